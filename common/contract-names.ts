@@ -1,0 +1,22 @@
+/**
+ * The names of every contract method and event, with no dependencies, so the sandboxed preload can
+ * generate one bridge function per method without bundling the schemas. `contract.ts` checks at
+ * compile time that these lists and the contract agree.
+ */
+export const METHOD_NAMES = [
+  'app.info',
+  'catalog.stats',
+  'grid.open',
+  'grid.rows',
+  'grid.close',
+  'listing.get',
+  'demo.generate',
+] as const;
+export type MethodName = (typeof METHOD_NAMES)[number];
+
+export const EVENT_NAMES = ['catalog.changed', 'demo.progress'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+/** Electron IPC channel names are derived, never typed by hand. */
+export const invokeChannel = (method: MethodName): string => `listsmith:invoke:${method}`;
+export const eventChannel = (event: EventName): string => `listsmith:event:${event}`;

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { EventName, MethodName } from './contract-names.js';
+import type { GridRow, Listing, ListingStatus, Marketplace } from './listing.js';
+import { MAX_PAGE_SIZE, gridQuerySchema } from './grid.js';
+
+/**
+ * The one contract between the renderer and the core. Each method names its input schema (checked
+ * in the main process before anything runs), its output type, whether it reads or writes the
+ * catalog (reads go to a reader thread, writes to the single writer) and its deadline.
+ * Adding a method = one entry here + one handler in core/service.
+ */
+export interface MethodSpec<I extends z.ZodType, O> {
+  input: I;
+  access: 'read' | 'write';
+  /** The client fails the call with `timeout` after this long instead of hanging the UI. */
+  timeoutMs: number;
+  /** Phantom: carries the output type only. */
+  readonly output?: O;
+}
+
+function method<O>() {
+  return <I extends z.ZodType>(spec: Omit<MethodSpec<I, O>, 'output'>): MethodSpec<I, O> => spec;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  schemaVersion: number;
+  databasePath: string;
+  transport: 'electron' | 'web';
+}
+
+export interface CatalogStats {
+  listings: number;
+  byMarketplace: Partial<Record<Marketplace, number>>;
+  byStatus: Partial<Record<ListingStatus, number>>;
+}
+
+export interface GridView {
+  viewId: string;
+  total: number;
+}
+
+export interface GridPage {
+  viewId: string;
+  offset: number;
+  rows: GridRow[];
+}
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const viewId = z.string().min(1).max(64);
+const empty = z.object({}).strict();
+
+export const contract = {
+  'app.info': method<AppInfo>()({ input: empty, access: 'read', timeoutMs: 5_000 }),
+  'catalog.stats': method<CatalogStats>()({ input: empty, access: 'read', timeoutMs: 5_000 }),
+  'grid.open': method<GridView>()({ input: gridQuerySchema.strict(), access: 'read', timeoutMs: 20_000 }),
+  'grid.rows': method<GridPage>()({
+    input: z
+      .object({
+        viewId,
+        offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+        limit: z.number().int().min(1).max(MAX_PAGE_SIZE),
+      })
+      .strict(),
+    access: 'read',
+    timeoutMs: 5_000,
+  }),
+  'grid.close': method<{ closed: boolean }>()({ input: z.object({ viewId }).strict(), access: 'read', timeoutMs: 5_000 }),
+  'listing.get': method<Listing>()({ input: z.object({ id }).strict(), access: 'read', timeoutMs: 5_000 }),
+  'demo.generate': method<{ inserted: number }>()({
+    input: z
+      .object({
+        count: z.number().int().min(1).max(2_000_000),
+        seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+      })
+      .strict(),
+    access: 'write',
+    timeoutMs: 15 * 60_000,
+  }),
+} as const satisfies { [M in MethodName]: MethodSpec<z.ZodType, unknown> };
+
+export type Contract = typeof contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+/** The input after validation (defaults applied): what handlers receive. */
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = NonNullable<Contract[M]['output']>;
+
+/** Events the core pushes to every connected renderer. */
+export interface EventPayloads {
+  'catalog.changed': { reason: 'demo' | 'import' | 'edit' | 'restore'; at: number };
+  'demo.progress': { done: number; total: number };
+}
+
+// Compile-time check: contract-names.ts and this module list the same methods and events.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const methodsMatch: Exact<keyof Contract, MethodName> = true;
+const eventsMatch: Exact<keyof EventPayloads, EventName> = true;
+void methodsMatch;
+void eventsMatch;
+
+export { METHOD_NAMES, EVENT_NAMES, type MethodName, type EventName } from './contract-names.js';
+
+/** Largest serialized input the core accepts (bytes of JSON); larger calls fail `payload_too_large`. */
+export const MAX_INPUT_BYTES = 1_000_000;

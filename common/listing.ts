@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/** Marketplaces a listing can come from or be exported to. `other` covers generic CSV/JSON. */
+export const MARKETPLACES = ['ebay', 'etsy', 'amazon', 'shopify', 'woocommerce', 'google', 'other'] as const;
+export const marketplaceSchema = z.enum(MARKETPLACES);
+export type Marketplace = z.infer<typeof marketplaceSchema>;
+
+export const MARKETPLACE_LABELS: Record<Marketplace, string> = {
+  ebay: 'eBay',
+  etsy: 'Etsy',
+  amazon: 'Amazon',
+  shopify: 'Shopify',
+  woocommerce: 'WooCommerce',
+  google: 'Google Merchant',
+  other: 'Other',
+};
+
+/** Lifecycle of a listing, normalised across marketplaces. */
+export const LISTING_STATUSES = ['active', 'draft', 'inactive', 'sold_out', 'archived'] as const;
+export const listingStatusSchema = z.enum(LISTING_STATUSES);
+export type ListingStatus = z.infer<typeof listingStatusSchema>;
+
+export const STATUS_LABELS: Record<ListingStatus, string> = {
+  active: 'Active',
+  draft: 'Draft',
+  inactive: 'Inactive',
+  sold_out: 'Sold out',
+  archived: 'Archived',
+};
+
+export interface VariantOption {
+  name: string;
+  value: string;
+}
+
+/** One purchasable variation of a listing (size/colour…), with its own SKU, price and stock. */
+export interface Variant {
+  id: number;
+  sku: string | null;
+  options: VariantOption[];
+  /** Price in minor units (cents); null means "same as the listing". */
+  priceMinor: number | null;
+  quantity: number | null;
+  image: string | null;
+}
+
+/** A marketplace-neutral listing as the catalog stores it. */
+export interface Listing {
+  id: number;
+  marketplace: Marketplace;
+  /** The marketplace's own id (Etsy listing_id, eBay item number, Shopify handle…). */
+  sourceId: string | null;
+  sku: string | null;
+  title: string;
+  /** Description exactly as given by the source (may contain HTML). */
+  description: string;
+  /** Price in minor units (cents) of `currency`; null when the source had none. */
+  priceMinor: number | null;
+  /** ISO 4217 code, upper case. */
+  currency: string;
+  quantity: number | null;
+  tags: string[];
+  materials: string[];
+  images: string[];
+  category: string | null;
+  brand: string | null;
+  condition: string | null;
+  /** Item specifics / attributes: name → value. */
+  attributes: Record<string, string>;
+  variants: Variant[];
+  status: ListingStatus;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The slim projection the grid shows; the detail pane loads the full `Listing`. */
+export interface GridRow {
+  id: number;
+  marketplace: Marketplace;
+  sku: string | null;
+  title: string;
+  priceMinor: number | null;
+  currency: string;
+  quantity: number | null;
+  status: ListingStatus;
+  variantCount: number;
+  updatedAt: number;
+}
