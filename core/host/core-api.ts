@@ -1,0 +1,25 @@
+import type { EventPayloads } from '../../common/contract.js';
+import type { EventName } from '../../common/contract-names.js';
+import type { Envelope } from '../../common/result.js';
+
+/**
+ * The core as both transports see it: one entry point that validates and runs any contract call,
+ * and one event stream. The Electron shell wires it to ipcMain; the web host to a WebSocket.
+ */
+export interface CoreApi {
+  /** Never throws: every failure (unknown method, bad input, timeout, crash) is an error envelope. */
+  dispatch(method: string, input: unknown): Promise<Envelope<unknown>>;
+  onEvent(listener: <E extends EventName>(event: E, payload: EventPayloads[E]) => void): () => void;
+  close(): Promise<void>;
+}
+
+export interface CoreOptions {
+  /** Absolute path of the catalog database file (created if missing). */
+  databasePath: string;
+  appVersion: string;
+  transport: 'electron' | 'web';
+  /** Absolute path of the compiled catalog worker (out/workers/catalog.worker.cjs). */
+  workerFile: string;
+  /** Reader threads for grid/search queries; the writer is always one. */
+  readers?: number;
+}

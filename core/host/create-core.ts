@@ -1,0 +1,88 @@
+import { contract, type EventPayloads } from '../../common/contract.js';
+import type { EventName, MethodName } from '../../common/contract-names.js';
+import { fail, type Envelope } from '../../common/result.js';
+import { CatalogThread } from './catalog-thread.js';
+import type { CoreApi, CoreOptions } from './core-api.js';
+import { validateCall } from './validate-call.js';
+
+type EventListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
+
+/** Grid views live in one reader's memory: their ids carry the reader's index so calls find it. */
+const VIEW_METHODS = new Set<MethodName>(['grid.rows', 'grid.close']);
+
+/**
+ * Starts the catalog threads (one writer, N readers over the same WAL database) and returns the
+ * CoreApi both transports use. SQLite never runs on the caller's thread, so the Electron main
+ * process and the web host's event loop stay free however long a query or import takes.
+ */
+export async function createCore(options: CoreOptions): Promise<CoreApi> {
+  const listeners = new Set<EventListener>();
+  const emit = (event: EventName, payload: unknown): void => {
+    for (const listener of listeners) listener(event, payload as EventPayloads[typeof event]);
+  };
+  const base = { databasePath: options.databasePath, appVersion: options.appVersion, transport: options.transport };
+  const writer = new CatalogThread(options.workerFile, { ...base, role: 'writer' }, emit);
+  // The writer opens first: it creates the file and runs migrations before any reader looks.
+  await writer.start();
+  const readers = Array.from({ length: Math.max(1, options.readers ?? 1) }, () => new CatalogThread(options.workerFile, { ...base, role: 'reader' }, emit));
+  try {
+    await Promise.all(readers.map((reader) => reader.start()));
+  } catch (error) {
+    await Promise.all([writer.close(), ...readers.map((reader) => reader.close())]);
+    throw error;
+  }
+
+  const leastBusyReader = (): number => {
+    let best = 0;
+    for (let i = 1; i < readers.length; i++) if (readers[i]!.inFlight < readers[best]!.inFlight) best = i;
+    return best;
+  };
+
+  async function dispatch(method: string, input: unknown): Promise<Envelope<unknown>> {
+    const call = validateCall(method, input);
+    if (!call.ok) return call;
+    if (contract[call.method].access === 'write') return writer.call(call.method, call.input);
+
+    if (VIEW_METHODS.has(call.method)) {
+      const { viewId, ...rest } = call.input as { viewId: string };
+      const [readerIndex, localId] = splitViewId(viewId);
+      const reader = readerIndex === undefined ? undefined : readers[readerIndex];
+      if (!reader || localId === undefined) return fail('not_found', 'This view of the catalog has expired; reload the grid.');
+      const envelope = await reader.call(call.method, { ...rest, viewId: localId });
+      return envelope.ok && call.method === 'grid.rows' ? { ok: true, value: { ...(envelope.value as object), viewId } } : envelope;
+    }
+
+    const readerIndex = leastBusyReader();
+    const envelope = await readers[readerIndex]!.call(call.method, call.input);
+    if (envelope.ok && call.method === 'grid.open') {
+      const view = envelope.value as { viewId: string; total: number };
+      return { ok: true, value: { ...view, viewId: `${readerIndex}.${view.viewId}` } };
+    }
+    return envelope;
+  }
+
+  return {
+    async dispatch(method, input) {
+      try {
+        return await dispatch(method, input);
+      } catch (error) {
+        return fail('internal', `Listsmith could not run "${String(method).slice(0, 80)}": ${(error as Error).message}. Your catalog was not changed.`);
+      }
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      listeners.clear();
+      await Promise.all([writer.close(), ...readers.map((reader) => reader.close())]);
+    },
+  };
+}
+
+function splitViewId(viewId: string): [number | undefined, string | undefined] {
+  const dot = viewId.indexOf('.');
+  if (dot <= 0) return [undefined, undefined];
+  const index = Number(viewId.slice(0, dot));
+  return Number.isInteger(index) ? [index, viewId.slice(dot + 1)] : [undefined, undefined];
+}

@@ -1,0 +1,18 @@
+import type { EventName, MethodName } from '../../common/contract-names.js';
+import type { Envelope } from '../../common/result.js';
+
+/** Messages between the host (main process / web host) and a catalog worker thread. */
+export type ToWorker = { type: 'call'; id: number; method: MethodName; input: unknown } | { type: 'close' };
+
+export type FromWorker =
+  | { type: 'ready'; schemaVersion: number }
+  | { type: 'fatal'; error: { code: string; message: string } }
+  | { type: 'result'; id: number; envelope: Envelope<unknown> }
+  | { type: 'event'; event: EventName; payload: unknown };
+
+export interface CatalogWorkerData {
+  role: 'writer' | 'reader';
+  databasePath: string;
+  appVersion: string;
+  transport: 'electron' | 'web';
+}

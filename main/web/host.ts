@@ -1,0 +1,51 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCore } from '../../core/host/create-core.js';
+import { defaultDatabasePath } from '../../core/host/data-dir.js';
+import { startWebHost } from './start-web-host.js';
+
+/**
+ * `npm run web`: the whole app without Electron. Runs the same core as the desktop shell and
+ * serves the renderer to a browser on 127.0.0.1, for development, demos and end-to-end tests.
+ */
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    port: { type: 'string', default: process.env.LISTSMITH_PORT ?? '0' },
+    readers: { type: 'string', default: '1' },
+  },
+});
+
+const outDir = dirname(import.meta.dirname);
+const packageJson = JSON.parse(readFileSync(join(outDir, '..', 'package.json'), 'utf8')) as { version: string };
+const databasePath = values.db ?? defaultDatabasePath();
+mkdirSync(dirname(databasePath), { recursive: true });
+
+try {
+  const core = await createCore({
+    databasePath,
+    appVersion: packageJson.version,
+    transport: 'web',
+    workerFile: join(outDir, 'workers', 'catalog.worker.cjs'),
+    readers: Number(values.readers),
+  });
+  const host = await startWebHost({ core, rendererDir: join(outDir, 'renderer'), port: Number(values.port) });
+  console.log(`Listsmith catalog: ${databasePath}`);
+  console.log(`Listsmith is running at ${host.url}`);
+  console.log('Open that address in a browser (it carries this launch\'s access token). Press Ctrl+C to stop.');
+
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+} catch (error) {
+  console.error(`Listsmith could not start: ${(error as Error).message}`);
+  process.exit(1);
+}

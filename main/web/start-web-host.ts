@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { WS_PROTOCOL, type WsServerMessage } from '../../common/bridge.js';
+import { MAX_INPUT_BYTES } from '../../common/contract.js';
+import { fail } from '../../common/result.js';
+import type { CoreApi } from '../../core/host/core-api.js';
+import { webCsp } from '../../core/host/csp.js';
+import { mimeType, resolveStaticPath } from '../../core/host/static-path.js';
+import { checkUpgrade, hostAllowed } from './upgrade-auth.js';
+
+export interface WebHostOptions {
+  core: CoreApi;
+  /** Folder of the built renderer (out/renderer). */
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Fixed token for tests; a fresh random one per launch otherwise. */
+  token?: string;
+}
+
+export interface WebHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** Hard cap on one WebSocket frame; calls between MAX_INPUT_BYTES and this get a readable error. */
+const MAX_FRAME_BYTES = 4 * MAX_INPUT_BYTES;
+
+/**
+ * The loopback transport of the contract for `npm run web`: serves the built renderer and speaks
+ * the same envelopes as Electron IPC over a WebSocket, on 127.0.0.1 only, behind a per-launch
+ * token and Host/Origin checks.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(32).toString('hex');
+  const sockets = new Set<WebSocket>();
+  let port = 0;
+
+  const server = createServer((request, response) => void serveStatic(request, response));
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_FRAME_BYTES,
+    handleProtocols: (protocols) => (protocols.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
+  });
+
+  async function serveStatic(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Referrer-Policy', 'no-referrer');
+    response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    if (!hostAllowed(request.headers.host, port)) return end(response, 403, 'Forbidden host');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return end(response, 405, 'Method not allowed');
+    const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const file = resolveStaticPath(options.rendererDir, pathname);
+    if (!file) return end(response, 404, 'Not found');
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, {
+        'Content-Type': mimeType(file),
+        'Content-Security-Policy': webCsp(port),
+        'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'max-age=31536000, immutable',
+      });
+      response.end(request.method === 'HEAD' ? undefined : body);
+    } catch {
+      end(response, 404, 'Not found');
+    }
+  }
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const verdict = checkUpgrade(
+      {
+        path: new URL(request.url ?? '/', 'http://127.0.0.1').pathname,
+        host: request.headers.host,
+        origin: request.headers.origin,
+        protocols: request.headers['sec-websocket-protocol'],
+      },
+      { port, token },
+    );
+    if (!verdict.ok) {
+      socket.end(`HTTP/1.1 ${verdict.status} ${verdict.reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      ws.on('message', (data, isBinary) => void onMessage(ws, data, isBinary));
+    });
+  });
+
+  async function onMessage(ws: WebSocket, data: unknown, isBinary: boolean): Promise<void> {
+    let message: unknown;
+    try {
+      if (isBinary) throw new Error('binary');
+      message = JSON.parse(String(data));
+    } catch {
+      return send(ws, { type: 'result', id: 0, envelope: fail('invalid_input', 'The request was not valid JSON. Nothing was changed.') });
+    }
+    const call = message as { type?: unknown; id?: unknown; method?: unknown; input?: unknown };
+    const id = typeof call.id === 'number' && Number.isSafeInteger(call.id) ? call.id : 0;
+    if (typeof message !== 'object' || message === null || call.type !== 'call' || id === 0) {
+      return send(ws, { type: 'result', id, envelope: fail('invalid_input', 'The request did not have the shape {type:"call", id, method, input}. Nothing was changed.') });
+    }
+    const envelope = await options.core.dispatch(call.method as string, call.input);
+    send(ws, { type: 'result', id, envelope });
+  }
+
+  const unsubscribe = options.core.onEvent((event, payload) => {
+    for (const ws of sockets) send(ws, { type: 'event', event, payload });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    port,
+    token,
+    async close() {
+      unsubscribe();
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function send(ws: WebSocket, message: WsServerMessage): void {
+  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+}
+
+function end(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+  response.end(text);
+}

@@ -1,0 +1,90 @@
+// Builds every process with Vite: the renderer (browser), the Node-side entries as ESM (Electron
+// shell, web host, CLI, bench), the worker threads as CJS (Piscina and asar need plain require),
+// and the sandboxed preload as one CJS file (a sandboxed preload cannot require our modules).
+import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const root = resolve(import.meta.dirname, '..');
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
+const deps = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})];
+const nodeExternal = (id) =>
+  id === 'electron' ||
+  id.startsWith('node:') ||
+  builtinModules.includes(id) ||
+  deps.some((dep) => id === dep || id.startsWith(`${dep}/`));
+
+const only = process.argv.includes('--node-only') ? 'node' : 'all';
+const quiet = { logLevel: 'warn', configFile: false, root };
+
+/** Node-side entries: output path (without extension) → source. */
+const esmEntries = {
+  'main/electron': 'main/electron/main.ts',
+  'web/host': 'main/web/host.ts',
+  ...optional('cli/demo-data', 'core/cli/demo-data.ts'),
+  ...optional('bench/bench', 'tests/bench/bench.ts'),
+};
+const cjsEntries = {
+  'workers/catalog.worker': 'workers/catalog.worker.ts',
+  ...optional('workers/optimize.worker', 'workers/optimize.worker.ts'),
+};
+
+function optional(name, file) {
+  try {
+    readFileSync(resolve(root, file));
+    return { [name]: file };
+  } catch {
+    return {};
+  }
+}
+
+async function buildNode(entries, format, extension) {
+  await build({
+    ...quiet,
+    build: {
+      ssr: true,
+      target: 'node22',
+      outDir: 'out',
+      emptyOutDir: false,
+      sourcemap: true,
+      minify: false,
+      rollupOptions: {
+        input: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, resolve(root, file)])),
+        external: nodeExternal,
+        output: { format, entryFileNames: `[name].${extension}`, chunkFileNames: `chunks/[name]-[hash].${extension}` },
+      },
+    },
+  });
+}
+
+const started = Date.now();
+await buildNode(esmEntries, 'es', 'js');
+await buildNode(cjsEntries, 'cjs', 'cjs');
+await build({
+  ...quiet,
+  build: {
+    ssr: true,
+    target: 'node22',
+    outDir: 'out/preload',
+    emptyOutDir: false,
+    minify: false,
+    rollupOptions: {
+      input: resolve(root, 'preload/preload.ts'),
+      external: ['electron'],
+      output: { format: 'cjs', entryFileNames: 'preload.cjs', inlineDynamicImports: true },
+    },
+  },
+  ssr: { noExternal: true },
+});
+if (only === 'all') {
+  await build({
+    ...quiet,
+    root: resolve(root, 'renderer'),
+    base: './',
+    plugins: [react()],
+    build: { outDir: resolve(root, 'out/renderer'), emptyOutDir: true, target: 'chrome140', sourcemap: true },
+  });
+}
+console.log(`built ${only === 'all' ? 'every process' : 'Node-side entries'} in ${Date.now() - started} ms`);

@@ -1,0 +1,152 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ContractClient } from '../../common/client.js';
+import type { GridQuery } from '../../common/grid.js';
+import { generateDemoData } from '../../core/catalog/demo-data.js';
+import { openCatalog } from '../../core/catalog/open-catalog.js';
+import { demoCatalogFingerprint } from '../fixture-fingerprint.js';
+import { percentile, round, timed } from './stats.js';
+import { connectClient } from './ws-client.js';
+
+/**
+ * `npm run bench [-- --json] [--rows N]`: seeds a catalog once (cached under .cache/bench), starts
+ * the real web host as a child process and measures through the contract over the WebSocket,
+ * exactly the path the renderer takes. Not part of `npm test`: numbers, not pass/fail.
+ */
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    rows: { type: 'string', default: '1000000' },
+    iterations: { type: 'string', default: '60' },
+  },
+});
+const rows = Number(values.rows);
+const iterations = Number(values.iterations);
+const repoRoot = resolve(import.meta.dirname, '..', '..');
+const results: Record<string, number> = {};
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  const databasePath = await seededCatalog();
+  const { host, port, token } = await startHost(databasePath);
+  const { client, close } = await connectClient(port, token);
+  try {
+    await measureStats(client);
+    const total = await measureViews(client);
+    await measurePages(client, total);
+    await measureSearch(client);
+  } finally {
+    close();
+    host.kill('SIGTERM');
+  }
+  printTable();
+  if (values.json) console.log(JSON.stringify(results));
+}
+
+async function seededCatalog(): Promise<string> {
+  const dir = join(repoRoot, '.cache', 'bench');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `catalog-${rows}-seed1-${demoCatalogFingerprint(repoRoot)}.sqlite`);
+  results.catalog_rows = rows;
+  if (existsSync(path)) return path;
+  log(`seeding ${rows.toLocaleString('en-US')} demo listings (cached for later runs)…`);
+  const building = `${path}.building`;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true });
+  const catalog = openCatalog(building, { role: 'writer' });
+  const [ms] = await timed(async () => generateDemoData(catalog, { count: rows, seed: 1 }));
+  catalog.close();
+  renameSync(building, path);
+  results.demo_generate_ms = round(ms, 0);
+  return path;
+}
+
+function startHost(databasePath: string): Promise<{ host: ChildProcess; port: number; token: string }> {
+  const host = spawn(process.execPath, [join(repoRoot, 'out', 'web', 'host.js'), '--db', databasePath, '--port', '0', '--readers', '2'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolvePromise, reject) => {
+    let output = '';
+    host.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:(\d+)\/#token=([0-9a-f]+)/.exec(output);
+      if (match) resolvePromise({ host, port: Number(match[1]), token: match[2]! });
+    });
+    host.once('exit', (code) => reject(new Error(`web host exited with ${code}: ${output}`)));
+  });
+}
+
+async function measureStats(client: ContractClient): Promise<void> {
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) samples.push((await timed(() => client.call('catalog.stats', {})))[0]);
+  results.stats_ms = round(percentile(samples, 95));
+}
+
+const defaultQuery: GridQuery = { sort: { column: 'updated', direction: 'desc' }, filter: {} };
+
+async function measureViews(client: ContractClient): Promise<number> {
+  const [openMs, view] = await timed(() => client.call('grid.open', defaultQuery));
+  results.view_open_default_ms = round(openMs, 1);
+  const [titleMs] = await timed(() => client.call('grid.open', { sort: { column: 'title', direction: 'asc' }, filter: {} }));
+  results.view_open_title_ms = round(titleMs, 1);
+  const [filteredMs] = await timed(() =>
+    client.call('grid.open', { sort: { column: 'price', direction: 'desc' }, filter: { marketplaces: ['etsy'], statuses: ['active'] } }),
+  );
+  results.view_open_filtered_ms = round(filteredMs, 1);
+  const [cachedMs] = await timed(() => client.call('grid.open', defaultQuery));
+  results.view_reopen_cached_ms = round(cachedMs, 2);
+  return view.total;
+}
+
+async function measurePages(client: ContractClient, total: number): Promise<void> {
+  const view = await client.call('grid.open', defaultQuery);
+  const positions = { top: 0, mid: Math.floor(total / 2), end: Math.max(0, total - 200) };
+  for (const [name, base] of Object.entries(positions)) {
+    const samples: number[] = [];
+    for (let i = 0; i < iterations; i++) {
+      // Jitter within a few thousand rows so each page reads different database pages.
+      const offset = Math.min(Math.max(0, total - 200), Math.max(0, base + (i % 2 === 0 ? 1 : -1) * ((i * 997) % 5000)));
+      samples.push((await timed(() => client.call('grid.rows', { viewId: view.viewId, offset, limit: 200 })))[0]);
+    }
+    results[`page_${name}_p50_ms`] = round(percentile(samples, 50));
+    results[`page_${name}_p95_ms`] = round(percentile(samples, 95));
+  }
+}
+
+/** Rare, common and very common terms, prefixes and two-word queries. */
+const SEARCH_QUERIES = ['silver', 'vintage', 'ring', 'handmade', 'shirt', 'ceramic mug', 'sterling silver', 'gift', 'leath', 'boho wall art', 'usb', 'zzqx', 'linen', 'pearl earrings', 'print'];
+
+async function measureSearch(client: ContractClient): Promise<void> {
+  const samples: number[] = [];
+  const sorts: GridQuery['sort'][] = [
+    { column: 'updated', direction: 'desc' },
+    { column: 'title', direction: 'asc' },
+  ];
+  for (const sort of sorts) {
+    for (const search of SEARCH_QUERIES) {
+      const [ms] = await timed(async () => {
+        const view = await client.call('grid.open', { sort, filter: {}, search });
+        await client.call('grid.rows', { viewId: view.viewId, offset: 0, limit: 200 });
+        return view;
+      });
+      samples.push(ms);
+    }
+  }
+  results.search_p50_ms = round(percentile(samples, 50));
+  results.search_p95_ms = round(percentile(samples, 95));
+  results.search_max_ms = round(Math.max(...samples));
+}
+
+function printTable(): void {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  log(`\nListsmith bench — ${cpus().length} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  const width = Math.max(...Object.keys(results).map((k) => k.length));
+  for (const [name, value] of Object.entries(results)) log(`${name.padEnd(width)}  ${value}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { ContractError, toErrorData, type ContractErrorData } from '../common/result.js';
+import { openCatalog } from '../core/catalog/open-catalog.js';
+import { GridViews } from '../core/catalog/grid-views.js';
+import { createHandlers } from '../core/service/handlers.js';
+import type { HandlerContext } from '../core/service/handlers-type.js';
+import { fromSqliteError } from '../core/host/sqlite-error.js';
+import type { CatalogWorkerData, FromWorker, ToWorker } from '../core/host/worker-protocol.js';
+
+/**
+ * A catalog thread: owns one SQLite connection (the single writer, or a query-only reader) and
+ * runs contract handlers for calls the host has already validated, one at a time. A long write
+ * never blocks reads because readers are other threads on the same WAL database.
+ */
+const port = parentPort;
+if (!port) throw new Error('catalog.worker must run as a worker thread');
+const data = workerData as CatalogWorkerData;
+const post = (message: FromWorker): void => port.postMessage(message);
+
+function openFailure(thrown: unknown): ContractErrorData {
+  const error = fromSqliteError(thrown);
+  if (error instanceof ContractError) return error.toData();
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    code: 'database_unavailable',
+    message: `Listsmith could not open the catalog at ${data.databasePath}: ${reason}. The file was not changed.`,
+  };
+}
+
+try {
+  const catalog = openCatalog(data.databasePath, { role: data.role });
+  const views = new GridViews(catalog);
+  const handlers = createHandlers({ catalog, views, info: { appVersion: data.appVersion, transport: data.transport } });
+  const ctx: HandlerContext = { emit: (event, payload) => post({ type: 'event', event, payload }) };
+
+  // Calls run strictly in arrival order so a handler never interleaves with another on this connection.
+  let queue: Promise<void> = Promise.resolve();
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'close') {
+      queue = queue.then(() => {
+        catalog.close();
+        port.close();
+      });
+      return;
+    }
+    queue = queue.then(async () => {
+      try {
+        const handler = handlers[message.method] as (input: unknown, ctx: HandlerContext) => unknown;
+        const value = await handler(message.input, ctx);
+        post({ type: 'result', id: message.id, envelope: { ok: true, value } });
+      } catch (thrown) {
+        const error = fromSqliteError(thrown);
+        if (!(error instanceof ContractError)) console.error(`[catalog ${data.role}] ${message.method} failed:`, error);
+        post({ type: 'result', id: message.id, envelope: { ok: false, error: toErrorData(error) } });
+      }
+    });
+  });
+  post({ type: 'ready', schemaVersion: catalog.schemaVersion });
+} catch (error) {
+  post({ type: 'fatal', error: openFailure(error) });
+  port.close();
+}
+
