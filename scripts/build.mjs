@@ -73,7 +73,7 @@ await build({
     rollupOptions: {
       input: resolve(root, 'preload/preload.ts'),
       external: ['electron'],
-      output: { format: 'cjs', entryFileNames: 'preload.cjs', inlineDynamicImports: true },
+      output: { format: 'cjs', entryFileNames: 'preload.cjs', codeSplitting: false },
     },
   },
   ssr: { noExternal: true },

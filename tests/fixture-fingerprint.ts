@@ -3,14 +3,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * A short hash of everything that decides what a seeded demo catalog contains (the generator and
- * the migrations), so cached benchmark / end-to-end catalogs are rebuilt when either changes.
+ * A short hash of everything that decides what a seeded demo catalog contains (all of
+ * core/catalog: generator, vocabulary, insert path, migrations), so cached benchmark and
+ * end-to-end catalogs are rebuilt when any of it changes.
  */
 export function demoCatalogFingerprint(repoRoot: string): string {
   const hash = createHash('sha256');
-  const files = [join(repoRoot, 'core', 'catalog', 'demo-data.ts'), join(repoRoot, 'core', 'catalog', 'insert-listings.ts')];
-  const migrations = join(repoRoot, 'core', 'catalog', 'migrations');
-  for (const name of readdirSync(migrations).sort()) files.push(join(migrations, name));
-  for (const file of files) hash.update(readFileSync(file));
+  const dir = join(repoRoot, 'core', 'catalog');
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts')).sort();
+  for (const name of files) {
+    hash.update(name);
+    hash.update(readFileSync(join(dir, name)));
+  }
   return hash.digest('hex').slice(0, 12);
 }

@@ -55,8 +55,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     if (!hostAllowed(request.headers.host, port)) return end(response, 403, 'Forbidden host');
     if (request.method !== 'GET' && request.method !== 'HEAD') return end(response, 405, 'Method not allowed');
-    const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    const file = resolveStaticPath(options.rendererDir, pathname);
+    // The raw path, not a parsed URL: parsing would quietly resolve `..` and `%2e%2e` first.
+    const rawPath = (request.url ?? '/').split(/[?#]/)[0] ?? '/';
+    const file = resolveStaticPath(options.rendererDir, rawPath);
     if (!file) return end(response, 404, 'Not found');
     try {
       const body = await readFile(file);
@@ -88,6 +89,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     wss.handleUpgrade(request, socket, head, (ws) => {
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
+      // Protocol errors (oversized or malformed frames) close that socket; they must never
+      // become an uncaught exception that takes the host down.
+      ws.on('error', (error) => console.warn(`web transport: closed a connection: ${error.message}`));
       ws.on('message', (data, isBinary) => void onMessage(ws, data, isBinary));
     });
   });

@@ -1,0 +1,171 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { GridQuery, SortColumn } from '../../common/grid.js';
+import { LISTING_STATUSES, MARKETPLACES } from '../../common/listing.js';
+import { toFtsQuery } from './fts-query.js';
+import { SORT_EXPRESSIONS } from './grid-sort.js';
+import { emptyIdArray, toIdArray, type IdArray } from './id-array.js';
+import { createIdTally } from './id-tally.js';
+import { LruMap } from './lru-map.js';
+
+/** A grid query reduced to what decides its rows; the direction only decides reading order. */
+export interface SnapshotQuery {
+  column: SortColumn;
+  /** null = no restriction. */
+  marketplaces: readonly string[] | null;
+  statuses: readonly string[] | null;
+  /** A safe FTS5 query, or null for no search. */
+  match: string | null;
+}
+
+export function toSnapshotQuery(query: GridQuery): SnapshotQuery {
+  return {
+    column: query.sort.column,
+    marketplaces: restriction(query.filter.marketplaces, MARKETPLACES),
+    statuses: restriction(query.filter.statuses, LISTING_STATUSES),
+    match: query.search === undefined ? null : toFtsQuery(query.search),
+  };
+}
+
+/** Empty, missing or "all of them" means no restriction; otherwise a sorted, de-duplicated list. */
+function restriction(chosen: readonly string[] | undefined, all: readonly string[]): readonly string[] | null {
+  const distinct = [...new Set(chosen ?? [])].sort();
+  return distinct.length === 0 || distinct.length === all.length ? null : distinct;
+}
+
+export function snapshotKey(query: SnapshotQuery): string {
+  return JSON.stringify([query.column, query.marketplaces, query.statuses, query.match]);
+}
+
+interface Cached {
+  version: string;
+  ids: IdArray;
+}
+
+/**
+ * Above this many search hits, walking a full sorted snapshot (a few ms) beats asking SQLite to
+ * fetch and sort every hit; below it, SQLite is quicker than building a snapshot that is not cached.
+ */
+const SMALL_MATCH_LIMIT = 20_000;
+
+/**
+ * Builds the ordered id list behind a grid view, ascending by (sort column, id).
+ *
+ * Per sort column one "base" list of every listing is read straight off that column's index.
+ * Filters and search never sort again: the ids they admit are tallied in a byte-per-id array and
+ * the base list is walked once, keeping admitted ids in base order. A search term matching half
+ * the catalog therefore costs one pass over its hits plus one pass over the base list, never a
+ * bm25 ranking of every hit. Lists are cached against the database version, so reopening an
+ * unchanged query is instant and any commit (from any connection) invalidates them.
+ *
+ * Call only inside a read transaction, so every list of one build comes from the same snapshot.
+ */
+export class GridSnapshots {
+  private readonly bases = new LruMap<SortColumn, Cached>(4);
+  private readonly filtered = new LruMap<string, Cached>(8);
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private readonly dataVersion: BetterSqlite3.Statement;
+  private readonly ownChanges: BetterSqlite3.Statement;
+  private readonly maxId: BetterSqlite3.Statement;
+  private readonly matchIds: BetterSqlite3.Statement;
+
+  constructor(private readonly db: BetterSqlite3.Database) {
+    this.dataVersion = db.prepare('PRAGMA data_version').pluck();
+    this.ownChanges = db.prepare('SELECT total_changes()').pluck();
+    this.maxId = db.prepare('SELECT coalesce(max(id), 0) FROM listings').pluck();
+    this.matchIds = db.prepare('SELECT rowid FROM listings_fts WHERE listings_fts MATCH ?').pluck();
+  }
+
+  /**
+   * data_version changes when another connection commits; total_changes counts this connection's
+   * own writes (which data_version ignores). Together they change whenever the rows may have.
+   */
+  version(): string {
+    return `${this.dataVersion.get() as number}:${this.ownChanges.get() as number}`;
+  }
+
+  ids(query: SnapshotQuery): IdArray {
+    const version = this.version();
+    if (query.marketplaces === null && query.statuses === null && query.match === null) return this.base(query.column, version);
+
+    const key = snapshotKey(query);
+    const cached = this.filtered.get(key);
+    if (cached?.version === version) return cached.ids;
+    const ids = this.build(query, version);
+    this.filtered.set(key, { version, ids });
+    return ids;
+  }
+
+  private build(query: SnapshotQuery, version: string): IdArray {
+    const maxId = this.maxId.get() as number;
+    const admitted: ArrayLike<number>[] = [];
+
+    if (query.match !== null) {
+      const hits = this.matchIds.all(query.match) as number[];
+      if (hits.length === 0) return emptyIdArray(0, maxId);
+      if (hits.length <= SMALL_MATCH_LIMIT && this.bases.get(query.column)?.version !== version) {
+        return toIdArray(this.sortedBySql(query), maxId);
+      }
+      admitted.push(hits);
+    }
+    if (query.marketplaces) admitted.push(this.idsWhereIn('marketplace', query.marketplaces));
+    if (query.statuses) admitted.push(this.idsWhereIn('status', query.statuses));
+
+    const tally = createIdTally(maxId);
+    let fewest = Infinity;
+    for (const ids of admitted) {
+      tally.add(ids);
+      fewest = Math.min(fewest, ids.length);
+    }
+    const base = this.base(query.column, version);
+    const result = emptyIdArray(Math.min(fewest, base.length), maxId);
+    const required = admitted.length;
+    let kept = 0;
+    for (let i = 0; i < base.length; i++) {
+      const id = base[i]!;
+      if (tally.count(id) === required) result[kept++] = id;
+    }
+    return result.slice(0, kept);
+  }
+
+  private base(column: SortColumn, version: string): IdArray {
+    const cached = this.bases.get(column);
+    if (cached?.version === version) return cached.ids;
+    const maxId = this.maxId.get() as number;
+    const ids = toIdArray(this.statement(`SELECT id FROM listings ORDER BY ${SORT_EXPRESSIONS[column]}, id`).all() as number[], maxId);
+    this.bases.set(column, { version, ids });
+    return ids;
+  }
+
+  /** Marketplace and status each have an index holding (value, rowid): a covering index scan. */
+  private idsWhereIn(column: 'marketplace' | 'status', values: readonly string[]): number[] {
+    return this.statement(`SELECT id FROM listings WHERE ${column} IN (${placeholders(values.length)})`).all(...values) as number[];
+  }
+
+  private sortedBySql(query: SnapshotQuery): number[] {
+    const conditions = ['id IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH ?)'];
+    const parameters: string[] = [query.match ?? ''];
+    if (query.marketplaces) {
+      conditions.push(`marketplace IN (${placeholders(query.marketplaces.length)})`);
+      parameters.push(...query.marketplaces);
+    }
+    if (query.statuses) {
+      conditions.push(`status IN (${placeholders(query.statuses.length)})`);
+      parameters.push(...query.statuses);
+    }
+    const sql = `SELECT id FROM listings WHERE ${conditions.join(' AND ')} ORDER BY ${SORT_EXPRESSIONS[query.column]}, id`;
+    return this.statement(sql).all(...parameters) as number[];
+  }
+
+  private statement(sql: string): BetterSqlite3.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql).pluck();
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+function placeholders(count: number): string {
+  return Array.from({ length: count }, () => '?').join(', ');
+}

@@ -1,0 +1,109 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Listing, Variant } from '../../common/listing.js';
+
+export type NewVariant = Omit<Variant, 'id'>;
+export type NewListing = Omit<Listing, 'id' | 'variants'> & { variants: readonly NewVariant[] };
+
+export interface ListingBatchWriter {
+  /**
+   * Inserts the listings (and their variants) and indexes them for search; returns their ids in
+   * order. Runs inside the caller's transaction (as a savepoint) or in its own if there is none.
+   */
+  insertBatch(listings: Iterable<NewListing>): number[];
+}
+
+const INSERT_LISTING = `
+INSERT INTO listings (marketplace, source_id, sku, title, description, price_minor, currency, quantity,
+  tags, materials, images, category, brand, condition, attributes, status, variant_count, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+const INSERT_VARIANT = `
+INSERT INTO variants (listing_id, position, sku, options, price_minor, quantity, image)
+VALUES (?, ?, ?, ?, ?, ?, ?)`;
+
+const INDEX_RANGE = `
+INSERT INTO listings_fts (rowid, title, description, sku, brand, tags)
+SELECT id, title, description, sku, brand, tags FROM listings WHERE id BETWEEN ? AND ?`;
+
+const INDEX_ONE = `
+INSERT INTO listings_fts (rowid, title, description, sku, brand, tags)
+SELECT id, title, description, sku, brand, tags FROM listings WHERE id = ?`;
+
+/**
+ * The bulk write path (demo data, importer): statements prepared once, positional parameters, no
+ * query builder — about twice as fast as kysely's multi-row insert at this volume. While the
+ * `bulk_write` marker row exists (only inside this transaction, see migration 001) the per-row
+ * full-text and variant_count triggers stand aside: the batch sets variant_count itself and
+ * indexes all its rows in one statement, ~5x cheaper than row by row. listing_counts is still
+ * kept by its trigger. Callers commit every ~10k rows to keep the WAL small.
+ */
+export function prepareListingBatchWriter(db: BetterSqlite3.Database): ListingBatchWriter {
+  const insertListing = db.prepare(INSERT_LISTING);
+  const insertVariant = db.prepare(INSERT_VARIANT);
+  const deferIndexing = db.prepare('INSERT INTO bulk_write (marker) VALUES (1)');
+  const resumeIndexing = db.prepare('DELETE FROM bulk_write');
+  const indexRange = db.prepare(INDEX_RANGE);
+  const indexOne = db.prepare(INDEX_ONE);
+
+  const insertOne = (listing: NewListing): number => {
+    const { lastInsertRowid } = insertListing.run(
+      listing.marketplace,
+      listing.sourceId,
+      listing.sku,
+      listing.title,
+      listing.description,
+      listing.priceMinor,
+      listing.currency,
+      listing.quantity,
+      JSON.stringify(listing.tags),
+      JSON.stringify(listing.materials),
+      JSON.stringify(listing.images),
+      listing.category,
+      listing.brand,
+      listing.condition,
+      JSON.stringify(listing.attributes),
+      listing.status,
+      listing.variants.length,
+      listing.createdAt,
+      listing.updatedAt,
+    );
+    const listingId = Number(lastInsertRowid);
+    listing.variants.forEach((variant, position) => {
+      insertVariant.run(listingId, position, variant.sku, JSON.stringify(variant.options), variant.priceMinor, variant.quantity, variant.image);
+    });
+    return listingId;
+  };
+
+  const insertBatch = db.transaction((listings: Iterable<NewListing>): number[] => {
+    deferIndexing.run();
+    const ids: number[] = [];
+    for (const listing of listings) ids.push(insertOne(listing));
+    indexInserted(ids);
+    resumeIndexing.run();
+    return ids;
+  });
+
+  // New rowids are normally consecutive (max + 1 each time): then one range statement indexes all.
+  const indexInserted = (ids: readonly number[]): void => {
+    const first = ids[0];
+    const last = ids.at(-1);
+    if (first === undefined || last === undefined) return;
+    if (last - first + 1 === ids.length && isAscending(ids)) {
+      indexRange.run(first, last);
+    } else {
+      for (const id of ids) indexOne.run(id);
+    }
+  };
+
+  return { insertBatch: (listings) => insertBatch(listings) };
+}
+
+function isAscending(ids: readonly number[]): boolean {
+  for (let i = 1; i < ids.length; i++) if (ids[i]! <= ids[i - 1]!) return false;
+  return true;
+}
+
+/** Convenience for a one-off list; runs inside the caller's transaction if there is one. */
+export function insertListings(db: BetterSqlite3.Database, listings: Iterable<NewListing>): number[] {
+  return prepareListingBatchWriter(db).insertBatch(listings);
+}

@@ -1,0 +1,116 @@
+import type { Selectable } from 'kysely';
+import type { GridRow, Listing, ListingStatus, Marketplace, Variant, VariantOption } from '../../common/listing.js';
+import type { ListingsTable, VariantsTable } from './schema.js';
+
+export type ListingRow = Selectable<ListingsTable>;
+export type VariantRow = Selectable<VariantsTable>;
+
+/** The columns a grid row needs, in the order `gridRowFromRaw` reads them. */
+export const GRID_ROW_COLUMNS = 'id, marketplace, sku, title, price_minor, currency, quantity, status, variant_count, updated_at';
+
+export type GridRowRaw = [
+  id: number,
+  marketplace: string,
+  sku: string | null,
+  title: string,
+  priceMinor: number | null,
+  currency: string,
+  quantity: number | null,
+  status: string,
+  variantCount: number,
+  updatedAt: number,
+];
+
+// marketplace and status are guarded by CHECK constraints, so the casts below are sound.
+export function gridRowFromRaw(raw: GridRowRaw): GridRow {
+  return {
+    id: raw[0],
+    marketplace: raw[1] as Marketplace,
+    sku: raw[2],
+    title: raw[3],
+    priceMinor: raw[4],
+    currency: raw[5],
+    quantity: raw[6],
+    status: raw[7] as ListingStatus,
+    variantCount: raw[8],
+    updatedAt: raw[9],
+  };
+}
+
+export function listingFromRows(row: ListingRow, variants: readonly VariantRow[]): Listing {
+  return {
+    id: row.id,
+    marketplace: row.marketplace,
+    sourceId: row.source_id,
+    sku: row.sku,
+    title: row.title,
+    description: row.description,
+    priceMinor: row.price_minor,
+    currency: row.currency,
+    quantity: row.quantity,
+    tags: parseStringArray(row.tags),
+    materials: parseStringArray(row.materials),
+    images: parseStringArray(row.images),
+    category: row.category,
+    brand: row.brand,
+    condition: row.condition,
+    attributes: parseStringRecord(row.attributes),
+    variants: variants.map(variantFromRow),
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function variantFromRow(row: VariantRow): Variant {
+  return {
+    id: row.id,
+    sku: row.sku,
+    options: parseVariantOptions(row.options),
+    priceMinor: row.price_minor,
+    quantity: row.quantity,
+    image: row.image,
+  };
+}
+
+/*
+ * JSON columns are checked to be arrays/objects by the schema, but their elements are not: an
+ * importer bug or a hand-edited file must degrade to "fewer tags", never to a crash in the UI.
+ */
+
+export function parseStringArray(text: string): string[] {
+  const value = parseJson(text);
+  if (!Array.isArray(value)) return [];
+  return value.filter((item): item is string => typeof item === 'string');
+}
+
+export function parseStringRecord(text: string): Record<string, string> {
+  const value = parseJson(text);
+  const record: Record<string, string> = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return record;
+  for (const [name, item] of Object.entries(value)) {
+    if (typeof item === 'string') record[name] = item;
+    else if (typeof item === 'number' || typeof item === 'boolean') record[name] = String(item);
+  }
+  return record;
+}
+
+export function parseVariantOptions(text: string): VariantOption[] {
+  const value = parseJson(text);
+  if (!Array.isArray(value)) return [];
+  const options: VariantOption[] = [];
+  for (const item of value) {
+    if (typeof item !== 'object' || item === null) continue;
+    const { name, value: optionValue } = item as { name?: unknown; value?: unknown };
+    if (typeof name === 'string' && typeof optionValue === 'string') options.push({ name, value: optionValue });
+  }
+  return options;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

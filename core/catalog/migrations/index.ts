@@ -1,0 +1,10 @@
+import type { Migration } from './migration.js';
+import { initialSchema } from './001-initial.js';
+
+/**
+ * Every schema step, in order. Imported statically (no readdir, no dynamic import) so the list
+ * works unchanged inside an asar archive and in bundles. Append only; never edit a shipped step.
+ */
+export const MIGRATIONS: readonly Migration[] = [initialSchema];
+
+export type { Migration } from './migration.js';

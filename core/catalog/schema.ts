@@ -1,0 +1,135 @@
+import type { Generated } from 'kysely';
+import type { ListingStatus, Marketplace } from '../../common/listing.js';
+
+/**
+ * The catalog's tables as kysely sees them, column for column as migration 001 creates them.
+ * JSON columns are TEXT here: listing-codec.ts parses them defensively into domain types.
+ */
+export interface ListingsTable {
+  id: Generated<number>;
+  marketplace: Marketplace;
+  source_id: string | null;
+  sku: string | null;
+  title: string;
+  description: Generated<string>;
+  price_minor: number | null;
+  currency: Generated<string>;
+  quantity: number | null;
+  /** JSON array of strings. */
+  tags: Generated<string>;
+  /** JSON array of strings. */
+  materials: Generated<string>;
+  /** JSON array of image URLs. */
+  images: Generated<string>;
+  category: string | null;
+  brand: string | null;
+  condition: string | null;
+  /** JSON object: item specific name → value. */
+  attributes: Generated<string>;
+  status: ListingStatus;
+  /** Kept by triggers on `variants`. */
+  variant_count: Generated<number>;
+  /** Epoch milliseconds. */
+  created_at: number;
+  updated_at: number;
+}
+
+export interface VariantsTable {
+  id: Generated<number>;
+  listing_id: number;
+  position: number;
+  sku: string | null;
+  /** JSON array of {name, value}. */
+  options: Generated<string>;
+  price_minor: number | null;
+  quantity: number | null;
+  image: string | null;
+}
+
+export type RevisionAuthor = 'user' | 'import' | 'optimizer' | 'ai';
+
+export interface RevisionsTable {
+  id: Generated<number>;
+  listing_id: number;
+  author: RevisionAuthor;
+  created_at: number;
+  /** JSON: what changed, field → {before, after}. */
+  changes: string;
+}
+
+export interface ProposalsTable {
+  id: Generated<number>;
+  listing_id: number;
+  job_id: number | null;
+  field: string;
+  /** JSON values. */
+  before_value: string | null;
+  after_value: string | null;
+  rule: string | null;
+  state: Generated<'pending' | 'accepted' | 'rejected' | 'superseded'>;
+  created_at: number;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  state: Generated<'queued' | 'running' | 'done' | 'failed' | 'cancelled'>;
+  priority: Generated<number>;
+  /** JSON. */
+  payload: Generated<string>;
+  attempts: Generated<number>;
+  lease_expires_at: number | null;
+  error: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ImportsTable {
+  id: Generated<number>;
+  file_name: string;
+  dialect: string | null;
+  encoding: string | null;
+  started_at: number;
+  finished_at: number | null;
+  /** JSON. */
+  counts: Generated<string>;
+  /** JSON. */
+  report: Generated<string>;
+}
+
+export interface SettingsTable {
+  key: string;
+  /** JSON. */
+  value: string;
+}
+
+/** Per (marketplace, status) listing counts, kept exact by triggers on `listings`. */
+export interface ListingCountsTable {
+  marketplace: Marketplace;
+  status: ListingStatus;
+  n: number;
+}
+
+/** Holds a row only inside a bulk insert's own transaction; see insert-listings.ts. */
+export interface BulkWriteTable {
+  marker: 1;
+}
+
+/** Indexes a bulk load dropped and will recreate; see bulk-load.ts. */
+export interface PendingIndexesTable {
+  name: string;
+  sql: string;
+}
+
+export interface CatalogDatabase {
+  listings: ListingsTable;
+  variants: VariantsTable;
+  revisions: RevisionsTable;
+  proposals: ProposalsTable;
+  jobs: JobsTable;
+  imports: ImportsTable;
+  settings: SettingsTable;
+  listing_counts: ListingCountsTable;
+  bulk_write: BulkWriteTable;
+  pending_indexes: PendingIndexesTable;
+}

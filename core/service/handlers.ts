@@ -1,0 +1,63 @@
+import { ContractError } from '../../common/result.js';
+import { generateDemoData } from '../catalog/demo-data.js';
+import { getListing } from '../catalog/get-listing.js';
+import type { GridViews } from '../catalog/grid-views.js';
+import type { Catalog } from '../catalog/open-catalog.js';
+import { readStats } from '../catalog/stats.js';
+import type { Handlers } from './handlers-type.js';
+
+export interface HandlerDeps {
+  catalog: Catalog;
+  /** The grid views of this connection (a reader's; unused on the writer). */
+  views: GridViews;
+  info: { appVersion: string; transport: 'electron' | 'web' };
+}
+
+/** Progress events at most this often: a million-row load must not flood the renderer. */
+const PROGRESS_INTERVAL_MS = 250;
+
+/** Every contract method over one catalog connection; inputs arrive already validated. */
+export function createHandlers({ catalog, views, info }: HandlerDeps): Handlers {
+  return {
+    'app.info': () => ({
+      name: 'Listsmith',
+      version: info.appVersion,
+      schemaVersion: catalog.schemaVersion,
+      databasePath: catalog.path,
+      transport: info.transport,
+    }),
+
+    'catalog.stats': () => readStats(catalog),
+
+    'grid.open': (query) => views.open(query),
+
+    'grid.rows': ({ viewId, offset, limit }) => views.rows(viewId, offset, limit),
+
+    'grid.close': ({ viewId }) => ({ closed: views.close(viewId) }),
+
+    'listing.get': ({ id }) => {
+      const listing = getListing(catalog, id);
+      if (!listing) {
+        throw new ContractError('not_found', `Listing #${id} is no longer in the catalog; it may have been deleted. Reload the grid to see the current listings.`);
+      }
+      return listing;
+    },
+
+    'demo.generate': ({ count, seed }, ctx) => {
+      let lastEmit = 0;
+      const result = generateDemoData(catalog, {
+        count,
+        ...(seed === undefined ? {} : { seed }),
+        onProgress: (done, total) => {
+          const now = Date.now();
+          if (done === total || now - lastEmit >= PROGRESS_INTERVAL_MS) {
+            lastEmit = now;
+            ctx.emit('demo.progress', { done, total });
+          }
+        },
+      });
+      ctx.emit('catalog.changed', { reason: 'demo', at: Date.now() });
+      return result;
+    },
+  };
+}

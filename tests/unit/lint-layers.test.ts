@@ -1,0 +1,121 @@
+/**
+ * Proves the layer rules in eslint.config.js fire: each snippet is linted as if it lived at
+ * `filePath` (the file need not exist; no type information is used).
+ */
+import { ESLint } from 'eslint';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+let eslint: ESLint;
+
+beforeAll(() => {
+  eslint = new ESLint({ cwd: root });
+});
+
+/** Messages of the layer rules only (other rules, e.g. unused imports, are not the point here). */
+async function layerErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(root, filePath) });
+  if (!result) throw new Error('no lint result');
+  const fatal = result.messages.filter((m) => m.fatal);
+  if (fatal.length > 0) throw new Error(`parse error in snippet: ${fatal[0]?.message}`);
+  return result.messages
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax')
+    .map((m) => m.message);
+}
+
+const expectBlocked = async (filePath: string, code: string) =>
+  expect(await layerErrors(filePath, code), `${filePath}: ${code}`).not.toHaveLength(0);
+const expectAllowed = async (filePath: string, code: string) =>
+  expect(await layerErrors(filePath, code), `${filePath}: ${code}`).toEqual([]);
+
+describe('layer rules', () => {
+  it('renderer: no Node built-ins', async () => {
+    await expectBlocked('renderer/src/x.ts', "import fs from 'node:fs';\nvoid fs;");
+    await expectBlocked('renderer/src/x.ts', "import fs from 'fs';\nvoid fs;");
+    await expectBlocked('renderer/src/x.tsx', "import { join } from 'path';\nvoid join;");
+    await expectBlocked('renderer/src/x.ts', "import { readFile } from 'fs/promises';\nvoid readFile;");
+    await expectBlocked('renderer/src/x.ts', "import cp from 'child_process';\nvoid cp;");
+    await expectBlocked('renderer/src/x.ts', "import { Worker } from 'worker_threads';\nvoid Worker;");
+    await expectBlocked('renderer/src/x.ts', "import os from 'os';\nvoid os;");
+    await expectBlocked('renderer/src/x.ts', "import Database from 'better-sqlite3';\nvoid Database;");
+  });
+
+  it('renderer: no Electron and nothing from core/main/workers/preload', async () => {
+    await expectBlocked('renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nvoid ipcRenderer;");
+    await expectBlocked('renderer/src/x.ts', "import { createCore } from '../../core/host/create-core.js';\nvoid createCore;");
+    await expectBlocked('renderer/src/grid/x.ts', "import { x } from '../../../main/electron/ipc.js';\nvoid x;");
+    await expectBlocked('renderer/src/x.ts', "import { x } from '../../workers/catalog.worker.js';\nvoid x;");
+    await expectBlocked('renderer/src/x.ts', "import { x } from '../../preload/preload.js';\nvoid x;");
+    await expectBlocked('renderer/src/x.ts', "export * from '../../core/host/core-api.js';");
+  });
+
+  it('renderer: React, common/ and its own files are fine', async () => {
+    await expectAllowed('renderer/src/x.tsx', "import { useState } from 'react';\nimport { createClient } from '../../common/client.js';\nimport { Grid } from './grid/Grid.js';\nvoid useState; void createClient; void Grid;");
+    await expectAllowed('renderer/src/x.ts', "import { useVirtualizer } from '@tanstack/react-virtual';\nvoid useVirtualizer;");
+  });
+
+  it('core and workers: Node yes, Electron no', async () => {
+    await expectAllowed('core/x.ts', "import fs from 'node:fs';\nimport Database from 'better-sqlite3';\nvoid fs; void Database;");
+    await expectAllowed('workers/x.ts', "import { parentPort } from 'node:worker_threads';\nvoid parentPort;");
+    await expectBlocked('core/x.ts', "import { app } from 'electron';\nvoid app;");
+    await expectBlocked('core/service/x.ts', "import log from 'electron-log/main';\nvoid log;");
+    await expectBlocked('core/x.ts', "import { autoUpdater } from 'electron-updater';\nvoid autoUpdater;");
+    await expectBlocked('workers/x.ts', "import { app } from 'electron';\nvoid app;");
+    await expectBlocked('core/x.ts', "export async function f() { return import('electron'); }");
+    await expectBlocked('workers/x.cjs', "const { app } = require('electron');\nmodule.exports = app;");
+  });
+
+  it('core and workers: nothing from main/renderer/preload', async () => {
+    await expectBlocked('core/host/x.ts', "import { x } from '../../main/electron/ipc.js';\nvoid x;");
+    await expectBlocked('core/x.ts', "import { x } from '../renderer/src/App.js';\nvoid x;");
+    await expectBlocked('workers/x.ts', "import { x } from '../preload/preload.js';\nvoid x;");
+    await expectBlocked('core/x.tsx', "import { useState } from 'react';\nvoid useState;");
+    await expectAllowed('core/host/x.ts', "import { contract } from '../../common/contract.js';\nvoid contract;");
+    await expectAllowed('workers/x.ts', "import { createCore } from '../core/host/create-core.js';\nvoid createCore;");
+  });
+
+  it('common: pure (no Node, Electron, React, or other layers)', async () => {
+    await expectBlocked('common/x.ts', "import fs from 'node:fs';\nvoid fs;");
+    await expectBlocked('common/x.ts', "import path from 'path';\nvoid path;");
+    await expectBlocked('common/x.ts', "import { app } from 'electron';\nvoid app;");
+    await expectBlocked('common/x.ts', "import { useState } from 'react';\nvoid useState;");
+    await expectBlocked('common/x.ts', "import { x } from '../core/host/core-api.js';\nvoid x;");
+    await expectBlocked('common/x.ts', "import { x } from '../renderer/src/App.js';\nvoid x;");
+    await expectBlocked('common/x.ts', "import { x } from '../main/electron/ipc.js';\nvoid x;");
+    await expectBlocked('common/x.ts', "import { x } from '../workers/catalog.worker.js';\nvoid x;");
+    await expectAllowed('common/x.ts', "import { z } from 'zod';\nimport { METHOD_NAMES } from './contract-names.js';\nvoid z; void METHOD_NAMES;");
+  });
+
+  it('preload: electron and common/ only', async () => {
+    await expectAllowed(
+      'preload/preload.ts',
+      "import { contextBridge } from 'electron';\nimport { METHOD_NAMES } from '../common/contract-names.js';\nimport type { ListsmithBridge } from '../common/bridge.js';\nexport const b: ListsmithBridge | undefined = undefined;\nvoid contextBridge; void METHOD_NAMES;",
+    );
+    await expectBlocked('preload/preload.ts', "import fs from 'node:fs';\nvoid fs;");
+    await expectBlocked('preload/preload.ts', "import { z } from 'zod';\nvoid z;");
+    await expectBlocked('preload/preload.ts', "import log from 'electron-log/main';\nvoid log;");
+    await expectBlocked('preload/preload.ts', "import { x } from '../core/host/core-api.js';\nvoid x;");
+    await expectBlocked('preload/preload.ts', "import { x } from '../renderer/src/App.js';\nvoid x;");
+  });
+
+  it('the shell may use Electron and core; main/web and scripts may not use Electron', async () => {
+    await expectAllowed(
+      'main/electron/main.ts',
+      "import { app } from 'electron';\nimport log from 'electron-log/main';\nimport { createCore } from '../../core/host/create-core.js';\nvoid app; void log; void createCore;",
+    );
+    await expectBlocked('main/electron/main.ts', "import { x } from '../../renderer/src/App.js';\nvoid x;");
+    await expectBlocked('main/web/host.ts', "import { app } from 'electron';\nvoid app;");
+    await expectBlocked('scripts/x.mjs', "import { app } from 'electron';\nvoid app;");
+    await expectBlocked('tests/unit/x.test.ts', "import { app } from 'electron';\nvoid app;");
+  });
+
+  it('the real sources pass the layer rules', async () => {
+    const results = await eslint.lintFiles(['common', 'core', 'main', 'preload', 'renderer', 'workers']);
+    const layer = results.flatMap((r) =>
+      r.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map((m) => `${r.filePath}:${m.line} ${m.message}`),
+    );
+    expect(layer).toEqual([]);
+  });
+});
