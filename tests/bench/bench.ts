@@ -1,13 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ContractClient } from '../../common/client.js';
 import type { GridQuery } from '../../common/grid.js';
-import { generateDemoData } from '../../core/catalog/demo-data.js';
-import { openCatalog } from '../../core/catalog/open-catalog.js';
-import { demoCatalogFingerprint } from '../fixture-fingerprint.js';
+import { cachedDemoCatalog } from '../cached-catalog.js';
 import { percentile, round, timed } from './stats.js';
 import { connectClient } from './ws-client.js';
 
@@ -47,19 +44,10 @@ async function main(): Promise<void> {
 }
 
 async function seededCatalog(): Promise<string> {
-  const dir = join(repoRoot, '.cache', 'bench');
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, `catalog-${rows}-seed1-${demoCatalogFingerprint(repoRoot)}.sqlite`);
+  log(`preparing a ${rows.toLocaleString('en-US')}-listing demo catalog (built once, then cached)…`);
+  const { path, builtInMs } = cachedDemoCatalog(repoRoot, rows);
   results.catalog_rows = rows;
-  if (existsSync(path)) return path;
-  log(`seeding ${rows.toLocaleString('en-US')} demo listings (cached for later runs)…`);
-  const building = `${path}.building`;
-  for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true });
-  const catalog = openCatalog(building, { role: 'writer' });
-  const [ms] = await timed(async () => generateDemoData(catalog, { count: rows, seed: 1 }));
-  catalog.close();
-  renameSync(building, path);
-  results.demo_generate_ms = round(ms, 0);
+  if (builtInMs > 0) results.demo_generate_ms = builtInMs;
   return path;
 }
 
