@@ -32,20 +32,23 @@ mkdirSync(dirname(databasePath), { recursive: true });
 
 const started = Date.now();
 let lastReport = 0;
+// On a terminal, one line that updates in place; in a log (CI), a line per step.
+const progressLine = (text: string): void => void process.stderr.write(process.stderr.isTTY ? `\r${text}` : `${text}\n`);
 try {
   const catalog = openCatalog(databasePath, { role: 'writer' });
   const { inserted } = generateDemoData(catalog, {
     count,
     seed,
     onProgress: (done, total) => {
-      if (Date.now() - lastReport > 1000 || done === total) {
+      const interval = process.stderr.isTTY ? 1000 : 10_000;
+      if (Date.now() - lastReport > interval || done === total) {
         lastReport = Date.now();
-        process.stderr.write(`\r${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} listings`);
+        progressLine(`${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} listings`);
       }
     },
   });
   catalog.close();
-  process.stderr.write('\n');
+  if (process.stderr.isTTY) process.stderr.write('\n');
   console.log(`Added ${inserted.toLocaleString('en-US')} demo listings to ${databasePath} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } catch (error) {
   console.error(`\nCould not generate demo data: ${(error as Error).message}`);
