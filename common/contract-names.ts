@@ -11,10 +11,18 @@ export const METHOD_NAMES = [
   'grid.close',
   'listing.get',
   'demo.generate',
+  'import.preview',
+  'import.start',
+  'import.report',
+  'import.presets',
+  'import.savePreset',
+  'export.preview',
+  'export.start',
+  'operation.cancel',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
-export const EVENT_NAMES = ['catalog.changed', 'demo.progress'] as const;
+export const EVENT_NAMES = ['catalog.changed', 'demo.progress', 'operation.progress', 'import.finished', 'export.finished'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** Electron IPC channel names are derived, never typed by hand. */

@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import type { EventName, MethodName } from './contract-names.js';
 import type { GridRow, Listing, ListingStatus, Marketplace } from './listing.js';
-import { MAX_PAGE_SIZE, gridQuerySchema } from './grid.js';
+import { MAX_PAGE_SIZE, filterSchema, gridQuerySchema } from './grid.js';
+import {
+  columnMappingSchema,
+  exportFormatSchema,
+  importDialectSchema,
+  type ColumnMapping,
+  type ExportSummary,
+  type ImportDialect,
+  type ImportPreview,
+  type ImportReport,
+  type RowProblem,
+} from './import-types.js';
+import { marketplaceSchema } from './listing.js';
 
 /**
  * The one contract between the renderer and the core. Each method names its input schema (checked
@@ -11,7 +23,12 @@ import { MAX_PAGE_SIZE, gridQuerySchema } from './grid.js';
  */
 export interface MethodSpec<I extends z.ZodType, O> {
   input: I;
-  access: 'read' | 'write';
+  /**
+   * read → a grid reader thread; write → the single writer; background → the reader kept for long
+   * reads (exports, file previews) so they never hold up the grid; control → answered by the host
+   * at once (e.g. cancel).
+   */
+  access: 'read' | 'write' | 'background' | 'control';
   /** The client fails the call with `timeout` after this long instead of hanging the UI. */
   timeoutMs: number;
   /** Phantom: carries the output type only. */
@@ -50,6 +67,33 @@ export interface GridPage {
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const viewId = z.string().min(1).max(64);
 const empty = z.object({}).strict();
+/** A file the user gave the app (dropped, picked or uploaded), staged by the host: see core/host/file-staging.ts. */
+const fileId = z.string().regex(/^[a-f0-9]{32}$/);
+const operationId = z.string().min(1).max(64);
+
+/** Which listings an export or bulk operation covers. */
+export const scopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }).strict(),
+  z.object({ kind: z.literal('query'), filter: filterSchema, search: z.string().max(500).optional() }).strict(),
+  z.object({ kind: z.literal('ids'), ids: z.array(id).min(1).max(1_000_000) }).strict(),
+]);
+export type Scope = z.infer<typeof scopeSchema>;
+
+export interface MappingPreset {
+  name: string;
+  dialect: ImportDialect;
+  mapping: ColumnMapping;
+}
+
+export interface ExportPreview {
+  rows: number;
+  /** Listings that cannot be exported to this format, and why (first 200). */
+  skipped: RowProblem[];
+  skippedCount: number;
+  /** Values that will be shortened or changed to fit the format (first 200). */
+  changed: RowProblem[];
+  changedCount: number;
+}
 
 export const contract = {
   'app.info': method<AppInfo>()({ input: empty, access: 'read', timeoutMs: 5_000 }),
@@ -78,6 +122,51 @@ export const contract = {
     access: 'write',
     timeoutMs: 15 * 60_000,
   }),
+  'import.preview': method<ImportPreview>()({
+    input: z
+      .object({
+        fileId,
+        dialect: importDialectSchema.optional(),
+        mapping: columnMappingSchema.optional(),
+        marketplace: marketplaceSchema.optional(),
+      })
+      .strict(),
+    access: 'background',
+    timeoutMs: 60_000,
+  }),
+  /** Starts an import in the writer; progress arrives as operation.progress, the end as import.finished. */
+  'import.start': method<{ importId: number; operationId: string }>()({
+    input: z
+      .object({
+        fileId,
+        dialect: importDialectSchema,
+        mapping: columnMappingSchema.optional(),
+        marketplace: marketplaceSchema.optional(),
+      })
+      .strict(),
+    access: 'write',
+    timeoutMs: 30_000,
+  }),
+  'import.report': method<ImportReport>()({ input: z.object({ importId: id }).strict(), access: 'read', timeoutMs: 10_000 }),
+  'import.presets': method<MappingPreset[]>()({ input: empty, access: 'read', timeoutMs: 5_000 }),
+  'import.savePreset': method<MappingPreset[]>()({
+    input: z.object({ name: z.string().trim().min(1).max(80), dialect: importDialectSchema, mapping: columnMappingSchema }).strict(),
+    access: 'write',
+    timeoutMs: 10_000,
+  }),
+  'export.preview': method<ExportPreview>()({
+    input: z.object({ format: exportFormatSchema, scope: scopeSchema }).strict(),
+    access: 'background',
+    timeoutMs: 120_000,
+  }),
+  /** Writes the export to a staged file (downloadable at /files/<fileId>); the end arrives as export.finished. */
+  'export.start': method<{ operationId: string; fileId: string; fileName: string }>()({
+    input: z.object({ format: exportFormatSchema, scope: scopeSchema }).strict(),
+    access: 'background',
+    timeoutMs: 30_000,
+  }),
+  /** Asks a running import/export/bulk operation to stop; it rolls back (imports) or discards its file. */
+  'operation.cancel': method<{ cancelled: boolean }>()({ input: z.object({ operationId }).strict(), access: 'control', timeoutMs: 5_000 }),
 } as const satisfies { [M in MethodName]: MethodSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;
@@ -90,6 +179,10 @@ export type MethodOutput<M extends MethodName> = NonNullable<Contract[M]['output
 export interface EventPayloads {
   'catalog.changed': { reason: 'demo' | 'import' | 'edit' | 'restore'; at: number };
   'demo.progress': { done: number; total: number };
+  /** Progress of a long operation (import, export, …); `total` is null when unknown. */
+  'operation.progress': { operationId: string; kind: 'import' | 'export'; phase: string; done: number; total: number | null; ratePerSecond: number | null; etaSeconds: number | null };
+  'import.finished': { operationId: string; report: ImportReport };
+  'export.finished': { operationId: string; summary: ExportSummary | null; fileId: string; error: string | null };
 }
 
 // Compile-time check: contract-names.ts and this module list the same methods and events.

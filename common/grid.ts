@@ -17,6 +17,8 @@ export const filterSchema = z.object({
   marketplaces: z.array(marketplaceSchema).max(16).optional(),
   /** Empty or missing = every status. */
   statuses: z.array(listingStatusSchema).max(16).optional(),
+  /** Only listings the import with this id created or changed (the import report's "show in grid"). */
+  importId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
 });
 export type GridFilter = z.infer<typeof filterSchema>;
 

@@ -24,6 +24,7 @@ const esmEntries = {
   'main/electron': 'main/electron/main.ts',
   'web/host': 'main/web/host.ts',
   ...optional('cli/demo-data', 'core/cli/demo-data.ts'),
+  ...optional('cli/cli', 'core/cli/listsmith.ts'),
   ...optional('bench/bench', 'tests/bench/bench.ts'),
 };
 const cjsEntries = {

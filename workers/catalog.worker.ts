@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ContractError, toErrorData, type ContractErrorData } from '../common/result.js';
 import { openCatalog } from '../core/catalog/open-catalog.js';
@@ -30,12 +31,42 @@ function openFailure(thrown: unknown): ContractErrorData {
 try {
   const catalog = openCatalog(data.databasePath, { role: data.role });
   const views = new GridViews(catalog);
-  const handlers = createHandlers({ catalog, views, info: { appVersion: data.appVersion, transport: data.transport } });
-  const ctx: HandlerContext = { emit: (event, payload) => post({ type: 'event', event, payload }) };
+  const handlers = createHandlers({
+    catalog,
+    views,
+    info: { appVersion: data.appVersion, transport: data.transport, stagingDir: data.stagingDir },
+  });
+  const operations = new Map<string, AbortController>();
 
   // Calls run strictly in arrival order so a handler never interleaves with another on this connection.
   let queue: Promise<void> = Promise.resolve();
+  const ctx: HandlerContext = {
+    emit: (event, payload) => post({ type: 'event', event, payload }),
+    startOperation(run) {
+      const operationId = randomUUID();
+      const controller = new AbortController();
+      operations.set(operationId, controller);
+      // Queued behind the current call: on the writer nothing else writes until it is done.
+      queue = queue.then(async () => {
+        try {
+          await run({ operationId, signal: controller.signal });
+        } catch (error) {
+          console.error(`[catalog ${data.role}] operation ${operationId} failed:`, error);
+        } finally {
+          operations.delete(operationId);
+        }
+      });
+      return operationId;
+    },
+  };
+
   port.on('message', (message: ToWorker) => {
+    if (message.type === 'abort') {
+      const controller = operations.get(message.operationId);
+      controller?.abort();
+      post({ type: 'result', id: message.id, envelope: { ok: true, value: { cancelled: controller !== undefined } } });
+      return;
+    }
     if (message.type === 'close') {
       queue = queue.then(() => {
         catalog.close();

@@ -13,6 +13,8 @@ export interface SnapshotQuery {
   /** null = no restriction. */
   marketplaces: readonly string[] | null;
   statuses: readonly string[] | null;
+  /** Only listings this import created or changed; null = no restriction. */
+  importId: number | null;
   /** A safe FTS5 query, or null for no search. */
   match: string | null;
 }
@@ -22,6 +24,7 @@ export function toSnapshotQuery(query: GridQuery): SnapshotQuery {
     column: query.sort.column,
     marketplaces: restriction(query.filter.marketplaces, MARKETPLACES),
     statuses: restriction(query.filter.statuses, LISTING_STATUSES),
+    importId: query.filter.importId ?? null,
     match: query.search === undefined ? null : toFtsQuery(query.search),
   };
 }
@@ -33,7 +36,7 @@ function restriction(chosen: readonly string[] | undefined, all: readonly string
 }
 
 export function snapshotKey(query: SnapshotQuery): string {
-  return JSON.stringify([query.column, query.marketplaces, query.statuses, query.match]);
+  return JSON.stringify([query.column, query.marketplaces, query.statuses, query.importId, query.match]);
 }
 
 interface Cached {
@@ -85,7 +88,7 @@ export class GridSnapshots {
 
   ids(query: SnapshotQuery): IdArray {
     const version = this.version();
-    if (query.marketplaces === null && query.statuses === null && query.match === null) return this.base(query.column, version);
+    if (query.marketplaces === null && query.statuses === null && query.importId === null && query.match === null) return this.base(query.column, version);
 
     const key = snapshotKey(query);
     const cached = this.filtered.get(key);
@@ -109,6 +112,8 @@ export class GridSnapshots {
     }
     if (query.marketplaces) admitted.push(this.idsWhereIn('marketplace', query.marketplaces));
     if (query.statuses) admitted.push(this.idsWhereIn('status', query.statuses));
+    // The partial index listings_import (migration 002) holds (import_id, rowid): a covering scan.
+    if (query.importId !== null) admitted.push(this.statement('SELECT id FROM listings WHERE import_id = ?').all(query.importId) as number[]);
 
     const tally = createIdTally(maxId);
     let fewest = Infinity;
@@ -143,7 +148,7 @@ export class GridSnapshots {
 
   private sortedBySql(query: SnapshotQuery): number[] {
     const conditions = ['id IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH ?)'];
-    const parameters: string[] = [query.match ?? ''];
+    const parameters: (string | number)[] = [query.match ?? ''];
     if (query.marketplaces) {
       conditions.push(`marketplace IN (${placeholders(query.marketplaces.length)})`);
       parameters.push(...query.marketplaces);
@@ -151,6 +156,10 @@ export class GridSnapshots {
     if (query.statuses) {
       conditions.push(`status IN (${placeholders(query.statuses.length)})`);
       parameters.push(...query.statuses);
+    }
+    if (query.importId !== null) {
+      conditions.push('import_id = ?');
+      parameters.push(query.importId);
     }
     const sql = `SELECT id FROM listings WHERE ${conditions.join(' AND ')} ORDER BY ${SORT_EXPRESSIONS[query.column]}, id`;
     return this.statement(sql).all(...parameters) as number[];

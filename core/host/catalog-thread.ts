@@ -79,6 +79,19 @@ export class CatalogThread {
     });
   }
 
+  /** Aborts an operation running (or queued) on this thread; false when it has none by that id. */
+  async abort(operationId: string): Promise<boolean> {
+    const worker = this.worker;
+    if (!worker || this.closed) return false;
+    const id = this.nextId++;
+    const envelope = await new Promise<Envelope<unknown>>((resolve) => {
+      this.pending.set(id, { resolve });
+      const message: ToWorker = { type: 'abort', id, operationId };
+      worker.postMessage(message);
+    });
+    return envelope.ok && (envelope.value as { cancelled: boolean }).cancelled;
+  }
+
   /** Number of calls sent and not yet answered (queue depth for diagnostics and routing). */
   get inFlight(): number {
     return this.pending.size;

@@ -11,6 +11,8 @@ export interface CoreApi {
   dispatch(method: string, input: unknown): Promise<Envelope<unknown>>;
   onEvent(listener: <E extends EventName>(event: E, payload: EventPayloads[E]) => void): () => void;
   close(): Promise<void>;
+  /** Folder of staged files (uploads to import, finished exports); see file-staging.ts. */
+  readonly stagingDir: string;
 }
 
 export interface CoreOptions {
@@ -20,6 +22,8 @@ export interface CoreOptions {
   transport: 'electron' | 'web';
   /** Absolute path of the compiled catalog worker (out/workers/catalog.worker.cjs). */
   workerFile: string;
-  /** Reader threads for grid/search queries; the writer is always one. */
+  /** Reader threads for grid/search queries; the writer is always one, plus one background reader. */
   readers?: number;
+  /** Defaults to a `staging` folder beside the database. */
+  stagingDir?: string;
 }

@@ -1,7 +1,9 @@
 import { contract, type EventPayloads } from '../../common/contract.js';
 import type { EventName, MethodName } from '../../common/contract-names.js';
 import { fail, type Envelope } from '../../common/result.js';
+import { dirname, join } from 'node:path';
 import { CatalogThread } from './catalog-thread.js';
+import { sweepStagingDir } from './file-staging.js';
 import type { CoreApi, CoreOptions } from './core-api.js';
 import { validateCall } from './validate-call.js';
 
@@ -20,15 +22,20 @@ export async function createCore(options: CoreOptions): Promise<CoreApi> {
   const emit = (event: EventName, payload: unknown): void => {
     for (const listener of listeners) listener(event, payload as EventPayloads[typeof event]);
   };
-  const base = { databasePath: options.databasePath, appVersion: options.appVersion, transport: options.transport };
+  const stagingDir = options.stagingDir ?? join(dirname(options.databasePath), 'staging');
+  sweepStagingDir(stagingDir);
+  const base = { databasePath: options.databasePath, appVersion: options.appVersion, transport: options.transport, stagingDir };
   const writer = new CatalogThread(options.workerFile, { ...base, role: 'writer' }, emit);
   // The writer opens first: it creates the file and runs migrations before any reader looks.
   await writer.start();
   const readers = Array.from({ length: Math.max(1, options.readers ?? 1) }, () => new CatalogThread(options.workerFile, { ...base, role: 'reader' }, emit));
+  // Long reads (exports, file previews) get their own thread so the grid never waits behind them.
+  const background = new CatalogThread(options.workerFile, { ...base, role: 'reader' }, emit);
+  const threads = [writer, ...readers, background];
   try {
-    await Promise.all(readers.map((reader) => reader.start()));
+    await Promise.all([...readers, background].map((reader) => reader.start()));
   } catch (error) {
-    await Promise.all([writer.close(), ...readers.map((reader) => reader.close())]);
+    await Promise.all(threads.map((thread) => thread.close()));
     throw error;
   }
 
@@ -41,7 +48,14 @@ export async function createCore(options: CoreOptions): Promise<CoreApi> {
   async function dispatch(method: string, input: unknown): Promise<Envelope<unknown>> {
     const call = validateCall(method, input);
     if (!call.ok) return call;
-    if (contract[call.method].access === 'write') return writer.call(call.method, call.input);
+    const access = contract[call.method].access;
+    if (access === 'write') return writer.call(call.method, call.input);
+    if (access === 'background') return background.call(call.method, call.input);
+    if (call.method === 'operation.cancel') {
+      const { operationId } = call.input as { operationId: string };
+      const found = await Promise.all(threads.map((thread) => thread.abort(operationId)));
+      return { ok: true, value: { cancelled: found.some(Boolean) } };
+    }
 
     if (VIEW_METHODS.has(call.method)) {
       const { viewId, ...rest } = call.input as { viewId: string };
@@ -75,8 +89,9 @@ export async function createCore(options: CoreOptions): Promise<CoreApi> {
     },
     async close() {
       listeners.clear();
-      await Promise.all([writer.close(), ...readers.map((reader) => reader.close())]);
+      await Promise.all(threads.map((thread) => thread.close()));
     },
+    stagingDir,
   };
 }
 

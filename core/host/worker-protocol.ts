@@ -1,8 +1,15 @@
 import type { EventName, MethodName } from '../../common/contract-names.js';
 import type { Envelope } from '../../common/result.js';
 
-/** Messages between the host (main process / web host) and a catalog worker thread. */
-export type ToWorker = { type: 'call'; id: number; method: MethodName; input: unknown } | { type: 'close' };
+/**
+ * Messages between the host (main process / web host) and a catalog worker thread. `call`s run
+ * one at a time in arrival order; `abort` is handled at once, outside that queue, so a cancel
+ * reaches an operation that is running.
+ */
+export type ToWorker =
+  | { type: 'call'; id: number; method: MethodName; input: unknown }
+  | { type: 'abort'; id: number; operationId: string }
+  | { type: 'close' };
 
 export type FromWorker =
   | { type: 'ready'; schemaVersion: number }
@@ -15,4 +22,6 @@ export interface CatalogWorkerData {
   databasePath: string;
   appVersion: string;
   transport: 'electron' | 'web';
+  /** Where staged files (uploads, exports) live: see file-staging.ts. */
+  stagingDir: string;
 }

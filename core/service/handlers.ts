@@ -4,13 +4,15 @@ import { getListing } from '../catalog/get-listing.js';
 import type { GridViews } from '../catalog/grid-views.js';
 import type { Catalog } from '../catalog/open-catalog.js';
 import { readStats } from '../catalog/stats.js';
+import { createExportHandlers } from './export-handlers.js';
 import type { Handlers } from './handlers-type.js';
+import { createImportHandlers } from './import-handlers.js';
 
 export interface HandlerDeps {
   catalog: Catalog;
   /** The grid views of this connection (a reader's; unused on the writer). */
   views: GridViews;
-  info: { appVersion: string; transport: 'electron' | 'web' };
+  info: { appVersion: string; transport: 'electron' | 'web'; stagingDir: string };
 }
 
 /** Progress events at most this often: a million-row load must not flood the renderer. */
@@ -59,5 +61,11 @@ export function createHandlers({ catalog, views, info }: HandlerDeps): Handlers 
       ctx.emit('catalog.changed', { reason: 'demo', at: Date.now() });
       return result;
     },
+
+    // A control method: the host aborts the operation's thread itself; a call never gets here.
+    'operation.cancel': () => ({ cancelled: false }),
+
+    ...createImportHandlers(catalog, info.stagingDir),
+    ...createExportHandlers(catalog, info.stagingDir),
   };
 }

@@ -8,6 +8,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { EVENT_NAMES, METHOD_NAMES, eventChannel, invokeChannel, type EventName, type MethodName } from '../../common/contract-names.js';
 import { fail, toErrorData, type Envelope } from '../../common/result.js';
 import type { CoreApi } from '../../core/host/core-api.js';
+import { validateCall } from '../../core/host/validate-call.js';
 import { isAppUrl } from './resolve-app-url.js';
 import { isTrustedSender } from './trusted-sender.js';
 
@@ -18,6 +19,11 @@ export interface ContractIpcOptions {
   windows: () => Iterable<BrowserWindow>;
   /** Where refused calls and delivery failures are reported (electron-log in the shell). */
   warn?: (message: string, ...details: unknown[]) => void;
+  /**
+   * Methods the SHELL answers instead of the core (they need Electron or must close the core:
+   * `update.*`, `backup.restore`). Input is validated against the contract first, like any call.
+   */
+  shellHandlers?: Partial<Record<MethodName, (input: unknown) => Promise<unknown>>>;
 }
 
 const KNOWN_EVENTS: ReadonlySet<string> = new Set(EVENT_NAMES);
@@ -27,7 +33,7 @@ function liveWindows(windows: Iterable<BrowserWindow>): BrowserWindow[] {
 }
 
 /** Registers every handler and the event forwarding; returns a function that removes them all. */
-export function registerContractIpc({ core, windows, warn = () => {} }: ContractIpcOptions): () => void {
+export function registerContractIpc({ core, windows, warn = () => {}, shellHandlers = {} }: ContractIpcOptions): () => void {
   let unsubscribeEvents: (() => void) | undefined;
   let disposed = false;
 
@@ -36,6 +42,16 @@ export function registerContractIpc({ core, windows, warn = () => {} }: Contract
     if (!isTrustedSender(event.senderFrame, mainFrames)) {
       warn(`ipc: refused "${method}" from an untrusted sender`, event.senderFrame?.url ?? '(no frame)');
       return fail('unauthorized', 'This request did not come from a Listsmith window and was refused.');
+    }
+    const shellHandler = shellHandlers[method];
+    if (shellHandler) {
+      const call = validateCall(method, input);
+      if (!call.ok) return call;
+      try {
+        return { ok: true, value: await shellHandler(call.input) };
+      } catch (err) {
+        return { ok: false, error: toErrorData(err) };
+      }
     }
     let api: CoreApi;
     try {
@@ -83,4 +99,31 @@ export function registerContractIpc({ core, windows, warn = () => {} }: Contract
     unsubscribeEvents?.();
     for (const method of METHOD_NAMES) ipcMain.removeHandler(invokeChannel(method));
   };
+}
+
+/**
+ * Sends a SHELL event (not from the core: `app.command`, `update.state`) to our windows — to the
+ * focused one only when `focusedOnly`. The name must be in the contract's EVENT_NAMES (the preload
+ * only subscribes to those), so an event the contract does not list yet is dropped with a warning.
+ */
+export function sendShellEvent(
+  windows: Iterable<BrowserWindow>,
+  event: string,
+  payload: unknown,
+  options: { focusedOnly?: boolean; warn?: (message: string, ...details: unknown[]) => void } = {},
+): boolean {
+  if (!KNOWN_EVENTS.has(event)) {
+    options.warn?.(`ipc: event "${event}" is not in the contract yet; not sent`);
+    return false;
+  }
+  const targets = liveWindows(windows).filter((win) => isAppUrl(win.webContents.getURL()) && (!options.focusedOnly || win.isFocused()));
+  const chosen = options.focusedOnly && targets.length === 0 ? liveWindows(windows).filter((win) => isAppUrl(win.webContents.getURL())).slice(0, 1) : targets;
+  for (const win of chosen) {
+    try {
+      win.webContents.send(eventChannel(event as EventName), payload);
+    } catch (err) {
+      options.warn?.(`ipc: could not deliver event "${event}"`, err);
+    }
+  }
+  return chosen.length > 0;
 }

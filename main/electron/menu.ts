@@ -1,37 +1,41 @@
-/** A minimal native menu; the full menu (import/export, shortcuts) is a later issue. */
+/**
+ * The native menu, built from the pure model in menu-model.ts. Clicking a command item calls
+ * `runCommand(id)`; main.ts routes it (renderer commands → the focused window's `app.command`
+ * event, shell commands → the shell). Accelerators come from the same command table as the UI.
+ */
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+import { buildMenuModel, COMMANDS, type CommandId, type MenuNode } from './menu-model.js';
 
-export function installAppMenu(options: { dev: boolean }): void {
-  const isMac = process.platform === 'darwin';
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' } satisfies MenuItemConstructorOptions] : []),
-    {
-      label: '&File',
-      submenu: [isMac ? { role: 'close' } : { role: 'quit', label: 'Quit Listsmith' }],
-    },
-    { role: 'editMenu' }, // undo, redo, cut, copy, paste, (paste and match style,) delete, select all
-    {
-      label: '&View',
-      submenu: [
-        ...(options.dev
-          ? ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] satisfies MenuItemConstructorOptions[])
-          : []),
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-      ],
-    },
-    {
-      role: 'help',
-      submenu: [{ label: 'About Listsmith', click: () => app.showAboutPanel() }],
-    },
-  ];
+function toTemplate(node: MenuNode, runCommand: (id: CommandId) => void): MenuItemConstructorOptions {
+  switch (node.kind) {
+    case 'separator':
+      return { type: 'separator' };
+    case 'role':
+      return node.label ? { role: node.role, label: node.label } : { role: node.role };
+    case 'command': {
+      const spec: { label: string; accelerator?: string } = COMMANDS[node.command];
+      return {
+        id: node.command,
+        label: spec.label,
+        ...(spec.accelerator ? { accelerator: spec.accelerator } : {}),
+        click: () => runCommand(node.command),
+      };
+    }
+    case 'submenu':
+      return {
+        label: node.label,
+        ...(node.role ? { role: node.role } : {}),
+        ...(node.role === 'windowMenu' ? {} : { submenu: node.items.map((item) => toTemplate(item, runCommand)) }),
+      };
+  }
+}
+
+export function installAppMenu(options: { dev: boolean; runCommand: (id: CommandId) => void }): void {
+  const model = buildMenuModel({ platform: process.platform, dev: options.dev });
   app.setAboutPanelOptions({
     applicationName: 'Listsmith',
     applicationVersion: app.getVersion(),
     copyright: 'Local-first catalog manager for online sellers',
   });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(model.map((node) => toTemplate(node, options.runCommand))));
 }

@@ -4,6 +4,10 @@
  */
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { toErrorData } from '../../common/result.js';
+import { FILE_NAME_HEADER, decodeFileNameHeader, fileIdFromPath, openDownload, stageUpload } from '../../core/host/file-transfer.js';
 import { APP_SCHEME, mimeTypeFor, resolveAppUrl } from './resolve-app-url.js';
 
 /** Must run BEFORE `app` is ready. */
@@ -27,11 +31,15 @@ function securityHeaders(csp: string): Record<string, string> {
 }
 
 /** Serves `rendererRoot` on `app://listsmith/` (default session). Call once, after ready. */
-export function serveAppProtocol(rendererRoot: string, csp: string, onError?: (message: string, err: unknown) => void): void {
+export function serveAppProtocol(rendererRoot: string, csp: string, stagingDir: string, onError?: (message: string, err: unknown) => void): void {
   const notFound = (): Response =>
     new Response('Not found', { status: 404, headers: { ...securityHeaders(csp), 'Content-Type': 'text/plain; charset=utf-8' } });
 
   protocol.handle(APP_SCHEME, async (request) => {
+    // Files the user drops or picks (POST) and finished exports (GET): only our own page can reach
+    // app://, so no token is needed here (the web host requires one).
+    const path = new URL(request.url).pathname;
+    if (path === '/files' || path.startsWith('/files/')) return serveFiles(request, path, stagingDir, csp);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response('Method not allowed', { status: 405, headers: { ...securityHeaders(csp), Allow: 'GET, HEAD' } });
     }
@@ -49,4 +57,33 @@ export function serveAppProtocol(rendererRoot: string, csp: string, onError?: (m
       return notFound();
     }
   });
+}
+
+async function serveFiles(request: Request, path: string, stagingDir: string, csp: string): Promise<Response> {
+  const json = (status: number, body: unknown): Response =>
+    new Response(JSON.stringify(body), { status, headers: { ...securityHeaders(csp), 'Content-Type': 'application/json; charset=utf-8' } });
+  try {
+    if (request.method === 'POST' && path === '/files' && request.body) {
+      const body = Readable.fromWeb(request.body as unknown as NodeReadableStream<Uint8Array>);
+      const file = await stageUpload(stagingDir, decodeFileNameHeader(request.headers.get(FILE_NAME_HEADER)), body);
+      return json(200, { fileId: file.fileId, name: file.name, sizeBytes: file.sizeBytes });
+    }
+    const fileId = fileIdFromPath(path);
+    if (request.method === 'GET' && fileId) {
+      const download = openDownload(stagingDir, fileId);
+      return new Response(Readable.toWeb(download.stream) as unknown as ReadableStream, {
+        status: 200,
+        headers: {
+          ...securityHeaders(csp),
+          'Content-Type': 'application/octet-stream',
+          'Content-Length': String(download.file.sizeBytes),
+          'Content-Disposition': download.contentDisposition,
+        },
+      });
+    }
+    return json(404, { error: { code: 'not_found', message: 'Not found.' } });
+  } catch (error) {
+    const data = toErrorData(error);
+    return json(data.code === 'not_found' ? 404 : data.code === 'payload_too_large' ? 413 : 400, { error: data });
+  }
 }

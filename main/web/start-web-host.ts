@@ -6,11 +6,20 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { WS_PROTOCOL, type WsServerMessage } from '../../common/bridge.js';
 import { MAX_INPUT_BYTES } from '../../common/contract.js';
-import { fail } from '../../common/result.js';
+import { fail, toErrorData } from '../../common/result.js';
 import type { CoreApi } from '../../core/host/core-api.js';
 import { webCsp } from '../../core/host/csp.js';
 import { mimeType, resolveStaticPath } from '../../core/host/static-path.js';
-import { checkUpgrade, hostAllowed } from './upgrade-auth.js';
+import {
+  FILE_NAME_HEADER,
+  FILE_TOKEN_HEADER,
+  FILES_PATH,
+  decodeFileNameHeader,
+  fileIdFromPath,
+  openDownload,
+  stageUpload,
+} from '../../core/host/file-transfer.js';
+import { allowedHosts, checkUpgrade, hostAllowed, tokensEqual } from './upgrade-auth.js';
 
 export interface WebHostOptions {
   core: CoreApi;
@@ -54,9 +63,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     response.setHeader('Referrer-Policy', 'no-referrer');
     response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     if (!hostAllowed(request.headers.host, port)) return end(response, 403, 'Forbidden host');
-    if (request.method !== 'GET' && request.method !== 'HEAD') return end(response, 405, 'Method not allowed');
     // The raw path, not a parsed URL: parsing would quietly resolve `..` and `%2e%2e` first.
     const rawPath = (request.url ?? '/').split(/[?#]/)[0] ?? '/';
+    if (rawPath === FILES_PATH || rawPath.startsWith(`${FILES_PATH}/`)) return serveFiles(request, response, rawPath);
+    if (request.method !== 'GET' && request.method !== 'HEAD') return end(response, 405, 'Method not allowed');
     const file = resolveStaticPath(options.rendererDir, rawPath);
     if (!file) return end(response, 404, 'Not found');
     try {
@@ -69,6 +79,44 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       response.end(request.method === 'HEAD' ? undefined : body);
     } catch {
       end(response, 404, 'Not found');
+    }
+  }
+
+  /** `POST /files` stages an upload, `GET /files/<id>` downloads an export: token and Origin required. */
+  async function serveFiles(request: IncomingMessage, response: ServerResponse, rawPath: string): Promise<void> {
+    const origin = request.headers.origin;
+    if (origin !== undefined && !allowedHosts(port).some((h) => origin.toLowerCase() === `http://${h}`)) return fileError(response, 403, 'unauthorized', 'Foreign origin.');
+    const presented = request.headers[FILE_TOKEN_HEADER];
+    if (typeof presented !== 'string' || !tokensEqual(presented, token)) return fileError(response, 401, 'unauthorized', 'Missing or wrong access token; reopen the address printed by npm run web.');
+    try {
+      if (request.method === 'POST' && rawPath === FILES_PATH) {
+        const name = decodeFileNameHeader(request.headers[FILE_NAME_HEADER] as string | undefined);
+        const file = await stageUpload(options.core.stagingDir, name, request);
+        response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+        response.end(JSON.stringify({ fileId: file.fileId, name: file.name, sizeBytes: file.sizeBytes }));
+        return;
+      }
+      const fileId = fileIdFromPath(rawPath);
+      if ((request.method === 'GET' || request.method === 'HEAD') && fileId) {
+        const download = openDownload(options.core.stagingDir, fileId);
+        response.writeHead(200, {
+          'Content-Type': 'application/octet-stream',
+          'Content-Length': String(download.file.sizeBytes),
+          'Content-Disposition': download.contentDisposition,
+          'Cache-Control': 'no-store',
+        });
+        if (request.method === 'HEAD') {
+          download.stream.destroy();
+          response.end();
+        } else {
+          download.stream.pipe(response);
+        }
+        return;
+      }
+      fileError(response, 404, 'not_found', 'Not found.');
+    } catch (error) {
+      const data = toErrorData(error);
+      fileError(response, data.code === 'not_found' ? 404 : data.code === 'payload_too_large' ? 413 : data.code === 'invalid_input' ? 400 : 500, data.code, data.message);
     }
   }
 
@@ -134,6 +182,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function fileError(response: ServerResponse, status: number, code: string, message: string): void {
+  if (response.headersSent) return void response.destroy();
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify({ error: { code, message } }));
 }
 
 function send(ws: WebSocket, message: WsServerMessage): void {

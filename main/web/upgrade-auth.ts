@@ -38,7 +38,8 @@ export function checkUpgrade(request: UpgradeRequest, expected: { port: number; 
   return { ok: true };
 }
 
-function tokensEqual(given: string, expected: string): boolean {
+/** Constant-time comparison of a presented token with this launch's token. */
+export function tokensEqual(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);

@@ -2,7 +2,10 @@ import { isFiltered } from './store/query.js';
 import { useApp } from './store/context.js';
 import { DetailPane } from './components/DetailPane.js';
 import { EmptyState } from './components/EmptyState.js';
+import { DropZone } from './components/DropZone.js';
 import { ErrorBanner } from './components/ErrorBanner.js';
+import { ExportDialog } from './components/ExportDialog.js';
+import { ImportWizard } from './components/ImportWizard.js';
 import { StatusBar } from './components/StatusBar.js';
 import { FilterBar, Toolbar } from './components/Toolbar.js';
 import { Grid } from './grid/Grid.js';
@@ -30,6 +33,9 @@ export function App() {
         </>
       )}
       <StatusBar />
+      <DropZone />
+      <ImportWizard />
+      <ExportDialog />
     </div>
   );
 }

@@ -117,3 +117,27 @@ export function parseRowNumber(input: string, total: number): number | null {
   if (!Number.isSafeInteger(n) || n < 1 || total <= 0) return null;
   return Math.min(n, total) - 1;
 }
+
+/** 1536 → "1.5 KB", 3_500_000 → "3.3 MB" (binary units, as file managers on Windows show them). */
+export function formatBytes(bytes: number | null | undefined, locale?: string): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return '—';
+  if (bytes < 1024) return `${formatInteger(bytes, locale)} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const fmt = new Intl.NumberFormat(locale, { maximumFractionDigits: value < 10 ? 1 : 0 });
+  return `${fmt.format(value)} ${units[unit]}`;
+}
+
+/** Seconds → "45 s", "3 min 05 s", "1 h 02 min"; null → "—". */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return '—';
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
+}

@@ -6,6 +6,7 @@ import type { ContractClient } from '../../common/client.js';
 import type { GridQuery } from '../../common/grid.js';
 import { cachedDemoCatalog } from '../cached-catalog.js';
 import { percentile, round, timed } from './stats.js';
+import { makeShopifyFiles, measureFloor, measureImport, measurePagesDuringImport } from './import-bench.js';
 import { connectClient } from './ws-client.js';
 
 /**
@@ -18,6 +19,8 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     rows: { type: 'string', default: '1000000' },
     iterations: { type: 'string', default: '60' },
+    'import-rows': { type: 'string', default: '100000' },
+    'skip-import': { type: 'boolean', default: false },
   },
 });
 const rows = Number(values.rows);
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
     close();
     host.kill('SIGTERM');
   }
+  if (!values['skip-import']) await measureImports();
   printTable();
   if (values.json) console.log(JSON.stringify(results));
 }
@@ -125,6 +129,40 @@ async function measureSearch(client: ContractClient): Promise<void> {
   results.search_p50_ms = round(percentile(samples, 50));
   results.search_p95_ms = round(percentile(samples, 95));
   results.search_max_ms = round(Math.max(...samples));
+}
+
+/** import100k_ms, import100k_floor_ratio, page_during_import_p95_ms (see import-bench.ts). */
+async function measureImports(): Promise<void> {
+  const count = Number(values['import-rows']);
+  log(`import bench: writing two ${count.toLocaleString('en-US')}-listing Shopify CSVs…`);
+  const files = await makeShopifyFiles(count);
+  try {
+    const target = join(files.dir, 'import', 'catalog.sqlite');
+    const { ms, imported } = await measureImport(files.first, target);
+    const floor = await measureFloor(files.first, join(files.dir, 'floor.sqlite'));
+    results.import100k_listings = imported;
+    results.import100k_ms = Math.round(ms);
+    results.import100k_floor_ms = Math.round(floor);
+    results.import100k_floor_ratio = round(ms / floor, 2);
+    const strictFloor = await measureFloor(files.first, join(files.dir, 'floor-bulk.sqlite'), { bulkIndex: true });
+    results.import100k_floor_bulkfts_ms = Math.round(strictFloor);
+    results.import100k_floor_bulkfts_ratio = round(ms / strictFloor, 2);
+    log('import bench: grid pages while import.start runs on the host…');
+    const { host, port, token } = await startHost(target);
+    const { client, close } = await connectClient(port, token);
+    try {
+      const during = await measurePagesDuringImport(client, target, files.second);
+      results.page_during_import_p95_ms = during.p95;
+      results.page_during_import_samples = during.samples;
+      results.import100k_via_host_ms = during.importMs;
+    } finally {
+      close();
+      host.kill('SIGTERM');
+      await new Promise((resolve) => host.once('exit', resolve));
+    }
+  } finally {
+    files.cleanup();
+  }
 }
 
 function printTable(): void {

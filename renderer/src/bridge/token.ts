@@ -6,6 +6,14 @@
 
 export const TOKEN_STORAGE_KEY = 'listsmith.token';
 
+/** The token this page load uses (set by takeToken); also sent with file uploads/downloads. */
+let currentToken: string | null = null;
+
+/** The token taken at start-up (web transport), or null (Electron, or not connected). */
+export function pageToken(): string | null {
+  return currentToken;
+}
+
 /** Extracts the token from a location hash such as "#token=abc" or "#foo=1&token=abc". */
 export function tokenFromHash(hash: string): string | null {
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
@@ -24,11 +32,13 @@ export function takeToken(): string | null {
       // Storage disabled: the token still works for this page load.
     }
     window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+    currentToken = fromHash;
     return fromHash;
   }
   try {
-    return window.sessionStorage.getItem(TOKEN_STORAGE_KEY);
+    currentToken = window.sessionStorage.getItem(TOKEN_STORAGE_KEY);
   } catch {
-    return null;
+    currentToken = null;
   }
+  return currentToken;
 }

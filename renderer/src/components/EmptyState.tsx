@@ -20,7 +20,11 @@ export function EmptyState() {
           Listsmith keeps every listing you sell — on eBay, Etsy, Amazon, Shopify and more — in one fast catalog on this
           computer. Search, sort and inspect hundreds of thousands of listings instantly, with nothing leaving your machine.
         </p>
-        <p className="muted">Try it with a generated demo catalog:</p>
+        <p className="muted" data-testid="empty-import-hint">
+          Bring your listings in with <strong>Import…</strong> in the toolbar, or drop a marketplace export (Shopify, Etsy, eBay,
+          Amazon, WooCommerce, Google Merchant, CSV, JSON) anywhere on this window.
+        </p>
+        <p className="muted">Or try it with a generated demo catalog:</p>
         <fieldset className="demo-sizes" disabled={demo.running}>
           <legend className="visually-hidden">Demo catalog size</legend>
           {DEMO_SIZES.map((n) => (

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { LISTING_STATUSES, MARKETPLACES, MARKETPLACE_LABELS, STATUS_LABELS } from '../../../common/listing.js';
 import { formatCount, formatInteger, parseRowNumber } from '../format.js';
 import { useApp } from '../store/context.js';
+import { importIdOf } from '../store/query.js';
+import { ImportExportButtons } from './ImportExportButtons.js';
 
 const SEARCH_DEBOUNCE_MS = 200;
 
@@ -116,6 +118,7 @@ export function Toolbar() {
       <SearchBox />
       <TotalCount />
       <div className="toolbar-spacer" />
+      <ImportExportButtons />
       <GoToRow />
     </header>
   );
@@ -128,9 +131,28 @@ export function FilterBar() {
   const toggleMarketplace = useApp((s) => s.toggleMarketplace);
   const toggleStatus = useApp((s) => s.toggleStatus);
   const clearFilters = useApp((s) => s.clearFilters);
-  const any = (marketplaces?.length ?? 0) > 0 || (statuses?.length ?? 0) > 0;
+  const importId = useApp((s) => importIdOf(s.query.filter));
+  const importLabel = useApp((s) => s.importLabel);
+  const any = (marketplaces?.length ?? 0) > 0 || (statuses?.length ?? 0) > 0 || importId !== undefined;
   return (
     <div className="filterbar">
+      {importId !== undefined && (
+        <div className="chip-group" role="group" aria-label="Import filter">
+          <span className="chip-group-label">Import</span>
+          <button
+            type="button"
+            className="chip on"
+            data-testid="filter-import"
+            data-import-id={importId}
+            title="Showing only the listings this import created or updated. Click to show all listings."
+            onClick={clearFilters}
+          >
+            {importLabel ?? `Import #${importId}`}
+            <span aria-hidden="true">×</span>
+            <span className="visually-hidden">(remove this filter)</span>
+          </button>
+        </div>
+      )}
       <div className="chip-group" role="group" aria-label="Marketplace filter" data-testid="filter-marketplace">
         <span className="chip-group-label">Marketplace</span>
         {MARKETPLACES.map((m) => {

@@ -7,6 +7,7 @@ import { ContractError, type ErrorCode } from '../../../common/result.js';
 import type { ConnectionInfo } from '../bridge/ws-transport.js';
 import type { RowAlign } from '../grid/scale.js';
 import { PAGE_SIZE, PageCache, pageRequest, pagesForRange, pagesToLoad } from './page-cache.js';
+import { createImportExportSlice, type ImportExportSlice } from './import-export.js';
 import { nextSort, toggleIn, toOpenInput } from './query.js';
 
 /* ----------------------------------------------------------------------------------------------
@@ -21,6 +22,10 @@ export interface QuerySlice {
   toggleMarketplace(m: Marketplace): void;
   toggleStatus(s: ListingStatus): void;
   clearFilters(): void;
+  /** Shows exactly the listings an import created or updated (clears search and other filters). */
+  showImport(importId: number, label: string): void;
+  /** What the import filter is called in the filter bar ("shopify.csv"), while it is on. */
+  importLabel: string | null;
 }
 
 export type ViewState = 'idle' | 'opening' | 'ready' | 'error';
@@ -89,7 +94,7 @@ export interface StatusSlice {
   startDemo(count: number): Promise<void>;
 }
 
-export type AppState = QuerySlice & ViewSlice & PagesSlice & SelectionSlice & DetailSlice & StatusSlice;
+export type AppState = QuerySlice & ViewSlice & PagesSlice & SelectionSlice & DetailSlice & StatusSlice & ImportExportSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Rows fetched beyond the visible range on each side. */
@@ -153,7 +158,16 @@ export function createAppStore({ client, transportKind, initialConnection }: Sto
         const q = get().query;
         update({ ...q, filter: { ...q.filter, statuses: toggleIn(q.filter.statuses, s) } });
       },
-      clearFilters: () => update({ ...get().query, filter: {}, search: '' }),
+      clearFilters: () => {
+        set({ importLabel: null });
+        update({ ...get().query, filter: {}, search: '' });
+      },
+      importLabel: null,
+      showImport: (importId, label) => {
+        set({ importLabel: label });
+        get().closeDetail();
+        update({ ...get().query, filter: { importId }, search: '' });
+      },
     };
   };
 
@@ -304,7 +318,10 @@ export function createAppStore({ client, transportKind, initialConnection }: Sto
     },
   });
 
+  const importExport = createImportExportSlice<AppState>(client);
+
   const store = createStore<AppState>()((...a) => ({
+    ...importExport.slice(...a),
     ...querySlice(...a),
     ...viewSlice(...a),
     ...pagesSlice(...a),
@@ -403,6 +420,7 @@ export function createAppStore({ client, transportKind, initialConnection }: Sto
         const demo = store.getState().demo;
         if (demo.running) store.setState({ demo: { running: true, done: p.done, total: p.total } });
       });
+      const offImportExport = importExport.subscribe(store);
       const s = store.getState();
       client.call('app.info', {}).then(
         (appInfo) => store.setState({ appInfo }),
@@ -413,6 +431,7 @@ export function createAppStore({ client, transportKind, initialConnection }: Sto
       return () => {
         offChanged();
         offProgress();
+        offImportExport();
         clearTimeout(changedTimer);
         clearTimeout(fetchTimer);
         clearTimeout(retryTimer);

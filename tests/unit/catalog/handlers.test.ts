@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EventPayloads } from '../../../common/contract.js';
 import type { EventName } from '../../../common/contract-names.js';
@@ -10,7 +11,15 @@ import { tempDbPath } from './temp-catalog.js';
 
 function recorder(): { ctx: HandlerContext; events: { event: EventName; payload: EventPayloads[EventName] }[] } {
   const events: { event: EventName; payload: EventPayloads[EventName] }[] = [];
-  return { events, ctx: { emit: (event, payload) => void events.push({ event, payload }) } };
+  return {
+    events,
+    ctx: {
+      emit: (event, payload) => void events.push({ event, payload }),
+      startOperation: () => {
+        throw new Error('no operations in this test');
+      },
+    },
+  };
 }
 
 describe('createHandlers', () => {
@@ -18,12 +27,12 @@ describe('createHandlers', () => {
     const path = tempDbPath();
     const writer = openCatalog(path, { role: 'writer' });
     const reader = openCatalog(path, { role: 'reader' });
-    const info = { appVersion: '1.2.3', transport: 'web' as const };
+    const info = { appVersion: '1.2.3', transport: 'web' as const, stagingDir: join(dirname(path), 'staging') };
     const write = createHandlers({ catalog: writer, views: new GridViews(writer), info });
     const read = createHandlers({ catalog: reader, views: new GridViews(reader), info });
     const { ctx, events } = recorder();
 
-    expect(await read['app.info']({}, ctx)).toEqual({ name: 'Listsmith', version: '1.2.3', schemaVersion: 1, databasePath: path, transport: 'web' });
+    expect(await read['app.info']({}, ctx)).toEqual({ name: 'Listsmith', version: '1.2.3', schemaVersion: 2, databasePath: path, transport: 'web' });
     expect(await read['catalog.stats']({}, ctx)).toEqual({ listings: 0, byMarketplace: {}, byStatus: {} });
 
     expect(await write['demo.generate']({ count: 12_000, seed: 5 }, ctx)).toEqual({ inserted: 12_000 });

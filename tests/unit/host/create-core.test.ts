@@ -55,6 +55,8 @@ describe('createCore', () => {
       }
       const expired = await core.dispatch('grid.rows', { viewId: '7.nope', offset: 0, limit: 1 });
       expect(!expired.ok && expired.error.code).toBe('not_found');
+      // Cancelling an operation nobody runs is answered at once, and says so.
+      expect(await core.dispatch('operation.cancel', { operationId: 'no-such-operation' })).toEqual({ ok: true, value: { cancelled: false } });
     } finally {
       await core.close();
     }

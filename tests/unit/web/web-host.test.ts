@@ -158,4 +158,32 @@ describe('web transport', () => {
     expect(index.headers['content-security-policy']).toContain("script-src 'self'");
     expect(index.headers['x-content-type-options']).toBe('nosniff');
   });
+
+  it('stages uploads and serves downloads only with the token', async () => {
+    const base = `http://127.0.0.1:${host.port}`;
+    const body = 'Handle,Title\nmug,Blue Mug\n';
+    const noToken = await fetch(`${base}/files`, { method: 'POST', body, headers: { 'X-File-Name': 'a.csv' } });
+    expect(noToken.status).toBe(401);
+    const wrongOrigin = await fetch(`${base}/files`, { method: 'POST', body, headers: { 'X-File-Name': 'a.csv', 'X-Listsmith-Token': host.token, Origin: 'http://evil.example' } });
+    expect(wrongOrigin.status).toBe(403);
+
+    const staged = await fetch(`${base}/files`, {
+      method: 'POST',
+      body,
+      headers: { 'X-File-Name': encodeURIComponent('../../Café listings.csv'), 'X-Listsmith-Token': host.token },
+    });
+    expect(staged.status).toBe(200);
+    const { fileId, name, sizeBytes } = (await staged.json()) as { fileId: string; name: string; sizeBytes: number };
+    expect(fileId).toMatch(/^[a-f0-9]{32}$/);
+    expect(name).toBe('Café listings.csv');
+    expect(sizeBytes).toBe(Buffer.byteLength(body));
+
+    const download = await fetch(`${base}/files/${fileId}`, { headers: { 'X-Listsmith-Token': host.token } });
+    expect(download.status).toBe(200);
+    expect(await download.text()).toBe(body);
+    expect(download.headers.get('content-disposition')).toContain("filename*=UTF-8''Caf%C3%A9%20listings.csv");
+    expect((await fetch(`${base}/files/${fileId}`)).status).toBe(401);
+    expect((await fetch(`${base}/files/${'0'.repeat(32)}`, { headers: { 'X-Listsmith-Token': host.token } })).status).toBe(404);
+    expect((await fetch(`${base}/files/..%2f..%2fcatalog.sqlite`, { headers: { 'X-Listsmith-Token': host.token } })).status).toBe(404);
+  });
 });

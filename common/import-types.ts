@@ -1,0 +1,167 @@
+import { z } from 'zod';
+
+/** File formats Listsmith reads. `generic_csv` uses a user-chosen column mapping. */
+export const IMPORT_DIALECTS = [
+  'shopify',
+  'etsy',
+  'etsy_api',
+  'ebay_seller_hub',
+  'ebay_report',
+  'amazon_flat_file',
+  'amazon_all_listings',
+  'woocommerce',
+  'google_merchant',
+  'generic_csv',
+  'json',
+  'jsonl',
+] as const;
+export const importDialectSchema = z.enum(IMPORT_DIALECTS);
+export type ImportDialect = z.infer<typeof importDialectSchema>;
+
+export const DIALECT_LABELS: Record<ImportDialect, string> = {
+  shopify: 'Shopify products CSV',
+  etsy: 'Etsy listings download (CSV)',
+  etsy_api: 'Etsy API listings dump',
+  ebay_seller_hub: 'eBay Seller Hub upload / template',
+  ebay_report: 'eBay listings report',
+  amazon_flat_file: 'Amazon inventory flat file',
+  amazon_all_listings: 'Amazon All Listings report (TSV)',
+  woocommerce: 'WooCommerce products CSV',
+  google_merchant: 'Google Merchant feed (CSV/TSV/XML)',
+  generic_csv: 'Other CSV (map the columns yourself)',
+  json: 'JSON (array of listings)',
+  jsonl: 'JSON Lines (one listing per line)',
+};
+
+export const TEXT_ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+
+/**
+ * Listing fields a column can be mapped to. `attribute:<name>` stores the column as an item
+ * specific; `ignore` drops it.
+ */
+export const MAPPABLE_FIELDS = [
+  'sourceId',
+  'sku',
+  'title',
+  'description',
+  'price',
+  'currency',
+  'quantity',
+  'tags',
+  'materials',
+  'images',
+  'category',
+  'brand',
+  'condition',
+  'status',
+  'variantGroup',
+  'optionName1',
+  'optionValue1',
+  'optionName2',
+  'optionValue2',
+  'ignore',
+] as const;
+export type MappableField = (typeof MAPPABLE_FIELDS)[number] | `attribute:${string}`;
+export const mappableFieldSchema = z.union([z.enum(MAPPABLE_FIELDS), z.string().regex(/^attribute:.{1,100}$/)]);
+
+/** Column index (0-based, in the header row) → field. */
+export const columnMappingSchema = z.record(z.string().regex(/^\d{1,4}$/), mappableFieldSchema);
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
+
+export interface PreviewColumn {
+  index: number;
+  /** The header as written in the file (trimmed); duplicates get " (2)", empty ones "Column N". */
+  header: string;
+  mappedTo: MappableField | null;
+  samples: string[];
+}
+
+/** A listing as the import will store it, shown in the wizard before anything is written. */
+export interface PreviewListing {
+  line: number;
+  title: string;
+  sku: string | null;
+  priceMinor: number | null;
+  currency: string;
+  quantity: number | null;
+  tags: string[];
+  images: number;
+  variants: number;
+  marketplace: string;
+}
+
+export interface RowProblem {
+  /** Line number in the file (1-based, as a text editor shows it). */
+  line: number;
+  /** Header of the offending column, if one. */
+  column: string | null;
+  message: string;
+}
+
+export interface ImportPreview {
+  fileId: string;
+  fileName: string;
+  sizeBytes: number;
+  encoding: TextEncoding;
+  /** E.g. "Not valid UTF-8: read as Windows-1252 (check accented letters below)". */
+  encodingNote: string | null;
+  dialect: ImportDialect;
+  /** 0–1. */
+  confidence: number;
+  candidates: { dialect: ImportDialect; confidence: number }[];
+  delimiter: string | null;
+  /** File line of the header row (after any preamble). */
+  headerLine: number | null;
+  columns: PreviewColumn[];
+  listings: PreviewListing[];
+  problems: RowProblem[];
+  warnings: RowProblem[];
+}
+
+export interface ImportReport {
+  importId: number;
+  fileName: string;
+  dialect: ImportDialect;
+  encoding: TextEncoding;
+  /** Data rows in the file (not preamble/header/blank lines). */
+  dataRows: number;
+  /** Listings. */
+  imported: number;
+  updated: number;
+  unchanged: number;
+  /** Rows. */
+  rejected: number;
+  errors: RowProblem[];
+  warnings: RowProblem[];
+  /** Ids of the listings this import created or updated (capped), for "show in grid". */
+  listingIds: number[];
+  cancelled: boolean;
+  startedAt: number;
+  finishedAt: number;
+}
+
+export const EXPORT_FORMATS = ['shopify', 'shopify_legacy', 'etsy', 'ebay_seller_hub', 'amazon_flat_file', 'woocommerce', 'google_merchant', 'jsonl'] as const;
+export const exportFormatSchema = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
+
+export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
+  shopify: 'Shopify (2024/25 headers)',
+  shopify_legacy: 'Shopify (legacy 2019–2023 headers)',
+  etsy: 'Etsy CSV',
+  ebay_seller_hub: 'eBay Seller Hub upload',
+  amazon_flat_file: 'Amazon flat file (subset)',
+  woocommerce: 'WooCommerce CSV',
+  google_merchant: 'Google Merchant (TSV)',
+  jsonl: 'JSON Lines',
+};
+
+export interface ExportSummary {
+  format: ExportFormat;
+  /** Listings written. */
+  rows: number;
+  /** Listings left out, with why. */
+  skipped: number;
+  problems: RowProblem[];
+  path: string;
+}

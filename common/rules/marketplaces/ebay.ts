@@ -1,0 +1,93 @@
+/**
+ * eBay rules (source: /work/shared/reference/marketplaces.md). Titles count characters (code points).
+ * Not modelled: subtitle (55), condition description (1,000), the 800 characters shown on mobile.
+ * Note: eBay has since raised the photo limit on many sites; the reference says 12, so 12 it is.
+ */
+import type { RuleDef } from '../types.js';
+import { ACTIVE_SCRIPT, EMAIL, EMAIL_PREFILTER, FORMS, FRAMES, OFF_EBAY_LINK, PLAIN_HTTP, REQUIRED, ruleOf } from './shared.js';
+
+const rule = ruleOf('ebay');
+const quality = { kind: 'quality' } as const;
+
+export const EBAY_RULES: readonly RuleDef[] = [
+  // Title
+  rule('title.required', 'title', 'error', 30, 'Title is empty; eBay requires one. Add a title that says what the item is.', REQUIRED),
+  rule('title.max_length', 'title', 'error', 20, 'Title is {len} characters; eBay allows {max}. Shorten it by {over}.', { type: 'maxLength', max: 80 }),
+  rule(
+    'title.fill',
+    'title',
+    'warning',
+    5,
+    'Title uses {len} of {of} characters; titles of {target}+ characters are found more often. Add {short:character}: brand, model, size or colour.',
+    { type: 'fill', ratio: 0.6, of: 80 },
+    quality,
+  ),
+
+  // Description
+  rule('description.required', 'description', 'error', 25, 'Description is empty; eBay requires one. Describe the item, its condition and what is included.', REQUIRED),
+  rule('description.max_length', 'description', 'error', 20, 'Description is {len} characters; eBay allows {max}. Shorten it by {over}.', { type: 'maxLength', max: 500_000 }),
+  rule(
+    'description.no_scripts',
+    'description',
+    'error',
+    20,
+    'Description contains active content ({found}); eBay blocks JavaScript, remote scripts and event handlers. Remove them.',
+    { type: 'forbiddenText', pattern: ACTIVE_SCRIPT },
+  ),
+  rule('description.no_frames', 'description', 'error', 20, 'Description embeds frames or objects ({found}); eBay does not allow them. Remove them and put the content in the description itself.', {
+    type: 'forbiddenText',
+    pattern: FRAMES,
+    prefilter: '<',
+  }),
+  rule('description.no_forms', 'description', 'error', 20, 'Description contains form elements ({found}); eBay does not allow forms. Remove them.', {
+    type: 'forbiddenText',
+    pattern: FORMS,
+    prefilter: '<',
+  }),
+  rule(
+    'description.no_email',
+    'description',
+    'error',
+    20,
+    'Description contains {count:e-mail address/e-mail addresses} ({found}); eBay does not allow contact details. Remove {count?it/them}; buyers reach you through eBay messages.',
+    { type: 'forbiddenText', pattern: EMAIL, prefilter: EMAIL_PREFILTER },
+  ),
+  rule(
+    'description.no_external_links',
+    'description',
+    'error',
+    20,
+    'Description links off eBay ({found}); eBay only allows links to eBay pages. Remove the links (images hosted elsewhere are fine).',
+    { type: 'forbiddenText', pattern: OFF_EBAY_LINK },
+  ),
+  rule(
+    'description.min_length',
+    'description',
+    'warning',
+    10,
+    'Description has {len} characters of text; aim for at least {min}. Add {short} more: condition, size, materials, what is included.',
+    { type: 'minTextLength', min: 100 },
+    quality,
+  ),
+
+  // Images
+  rule('images.required', 'images', 'error', 25, 'Listing has no photos; eBay requires at least one. Add a photo.', REQUIRED),
+  rule('images.max_count', 'images', 'error', 15, 'Listing has {count} photos; eBay allows {max}. Remove {over}.', { type: 'maxItems', max: 12 }),
+  rule('images.https', 'images', 'error', 15, 'Photo {item} uses http:// ({count:photo link} in all); eBay only takes https image links. Change them to https://.', {
+    type: 'forbiddenText',
+    pattern: PLAIN_HTTP,
+  }),
+  rule('images.min_count', 'images', 'warning', 10, 'Listing has {count:photo}; listings with 3 or more sell better. Add {short}.', { type: 'minItems', min: 3 }, quality),
+
+  // Price & quantity
+  rule('price.required', 'price', 'error', 25, 'Price is missing; eBay requires one. Set a price.', REQUIRED),
+  rule('price.positive', 'price', 'error', 20, 'Price must be above 0 for eBay. Set a price.', { type: 'minValue', min: 1 }),
+  rule('quantity.required', 'quantity', 'error', 20, 'Quantity is missing; eBay requires one. Set how many you have.', REQUIRED),
+  rule('quantity.whole_number', 'quantity', 'error', 20, 'Quantity is {value}; it must be a whole number of 0 or more. Fix the stock count.', { type: 'wholeNumber' }),
+
+  // Item specifics
+  rule('attributes.max_count', 'attributes', 'error', 15, 'Listing has {count} item specifics; eBay allows {max}. Remove {over}.', { type: 'maxItems', max: 45 }),
+  rule('attributes.max_length', 'attributes', 'error', 15, 'Item specifics longer than {max} characters: {list}. Shorten them to {max}.', { type: 'entryMaxLength', max: 65 }),
+  rule('brand.present', 'brand', 'warning', 5, 'Brand is empty; buyers filter by brand on eBay. Add the brand (or "Unbranded").', REQUIRED, quality),
+  rule('condition.present', 'condition', 'warning', 5, 'Condition is empty; most eBay categories require it. Set the item condition.', REQUIRED, quality),
+];

@@ -1,0 +1,44 @@
+/**
+ * Shopify rules (source: /work/shared/reference/marketplaces.md): no hard title limit, ≈ 70
+ * characters recommended for SEO (warning only). A blank Shopify price imports as 0, hence a warning.
+ * Handles (letters, digits, dashes) are the exporter's job: they are derived, not typed.
+ */
+import type { RuleDef } from '../types.js';
+import { REQUIRED, ruleOf } from './shared.js';
+
+const rule = ruleOf('shopify');
+const quality = { kind: 'quality' } as const;
+
+export const SHOPIFY_RULES: readonly RuleDef[] = [
+  rule('title.required', 'title', 'error', 30, 'Title is empty; Shopify requires one. Add a title that says what the product is.', REQUIRED),
+  rule(
+    'title.recommended_length',
+    'title',
+    'warning',
+    5,
+    'Title is {len} characters; search engines show about {max}. Shorten it by {over} (or set a shorter SEO title).',
+    { type: 'maxLength', max: 70 },
+  ),
+  rule(
+    'title.fill',
+    'title',
+    'warning',
+    5,
+    'Title uses {len} characters; aim for {target}–{of}. Add {short:character}: brand, type, colour.',
+    { type: 'fill', ratio: 0.6, of: 70 },
+    quality,
+  ),
+  rule(
+    'description.min_length',
+    'description',
+    'warning',
+    10,
+    'Description has {len} characters of text; aim for at least {min}. Add {short} more: features, size, materials.',
+    { type: 'minTextLength', min: 100 },
+    quality,
+  ),
+  rule('images.min_count', 'images', 'warning', 10, 'Product has {count:image}; products with 3 or more sell better. Add {short}.', { type: 'minItems', min: 3 }, quality),
+  rule('price.required', 'price', 'warning', 10, 'Price is missing; Shopify will import it as 0. Set a price.', REQUIRED),
+  rule('price.not_negative', 'price', 'error', 20, 'Price is negative; Shopify needs 0 or more. Fix the price.', { type: 'minValue', min: 0 }),
+  rule('quantity.whole_number', 'quantity', 'error', 20, 'Quantity is {value}; it must be a whole number of 0 or more. Fix the stock count.', { type: 'wholeNumber' }),
+];

@@ -1,0 +1,45 @@
+/**
+ * The catalog-thread side of the proposed `backup.list` / `backup.create` contract methods (see
+ * contract-entries.md). Typed on their own so they compile before the contract has the entries;
+ * core/service/handlers.ts spreads them in:
+ *
+ *   ...createBackupHandlers({ db: catalog.db, backupDir: defaultBackupDir(catalog.path) }),
+ *
+ * `backup.create` runs on the `background` reader thread (its own connection, so the grid readers
+ * and the writer keep going; SQLite's backup API reads a consistent snapshot while the writer writes).
+ * `backup.restore` is NOT here: it needs the core closed, so the host (shell / web host) runs it.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import { dirname, join } from 'node:path';
+import { ContractError } from '../../common/result.js';
+import type { BackupInfo, BackupReason } from './backup-names.js';
+import { BackupError, createBackup, listBackups } from './backup.js';
+
+export function defaultBackupDir(databasePath: string): string {
+  return join(dirname(databasePath), 'backups');
+}
+
+/** BackupError → the contract's error codes, with the message kept (it is written for sellers). */
+export function toContractError(error: unknown): unknown {
+  if (!(error instanceof BackupError)) return error;
+  const code = error.code === 'backup_corrupt' ? 'database_unavailable' : error.code;
+  return new ContractError(code, error.message);
+}
+
+export interface BackupHandlerDeps {
+  db: BetterSqlite3.Database;
+  backupDir: string;
+}
+
+export function createBackupHandlers({ db, backupDir }: BackupHandlerDeps) {
+  return {
+    'backup.list': (): { backups: BackupInfo[] } => ({ backups: listBackups(backupDir) }),
+    'backup.create': async ({ reason }: { reason: BackupReason }): Promise<BackupInfo> => {
+      try {
+        return await createBackup(db, { backupDir, reason });
+      } catch (error) {
+        throw toContractError(error);
+      }
+    },
+  };
+}

@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { EXPORT_FORMATS, IMPORT_DIALECTS, type ExportFormat, type ImportDialect } from '../../common/import-types.js';
+import { openCatalog, type Catalog } from '../catalog/open-catalog.js';
+import { readStats } from '../catalog/stats.js';
+import { exportListings } from '../export/export-listings.js';
+import { defaultDatabasePath } from '../host/data-dir.js';
+import { applyImport } from '../import/apply-import.js';
+import { openImportSource } from '../import/open-import-source.js';
+
+/**
+ * `listsmith import <file> [--dialect D] [--db PATH] [--json]`
+ * `listsmith export --format F --out FILE [--db PATH] [--json]`
+ * `listsmith stats [--db PATH] --json`
+ *
+ * Runs in-process on the same core functions as the app (one writer connection). Progress goes to
+ * stderr; with --json the LAST line on stdout is one JSON object. Exit 0 when the command ran
+ * (rows may be rejected), 1 with one clear line when it could not, 2 for bad arguments.
+ */
+const USAGE = `Usage:
+  listsmith import <file> [--dialect D] [--db PATH] [--json]
+  listsmith export --format F --out FILE [--db PATH] [--json]
+  listsmith stats [--db PATH] [--json]`;
+
+class UsageError extends Error {}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    dialect: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    db: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  strict: false,
+});
+
+const progressLine = (text: string): void => void process.stderr.write(process.stderr.isTTY ? `\r${text}\u001b[K` : `${text}\n`);
+const endProgress = (): void => void (process.stderr.isTTY && process.stderr.write('\n'));
+const stringOption = (name: string): string | undefined => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+
+function openWriter(): Catalog {
+  const path = resolve(stringOption('db') ?? defaultDatabasePath());
+  mkdirSync(dirname(path), { recursive: true });
+  return openCatalog(path, { role: 'writer' });
+}
+
+async function runImport(file: string | undefined): Promise<Record<string, unknown>> {
+  if (!file) throw new UsageError('listsmith import needs a file.');
+  const dialect = stringOption('dialect');
+  if (dialect !== undefined && !(IMPORT_DIALECTS as readonly string[]).includes(dialect)) {
+    throw new UsageError(`Unknown --dialect "${dialect}". One of: ${IMPORT_DIALECTS.join(', ')}.`);
+  }
+  const path = resolve(file);
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new Error(`Cannot read ${file}: no such file.`);
+  }
+  if (size === 0) throw new Error(`Cannot import ${file}: the file is empty.`);
+  const catalog = openWriter();
+  try {
+    const source = await openImportSource(path, { fileName: file, ...(dialect === undefined ? {} : { dialect: dialect as ImportDialect }) });
+    let last = 0;
+    const report = await applyImport(catalog, source, {
+      fileName: file,
+      operationId: 'cli',
+      onProgress: (p) => {
+        if (Date.now() - last < (process.stderr.isTTY ? 250 : 2_000)) return;
+        last = Date.now();
+        const percent = p.totalBytes > 0 ? Math.floor((p.bytesRead / p.totalBytes) * 100) : 0;
+        progressLine(`${p.rows.toLocaleString('en-US')} rows (${percent}%), ${p.rowsPerSecond.toLocaleString('en-US')} rows/s${p.etaSeconds === null ? '' : `, ~${p.etaSeconds} s left`}`);
+      },
+    });
+    endProgress();
+    const fatal = !report.cancelled && report.imported + report.updated + report.unchanged === 0 && report.errors[0]?.line === 0 ? report.errors[0].message : null;
+    if (fatal) throw new Error(fatal);
+    process.stderr.write(
+      `${report.dialect}: ${report.dataRows} rows → ${report.imported} imported, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected\n`,
+    );
+    return {
+      dialect: report.dialect,
+      encoding: report.encoding,
+      dataRows: report.dataRows,
+      imported: report.imported,
+      updated: report.updated,
+      unchanged: report.unchanged,
+      rejected: report.rejected,
+      errors: report.errors.map(({ line, column, message }) => ({ line, column, message })),
+      warnings: report.warnings.map(({ line, column, message }) => ({ line, column, message })),
+    };
+  } finally {
+    catalog.close();
+  }
+}
+
+async function runExport(): Promise<Record<string, unknown>> {
+  const format = stringOption('format');
+  const out = stringOption('out');
+  if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of: ${EXPORT_FORMATS.join(', ')}.`);
+  if (!out) throw new UsageError('listsmith export needs --out FILE.');
+  const catalog = openWriter();
+  try {
+    const summary = await exportListings(catalog, {
+      format: format as ExportFormat,
+      scope: { kind: 'all' },
+      outPath: resolve(out),
+      onProgress: (p) => progressLine(`${p.phase} ${p.done.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} listings`),
+    });
+    endProgress();
+    for (const problem of summary.problems.slice(0, 20)) process.stderr.write(`  ${problem.message}\n`);
+    process.stderr.write(`${summary.rows} listings written to ${summary.path}, ${summary.skipped} skipped\n`);
+    return { format: summary.format, rows: summary.rows, skipped: summary.skipped, path: summary.path };
+  } finally {
+    catalog.close();
+  }
+}
+
+function runStats(): Record<string, unknown> {
+  const catalog = openWriter();
+  try {
+    const stats = readStats(catalog);
+    return { listings: stats.listings, byMarketplace: stats.byMarketplace, byStatus: stats.byStatus };
+  } finally {
+    catalog.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return;
+  }
+  let result: Record<string, unknown>;
+  if (command === 'import') result = await runImport(rest[0]);
+  else if (command === 'export') result = await runExport();
+  else if (command === 'stats') result = runStats();
+  else throw new UsageError(`Unknown command "${command}".`);
+  console.log(values.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));
+}
+
+main().catch((error: unknown) => {
+  endProgress();
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  console.error(`listsmith: ${message}`);
+  if (error instanceof UsageError) console.error(USAGE);
+  process.exit(error instanceof UsageError ? 2 : 1);
+});

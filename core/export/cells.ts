@@ -1,0 +1,42 @@
+/**
+ * Cell encoding for spreadsheet formats.
+ *
+ * CSV injection (OWASP): a text cell whose first character is = + - @ TAB CR LF or NUL could be
+ * run as a formula by Excel/Sheets/LibreOffice; it gets a leading apostrophe, which spreadsheets
+ * show as "text". Numeric columns are validated as numbers and written as they are (a negative
+ * quantity stays -3, never '-3).
+ */
+// eslint-disable-next-line no-control-regex
+const FORMULA_START = /^[=+\-@\t\r\n\u0000]/;
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+export function defuseText(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+export function isFormulaLike(value: string): boolean {
+  return FORMULA_START.test(value);
+}
+
+export function numberCell(value: string | number): string {
+  const text = typeof value === 'number' ? String(value) : value;
+  if (!PLAIN_NUMBER.test(text)) throw new Error(`Not a plain number: ${JSON.stringify(text)}`);
+  return text;
+}
+
+export function isPlainNumber(value: string | number): boolean {
+  return PLAIN_NUMBER.test(typeof value === 'number' ? String(value) : value);
+}
+
+/** RFC 4180: quote when the cell holds a comma, quote or line break; double the quotes. */
+export function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * Google's TSV feed has no quoting: tabs and line breaks inside a value would split it, so they
+ * become spaces (the check step lists this as a change).
+ */
+export function tsvField(text: string): string {
+  return text.replace(/[\t\r\n]+/g, ' ');
+}

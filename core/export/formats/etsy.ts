@@ -1,0 +1,93 @@
+import type { Listing } from '../../../common/listing.js';
+import { LIMITS } from '../limits.js';
+import { formatMinor } from '../money.js';
+import type { Cell, Change, Checked, Column, ExportTarget } from '../target.js';
+import { charLength, present } from '../text-fit.js';
+import { optionNames, optionValues, totalQuantity } from './shared.js';
+
+const TAG_ALLOWED = /^[\p{L}\p{Nd} '\-™©®]+$/u;
+const MATERIAL_ALLOWED = /^[\p{L}\p{Nd} ]+$/u;
+const TITLE_START = /^[\p{L}\p{Nd}]/u;
+
+const columns: Column[] = [
+  { key: 'title', header: 'TITLE', type: 'text', always: true },
+  { key: 'description', header: 'DESCRIPTION', type: 'text' },
+  { key: 'price', header: 'PRICE', type: 'number' },
+  { key: 'currency', header: 'CURRENCY_CODE', type: 'text' },
+  { key: 'quantity', header: 'QUANTITY', type: 'number' },
+  { key: 'tags', header: 'TAGS', type: 'text' },
+  { key: 'materials', header: 'MATERIALS', type: 'text' },
+  ...Array.from({ length: LIMITS.etsy.images }, (_, i): Column => ({ key: `image${i + 1}`, header: `IMAGE${i + 1}`, type: 'text' })),
+  ...[1, 2].flatMap((n): Column[] => [
+    { key: `variation${n}Type`, header: `VARIATION ${n} TYPE`, type: 'text' },
+    { key: `variation${n}Name`, header: `VARIATION ${n} NAME`, type: 'text' },
+    { key: `variation${n}Values`, header: `VARIATION ${n} VALUES`, type: 'text' },
+  ]),
+  { key: 'sku', header: 'SKU', type: 'text' },
+];
+
+/** Etsy writes spaces inside tags and materials as underscores, commas between them. */
+const etsyList = (items: readonly string[]): string => items.map((item) => item.replace(/ /g, '_')).join(',');
+
+/**
+ * Etsy "Download CSV" layout. Etsy requires a title, description, price and quantity to create a
+ * listing: a listing without one is skipped. Title over 140 characters or not starting with a
+ * letter or digit: skipped (never cut). Tags: at most 13 of at most 20 allowed characters — extra
+ * or invalid tags are dropped and listed; likewise materials and images beyond 10.
+ */
+export const etsyTarget: ExportTarget = {
+  format: 'etsy',
+  kind: 'csv',
+  bom: true,
+  extension: 'csv',
+  columns,
+  check(listing): Checked {
+    if (charLength(listing.title) > LIMITS.etsy.title) return { ok: false, column: 'TITLE', reason: `Title is ${charLength(listing.title)} characters; Etsy allows ${LIMITS.etsy.title}.` };
+    if (!TITLE_START.test(listing.title)) return { ok: false, column: 'TITLE', reason: 'Etsy titles must start with a letter or digit.' };
+    if (!present(listing.description)) return { ok: false, column: 'DESCRIPTION', reason: 'Etsy requires a description.' };
+    if (listing.priceMinor === null) return { ok: false, column: 'PRICE', reason: 'Etsy requires a price.' };
+    if (totalQuantity(listing) === null) return { ok: false, column: 'QUANTITY', reason: 'Etsy requires a quantity.' };
+    if (optionNames(listing.variants).length > LIMITS.etsy.variations) {
+      return { ok: false, column: 'VARIATION 1 TYPE', reason: `Its variants vary by ${optionNames(listing.variants).length} properties; Etsy allows ${LIMITS.etsy.variations}.` };
+    }
+    const changes: Change[] = [];
+    const tags: string[] = [];
+    for (const tag of listing.tags) {
+      if (charLength(tag) > LIMITS.etsy.tagLength) changes.push({ column: 'TAGS', message: `Tag "${tag}" is longer than ${LIMITS.etsy.tagLength} characters; left out.` });
+      else if (!TAG_ALLOWED.test(tag)) changes.push({ column: 'TAGS', message: `Tag "${tag}" has characters Etsy does not allow in tags; left out.` });
+      else if (tags.length >= LIMITS.etsy.tags) changes.push({ column: 'TAGS', message: `Tag "${tag}" is past Etsy's ${LIMITS.etsy.tags}; left out.` });
+      else tags.push(tag);
+    }
+    const materials = listing.materials.filter((material) => {
+      const ok = MATERIAL_ALLOWED.test(material);
+      if (!ok) changes.push({ column: 'MATERIALS', message: `Material "${material}" has characters Etsy does not allow (letters, digits, spaces only); left out.` });
+      return ok;
+    });
+    if (listing.images.length > LIMITS.etsy.images) changes.push({ column: 'IMAGE10', message: `${listing.images.length - LIMITS.etsy.images} images past the ${LIMITS.etsy.images} an Etsy CSV holds are left out.` });
+    const images = listing.images.slice(0, LIMITS.etsy.images);
+    return { ok: true, listing: changes.length > 0 ? { ...listing, tags, materials, images } : listing, changes };
+  },
+  rows(listing) {
+    const cells: Record<string, Cell> = {
+      title: listing.title,
+      description: listing.description,
+      price: formatMinor(listing.priceMinor!, listing.currency),
+      currency: listing.currency,
+      quantity: totalQuantity(listing),
+      tags: listing.tags.length > 0 ? etsyList(listing.tags) : null,
+      materials: listing.materials.length > 0 ? etsyList(listing.materials) : null,
+      sku: listing.sku,
+    };
+    for (let i = 0; i < LIMITS.etsy.images; i++) cells[`image${i + 1}`] = listing.images[i] ?? (i === 0 ? null : undefined);
+    const names = optionNames(listing.variants);
+    for (let n = 1; n <= 2; n++) {
+      const name = names[n - 1];
+      cells[`variation${n}Type`] = name;
+      cells[`variation${n}Name`] = name;
+      cells[`variation${n}Values`] = name === undefined ? undefined : optionValues(listing.variants, name).join(',');
+    }
+    return [{ cells }];
+  },
+};
+
+export type { Listing };

@@ -1,0 +1,163 @@
+import type { ListingStatus, Marketplace } from '../../common/listing.js';
+import type { NewListing, NewVariant } from '../catalog/insert-listings.js';
+import { parseStringArray, parseStringRecord, parseVariantOptions } from '../catalog/listing-codec.js';
+
+/** A listing row as the importer reads it back (raw columns, JSON as text) with its variants. */
+export interface StoredListing {
+  id: number;
+  marketplace: Marketplace;
+  source_id: string | null;
+  sku: string | null;
+  title: string;
+  description: string;
+  price_minor: number | null;
+  currency: string;
+  quantity: number | null;
+  tags: string;
+  materials: string;
+  images: string;
+  category: string | null;
+  brand: string | null;
+  condition: string | null;
+  attributes: string;
+  status: ListingStatus;
+  created_at: number;
+  updated_at: number;
+  variants: { sku: string | null; options: string; price_minor: number | null; quantity: number | null; image: string | null }[];
+}
+
+export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
+
+export function storedToNew(stored: StoredListing): NewListing {
+  return {
+    marketplace: stored.marketplace,
+    sourceId: stored.source_id,
+    sku: stored.sku,
+    title: stored.title,
+    description: stored.description,
+    priceMinor: stored.price_minor,
+    currency: stored.currency,
+    quantity: stored.quantity,
+    tags: parseStringArray(stored.tags),
+    materials: parseStringArray(stored.materials),
+    images: parseStringArray(stored.images),
+    category: stored.category,
+    brand: stored.brand,
+    condition: stored.condition,
+    attributes: parseStringRecord(stored.attributes),
+    variants: stored.variants.map((variant) => ({
+      sku: variant.sku,
+      options: parseVariantOptions(variant.options),
+      priceMinor: variant.price_minor,
+      quantity: variant.quantity,
+      image: variant.image,
+    })),
+    status: stored.status,
+    createdAt: stored.created_at,
+    updatedAt: stored.updated_at,
+  };
+}
+
+/**
+ * The listing an import leaves behind when a file row matches a stored listing.
+ *
+ * A file cannot tell "this field is empty" from "this format has no such column" (an Etsy CSV
+ * has no brand, a Shopify CSV no currency… but parsers fill a default for the latter), so an
+ * empty value in the file never erases a stored one: null/blank scalars, empty lists and an empty
+ * variant list keep what the catalog holds, and attributes merge (the file's win per name).
+ * Title, currency and status are always given by the parsers and always taken.
+ */
+export function mergeIncoming(stored: StoredListing, incoming: NewListing): NewListing {
+  const before = storedToNew(stored);
+  return {
+    marketplace: before.marketplace,
+    sourceId: present(incoming.sourceId) ?? before.sourceId,
+    sku: present(incoming.sku) ?? before.sku,
+    title: incoming.title,
+    description: incoming.description !== '' ? incoming.description : before.description,
+    priceMinor: incoming.priceMinor ?? before.priceMinor,
+    currency: incoming.currency,
+    quantity: incoming.quantity ?? before.quantity,
+    tags: incoming.tags.length > 0 ? [...incoming.tags] : before.tags,
+    materials: incoming.materials.length > 0 ? [...incoming.materials] : before.materials,
+    images: incoming.images.length > 0 ? [...incoming.images] : before.images,
+    category: present(incoming.category) ?? before.category,
+    brand: present(incoming.brand) ?? before.brand,
+    condition: present(incoming.condition) ?? before.condition,
+    attributes: { ...before.attributes, ...incoming.attributes },
+    variants: incoming.variants.length > 0 ? mergeVariants(before.variants, incoming.variants) : before.variants,
+    status: incoming.status,
+    createdAt: before.createdAt,
+    updatedAt: before.updatedAt,
+  };
+}
+
+/**
+ * Variants are replaced by the file's, but when the file's variant has the same options as the
+ * stored one at that position, values the file leaves empty (a SKU column an export left out)
+ * keep the stored ones.
+ */
+function mergeVariants(stored: readonly NewVariant[], incoming: readonly NewVariant[]): NewVariant[] {
+  return incoming.map((variant, index) => {
+    const match = stored[index];
+    if (!match || !sameOptions(match, variant)) return variant;
+    return {
+      sku: present(variant.sku) ?? match.sku,
+      options: variant.options,
+      priceMinor: variant.priceMinor ?? match.priceMinor,
+      quantity: variant.quantity ?? match.quantity,
+      image: present(variant.image) ?? match.image,
+    };
+  });
+}
+
+function sameOptions(a: NewVariant, b: NewVariant): boolean {
+  return a.options.length === b.options.length && a.options.every((option, at) => option.name === b.options[at]!.name && option.value === b.options[at]!.value);
+}
+
+function present(value: string | null): string | null {
+  return value === null || value.trim() === '' ? null : value;
+}
+
+const SCALARS = ['sourceId', 'sku', 'title', 'description', 'priceMinor', 'currency', 'quantity', 'category', 'brand', 'condition', 'status'] as const;
+const LISTS = ['tags', 'materials', 'images'] as const;
+
+/** field → {before, after} for every field that differs (dates are not compared), or null. */
+export function diffListing(stored: StoredListing, after: NewListing): FieldChanges | null {
+  const before = storedToNew(stored);
+  const changes: FieldChanges = {};
+  for (const field of SCALARS) {
+    if (before[field] !== after[field]) changes[field] = { before: before[field], after: after[field] };
+  }
+  for (const field of LISTS) {
+    if (!sameList(before[field], after[field])) changes[field] = { before: before[field], after: after[field] };
+  }
+  if (!sameRecord(before.attributes, after.attributes)) changes.attributes = { before: before.attributes, after: after.attributes };
+  if (!sameVariants(before.variants, after.variants)) changes.variants = { before: before.variants, after: after.variants };
+  return Object.keys(changes).length > 0 ? changes : null;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
+function sameRecord(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && a[key] === b[key]);
+}
+
+function sameVariants(a: readonly NewVariant[], b: readonly NewVariant[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((variant, index) => {
+      const other = b[index]!;
+      return (
+        variant.sku === other.sku &&
+        variant.priceMinor === other.priceMinor &&
+        variant.quantity === other.quantity &&
+        variant.image === other.image &&
+        sameOptions(variant, other)
+      );
+    })
+  );
+}

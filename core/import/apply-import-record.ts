@@ -1,0 +1,78 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { ImportReport, RowProblem } from '../../common/import-types.js';
+
+/** The report keeps at most this many errors and as many warnings; the totals are counted. */
+export const MAX_STORED_PROBLEMS = 1_000;
+
+/** Collects problems up to MAX_STORED_PROBLEMS and counts the rest. */
+export class CappedProblems {
+  private readonly items: RowProblem[] = [];
+  total = 0;
+
+  add(problem: RowProblem): void {
+    this.total++;
+    if (this.items.length < MAX_STORED_PROBLEMS) this.items.push(problem);
+  }
+
+  unshift(problem: RowProblem): void {
+    this.total++;
+    this.items.unshift(problem);
+  }
+
+  /** The kept problems; when some were dropped, a last line (line 0) says how many. */
+  list(): RowProblem[] {
+    const hidden = this.total - this.items.length;
+    if (hidden <= 0) return [...this.items];
+    return [...this.items, { line: 0, column: null, message: `…and ${hidden.toLocaleString('en-US')} more not listed here.` }];
+  }
+}
+
+export interface ImportStart {
+  fileName: string;
+  dialect: string | null;
+  encoding: string | null;
+  startedAt: number;
+}
+
+/** Creates the `imports` row (in its own autocommit statement) and returns its id. */
+export function recordImportStart(db: BetterSqlite3.Database, start: ImportStart): number {
+  const { lastInsertRowid } = db
+    .prepare("INSERT INTO imports (file_name, dialect, encoding, started_at, counts, report) VALUES (?, ?, ?, ?, '{}', '{}')")
+    .run(start.fileName, start.dialect, start.encoding, start.startedAt);
+  return Number(lastInsertRowid);
+}
+
+/** Fills in the end of an import: after COMMIT or ROLLBACK, so a cancelled or failed import is recorded too. */
+export function recordImportEnd(
+  db: BetterSqlite3.Database,
+  importId: number,
+  report: ImportReport,
+  totals: { errors: number; warnings: number; failed: boolean },
+): void {
+  const counts = {
+    dataRows: report.dataRows,
+    imported: report.imported,
+    updated: report.updated,
+    unchanged: report.unchanged,
+    rejected: report.rejected,
+    errorCount: totals.errors,
+    warningCount: totals.warnings,
+    cancelled: report.cancelled,
+    failed: totals.failed,
+  };
+  db.prepare('UPDATE imports SET dialect = ?, encoding = ?, finished_at = ?, counts = ?, report = ? WHERE id = ?').run(
+    report.dialect,
+    report.encoding,
+    report.finishedAt,
+    JSON.stringify(counts),
+    JSON.stringify(report),
+    importId,
+  );
+}
+
+/** A stored report, or null when there is no import with this id or it has not finished yet. */
+export function readImportReport(db: BetterSqlite3.Database, importId: number): ImportReport | null {
+  const row = db.prepare('SELECT report, finished_at FROM imports WHERE id = ?').get(importId) as { report: string; finished_at: number | null } | undefined;
+  if (!row || row.finished_at === null) return null;
+  return JSON.parse(row.report) as ImportReport;
+}

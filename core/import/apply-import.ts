@@ -1,0 +1,396 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { ImportReport, RowProblem } from '../../common/import-types.js';
+import { LISTING_STATUSES } from '../../common/listing.js';
+import { prepareListingBatchWriter, type NewListing } from '../catalog/insert-listings.js';
+import type { Catalog } from '../catalog/open-catalog.js';
+import { diffListing, mergeIncoming, type StoredListing } from './apply-import-diff.js';
+import { CappedProblems, recordImportEnd, recordImportStart } from './apply-import-record.js';
+import type { ImportSource, MappedRecord } from './mapped-record.js';
+
+export interface ImportProgress {
+  bytesRead: number;
+  totalBytes: number;
+  /** Data rows read so far. */
+  rows: number;
+  /** Rows per second since the start. */
+  rowsPerSecond: number;
+  /** Bytes per second since the start (the unit ETA is computed in). */
+  bytesPerSecond: number;
+  etaSeconds: number | null;
+}
+
+export interface ApplyImportOptions {
+  fileName: string;
+  operationId: string;
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+  /** The `imports` row to fill; created here when not given (the handler creates it up front). */
+  importId?: number;
+  /** Clock for timestamps (tests pin it). */
+  now?: () => number;
+}
+
+/** Progress callbacks (and event-loop yields, so a cancel message gets in) at most this often. */
+const PROGRESS_INTERVAL_MS = 250;
+/** New listings are inserted through the batch writer this many at a time. */
+const INSERT_BATCH = 2_000;
+/** The report lists at most this many created/updated ids; the grid filter `importId` covers all. */
+const MAX_REPORT_IDS = 10_000;
+
+/** Thrown inside the transaction when the signal fires; never escapes applyImport. */
+class ImportCancelled extends Error {}
+
+/** What this import did to one listing; kept per id so a later row of the same listing is counted once. */
+interface Touched {
+  outcome: 'imported' | 'updated' | 'unchanged';
+  /** File line of the first row that named this listing. */
+  firstLine: number;
+}
+
+/** A new listing waiting in the insert buffer (not yet visible to lookups). */
+interface PendingInsert {
+  listing: NewListing;
+  firstLine: number;
+}
+
+/**
+ * Applies a parsed import to the catalog as ONE transaction: either every listing of the file is
+ * written, or (on an error or a cancel) none is and the catalog is exactly as before.
+ *
+ * Matching: (marketplace, source_id) first, else (marketplace, sku) when the record has a SKU (a
+ * SKU match never captures a listing that has a different source id), else — for a record with
+ * neither (an Etsy CSV, or an export that left the SKU column out) — the one stored listing of
+ * that marketplace with exactly this title; two or more such listings = ambiguous = no match.
+ * A match with no difference is `unchanged` and not written at all; a difference updates the
+ * changed fields, replaces the variants when the file gives any, and writes a `revisions` row
+ * (author 'import') with field → {before, after}. Fields the file leaves empty never erase stored
+ * values (see apply-import-diff.ts). No match → inserted through the batch writer.
+ *
+ * A listing named twice in one file (same key): the later row updates what the earlier one
+ * wrote, the listing is counted once, and a warning names both lines. Lookups see this import's
+ * own earlier writes (same transaction), so only the insert buffer needs its own key map; memory
+ * stays at one small entry per touched listing id.
+ *
+ * The transaction stays open across the awaits of the record stream: this connection is the
+ * single writer and its thread runs nothing else until the operation ends; readers keep seeing
+ * the catalog as before until COMMIT.
+ */
+export async function applyImport(catalog: Catalog, source: ImportSource, options: ApplyImportOptions): Promise<ImportReport> {
+  const { db } = catalog;
+  const now = options.now ?? Date.now;
+  const startedAt = now();
+  const importId = options.importId ?? recordImportStart(db, { fileName: options.fileName, dialect: source.dialect, encoding: source.encoding, startedAt });
+  const statements = prepareStatements(db);
+  const writer = prepareListingBatchWriter(db);
+
+  const counts = { imported: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const errors = new CappedProblems();
+  const warnings = new CappedProblems();
+  if (source.encodingNote) warnings.add({ line: 1, column: null, message: source.encodingNote });
+  const listingIds: number[] = [];
+  const touched = new Map<number, Touched>();
+  let pending: PendingInsert[] = [];
+  let pendingByKey = new Map<string, PendingInsert>();
+
+  const noteId = (id: number): void => {
+    if (listingIds.length < MAX_REPORT_IDS) listingIds.push(id);
+  };
+
+  const flushInserts = (): void => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    pendingByKey = new Map();
+    const ids = writer.insertBatch(batch.map((entry) => entry.listing));
+    markImported(statements, ids, importId);
+    ids.forEach((id, index) => {
+      touched.set(id, { outcome: 'imported', firstLine: batch[index]!.firstLine });
+      noteId(id);
+    });
+  };
+
+  const applyListing = (record: Extract<MappedRecord, { kind: 'listing' }>): void => {
+    const line = record.lines[0] ?? 0;
+    for (const warning of record.warnings) warnings.add(warning);
+    const invalid = invalidReason(record.listing);
+    if (invalid) {
+      counts.rejected += Math.max(1, record.lines.length);
+      errors.add({ line, column: null, message: invalid });
+      return;
+    }
+    const incoming = record.listing;
+    const keys = listingKeys(incoming);
+
+    const waiting = keys
+      .map((key) => pendingByKey.get(key))
+      // As with stored listings: a SKU shared by two different marketplace ids is two items.
+      .find((entry) => entry !== undefined && sameItem(entry.listing.sourceId, incoming.sourceId));
+    if (waiting) {
+      warnings.add(duplicateWarning(line, waiting.firstLine, incoming));
+      waiting.listing = stampNew(incoming, waiting.listing.createdAt);
+      for (const key of keys) pendingByKey.set(key, waiting);
+      return;
+    }
+
+    const stored = findStored(statements, incoming);
+    if (!stored) {
+      const entry: PendingInsert = { listing: stampNew(incoming, now()), firstLine: line };
+      pending.push(entry);
+      counts.imported++;
+      for (const key of keys) pendingByKey.set(key, entry);
+      if (pending.length >= INSERT_BATCH) flushInserts();
+      return;
+    }
+
+    const earlier = touched.get(stored.id);
+    if (earlier) warnings.add(duplicateWarning(line, earlier.firstLine, incoming));
+    const merged = mergeIncoming(stored, incoming);
+    const changes = diffListing(stored, merged);
+    if (changes) writeUpdate(statements, stored.id, merged, changes, importId, now());
+
+    if (!earlier) {
+      const outcome = changes ? 'updated' : 'unchanged';
+      counts[outcome]++;
+      touched.set(stored.id, { outcome, firstLine: line });
+      if (changes) noteId(stored.id);
+    } else if (changes && earlier.outcome === 'unchanged') {
+      counts.unchanged--;
+      counts.updated++;
+      earlier.outcome = 'updated';
+      noteId(stored.id);
+    }
+  };
+
+  let cancelled = false;
+  let failure: string | null = null;
+  const started = Date.now();
+  let lastProgress = started;
+  const report = (): void => {
+    const elapsed = Math.max(1, Date.now() - started) / 1000;
+    const bytesRead = source.bytesRead();
+    const bytesPerSecond = bytesRead / elapsed;
+    options.onProgress?.({
+      bytesRead,
+      totalBytes: source.totalBytes,
+      rows: source.dataRows(),
+      rowsPerSecond: Math.round(source.dataRows() / elapsed),
+      bytesPerSecond: Math.round(bytesPerSecond),
+      etaSeconds: bytesPerSecond > 0 ? Math.max(0, Math.round((source.totalBytes - bytesRead) / bytesPerSecond)) : null,
+    });
+  };
+
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    for await (const record of source.records) {
+      if (options.signal?.aborted) throw new ImportCancelled();
+      if (record.kind === 'rejected') {
+        counts.rejected += Math.max(1, record.lines.length);
+        errors.add(record.problem);
+      } else {
+        applyListing(record);
+      }
+      if (Date.now() - lastProgress >= PROGRESS_INTERVAL_MS) {
+        lastProgress = Date.now();
+        report();
+        // Let a queued cancel (a message on this thread) in even when the source never waits.
+        await yieldToEventLoop();
+        if (options.signal?.aborted) throw new ImportCancelled();
+      }
+    }
+    flushInserts();
+    if (options.signal?.aborted) throw new ImportCancelled();
+    db.exec('COMMIT');
+    report();
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    if (error instanceof ImportCancelled) cancelled = true;
+    else failure = error instanceof Error ? error.message : String(error);
+  }
+
+  const rolledBack = cancelled || failure !== null;
+  if (failure !== null) {
+    errors.unshift({ line: 0, column: null, message: `The import stopped and nothing was changed: ${failure}` });
+  }
+  const result: ImportReport = {
+    importId,
+    fileName: options.fileName,
+    dialect: source.dialect,
+    encoding: source.encoding,
+    dataRows: source.dataRows(),
+    // After a rollback nothing of this import is in the catalog: the counts say so.
+    imported: rolledBack ? 0 : counts.imported,
+    updated: rolledBack ? 0 : counts.updated,
+    unchanged: rolledBack ? 0 : counts.unchanged,
+    rejected: counts.rejected,
+    errors: errors.list(),
+    warnings: warnings.list(),
+    listingIds: rolledBack ? [] : listingIds,
+    cancelled,
+    startedAt,
+    finishedAt: now(),
+  };
+  recordImportEnd(db, importId, result, { errors: errors.total, warnings: warnings.total, failed: failure !== null });
+  return result;
+}
+
+interface Statements {
+  bySource: BetterSqlite3.Statement;
+  bySku: BetterSqlite3.Statement;
+  byTitle: BetterSqlite3.Statement;
+  byId: BetterSqlite3.Statement;
+  variantsOf: BetterSqlite3.Statement;
+  update: BetterSqlite3.Statement;
+  deleteVariants: BetterSqlite3.Statement;
+  insertVariant: BetterSqlite3.Statement;
+  insertRevision: BetterSqlite3.Statement;
+  markRange: BetterSqlite3.Statement;
+  markOne: BetterSqlite3.Statement;
+  loadById(id: number): StoredListing | null;
+}
+
+const LISTING_COLUMNS = `id, marketplace, source_id, sku, title, description, price_minor, currency, quantity, tags, materials,
+  images, category, brand, condition, attributes, status, created_at, updated_at`;
+
+function prepareStatements(db: BetterSqlite3.Database): Statements {
+  const byId = db.prepare(`SELECT ${LISTING_COLUMNS} FROM listings WHERE id = ?`);
+  const variantsOf = db.prepare('SELECT sku, options, price_minor, quantity, image FROM variants WHERE listing_id = ? ORDER BY position, id');
+  const statements: Statements = {
+    // Served by the unique partial index listings_source.
+    bySource: db.prepare(`SELECT ${LISTING_COLUMNS} FROM listings WHERE marketplace = ? AND source_id = ?`),
+    // Served by listings_sku; the lowest id wins when several listings share a SKU.
+    bySku: db.prepare(`SELECT ${LISTING_COLUMNS} FROM listings WHERE sku = ? AND marketplace = ? ORDER BY id LIMIT 1`),
+    // Served by listings_title (NOCASE), then compared exactly; two candidates = ambiguous, no match.
+    byTitle: db.prepare(`SELECT ${LISTING_COLUMNS} FROM listings WHERE title = ? COLLATE NOCASE AND title = ? AND marketplace = ? ORDER BY id LIMIT 2`),
+    byId,
+    variantsOf,
+    update: db.prepare(`UPDATE listings SET source_id = ?, sku = ?, title = ?, description = ?, price_minor = ?, currency = ?, quantity = ?,
+      tags = ?, materials = ?, images = ?, category = ?, brand = ?, condition = ?, attributes = ?, status = ?, updated_at = ?, import_id = ?
+      WHERE id = ?`),
+    deleteVariants: db.prepare('DELETE FROM variants WHERE listing_id = ?'),
+    insertVariant: db.prepare('INSERT INTO variants (listing_id, position, sku, options, price_minor, quantity, image) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    insertRevision: db.prepare("INSERT INTO revisions (listing_id, author, created_at, changes) VALUES (?, 'import', ?, ?)"),
+    markRange: db.prepare('UPDATE listings SET import_id = ? WHERE id BETWEEN ? AND ?'),
+    markOne: db.prepare('UPDATE listings SET import_id = ? WHERE id = ?'),
+    loadById: (id) => withVariants(statements, byId.get(id) as RawListing | undefined),
+  };
+  return statements;
+}
+
+type RawListing = Omit<StoredListing, 'variants'>;
+
+function withVariants(statements: Statements, row: RawListing | undefined): StoredListing | null {
+  if (!row) return null;
+  return { ...row, variants: statements.variantsOf.all(row.id) as StoredListing['variants'] };
+}
+
+function findStored(statements: Statements, listing: NewListing): StoredListing | null {
+  if (listing.sourceId) {
+    const row = statements.bySource.get(listing.marketplace, listing.sourceId) as RawListing | undefined;
+    if (row) return withVariants(statements, row);
+  }
+  if (listing.sku) {
+    const row = statements.bySku.get(listing.sku, listing.marketplace) as RawListing | undefined;
+    // A listing that already has another marketplace id is another item that shares the SKU.
+    if (row && (row.source_id === null || listing.sourceId === null || row.source_id === listing.sourceId)) {
+      return withVariants(statements, row);
+    }
+    return null;
+  }
+  if (!listing.sourceId) {
+    const rows = statements.byTitle.all(listing.title, listing.title, listing.marketplace) as RawListing[];
+    if (rows.length === 1) return withVariants(statements, rows[0]);
+  }
+  return null;
+}
+
+function writeUpdate(statements: Statements, id: number, listing: NewListing, changes: Record<string, { before: unknown; after: unknown }>, importId: number, at: number): void {
+  statements.update.run(
+    listing.sourceId,
+    listing.sku,
+    listing.title,
+    listing.description,
+    listing.priceMinor,
+    listing.currency,
+    listing.quantity,
+    JSON.stringify(listing.tags),
+    JSON.stringify(listing.materials),
+    JSON.stringify(listing.images),
+    listing.category,
+    listing.brand,
+    listing.condition,
+    JSON.stringify(listing.attributes),
+    listing.status,
+    at,
+    importId,
+    id,
+  );
+  if ('variants' in changes) {
+    statements.deleteVariants.run(id);
+    listing.variants.forEach((variant, position) => {
+      statements.insertVariant.run(id, position, variant.sku, JSON.stringify(variant.options), variant.priceMinor, variant.quantity, variant.image);
+    });
+  }
+  statements.insertRevision.run(id, at, JSON.stringify(changes));
+}
+
+/** New rowids of one batch are normally consecutive: then one range statement marks them all. */
+function markImported(statements: Statements, ids: readonly number[], importId: number): void {
+  const first = ids[0];
+  const last = ids.at(-1);
+  if (first === undefined || last === undefined) return;
+  let consecutive = last - first + 1 === ids.length;
+  for (let i = 1; consecutive && i < ids.length; i++) consecutive = ids[i] === ids[i - 1]! + 1;
+  if (consecutive) statements.markRange.run(importId, first, last);
+  else for (const id of ids) statements.markOne.run(importId, id);
+}
+
+function listingKeys(listing: NewListing): string[] {
+  const keys: string[] = [];
+  if (listing.sourceId) keys.push(`s\u0000${listing.marketplace}\u0000${listing.sourceId}`);
+  if (listing.sku) keys.push(`k\u0000${listing.marketplace}\u0000${listing.sku}`);
+  // Neither id nor SKU (an Etsy CSV without SKUs): the exact title is the only key there is.
+  if (keys.length === 0) keys.push(`t\u0000${listing.marketplace}\u0000${listing.title}`);
+  return keys;
+}
+
+function sameItem(a: string | null, b: string | null): boolean {
+  return a === null || b === null || a === b;
+}
+
+function duplicateWarning(line: number, firstLine: number, listing: NewListing): RowProblem {
+  return { line, column: null, message: `Same listing as line ${firstLine} (${describeKey(listing)}); this later row updates it.` };
+}
+
+function describeKey(listing: NewListing): string {
+  if (listing.sourceId) return `id ${listing.sourceId}`;
+  return listing.sku ? `SKU ${listing.sku}` : `title "${listing.title}"`;
+}
+
+/** An insert stamps both dates with the import time unless the file gave its own. */
+function stampNew(listing: NewListing, at: number): NewListing {
+  const createdAt = Number.isFinite(listing.createdAt) && listing.createdAt > 0 ? listing.createdAt : at;
+  const updatedAt = Number.isFinite(listing.updatedAt) && listing.updatedAt > 0 ? listing.updatedAt : createdAt;
+  return { ...listing, createdAt, updatedAt };
+}
+
+const STATUSES = new Set<string>(LISTING_STATUSES);
+
+/**
+ * What the catalog's CHECK constraints would refuse. Caught here so one bad row is rejected with
+ * a clear message instead of aborting (and rolling back) the whole import.
+ */
+function invalidReason(listing: NewListing): string | null {
+  if (!listing.title.trim()) return 'The listing has no title.';
+  if (listing.priceMinor !== null && (!Number.isSafeInteger(listing.priceMinor) || listing.priceMinor < 0)) return `The price (${listing.priceMinor}) is not a valid amount.`;
+  if (listing.quantity !== null && !Number.isSafeInteger(listing.quantity)) return `The quantity (${listing.quantity}) is not a whole number.`;
+  if (!/^[A-Z]{3}$/.test(listing.currency)) return `"${listing.currency}" is not a currency code (like USD).`;
+  if (!STATUSES.has(listing.status)) return `"${listing.status}" is not a listing status.`;
+  for (const variant of listing.variants) {
+    if (variant.priceMinor !== null && (!Number.isSafeInteger(variant.priceMinor) || variant.priceMinor < 0)) return `A variant price (${variant.priceMinor}) is not a valid amount.`;
+    if (variant.quantity !== null && !Number.isSafeInteger(variant.quantity)) return `A variant quantity (${variant.quantity}) is not a whole number.`;
+  }
+  return null;
+}
+
+export type { RowProblem };

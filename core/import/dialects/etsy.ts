@@ -1,0 +1,63 @@
+import { addAttributes, applyPrice, applyQuantity, cell, Columns, combinations, mapEachRow, newDraft, type MapContext } from '../listing-draft.js';
+import type { MappedRecord } from '../mapped-record.js';
+import type { TableRow } from '../read-table.js';
+import { decodeEntities, splitList } from '../values.js';
+
+/**
+ * Etsy "Download CSV" (English and localized headers, e.g. Italian TITOLO/PREZZO/IMMAGINE1…) and
+ * the seller-made bulk-create input file (lower-case `title,description,price,…`). Tags use `_` for
+ * spaces. Variation values become variants (all combinations; Etsy's CSV has no per-variant price).
+ */
+
+const MAX_VARIANTS = 200;
+
+export async function* mapEtsy(rows: AsyncIterable<TableRow>, ctx: MapContext): AsyncGenerator<MappedRecord> {
+  const c = new Columns(ctx.header);
+  const localized = c.find('TITOLO') >= 0 || c.find('PREZZO') >= 0;
+  const col = {
+    title: c.find('TITLE', 'TITOLO', 'TITRE', 'TITEL', 'TÍTULO'),
+    description: c.find('DESCRIPTION', 'DESCRIZIONE', 'BESCHREIBUNG', 'DESCRIPCIÓN'),
+    price: c.find('PRICE', 'PREZZO', 'PRIX', 'PREIS', 'PRECIO'),
+    currency: c.find('CURRENCY_CODE', 'CURRENCY'),
+    quantity: c.find('QUANTITY', 'QUANTITÀ', 'QUANTITÉ', 'MENGE', 'CANTIDAD'),
+    tags: c.find('TAGS', 'TAG'),
+    materials: c.find('MATERIALS', 'MATERIALI', 'MATÉRIAUX', 'MATERIALIEN', 'MATERIALES'),
+    sku: c.find('SKU'),
+    listingId: c.find('LISTING_ID', 'LISTING ID'),
+  };
+  const imageColumns = c.matching(/^(image|immagine|bild|imagen)\s?\d{1,2}$|^image_location$/);
+  const variation = [1, 2, 3].map((n) => ({
+    type: c.find(`VARIATION ${n} TYPE`, `TIPO VARIANTE ${n}`),
+    name: c.find(`VARIATION ${n} NAME`, `NOME VARIANTE ${n}`),
+    values: c.find(`VARIATION ${n} VALUES`, `VALORI VARIANTE ${n}`),
+  }));
+  const known = new Set<number>([...Object.values(col), ...imageColumns, ...variation.flatMap((v) => [v.type, v.name, v.values])]);
+  const extra = ctx.header.map((_, i) => i).filter((i) => !known.has(i) && !/^image_name$/i.test(ctx.header[i] ?? ''));
+
+  yield* mapEachRow(rows, (row, warnings) => {
+    const cells = row.cells;
+    const draft = newDraft('etsy', ctx.now, cell(cells, col.currency) || 'USD');
+    draft.title = decodeEntities(cell(cells, col.title));
+    draft.description = cells[col.description] ?? '';
+    applyPrice(draft, cell(cells, col.price), ctx.header[col.price] ?? 'Price', { decimalComma: localized });
+    applyQuantity(draft, cell(cells, col.quantity), ctx.header[col.quantity] ?? 'Quantity', row.line, warnings);
+    draft.tags = splitList(cell(cells, col.tags)).map((t) => t.replaceAll('_', ' '));
+    draft.materials = splitList(cell(cells, col.materials)).map((t) => t.replaceAll('_', ' '));
+    draft.images = imageColumns.map((i) => cell(cells, i)).filter((u) => u !== '');
+    draft.sourceId = cell(cells, col.listingId) || null;
+    const sku = cell(cells, col.sku);
+    if (sku.includes(',')) draft.attributes['Variant SKUs'] = sku;
+    else draft.sku = sku || null;
+    const options = variation
+      .map((v) => ({ name: cell(cells, v.name) || cell(cells, v.type), values: splitList(cell(cells, v.values)) }))
+      .filter((o) => o.values.length > 0);
+    if (options.length > 0) {
+      const combos = combinations(options, MAX_VARIANTS);
+      const total = options.reduce((n, o) => n * o.values.length, 1);
+      if (total > MAX_VARIANTS) warnings.add(row.line, null, `${total} variation combinations; the first ${MAX_VARIANTS} were imported.`);
+      draft.variants = combos.map((options) => ({ sku: null, options, priceMinor: null, quantity: null, image: null }));
+    }
+    addAttributes(draft, cells, extra, ctx.header, row.line, warnings);
+    return draft;
+  });
+}

@@ -1,0 +1,211 @@
+import type { ColumnMapping, MappableField } from '../../../common/import-types.js';
+import { applyPrice, applyQuantity, cell, Columns, extraCellsWarning, finish, identifier, newDraft, rejected, rowErrorRecord, Warnings, type Draft, type MapContext } from '../listing-draft.js';
+import type { MappedRecord } from '../mapped-record.js';
+import type { TableRow } from '../read-table.js';
+import { decodeEntities, isIdentifierHeader, normaliseStatus, splitList } from '../values.js';
+
+/**
+ * Any other table (Depop template, datasets, home-made sheets): the user's ColumnMapping, or a
+ * best guess from the header names. Rows sharing a `variantGroup` value next to each other become
+ * one listing with variants.
+ */
+
+const GUESSES: [RegExp, MappableField][] = [
+  [/^(title|name|product ?name|item ?name|listing ?title|product ?title|titolo|titre|titel)$/, 'title'],
+  [/^(sku|item ?sku|seller ?sku|custom ?label.*|product ?code|article ?(number|no)|style ?code)$/, 'sku'],
+  [/^(id|product ?id|listing ?id|item ?id|item ?number|source ?id|external ?id)$/, 'sourceId'],
+  [/^(price|regular ?price|unit ?price|selling ?price|list ?price|amount|price ?\(.*\)|prezzo|prix|preis)$/, 'price'],
+  [/^(currency|currency ?code)$/, 'currency'],
+  [/^(qty|quantity|stock|inventory|available|stock ?qty|quantity ?available|available ?quantity|quantità)$/, 'quantity'],
+  [/^(description|body|body ?\(?html\)?|details|desc|product ?description|long ?description|descrizione)$/, 'description'],
+  [/^(tags?|keywords?|hashtags?|search ?terms)$/, 'tags'],
+  [/^(materials?)$/, 'materials'],
+  [/^((main ?|hero ?)?(image|img|photo|picture|pic)s?( ?\d+)?( ?(url|link|src|hero ?url))?|picture ?(hero|\d+) ?url|image ?(url|link|src) ?\d*|(main|additional) ?image ?(url|link)?)$/, 'images'],
+  [/^(category|categories|product ?category|category ?path|type|product ?type)$/, 'category'],
+  [/^(brand|product ?brand|vendor|manufacturer|make)$/, 'brand'],
+  [/^(condition|item ?condition)$/, 'condition'],
+  [/^(status|state|availability)$/, 'status'],
+  [/^(parent|parent ?sku|group|item ?group ?id|variant ?group|handle)$/, 'variantGroup'],
+];
+
+/** Best-guess mapping from header names (what the wizard shows before the user edits it). */
+export function guessMapping(header: readonly string[]): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  const taken = new Set<MappableField>();
+  header.forEach((name, i) => {
+    const key = Columns.key(name).replace(/ \(\d+\)$/, '').replace(/[_-]+/g, ' ').replace(/\s+/g, ' ');
+    if (/^column \d+$/.test(key)) {
+      mapping[String(i)] = 'ignore';
+      return;
+    }
+    for (const [pattern, field] of GUESSES) {
+      if (!pattern.test(key)) continue;
+      // Only images and tags may take several columns; the first wins for the rest.
+      if (taken.has(field) && field !== 'images' && field !== 'tags') break;
+      mapping[String(i)] = field;
+      taken.add(field);
+      return;
+    }
+    mapping[String(i)] = `attribute:${name.slice(0, 100)}`;
+  });
+  return mapping;
+}
+
+interface Group {
+  key: string;
+  draft: Draft;
+  lines: number[];
+  warnings: Warnings;
+}
+
+export async function* mapGenericCsv(rows: AsyncIterable<TableRow>, ctx: MapContext): AsyncGenerator<MappedRecord> {
+  const mapping = ctx.mapping ?? guessMapping(ctx.header);
+  const fields = ctx.header.map((_, i) => mapping[String(i)] ?? 'ignore');
+  const has = (field: MappableField): boolean => fields.includes(field);
+  const marketplace = ctx.marketplace ?? 'other';
+  const titleFromDescription = !has('title') && has('description');
+  const wide = ctx.header.length > 3;
+  let group: Group | null = null;
+
+  const build = (row: TableRow, warnings: Warnings): { draft: Draft; groupKey: string; variant: { sku: string | null; options: { name: string; value: string }[] } } => {
+    const cells = row.cells;
+    const draft = newDraft(marketplace, ctx.now);
+    let groupKey = '';
+    const options: { name: string; value: string }[] = [];
+    const optionNames: string[] = ['', ''];
+    const optionValues: string[] = ['', ''];
+    let rawStatus = '';
+    fields.forEach((field, i) => {
+      const header = ctx.header[i] ?? `Column ${i + 1}`;
+      const value = cell(cells, i);
+      if (field === 'ignore' || value === '') return;
+      switch (field) {
+        case 'title':
+          draft.title ||= decodeEntities(value);
+          break;
+        case 'description':
+          draft.description ||= cells[i] ?? '';
+          break;
+        case 'sku':
+          draft.sku ??= value;
+          break;
+        case 'sourceId':
+          draft.sourceId ??= identifier(cells, i, ctx.header, row.line, warnings);
+          break;
+        case 'price':
+          if (draft.priceMinor === null) applyPrice(draft, value, header);
+          break;
+        case 'currency':
+          if (/^[A-Za-z]{3}$/.test(value)) draft.currency = value.toUpperCase();
+          break;
+        case 'quantity':
+          if (draft.quantity === null) applyQuantity(draft, value, header, row.line, warnings);
+          break;
+        case 'tags':
+          draft.tags.push(...splitList(value, /[,;#]/));
+          break;
+        case 'materials':
+          draft.materials.push(...splitList(value));
+          break;
+        case 'images':
+          draft.images.push(...splitList(value, /[,|]\s*(?=https?:|\/\/)|\s*\|\s*/));
+          break;
+        case 'category':
+          draft.category ??= value;
+          break;
+        case 'brand':
+          draft.brand ??= value;
+          break;
+        case 'condition':
+          draft.condition ??= value;
+          break;
+        case 'status':
+          rawStatus = value;
+          break;
+        case 'variantGroup':
+          groupKey = value;
+          break;
+        case 'optionName1':
+        case 'optionName2':
+          optionNames[field === 'optionName1' ? 0 : 1] = value;
+          break;
+        case 'optionValue1':
+        case 'optionValue2':
+          optionValues[field === 'optionValue1' ? 0 : 1] = value;
+          break;
+        default: {
+          const name = field.slice('attribute:'.length) || header;
+          const v = isIdentifierHeader(name) ? identifier(cells, i, ctx.header, row.line, warnings) : value;
+          if (v !== null && !(name in draft.attributes)) draft.attributes[name] = v;
+        }
+      }
+    });
+    if (rawStatus) {
+      const status = normaliseStatus(rawStatus);
+      if (status) draft.status = status;
+      else warnings.add(row.line, 'status', `Status "${rawStatus}" is not one Listsmith knows; imported as Active.`);
+    }
+    if (titleFromDescription && draft.title === '' && draft.description.trim() !== '') {
+      const firstLine = draft.description.trim().split(/\r?\n/)[0]!.trim();
+      draft.title = [...firstLine].slice(0, 80).join('');
+      warnings.add(row.line, null, 'No title column: the first line of the description was used as the title.');
+    }
+    optionValues.forEach((value, k) => {
+      if (value) options.push({ name: optionNames[k] || `Option ${k + 1}`, value });
+    });
+    return { draft, groupKey, variant: { sku: draft.sku, options } };
+  };
+
+  for await (const row of rows) {
+    if (row.problem) {
+      yield { kind: 'rejected', lines: [row.line], problem: row.problem };
+      continue;
+    }
+    const filled = row.cells.filter((c) => c.trim() !== '').length;
+    if (wide && filled === 1 && row.cells[0]?.trim() !== '' && row.cells.slice(1).every((c) => c.trim() === '') && row.extraCells.length === 0) {
+      yield rejected(row.line, `Only the first of ${ctx.header.length} columns is filled ("${(row.cells[0] ?? '').trim().slice(0, 40)}"). Is this part of a multi-line cell whose quotes are missing? Put the cell in "quotes" and import again.`);
+      continue;
+    }
+    const warnings = new Warnings();
+    extraCellsWarning(row, warnings);
+    let built: ReturnType<typeof build>;
+    try {
+      built = build(row, warnings);
+    } catch (err) {
+      yield rowErrorRecord(err, [row.line]);
+      continue;
+    }
+    const { draft, groupKey, variant } = built;
+    if (group && groupKey !== '' && group.key === groupKey) {
+      group.draft.variants.push({ sku: variant.sku, options: variant.options, priceMinor: draft.priceMinor, quantity: draft.quantity, image: draft.images[0] ?? null });
+      for (const image of draft.images) if (!group.draft.images.includes(image)) group.draft.images.push(image);
+      group.lines.push(row.line);
+      group.warnings.list.push(...warnings.list);
+      continue;
+    }
+    if (group) {
+      yield finishGroup(group);
+      group = null;
+    }
+    if (groupKey !== '') {
+      draft.sourceId ??= groupKey;
+      draft.variants.push({ sku: variant.sku, options: variant.options, priceMinor: draft.priceMinor, quantity: draft.quantity, image: draft.images[0] ?? null });
+      group = { key: groupKey, draft, lines: [row.line], warnings };
+      continue;
+    }
+    if (variant.options.length > 0) draft.variants.push({ sku: variant.sku, options: variant.options, priceMinor: null, quantity: null, image: null });
+    yield finish(draft, [row.line], warnings.list);
+  }
+  if (group) yield finishGroup(group);
+}
+
+function finishGroup(group: Group): MappedRecord {
+  const d = group.draft;
+  if (d.variants.length === 1 && d.variants[0]!.options.length === 0) d.variants = [];
+  else {
+    d.sku = null;
+    const q = d.variants.map((v) => v.quantity).filter((x): x is number => x !== null);
+    d.quantity = q.length > 0 ? q.reduce((a, b) => a + b, 0) : null;
+  }
+  return finish(d, group.lines, group.warnings.list);
+}

@@ -1,0 +1,224 @@
+import { ContractError } from '../../../common/result.js';
+import { MARKETPLACES, type Marketplace } from '../../../common/listing.js';
+import type { NewVariant } from '../../catalog/insert-listings.js';
+import type { DecodedText } from '../decode-text.js';
+import { finish, newDraft, rejected, rowErrorRecord, Warnings, type Draft, type MapContext } from '../listing-draft.js';
+import type { MappedRecord } from '../mapped-record.js';
+import { decodeEntities, normaliseStatus, parseDate, parsePrice, parseQuantity, RowError, splitList } from '../values.js';
+
+/**
+ * JSON (an array of objects, or an object holding one: `{ "listings": [...] }`) and JSON Lines.
+ * Both stream: the array is split element by element, never parsed whole. Listsmith's own JSONL
+ * export uses the `Listing` field names and round-trips exactly (priceMinor, variants, attributes,
+ * status, marketplace, dates); other objects go through key guessing (name/title, price, qty…).
+ */
+
+type Obj = Record<string, unknown>;
+
+function str(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return '';
+}
+
+function pick(obj: Obj, ...keys: string[]): unknown {
+  for (const key of keys) {
+    if (key in obj && obj[key] !== null && obj[key] !== undefined && obj[key] !== '') return obj[key];
+  }
+  const lower = new Map(Object.keys(obj).map((k) => [k.toLowerCase().replace(/[\s_-]+/g, ''), k]));
+  for (const key of keys) {
+    const real = lower.get(key.toLowerCase().replace(/[\s_-]+/g, ''));
+    if (real !== undefined && obj[real] !== null && obj[real] !== undefined && obj[real] !== '') return obj[real];
+  }
+  return undefined;
+}
+
+function strings(v: unknown): string[] {
+  if (Array.isArray(v)) {
+    return v
+      .map((x) => (typeof x === 'object' && x !== null ? str((x as Obj)['src'] ?? (x as Obj)['url'] ?? (x as Obj)['name']) : str(x)))
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+  }
+  return splitList(str(v));
+}
+
+function minor(v: unknown, column: string, currency: string): number | null {
+  if (typeof v === 'number' && Number.isInteger(v) && column === 'priceMinor') {
+    if (v < 0) throw new RowError(`Price is negative (${v}) — fix it in the file`, column);
+    return v;
+  }
+  const parsed = parsePrice(str(v), column, { currency });
+  return parsed?.minor ?? null;
+}
+
+export function objectToDraft(obj: Obj, line: number, ctx: MapContext, warnings: Warnings): Draft {
+  const marketplaceRaw = str(obj['marketplace']);
+  const marketplace: Marketplace = (MARKETPLACES as readonly string[]).includes(marketplaceRaw) ? (marketplaceRaw as Marketplace) : (ctx.marketplace ?? 'other');
+  const draft = newDraft(marketplace, ctx.now, str(pick(obj, 'currency', 'currency_code')).toUpperCase() || 'USD');
+  draft.title = decodeEntities(str(pick(obj, 'title', 'name', 'productName', 'item_name')).trim());
+  draft.description = str(pick(obj, 'description', 'body_html', 'body', 'details'));
+  draft.sku = str(pick(obj, 'sku', 'seller_sku', 'item_sku')).trim() || null;
+  draft.sourceId = str(pick(obj, 'sourceId', 'source_id', 'listing_id', 'id', 'handle')).trim() || null;
+  if ('priceMinor' in obj) draft.priceMinor = obj['priceMinor'] === null ? null : minor(obj['priceMinor'], 'priceMinor', draft.currency);
+  else {
+    const price = pick(obj, 'price', 'regular_price', 'amount');
+    if (price !== undefined) {
+      const parsed = parsePrice(typeof price === 'object' ? str((price as Obj)['amount']) : str(price), 'price', { currency: draft.currency });
+      if (parsed) {
+        draft.priceMinor = parsed.minor;
+        if (parsed.currency) draft.currency = parsed.currency;
+      }
+    }
+  }
+  const qty = pick(obj, 'quantity', 'qty', 'stock', 'inventory');
+  if (qty !== undefined) {
+    const { value, warning } = parseQuantity(str(qty), 'quantity');
+    if (warning) warnings.add(line, 'quantity', warning);
+    draft.quantity = value;
+  }
+  draft.tags = strings(pick(obj, 'tags', 'keywords'));
+  draft.materials = strings(pick(obj, 'materials'));
+  draft.images = strings(pick(obj, 'images', 'image', 'image_urls', 'photos'));
+  draft.category = str(pick(obj, 'category', 'product_type', 'taxonomy')).trim() || null;
+  draft.brand = str(pick(obj, 'brand', 'vendor', 'manufacturer')).trim() || null;
+  draft.condition = str(pick(obj, 'condition')).trim() || null;
+  const status = str(pick(obj, 'status', 'state'));
+  if (status) draft.status = normaliseStatus(status) ?? 'active';
+  const attributes = obj['attributes'];
+  if (attributes && typeof attributes === 'object' && !Array.isArray(attributes)) {
+    for (const [k, v] of Object.entries(attributes as Obj)) if (str(v) !== '') draft.attributes[k] = str(v);
+  }
+  const created = obj['createdAt'] ?? obj['created_at'];
+  const updated = obj['updatedAt'] ?? obj['updated_at'];
+  draft.createdAt = (typeof created === 'number' ? created : parseDate(str(created))) ?? ctx.now;
+  draft.updatedAt = (typeof updated === 'number' ? updated : parseDate(str(updated))) ?? draft.createdAt;
+  const variants = obj['variants'];
+  if (Array.isArray(variants)) {
+    draft.variants = variants
+      .filter((v): v is Obj => typeof v === 'object' && v !== null)
+      .map((v): NewVariant => {
+        let options: { name: string; value: string }[] = [];
+        if (Array.isArray(v['options'])) {
+          options = (v['options'] as unknown[]).filter((o): o is Obj => typeof o === 'object' && o !== null).map((o) => ({ name: str(o['name']), value: str(o['value']) }));
+        } else {
+          for (const n of [1, 2, 3]) {
+            const value = str(v[`option${n}`]);
+            if (value) options.push({ name: str(v[`option${n}_name`]) || `Option ${n}`, value });
+          }
+        }
+        const priceValue = 'priceMinor' in v ? v['priceMinor'] : v['price'];
+        const quantity = v['quantity'] ?? v['inventory_quantity'];
+        return {
+          sku: str(v['sku']).trim() || null,
+          options,
+          priceMinor: priceValue === null || priceValue === undefined ? null : minor(priceValue, 'priceMinor' in v ? 'priceMinor' : 'price', draft.currency),
+          quantity: quantity === null || quantity === undefined ? null : parseQuantity(str(quantity), 'quantity').value,
+          image: str(v['image']).trim() || null,
+        };
+      });
+  }
+  return draft;
+}
+
+function toRecord(text: string, line: number, ctx: MapContext): MappedRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return rejected(line, `Not valid JSON: ${(err as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return rejected(line, 'Expected an object ({ … }) describing one listing.');
+  const warnings = new Warnings();
+  try {
+    return finish(objectToDraft(value as Obj, line, ctx, warnings), [line], warnings.list);
+  } catch (err) {
+    return rowErrorRecord(err, [line]);
+  }
+}
+
+export interface JsonCounter {
+  rows: number;
+}
+
+export async function* mapJsonLines(text: DecodedText, ctx: MapContext, counter: JsonCounter): AsyncGenerator<MappedRecord> {
+  let rest = '';
+  let line = 1;
+  for await (const chunk of text.chunks()) {
+    rest += chunk;
+    let nl = rest.indexOf('\n');
+    while (nl !== -1) {
+      const piece = rest.slice(0, nl).replace(/\r$/, '');
+      rest = rest.slice(nl + 1);
+      if (piece.trim() !== '') {
+        counter.rows++;
+        yield toRecord(piece, line, ctx);
+      }
+      line++;
+      nl = rest.indexOf('\n');
+    }
+  }
+  if (rest.trim() !== '') {
+    counter.rows++;
+    yield toRecord(rest, line, ctx);
+  }
+}
+
+/** Streams the elements of the first array in the document (top level, or `{ "listings": [...] }`). */
+export async function* mapJsonArray(text: DecodedText, ctx: MapContext, counter: JsonCounter): AsyncGenerator<MappedRecord> {
+  let depth = 0;
+  let itemsDepth = -1;
+  let inString = false;
+  let escaped = false;
+  let capture: string[] | null = null;
+  let captureStart = 0;
+  let captureLine = 1;
+  let line = 1;
+  let sawArray = false;
+  for await (const chunk of text.chunks()) {
+    const out: MappedRecord[] = [];
+    for (let i = 0; i < chunk.length; i++) {
+      const ch = chunk[i]!;
+      if (ch === '\n') line++;
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (ch === '\\') escaped = true;
+        else if (ch === '"') inString = false;
+        continue;
+      }
+      if (ch === '"') {
+        inString = true;
+        continue;
+      }
+      if (ch === '{' || ch === '[') {
+        if (ch === '[' && itemsDepth === -1) {
+          itemsDepth = depth + 1;
+          sawArray = true;
+        } else if (depth === itemsDepth && capture === null) {
+          capture = [];
+          captureStart = i;
+          captureLine = line;
+        }
+        depth++;
+      } else if (ch === '}' || ch === ']') {
+        depth--;
+        if (capture !== null && depth === itemsDepth) {
+          capture.push(chunk.slice(captureStart, i + 1));
+          counter.rows++;
+          out.push(toRecord(capture.join(''), captureLine, ctx));
+          capture = null;
+        }
+        if (depth < itemsDepth) itemsDepth = -2;
+      }
+    }
+    if (capture !== null) {
+      capture.push(chunk.slice(captureStart));
+      captureStart = 0;
+    }
+    yield* out;
+  }
+  if (!sawArray) {
+    throw new ContractError('invalid_input', `"${ctx.fileName}" is JSON but holds no list of listings. Expected [ {…}, {…} ] or { "listings": [ … ] }, or one object per line (JSON Lines).`);
+  }
+}

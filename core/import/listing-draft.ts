@@ -1,0 +1,212 @@
+import type { ColumnMapping, RowProblem } from '../../common/import-types.js';
+import type { ListingStatus, Marketplace } from '../../common/listing.js';
+import type { NewListing, NewVariant } from '../catalog/insert-listings.js';
+import type { MappedRecord } from './mapped-record.js';
+import type { TableRow } from './read-table.js';
+import { isExcelMangledNumber, isIdentifierHeader, parsePrice, parseQuantity, RowError } from './values.js';
+
+/** Shared plumbing of the dialect mappers: a mutable listing, column lookup, the final checks. */
+
+export type Draft = { -readonly [K in keyof NewListing]: NewListing[K] } & {
+  variants: NewVariant[];
+  tags: string[];
+  materials: string[];
+  images: string[];
+  attributes: Record<string, string>;
+};
+
+export interface MapContext {
+  header: readonly string[];
+  preamble: readonly (readonly string[])[];
+  now: number;
+  fileName: string;
+  marketplace?: Marketplace;
+  mapping?: ColumnMapping;
+}
+
+export type TableMapper = (rows: AsyncIterable<TableRow>, ctx: MapContext) => AsyncGenerator<MappedRecord>;
+
+/** Title limits per marketplace (reference/marketplaces.md); over → a warning, not a rejection. */
+export const TITLE_LIMITS: Partial<Record<Marketplace, number>> = { ebay: 80, etsy: 140, amazon: 200, google: 150 };
+
+export function newDraft(marketplace: Marketplace, now: number, currency = 'USD'): Draft {
+  return {
+    marketplace,
+    sourceId: null,
+    sku: null,
+    title: '',
+    description: '',
+    priceMinor: null,
+    currency,
+    quantity: null,
+    tags: [],
+    materials: [],
+    images: [],
+    category: null,
+    brand: null,
+    condition: null,
+    attributes: {},
+    variants: [],
+    status: 'active' as ListingStatus,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** Case-insensitive header lookup; ignores a leading `*` (eBay required columns) and spaces. */
+export class Columns {
+  private readonly index = new Map<string, number>();
+  constructor(readonly header: readonly string[]) {
+    header.forEach((name, i) => {
+      const key = Columns.key(name);
+      if (!this.index.has(key)) this.index.set(key, i);
+    });
+  }
+  static key(name: string): string {
+    return name.replace(/^\*/, '').trim().toLowerCase().replace(/\s+/g, ' ');
+  }
+  /** First column matching any alias, or -1. */
+  find(...aliases: string[]): number {
+    for (const alias of aliases) {
+      const i = this.index.get(Columns.key(alias));
+      if (i !== undefined) return i;
+    }
+    return -1;
+  }
+  /** All columns whose key matches. */
+  matching(pattern: RegExp): number[] {
+    const out: number[] = [];
+    this.header.forEach((name, i) => {
+      if (pattern.test(Columns.key(name))) out.push(i);
+    });
+    return out;
+  }
+}
+
+export function cell(cells: readonly string[], index: number): string {
+  return index < 0 ? '' : (cells[index] ?? '').trim();
+}
+
+/** Collects per-row warnings with the row's line. */
+export class Warnings {
+  readonly list: RowProblem[] = [];
+  add(line: number, column: string | null, message: string): void {
+    this.list.push({ line, column, message });
+  }
+}
+
+/**
+ * Reads an identifier cell (barcode, GTIN, UPC…). Excel's `3.65275E+11` lost digits: warn and
+ * return null (a wrong barcode is worse than none — the marketplace would match another product).
+ */
+export function identifier(cells: readonly string[], index: number, header: readonly string[], line: number, warnings: Warnings): string | null {
+  const value = cell(cells, index);
+  if (value === '') return null;
+  if (isExcelMangledNumber(value)) {
+    warnings.add(
+      line,
+      header[index] ?? null,
+      `"${value}" was damaged by Excel (scientific notation drops digits), so it was not imported. Re-export the file, or format the column as Text before saving.`,
+    );
+    return null;
+  }
+  return value;
+}
+
+/** Adds every non-empty cell of `indexes` as an attribute named by its header (damaged ids dropped). */
+export function addAttributes(draft: Draft, cells: readonly string[], indexes: Iterable<number>, header: readonly string[], line: number, warnings: Warnings, rename?: (header: string) => string): void {
+  for (const i of indexes) {
+    const name = header[i];
+    if (name === undefined) continue;
+    const value = isIdentifierHeader(name) ? identifier(cells, i, header, line, warnings) : cell(cells, i);
+    if (value === null || value === '') continue;
+    const key = (rename ? rename(name) : name).slice(0, 100);
+    if (!(key in draft.attributes)) draft.attributes[key] = value;
+  }
+}
+
+export function rejected(line: number | number[], message: string, column: string | null = null): MappedRecord {
+  const lines = Array.isArray(line) ? line : [line];
+  return { kind: 'rejected', lines, problem: { line: lines[0] ?? 0, column, message } };
+}
+
+export function rowErrorRecord(err: unknown, lines: number[]): MappedRecord {
+  if (err instanceof RowError) return rejected(lines, err.message, err.column);
+  throw err;
+}
+
+/** Extra cells past the header become a warning on the row. */
+export function extraCellsWarning(row: TableRow, warnings: Warnings): void {
+  if (row.extraCells.length > 0) {
+    const shown = row.extraCells.slice(0, 2).map((c) => `"${c.slice(0, 40)}"`).join(', ');
+    warnings.add(row.line, null, `The row has ${row.extraCells.length} more filled cell(s) than the header has columns (${shown}); they were ignored. Check that the columns line up.`);
+  }
+}
+
+/** Final checks: title required, title length vs the marketplace limit, images de-duplicated. */
+export function finish(draft: Draft, lines: number[], warnings: RowProblem[]): MappedRecord {
+  const line = lines[0] ?? 0;
+  draft.title = draft.title.replace(/[\r\n]+/g, ' ').trim();
+  if (draft.title === '') return rejected(lines, 'The title is missing — every listing needs a title. Fill it in the file and import again.', 'title');
+  const limit = TITLE_LIMITS[draft.marketplace];
+  if (limit !== undefined && [...draft.title].length > limit) {
+    warnings.push({ line, column: 'title', message: `Title is ${[...draft.title].length} characters; ${draft.marketplace} allows ${limit}. Imported as is — shorten it before listing.` });
+  }
+  draft.images = [...new Set(draft.images.filter((u) => u !== ''))];
+  draft.tags = [...new Set(draft.tags)];
+  draft.materials = [...new Set(draft.materials)];
+  draft.currency = draft.currency.toUpperCase();
+  return { kind: 'listing', lines, listing: draft, warnings };
+}
+
+/** Cartesian product of option lists, capped. */
+export function combinations(options: { name: string; values: string[] }[], cap: number): { name: string; value: string }[][] {
+  let out: { name: string; value: string }[][] = [[]];
+  for (const option of options) {
+    const next: { name: string; value: string }[][] = [];
+    for (const prefix of out) {
+      for (const value of option.values) {
+        if (next.length >= cap) break;
+        next.push([...prefix, { name: option.name, value }]);
+      }
+    }
+    out = next;
+  }
+  return out.filter((combo) => combo.length > 0);
+}
+
+/** For dialects where one row is one listing: problems, RowErrors and final checks handled here. */
+export async function* mapEachRow(rows: AsyncIterable<TableRow>, build: (row: TableRow, warnings: Warnings) => Draft | MappedRecord | null): AsyncGenerator<MappedRecord> {
+  for await (const row of rows) {
+    if (row.problem) {
+      yield { kind: 'rejected', lines: [row.line], problem: row.problem };
+      continue;
+    }
+    const warnings = new Warnings();
+    extraCellsWarning(row, warnings);
+    let result: Draft | MappedRecord | null;
+    try {
+      result = build(row, warnings);
+    } catch (err) {
+      yield rowErrorRecord(err, [row.line]);
+      continue;
+    }
+    if (result === null) continue;
+    if ('kind' in result) yield result;
+    else yield finish(result, [row.line], warnings.list);
+  }
+}
+
+/** Sets price/currency from a cell (RowError on negative/unreadable). */
+export function applyPrice(draft: Draft, raw: string, column: string, opts: { decimalComma?: boolean } = {}): void {
+  const parsed = parsePrice(raw, column, { currency: draft.currency, decimalComma: opts.decimalComma });
+  if (parsed === null) return;
+  draft.priceMinor = parsed.minor;
+  if (parsed.currency) draft.currency = parsed.currency;
+}
+
+export function applyQuantity(target: { quantity: number | null }, raw: string, column: string, line: number, warnings: Warnings): void {
+  const { value, warning } = parseQuantity(raw, column);
+  if (warning) warnings.add(line, column, warning);
+  if (value !== null) target.quantity = value;
+}

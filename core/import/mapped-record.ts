@@ -1,0 +1,24 @@
+import type { ImportDialect, RowProblem, TextEncoding } from '../../common/import-types.js';
+import type { NewListing } from '../catalog/insert-listings.js';
+
+/**
+ * What the import parsers hand to the writer: one listing (possibly assembled from several file
+ * rows — Shopify handle groups, WooCommerce parent + variations) or one rejected row. Every data
+ * row of the file appears in exactly one record, so the report can account for each.
+ */
+export type MappedRecord =
+  | { kind: 'listing'; lines: number[]; listing: NewListing; warnings: RowProblem[] }
+  | { kind: 'rejected'; lines: number[]; problem: RowProblem };
+
+/** A parsed import source: what it is, and its records as a stream (bounded memory at 1M rows). */
+export interface ImportSource {
+  dialect: ImportDialect;
+  encoding: TextEncoding;
+  encodingNote: string | null;
+  records: AsyncIterable<MappedRecord>;
+  /** Bytes of the file consumed so far (for progress). */
+  bytesRead(): number;
+  totalBytes: number;
+  /** Data rows seen so far (grows while records are read). */
+  dataRows(): number;
+}

@@ -1,0 +1,151 @@
+import type { ColumnMapping, ImportDialect, RowProblem } from '../../common/import-types.js';
+import type { Marketplace } from '../../common/listing.js';
+import { ContractError } from '../../common/result.js';
+import { decodeFile, type DecodedText } from './decode-text.js';
+import { detectTableDialect, sniffTextKind, type DialectScore } from './detect-dialect.js';
+import { mapAmazonAllListings } from './dialects/amazon-all-listings.js';
+import { mapAmazonFlatFile } from './dialects/amazon-flat-file.js';
+import { mapEbayReport } from './dialects/ebay-report.js';
+import { mapEbaySellerHub } from './dialects/ebay-seller-hub.js';
+import { mapEtsyApi } from './dialects/etsy-api.js';
+import { mapEtsy } from './dialects/etsy.js';
+import { guessMapping, mapGenericCsv } from './dialects/generic-csv.js';
+import { mapGoogleMerchantXml } from './dialects/google-merchant-xml.js';
+import { mapGoogleMerchantTable } from './dialects/google-merchant.js';
+import { mapJsonArray, mapJsonLines } from './dialects/json.js';
+import { mapShopify } from './dialects/shopify.js';
+import { mapWooCommerce } from './dialects/woocommerce.js';
+import type { MapContext, TableMapper } from './listing-draft.js';
+import type { ImportSource, MappedRecord } from './mapped-record.js';
+import { openTable, type TableRow } from './read-table.js';
+
+/**
+ * The import entry point: decode → (table | JSON | XML) → dialect mapper → MappedRecords, streamed
+ * in bounded memory. Auto-detects the dialect unless one is given.
+ */
+
+export interface OpenImportOptions {
+  fileName: string;
+  dialect?: ImportDialect;
+  mapping?: ColumnMapping;
+  marketplace?: Marketplace;
+  now?: number;
+}
+
+const TABLE_MAPPERS: Partial<Record<ImportDialect, TableMapper>> = {
+  shopify: mapShopify,
+  etsy: mapEtsy,
+  etsy_api: mapEtsyApi,
+  ebay_seller_hub: mapEbaySellerHub,
+  ebay_report: mapEbayReport,
+  amazon_flat_file: mapAmazonFlatFile,
+  amazon_all_listings: mapAmazonAllListings,
+  woocommerce: mapWooCommerce,
+  google_merchant: mapGoogleMerchantTable,
+  generic_csv: mapGenericCsv,
+};
+
+/** Below this, a table is offered as generic_csv (map the columns yourself). */
+export const MIN_CONFIDENCE = 0.6;
+
+export interface ImportSourceDetails {
+  candidates: DialectScore[];
+  confidence: number;
+  delimiter: string | null;
+  headerLine: number | null;
+  header: string[];
+  /** The mapping generic_csv uses (the user's, or the guess). */
+  mapping: ColumnMapping | null;
+  /** Non-data rows skipped (template instruction rows). */
+  notes: RowProblem[];
+}
+
+export interface DetailedSource {
+  source: ImportSource;
+  details: ImportSourceDetails;
+  /** Called with every raw table row as it is read (preview samples). */
+  tap(listener: (row: TableRow) => void): void;
+}
+
+export async function openImportSource(path: string, options: OpenImportOptions): Promise<ImportSource> {
+  return (await openImportSourceDetailed(path, options)).source;
+}
+
+function sourceFrom(text: DecodedText, dialect: ImportDialect, records: AsyncIterable<MappedRecord>, dataRows: () => number): ImportSource {
+  return {
+    dialect,
+    encoding: text.encoding,
+    encodingNote: text.encodingNote,
+    records,
+    bytesRead: () => text.bytesRead(),
+    totalBytes: text.totalBytes,
+    dataRows,
+  };
+}
+
+export async function openImportSourceDetailed(path: string, options: OpenImportOptions): Promise<DetailedSource> {
+  const text = await decodeFile(path, options.fileName);
+  const now = options.now ?? Date.now();
+  const kind = sniffTextKind(text.head);
+  const listeners: ((row: TableRow) => void)[] = [];
+  const baseCtx = { now, fileName: options.fileName, marketplace: options.marketplace, mapping: options.mapping };
+  const noTable = { delimiter: null, headerLine: null, header: [], mapping: null, notes: [] };
+
+  const wantsText = options.dialect === 'json' || options.dialect === 'jsonl' || (options.dialect === 'google_merchant' && kind === 'xml');
+  if (kind !== 'table' && (options.dialect === undefined || wantsText)) {
+    const ctx: MapContext = { ...baseCtx, header: [], preamble: [] };
+    if (kind === 'xml') {
+      const counter = { items: 0 };
+      const records = mapGoogleMerchantXml(text, ctx, counter);
+      const candidates = [{ dialect: 'google_merchant' as const, confidence: 0.9 }];
+      return { source: sourceFrom(text, 'google_merchant', records, () => counter.items), details: { ...noTable, candidates, confidence: 0.9 }, tap: () => {} };
+    }
+    const dialect: ImportDialect = options.dialect === 'json' || options.dialect === 'jsonl' ? options.dialect : kind === 'jsonl' ? 'jsonl' : 'json';
+    const counter = { rows: 0 };
+    const records = dialect === 'jsonl' ? mapJsonLines(text, ctx, counter) : mapJsonArray(text, ctx, counter);
+    const candidates = [{ dialect, confidence: 0.95 }];
+    return { source: sourceFrom(text, dialect, records, () => counter.rows), details: { ...noTable, candidates, confidence: 0.95 }, tap: () => {} };
+  }
+  if (options.dialect === 'json' || options.dialect === 'jsonl') {
+    throw new ContractError('invalid_input', `"${options.fileName}" is not JSON (it does not start with [ or {). Pick the matching format, or let Listsmith detect it.`);
+  }
+
+  const table = await openTable(text);
+  if (table.header.length === 0) {
+    throw new ContractError('invalid_input', `"${options.fileName}" has no header row. Export your listings again and pick the new file.`);
+  }
+  if (table.header.length === 1 && !options.dialect && !options.mapping) {
+    throw new ContractError('invalid_input', `Listsmith could not find columns in "${options.fileName}" (no comma, tab, semicolon or | separators on the first lines). Is it a CSV export?`);
+  }
+  const candidates = detectTableDialect(table.header, table.preamble);
+  const best = candidates[0]!;
+  let dialect: ImportDialect = options.dialect ?? (best.confidence >= MIN_CONFIDENCE ? best.dialect : 'generic_csv');
+  if (options.mapping && !options.dialect) dialect = 'generic_csv';
+  const mapper = TABLE_MAPPERS[dialect];
+  if (!mapper) throw new ContractError('invalid_input', `"${options.fileName}" is a table, not ${dialect.toUpperCase()}. Pick another format.`);
+  let mapping: ColumnMapping | null = null;
+  if (dialect === 'generic_csv') {
+    mapping = options.mapping ?? guessMapping(table.header);
+    const fields = Object.values(mapping);
+    if (!options.mapping && !fields.includes('title') && !fields.includes('description')) {
+      throw new ContractError(
+        'invalid_input',
+        `Listsmith does not recognise the columns of "${options.fileName}" (${table.header.slice(0, 5).join(', ')}…) and none looks like a title. Choose which column holds the title, price and so on, then import again.`,
+      );
+    }
+  }
+  const ctx: MapContext = { ...baseCtx, header: table.header, preamble: table.preamble, mapping: mapping ?? undefined };
+  async function* tapped(): AsyncGenerator<TableRow> {
+    for await (const row of table.rows) {
+      for (const l of listeners) l(row);
+      yield row;
+    }
+  }
+  const records = mapper(tapped(), ctx);
+  const confidence = candidates.find((c) => c.dialect === dialect)?.confidence ?? (options.dialect ? 1 : best.confidence);
+  return {
+    source: sourceFrom(text, dialect, records, table.rowCount),
+    details: { candidates, confidence, delimiter: table.delimiter, headerLine: table.headerLine, header: table.header, mapping, notes: table.notes },
+    tap: (listener) => listeners.push(listener),
+  };
+}

@@ -1,0 +1,159 @@
+import type { RowProblem } from '../../common/import-types.js';
+import { CsvTokenizer, sniffDelimiter, type CsvRecord } from './csv-tokenizer.js';
+import type { DecodedText } from './decode-text.js';
+
+/**
+ * A delimited file as a header plus a stream of rows: delimiter sniffing, preamble rows skipped to
+ * the real header (eBay `#INFO`, Amazon `TemplateType=` + labels row, Depop "Template version"),
+ * headers normalised, ragged rows padded, oversize cells and unclosed quotes reported per row.
+ */
+
+export interface TableRow {
+  /** File line where the row starts. */
+  line: number;
+  /** Exactly one cell per header column ('' when the row was short). */
+  cells: string[];
+  /** Why the row cannot be used at all (oversize cell, unclosed quote), or null. */
+  problem: RowProblem | null;
+  /** Non-empty cells past the last header column (the row is longer than the header). */
+  extraCells: string[];
+}
+
+export interface Table {
+  delimiter: string;
+  /** Normalised headers: trimmed, empty → "Column N", duplicates → "Name (2)". */
+  header: string[];
+  headerLine: number;
+  /** Rows before the header, as read. */
+  preamble: string[][];
+  /** Non-data rows skipped after the header (template instruction rows), as warnings. */
+  notes: RowProblem[];
+  rows: AsyncIterable<TableRow>;
+  /** Data rows handed out so far. */
+  rowCount(): number;
+}
+
+export function normaliseHeaders(raw: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return raw.map((cell, index) => {
+    let name = cell.replace(/^\uFEFF/, '').trim();
+    if (name === '') name = `Column ${index + 1}`;
+    const key = name.toLowerCase();
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    return count === 1 ? name : `${name} (${count})`;
+  });
+}
+
+function nonEmpty(cells: readonly string[]): number {
+  let n = 0;
+  for (const c of cells) if (c.trim() !== '') n++;
+  return n;
+}
+
+function isInfoRow(cells: readonly string[]): boolean {
+  const first = (cells[0] ?? '').replace(/^\uFEFF/, '').trim();
+  return /^#\s*info\b/i.test(first) || /^info$/i.test(first) || /^info,?\s*version=/i.test(first) || (/^version=/i.test(cells[1] ?? '') && /^#?info/i.test(first));
+}
+
+const INSTRUCTION = /^(select|enter|must|choose|required|optional|type|use|add|pick|leave)\b/i;
+
+function isInstructionRow(cells: readonly string[]): boolean {
+  const filled = cells.filter((c) => c.trim() !== '');
+  if (filled.length < 3) return false;
+  const instructive = filled.filter((c) => INSTRUCTION.test(c.trim()) || /dropdown|without a currency|no more than/i.test(c));
+  return instructive.length >= Math.max(3, filled.length / 2);
+}
+
+async function* tokenize(text: DecodedText, delimiter: string): AsyncGenerator<CsvRecord> {
+  const tokenizer = new CsvTokenizer(delimiter);
+  const out: CsvRecord[] = [];
+  for await (const chunk of text.chunks()) {
+    tokenizer.push(chunk, out);
+    if (out.length > 0) {
+      yield* out;
+      out.length = 0;
+    }
+  }
+  tokenizer.end(out);
+  yield* out;
+}
+
+export async function openTable(text: DecodedText, options: { delimiter?: string } = {}): Promise<Table> {
+  const delimiter = options.delimiter ?? sniffDelimiter(text.head);
+  const records = tokenize(text, delimiter);
+  const preamble: string[][] = [];
+  const notes: RowProblem[] = [];
+  let headerRecord: CsvRecord | undefined;
+  let skipLabelsRow = false;
+  for (;;) {
+    const next = await records.next();
+    if (next.done) break;
+    const record = next.value;
+    const first = (record.cells[0] ?? '').replace(/^\uFEFF/, '').trim();
+    if (skipLabelsRow) {
+      skipLabelsRow = false;
+      preamble.push(record.cells);
+      continue;
+    }
+    if (/^TemplateType=/i.test(first)) {
+      preamble.push(record.cells);
+      skipLabelsRow = true;
+      continue;
+    }
+    if (isInfoRow(record.cells) || (/^template version/i.test(first) && nonEmpty(record.cells) === 1)) {
+      preamble.push(record.cells);
+      continue;
+    }
+    headerRecord = record;
+    break;
+  }
+  if (headerRecord === undefined) {
+    return { delimiter, header: [], headerLine: 0, preamble, notes, rows: (async function* () {})(), rowCount: () => 0 };
+  }
+  const header = normaliseHeaders(headerRecord.cells);
+  // Templates (Depop) put an instruction row under the header: not a listing.
+  let pending: CsvRecord | undefined;
+  const peek = await records.next();
+  if (!peek.done) {
+    if (isInstructionRow(peek.value.cells)) {
+      notes.push({ line: peek.value.line, column: null, message: 'Skipped the template\'s instruction row (it explains the columns; it is not a listing)' });
+    } else {
+      pending = peek.value;
+    }
+  }
+  let count = 0;
+  const width = header.length;
+  async function* rows(): AsyncGenerator<TableRow> {
+    try {
+      const all = (async function* () {
+        if (pending) yield pending;
+        yield* records;
+      })();
+      for await (const record of all) {
+        count++;
+        let problem: RowProblem | null = null;
+        if (record.unclosedQuote) {
+          problem = {
+            line: record.line,
+            column: header[record.cells.length - 1] ?? null,
+            message: `A quoted cell starting on line ${record.line} is never closed, so the rest of the file was read as one cell. Add the missing " in the file and import again.`,
+          };
+        } else if (record.oversizeCell !== null) {
+          problem = {
+            line: record.line,
+            column: header[record.oversizeCell] ?? `Column ${record.oversizeCell + 1}`,
+            message: 'A cell holds more than 1 MB of text; the row was not imported. Is a closing quote missing before it?',
+          };
+        }
+        const cells = record.cells.length === width ? record.cells : record.cells.slice(0, width);
+        while (cells.length < width) cells.push('');
+        const extraCells = record.cells.length > width ? record.cells.slice(width).filter((c) => c.trim() !== '') : [];
+        yield { line: record.line, cells, problem, extraCells };
+      }
+    } finally {
+      await records.return(undefined);
+    }
+  }
+  return { delimiter, header, headerLine: headerRecord.line, preamble, notes, rows: rows(), rowCount: () => count };
+}

@@ -1,0 +1,223 @@
+import { decodeHTML } from 'entities';
+import type { ListingStatus } from '../../common/listing.js';
+
+/**
+ * Cell-level value parsing shared by every dialect. Money is parsed with string math (never
+ * floats): "1.234,56" → 123456 minor units.
+ */
+
+/** A problem that makes one row unusable: the mapper turns it into a rejected record. */
+export class RowError extends Error {
+  readonly column: string | null;
+  constructor(message: string, column: string | null = null) {
+    super(message);
+    this.name = 'RowError';
+    this.column = column;
+  }
+}
+
+/** ISO 4217 currencies without minor units (priceMinor is then whole units). */
+const ZERO_DECIMAL = new Set(['JPY', 'KRW', 'VND', 'CLP', 'ISK', 'UGX', 'XAF', 'XOF', 'PYG']);
+export function minorDigits(currency: string): number {
+  return ZERO_DECIMAL.has(currency.toUpperCase()) ? 0 : 2;
+}
+
+const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR' };
+
+export interface ParsedPrice {
+  minor: number;
+  /** Currency written next to the amount ("12.00 USD", "€12"), if any. */
+  currency: string | null;
+}
+
+/**
+ * Parses a price cell. `decimalComma` says the file is from a locale that writes "12,50"
+ * (only decides the ambiguous "1,234" / "1.234" cases). Returns null for an empty cell; throws
+ * RowError for a negative or unreadable amount.
+ */
+export function parsePrice(raw: string, column: string, opts: { currency?: string; decimalComma?: boolean } = {}): ParsedPrice | null {
+  let text = raw.trim();
+  if (text === '') return null;
+  let currency: string | null = null;
+  const code = /^([A-Za-z]{3})\s*(.+)$/.exec(text) ?? /^(.+?)\s*([A-Za-z]{3})$/.exec(text);
+  if (code) {
+    const [a, b] = [code[1]!, code[2]!];
+    if (/^[A-Za-z]{3}$/.test(a) && /\d/.test(b)) {
+      currency = a.toUpperCase();
+      text = b;
+    } else if (/^[A-Za-z]{3}$/.test(b) && /\d/.test(a)) {
+      currency = b.toUpperCase();
+      text = a;
+    }
+  }
+  for (const [symbol, iso] of Object.entries(SYMBOLS)) {
+    if (text.includes(symbol)) {
+      currency ??= iso;
+      text = text.replace(symbol, '');
+    }
+  }
+  text = text.replace(/[\s\u00a0\u202f']/g, '');
+  let negative = false;
+  if (/^\(.*\)$/.test(text)) {
+    negative = true;
+    text = text.slice(1, -1);
+  }
+  if (text.startsWith('-')) {
+    negative = true;
+    text = text.slice(1);
+  } else if (text.startsWith('+')) {
+    text = text.slice(1);
+  }
+  if (!/^[\d.,]+$/.test(text) || !/\d/.test(text)) {
+    throw new RowError(`Price "${raw.trim()}" is not a number — fix it in the file`, column);
+  }
+  let intPart: string;
+  let fracPart = '';
+  const lastDot = text.lastIndexOf('.');
+  const lastComma = text.lastIndexOf(',');
+  if (lastDot >= 0 && lastComma >= 0) {
+    const decimalSep = lastDot > lastComma ? '.' : ',';
+    const thousandsSep = decimalSep === '.' ? ',' : '.';
+    const [i, f = ''] = text.replaceAll(thousandsSep, '').split(decimalSep);
+    intPart = i ?? '';
+    fracPart = f;
+  } else if (lastComma >= 0 || lastDot >= 0) {
+    const sep = lastComma >= 0 ? ',' : '.';
+    const parts = text.split(sep);
+    const groupsOfThree = parts.length > 1 && parts.slice(1).every((p) => p.length === 3) && (parts[0] ?? '').length <= 3 && (parts[0] ?? '') !== '0';
+    const isThousands =
+      groupsOfThree && (parts.length > 2 || (sep === ',' ? !opts.decimalComma : opts.decimalComma === true));
+    if (isThousands) {
+      intPart = parts.join('');
+    } else if (parts.length === 2) {
+      intPart = parts[0]!;
+      fracPart = parts[1]!;
+    } else {
+      throw new RowError(`Price "${raw.trim()}" is not a number — fix it in the file`, column);
+    }
+  } else {
+    intPart = text;
+  }
+  if (!/^\d*$/.test(intPart) || !/^\d*$/.test(fracPart)) {
+    throw new RowError(`Price "${raw.trim()}" is not a number — fix it in the file`, column);
+  }
+  const digits = minorDigits(currency ?? opts.currency ?? 'USD');
+  const minor = toMinor(intPart, fracPart, digits);
+  if (negative && minor !== 0) throw new RowError(`Price is negative (${raw.trim()}) — fix it in the file`, column);
+  if (!Number.isSafeInteger(minor)) throw new RowError(`Price "${raw.trim()}" is too large`, column);
+  return { minor, currency };
+}
+
+/** "12" + "345" at 2 digits → 1235 (half up), all in strings/integers. */
+function toMinor(intPart: string, fracPart: string, digits: number): number {
+  const padded = (fracPart + '0'.repeat(digits)).slice(0, digits);
+  const roundUp = fracPart.length > digits && Number(fracPart[digits]) >= 5;
+  const whole = Number((intPart.replace(/^0+(?=\d)/, '') || '0') + padded);
+  return whole + (roundUp ? 1 : 0);
+}
+
+/**
+ * Parses a quantity cell: "10", "10.0", "1,000". Empty → null; negative → RowError; text that is
+ * not a number → null plus a warning message (returned in `warning`).
+ */
+export function parseQuantity(raw: string, column: string): { value: number | null; warning: string | null } {
+  const text = raw.trim().replace(/[\s\u00a0]/g, '');
+  if (text === '') return { value: null, warning: null };
+  const m = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.0+)?$/.exec(text);
+  if (!m) {
+    if (/^-\d/.test(text)) throw new RowError(`Quantity is negative (${raw.trim()}) — fix it in the file`, column);
+    return { value: null, warning: `Quantity "${raw.trim()}" is not a whole number; left empty` };
+  }
+  const value = Number(m[2]!.replaceAll(',', ''));
+  if (m[1] === '-' && value !== 0) throw new RowError(`Quantity is negative (${raw.trim()}) — fix it in the file`, column);
+  return { value, warning: null };
+}
+
+/** Decodes HTML entities (`Women&#39;s` → `Women's`), one level only. */
+export function decodeEntities(text: string): string {
+  return text.includes('&') ? decodeHTML(text) : text;
+}
+
+/** Excel turns long numbers into `3.65275E+11`: the digits after the 6th are gone for good. */
+export function isExcelMangledNumber(text: string): boolean {
+  return /^\s*-?\d(?:[.,]\d+)?E\+?\d+\s*$/i.test(text);
+}
+
+/** Headers of identifier columns where a scientific-notation value means Excel damaged it. */
+export function isIdentifierHeader(header: string): boolean {
+  return /barcode|gtin|\bupc\b|\bean\b|isbn|\bmpn\b|external_product_id|product id\b|item number|itemid|listing[-_ ]id|\bid$/i.test(header);
+}
+
+/** Splits a comma (or semicolon) separated list, trimming and dropping empties. */
+export function splitList(text: string, separator: RegExp = /,/): string[] {
+  return text
+    .split(separator)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/**
+ * Parses a Python list repr as pandas writes it: `['a', "b's"]`. Returns null when the text is
+ * not such a list (callers then fall back to comma splitting).
+ */
+export function parsePythonList(text: string): string[] | null {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('[') || !trimmed.endsWith(']')) return null;
+  const out: string[] = [];
+  let i = 1;
+  const end = trimmed.length - 1;
+  while (i < end) {
+    const ch = trimmed[i]!;
+    if (ch === ' ' || ch === ',') {
+      i++;
+      continue;
+    }
+    if (ch !== "'" && ch !== '"') return null;
+    let value = '';
+    i++;
+    while (i < end && trimmed[i] !== ch) {
+      if (trimmed[i] === '\\' && i + 1 < end) {
+        const next = trimmed[i + 1]!;
+        value += next === 'n' ? '\n' : next === 't' ? '\t' : next;
+        i += 2;
+      } else {
+        value += trimmed[i];
+        i++;
+      }
+    }
+    if (i >= end) return null;
+    i++;
+    out.push(value);
+  }
+  return out;
+}
+
+/** Maps a marketplace's status word to Listsmith's; null when unknown. */
+export function normaliseStatus(raw: string): ListingStatus | null {
+  const text = raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  if (text === '') return null;
+  if (['active', 'published', 'publish', 'live', 'in_stock', 'instock', 'add', 'verifyadd', 'revise', 'relist', 'preorder', 'backorder', 'true', '1', 'visible', 'open'].includes(text)) return 'active';
+  if (['draft', 'incomplete', 'pending', 'private', 'unpublished', '0', 'false', 'edit'].includes(text)) return 'draft';
+  if (['inactive', 'expired', 'ended', 'end', 'paused', 'hidden', 'closed', '-1', 'disabled'].includes(text)) return 'inactive';
+  if (['sold_out', 'soldout', 'out_of_stock', 'outofstock', 'sold'].includes(text)) return 'sold_out';
+  if (['archived', 'removed', 'deleted', 'delete', 'trash'].includes(text)) return 'archived';
+  return null;
+}
+
+/** Epoch seconds or milliseconds or an ISO date → epoch ms; null if unreadable. */
+export function parseDate(raw: string): number | null {
+  const text = raw.trim();
+  if (text === '') return null;
+  if (/^\d+(\.0+)?$/.test(text)) {
+    const n = Number(text.split('.')[0]);
+    if (n > 1e12) return n;
+    if (n > 1e8) return n * 1000;
+    return null;
+  }
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+export function isBlank(text: string | undefined): boolean {
+  return text === undefined || text.trim() === '';
+}

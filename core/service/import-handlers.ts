@@ -1,0 +1,97 @@
+import type { MappingPreset } from '../../common/contract.js';
+import { ContractError } from '../../common/result.js';
+import type { Catalog } from '../catalog/open-catalog.js';
+import { readStagedFile } from '../host/file-staging.js';
+import { applyImport } from '../import/apply-import.js';
+import { readImportReport, recordImportStart } from '../import/apply-import-record.js';
+import { openImportSource } from '../import/open-import-source.js';
+import { previewImport } from '../import/preview-import.js';
+import type { Handlers } from './handlers-type.js';
+
+type ImportHandlers = Pick<Handlers, 'import.preview' | 'import.start' | 'import.report' | 'import.presets' | 'import.savePreset'>;
+
+const PRESETS_KEY = 'import.presets';
+const MAX_PRESETS = 50;
+
+export function readPresets(catalog: Catalog): MappingPreset[] {
+  const row = catalog.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(PRESETS_KEY) as string | undefined;
+  if (!row) return [];
+  try {
+    const value = JSON.parse(row) as unknown;
+    return Array.isArray(value) ? (value as MappingPreset[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Import over the staged file: preview on the background reader, the import itself as a long
+ * operation on the writer (one transaction; see apply-import.ts). `import.start` answers at once
+ * with the ids; progress comes as operation.progress (done/total in BYTES of the file, rate in
+ * bytes/s, phase "importing"), the end as import.finished + catalog.changed.
+ */
+export function createImportHandlers(catalog: Catalog, stagingDir: string): ImportHandlers {
+  return {
+    'import.preview': async ({ fileId, dialect, mapping, marketplace }) => {
+      const file = readStagedFile(stagingDir, fileId);
+      return previewImport(file.path, {
+        fileId,
+        fileName: file.name,
+        sizeBytes: file.sizeBytes,
+        ...(dialect === undefined ? {} : { dialect }),
+        ...(mapping === undefined ? {} : { mapping }),
+        ...(marketplace === undefined ? {} : { marketplace }),
+      });
+    },
+
+    'import.start': ({ fileId, dialect, mapping, marketplace }, ctx) => {
+      const file = readStagedFile(stagingDir, fileId);
+      const importId = recordImportStart(catalog.db, { fileName: file.name, dialect, encoding: null, startedAt: Date.now() });
+      const operationId = ctx.startOperation(async ({ operationId: id, signal }) => {
+        const source = await openImportSource(file.path, {
+          fileName: file.name,
+          dialect,
+          ...(mapping === undefined ? {} : { mapping }),
+          ...(marketplace === undefined ? {} : { marketplace }),
+        });
+        const report = await applyImport(catalog, source, {
+          fileName: file.name,
+          operationId: id,
+          importId,
+          signal,
+          onProgress: (progress) =>
+            ctx.emit('operation.progress', {
+              operationId: id,
+              kind: 'import',
+              phase: 'importing',
+              done: progress.bytesRead,
+              total: progress.totalBytes,
+              ratePerSecond: progress.bytesPerSecond,
+              etaSeconds: progress.etaSeconds,
+            }),
+        });
+        ctx.emit('import.finished', { operationId: id, report });
+        if (report.imported + report.updated > 0) ctx.emit('catalog.changed', { reason: 'import', at: Date.now() });
+      });
+      return { importId, operationId };
+    },
+
+    'import.report': ({ importId }) => {
+      const report = readImportReport(catalog.db, importId);
+      if (!report) throw new ContractError('not_found', `Import #${importId} has no report (yet): it may still be running, or it is not in this catalog.`);
+      return report;
+    },
+
+    'import.presets': () => readPresets(catalog),
+
+    'import.savePreset': ({ name, dialect, mapping }) => {
+      const presets = readPresets(catalog).filter((preset) => preset.name !== name);
+      presets.unshift({ name, dialect, mapping });
+      const kept = presets.slice(0, MAX_PRESETS);
+      catalog.db
+        .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+        .run(PRESETS_KEY, JSON.stringify(kept));
+      return kept;
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { useRef } from 'react';
+import { useApp } from '../store/context.js';
+
+/** Toolbar "Import…" (a hidden file input; also shows a running import) and "Export…". */
+export function ImportExportButtons() {
+  const input = useRef<HTMLInputElement>(null);
+  const importFile = useApp((s) => s.importFile);
+  const reopenImport = useApp((s) => s.reopenImport);
+  const openExport = useApp((s) => s.openExport);
+  const importStep = useApp((s) => s.importWizard.step);
+  const importOpen = useApp((s) => s.importWizard.open);
+  const importProgress = useApp((s) => s.importWizard.progress);
+  const exportStep = useApp((s) => s.exportDialog.step);
+  const exportOpen = useApp((s) => s.exportDialog.open);
+  const importRunning = importStep === 'running' || importStep === 'starting';
+  const exportRunning = exportStep === 'running' || exportStep === 'starting';
+  const importBackground = !importOpen && (importRunning || importStep === 'report');
+  const importPct =
+    importProgress !== null && importProgress.total !== null && importProgress.total > 0 ? Math.floor((importProgress.done / importProgress.total) * 100) : null;
+
+  return (
+    <div className="io-buttons">
+      <input
+        ref={input}
+        type="file"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="import-file-input"
+        accept=".csv,.tsv,.txt,.json,.jsonl,.ndjson,.xml,text/csv,text/tab-separated-values,application/json,text/plain,application/xml,text/xml"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file !== undefined) importFile(file);
+        }}
+      />
+      {importBackground ? (
+        <button type="button" className="btn btn-running" data-testid="import-button" onClick={reopenImport}>
+          {importRunning ? (
+            <>
+              <span className="spinner" aria-hidden="true" /> Importing{importPct !== null ? ` ${importPct} %` : '…'}
+            </>
+          ) : (
+            'Import report'
+          )}
+        </button>
+      ) : (
+        <button type="button" className="btn" data-testid="import-button" title="Import listings from a file (or drop a file on the window)" onClick={() => input.current?.click()}>
+          <svg className="btn-icon" viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M8 2v8m0 0L5 7m3 3 3-3M2.5 11v2a1 1 0 0 0 1 1h9a1 1 0 0 0 1-1v-2" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+          Import…
+        </button>
+      )}
+      <button type="button" className={`btn${exportRunning && !exportOpen ? ' btn-running' : ''}`} data-testid="export-button" title="Export listings to a marketplace file" onClick={openExport}>
+        {exportRunning && !exportOpen ? (
+          <>
+            <span className="spinner" aria-hidden="true" /> Exporting…
+          </>
+        ) : (
+          <>
+            <svg className="btn-icon" viewBox="0 0 16 16" aria-hidden="true">
+              <path d="M8 10V2m0 0L5 5m3-3 3 3M2.5 11v2a1 1 0 0 0 1 1h9a1 1 0 0 0 1-1v-2" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+            Export…
+          </>
+        )}
+      </button>
+    </div>
+  );
+}

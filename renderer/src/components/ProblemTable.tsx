@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import type { RowProblem } from '../../../common/import-types.js';
+import { formatInteger } from '../format.js';
+
+const FIRST = 100;
+const MORE = 500;
+
+interface ProblemTableProps {
+  problems: readonly RowProblem[];
+  /** How many there are in all, when the list is a capped sample. */
+  total?: number;
+  testId: string;
+  caption: string;
+  tone: 'error' | 'warning' | 'info';
+  /** Header of the column holding `column` (e.g. "Column" or "Field"). */
+  columnLabel?: string;
+}
+
+/** Rows with a problem (line, column, message). Shows the first 100 and grows on request, so thousands never stall the UI. */
+export function ProblemTable({ problems, total, testId, caption, tone, columnLabel = 'Column' }: ProblemTableProps) {
+  const [shown, setShown] = useState(FIRST);
+  const all = Math.max(total ?? 0, problems.length);
+  if (problems.length === 0) return null;
+  const visible = problems.slice(0, shown);
+  return (
+    <section className={`problems problems-${tone}`} data-testid={testId} data-count={all}>
+      <h3 className="section-title">
+        {caption} <span className="section-count">{formatInteger(all)}</span>
+      </h3>
+      <div className="problems-scroll">
+        <table className="table problems-table">
+          <thead>
+            <tr>
+              <th scope="col" className="align-end col-line">
+                Line
+              </th>
+              <th scope="col" className="col-column">
+                {columnLabel}
+              </th>
+              <th scope="col">Message</th>
+            </tr>
+          </thead>
+          <tbody>
+            {visible.map((p, i) => (
+              <tr key={i} data-testid="problem-row" data-line={p.line}>
+                <td className="align-end num col-line">{p.line > 0 ? formatInteger(p.line) : '—'}</td>
+                <td className="col-column">{p.column ?? '—'}</td>
+                <td>{p.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {(problems.length > shown || all > problems.length) && (
+        <div className="problems-more">
+          <span className="muted">
+            Showing {formatInteger(visible.length)} of {formatInteger(all)}
+            {all > problems.length && problems.length <= shown ? ' (the rest are in the saved report)' : ''}
+          </span>
+          {problems.length > shown && (
+            <>
+              <button type="button" className="link-button" data-testid={`${testId}-more`} onClick={() => setShown(shown + MORE)}>
+                Show {formatInteger(Math.min(MORE, problems.length - shown))} more
+              </button>
+              <button type="button" className="link-button" onClick={() => setShown(problems.length)}>
+                Show all
+              </button>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

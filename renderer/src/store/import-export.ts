@@ -1,0 +1,472 @@
+import type { StateCreator, StoreApi } from 'zustand/vanilla';
+import type { ContractClient } from '../../../common/client.js';
+import type { EventPayloads, ExportPreview, MappingPreset, Scope } from '../../../common/contract.js';
+import type {
+  ColumnMapping,
+  ExportFormat,
+  ExportSummary,
+  ImportDialect,
+  ImportPreview,
+  ImportReport,
+  MappableField,
+} from '../../../common/import-types.js';
+import type { GridQuery } from '../../../common/grid.js';
+import type { Marketplace } from '../../../common/listing.js';
+import { downloadFile, uploadFile, type UploadHandle } from '../bridge/files.js';
+import { isFiltered, toOpenInput } from './query.js';
+
+/* ----------------------------------------------------------------------------------------------
+ * Import wizard and export dialog. Both talk to the core only through the contract (plus the
+ * /files endpoints for the bytes) and follow long operations through `operation.progress` and
+ * their `*.finished` events.
+ * -------------------------------------------------------------------------------------------- */
+
+export type OperationProgress = Omit<EventPayloads['operation.progress'], 'operationId' | 'kind'>;
+
+export type ImportStep = 'idle' | 'uploading' | 'preview' | 'starting' | 'running' | 'report';
+
+export interface ImportWizard {
+  open: boolean;
+  step: ImportStep;
+  fileName: string | null;
+  fileSize: number | null;
+  uploaded: number;
+  fileId: string | null;
+  preview: ImportPreview | null;
+  previewing: boolean;
+  /** User overrides; null = what the core detects. */
+  dialect: ImportDialect | null;
+  mapping: ColumnMapping | null;
+  marketplace: Marketplace | null;
+  /** The core's (or the upload's) message when something failed; shown in the wizard. */
+  error: string | null;
+  presets: MappingPreset[];
+  presetMessage: string | null;
+  operationId: string | null;
+  importId: number | null;
+  progress: OperationProgress | null;
+  cancelling: boolean;
+  report: ImportReport | null;
+}
+
+export type ExportScopeKind = 'all' | 'query';
+export type ExportStep = 'setup' | 'starting' | 'running' | 'done';
+
+export interface ExportDialog {
+  open: boolean;
+  step: ExportStep;
+  format: ExportFormat;
+  scope: ExportScopeKind;
+  preview: ExportPreview | null;
+  previewing: boolean;
+  previewError: string | null;
+  operationId: string | null;
+  fileId: string | null;
+  fileName: string | null;
+  progress: OperationProgress | null;
+  cancelling: boolean;
+  summary: ExportSummary | null;
+  /** Export failed (or was cancelled): the core's message. */
+  error: string | null;
+  cancelled: boolean;
+  downloadedAs: string | null;
+  downloadError: string | null;
+}
+
+export interface ImportExportSlice {
+  importWizard: ImportWizard;
+  importFile(file: File): boolean;
+  closeImport(): void;
+  reopenImport(): void;
+  setImportDialect(dialect: ImportDialect | null): void;
+  setImportMapping(column: number, field: MappableField): void;
+  setImportMarketplace(marketplace: Marketplace | null): void;
+  applyPreset(name: string): void;
+  savePreset(name: string): Promise<void>;
+  startImport(): Promise<void>;
+  cancelImport(): void;
+
+  exportDialog: ExportDialog;
+  openExport(): void;
+  closeExport(): void;
+  setExportFormat(format: ExportFormat): void;
+  setExportScope(scope: ExportScopeKind): void;
+  startExport(): Promise<void>;
+  cancelExport(): void;
+  retryDownload(): void;
+}
+
+/** What this slice needs from the rest of the store. */
+interface Host {
+  query: GridQuery;
+  pushError(err: unknown): void;
+}
+
+const IDLE_IMPORT: ImportWizard = {
+  open: false,
+  step: 'idle',
+  fileName: null,
+  fileSize: null,
+  uploaded: 0,
+  fileId: null,
+  preview: null,
+  previewing: false,
+  dialect: null,
+  mapping: null,
+  marketplace: null,
+  error: null,
+  presets: [],
+  presetMessage: null,
+  operationId: null,
+  importId: null,
+  progress: null,
+  cancelling: false,
+  report: null,
+};
+
+const IDLE_EXPORT: ExportDialog = {
+  open: false,
+  step: 'setup',
+  format: 'shopify',
+  scope: 'all',
+  preview: null,
+  previewing: false,
+  previewError: null,
+  operationId: null,
+  fileId: null,
+  fileName: null,
+  progress: null,
+  cancelling: false,
+  summary: null,
+  error: null,
+  cancelled: false,
+  downloadedAs: null,
+  downloadError: null,
+};
+
+function messageOf(err: unknown): string {
+  if (err instanceof Error && err.message !== '') return err.message;
+  return 'Something went wrong.';
+}
+
+/** The mapping the preview used (the user's override, else what the core detected). */
+export function effectiveMapping(preview: ImportPreview | null, override: ColumnMapping | null): ColumnMapping {
+  if (override !== null && (preview === null || preview.dialect === 'generic_csv')) return override;
+  const mapping: ColumnMapping = {};
+  for (const c of preview?.columns ?? []) mapping[String(c.index)] = c.mappedTo ?? 'ignore';
+  return mapping;
+}
+
+/** The export scope for the dialog's choice and the grid's current query. */
+export function exportScope(kind: ExportScopeKind, query: GridQuery): Scope {
+  if (kind === 'all' || !isFiltered(query)) return { kind: 'all' };
+  const input = toOpenInput(query);
+  return input.search !== undefined ? { kind: 'query', filter: input.filter, search: input.search } : { kind: 'query', filter: input.filter };
+}
+
+export function createImportExportSlice<S extends ImportExportSlice & Host>(client: ContractClient) {
+  let upload: UploadHandle | null = null;
+  let previewGeneration = 0;
+  let exportPreviewGeneration = 0;
+  let importSession = 0;
+  /** `*.finished` events that arrived before the start call answered. */
+  const earlyImports = new Map<string, ImportReport>();
+  const earlyExports = new Map<string, EventPayloads['export.finished']>();
+  /** Set by the slice creator; used by the event subscriptions. */
+  let finishImportRef: (report: ImportReport) => void = () => {};
+  let finishExportRef: (payload: EventPayloads['export.finished']) => void = () => {};
+
+  const slice: StateCreator<S, [], [], ImportExportSlice> = (set, get) => {
+    const patchImport = (patch: Partial<ImportWizard>) => set({ importWizard: { ...get().importWizard, ...patch } } as Partial<S>);
+    const patchExport = (patch: Partial<ExportDialog>) => set({ exportDialog: { ...get().exportDialog, ...patch } } as Partial<S>);
+
+    const runPreview = async () => {
+      const w = get().importWizard;
+      if (w.fileId === null) return;
+      const generation = ++previewGeneration;
+      patchImport({ previewing: true, error: null });
+      try {
+        const input: Parameters<typeof client.call<'import.preview'>>[1] = { fileId: w.fileId };
+        if (w.dialect !== null) input.dialect = w.dialect;
+        if (w.mapping !== null) input.mapping = w.mapping;
+        if (w.marketplace !== null) input.marketplace = w.marketplace;
+        const preview = await client.call('import.preview', input);
+        if (generation !== previewGeneration) return;
+        patchImport({ preview, previewing: false, step: 'preview' });
+      } catch (err) {
+        if (generation !== previewGeneration) return;
+        patchImport({ previewing: false, error: messageOf(err), step: 'preview' });
+      }
+    };
+
+    const loadPresets = async () => {
+      try {
+        const presets = await client.call('import.presets', {});
+        patchImport({ presets });
+      } catch {
+        // Presets are optional; the wizard works without them.
+      }
+    };
+
+    const finishImport = (report: ImportReport) => {
+      patchImport({ step: 'report', report, progress: null, cancelling: false, importId: report.importId });
+    };
+
+    const finishExport = (payload: EventPayloads['export.finished']) => {
+      const d = get().exportDialog;
+      const cancelled = d.cancelling || (payload.error !== null && /cancel/i.test(payload.error));
+      patchExport({
+        step: 'done',
+        progress: null,
+        summary: payload.summary,
+        error: payload.error,
+        cancelled: cancelled && payload.error !== null,
+        cancelling: false,
+        fileId: payload.fileId,
+      });
+      if (payload.error === null) void download();
+    };
+
+    const download = async () => {
+      const d = get().exportDialog;
+      if (d.fileId === null) return;
+      patchExport({ downloadError: null });
+      try {
+        const name = await downloadFile(d.fileId, d.fileName ?? `listsmith-export-${d.format}`);
+        patchExport({ downloadedAs: name });
+      } catch (err) {
+        patchExport({ downloadError: messageOf(err) });
+      }
+    };
+
+    finishImportRef = finishImport;
+    finishExportRef = finishExport;
+
+    const runExportPreview = async () => {
+      const d = get().exportDialog;
+      const generation = ++exportPreviewGeneration;
+      patchExport({ previewing: true, previewError: null });
+      try {
+        const preview = await client.call('export.preview', { format: d.format, scope: exportScope(d.scope, get().query) });
+        if (generation !== exportPreviewGeneration) return;
+        patchExport({ preview, previewing: false });
+      } catch (err) {
+        if (generation !== exportPreviewGeneration) return;
+        patchExport({ preview: null, previewing: false, previewError: messageOf(err) });
+      }
+    };
+
+    return {
+      importWizard: IDLE_IMPORT,
+      importFile(file) {
+        const w = get().importWizard;
+        if (w.step === 'running' || w.step === 'starting') {
+          patchImport({ open: true });
+          return false;
+        }
+        upload?.abort();
+        const session = ++importSession;
+        previewGeneration++;
+        set({
+          importWizard: { ...IDLE_IMPORT, open: true, step: 'uploading', fileName: file.name, fileSize: file.size, presets: w.presets },
+        } as Partial<S>);
+        void loadPresets();
+        const handle = uploadFile(file, (loaded) => {
+          if (session === importSession) patchImport({ uploaded: loaded });
+        });
+        upload = handle;
+        handle.promise.then(
+          (staged) => {
+            if (session !== importSession) return;
+            upload = null;
+            patchImport({ fileId: staged.fileId, fileSize: staged.sizeBytes, uploaded: staged.sizeBytes });
+            void runPreview();
+          },
+          (err: unknown) => {
+            if (session !== importSession) return;
+            upload = null;
+            if (err instanceof Error && err.name === 'FileTransferError' && (err as { code?: string }).code === 'cancelled') return;
+            patchImport({ step: 'preview', error: messageOf(err) });
+          },
+        );
+        return true;
+      },
+      closeImport() {
+        const w = get().importWizard;
+        if (w.step === 'running' || w.step === 'starting') {
+          // The import goes on; the toolbar shows its progress and reopens the wizard.
+          patchImport({ open: false });
+          return;
+        }
+        upload?.abort();
+        upload = null;
+        importSession++;
+        previewGeneration++;
+        set({ importWizard: { ...IDLE_IMPORT, presets: w.presets } } as Partial<S>);
+      },
+      reopenImport() {
+        if (get().importWizard.step !== 'idle') patchImport({ open: true });
+      },
+      setImportDialect(dialect) {
+        patchImport({ dialect, mapping: null });
+        void runPreview();
+      },
+      setImportMapping(column, field) {
+        const w = get().importWizard;
+        const mapping = { ...effectiveMapping(w.preview, w.mapping), [String(column)]: field };
+        // Only "Other CSV" reads a column mapping; marketplace formats read their own columns.
+        patchImport({ mapping, dialect: 'generic_csv' });
+        void runPreview();
+      },
+      setImportMarketplace(marketplace) {
+        patchImport({ marketplace });
+        void runPreview();
+      },
+      applyPreset(name) {
+        const preset = get().importWizard.presets.find((p) => p.name === name);
+        if (preset === undefined) return;
+        patchImport({ dialect: preset.dialect, mapping: { ...preset.mapping }, presetMessage: `Using preset “${preset.name}”.` });
+        void runPreview();
+      },
+      async savePreset(name) {
+        const w = get().importWizard;
+        const dialect = w.dialect ?? w.preview?.dialect;
+        if (dialect === undefined || name.trim() === '') return;
+        try {
+          const presets = await client.call('import.savePreset', { name: name.trim(), dialect, mapping: effectiveMapping(w.preview, w.mapping) });
+          patchImport({ presets, presetMessage: `Saved preset “${name.trim()}”.` });
+        } catch (err) {
+          patchImport({ presetMessage: `Could not save the preset: ${messageOf(err)}` });
+        }
+      },
+      async startImport() {
+        const w = get().importWizard;
+        if (w.fileId === null || w.preview === null || w.step !== 'preview') return;
+        patchImport({ step: 'starting', error: null, progress: null });
+        try {
+          const input: Parameters<typeof client.call<'import.start'>>[1] = { fileId: w.fileId, dialect: w.dialect ?? w.preview.dialect };
+          if (w.mapping !== null) input.mapping = w.mapping;
+          if (w.marketplace !== null) input.marketplace = w.marketplace;
+          const { importId, operationId } = await client.call('import.start', input);
+          patchImport({ step: 'running', importId, operationId });
+          const early = earlyImports.get(operationId);
+          if (early !== undefined) {
+            earlyImports.delete(operationId);
+            finishImport(early);
+          }
+        } catch (err) {
+          patchImport({ step: 'preview', error: messageOf(err) });
+        }
+      },
+      cancelImport() {
+        const w = get().importWizard;
+        if (w.step === 'uploading') {
+          upload?.abort();
+          upload = null;
+          importSession++;
+          set({ importWizard: { ...IDLE_IMPORT, presets: w.presets } } as Partial<S>);
+          return;
+        }
+        if (w.step !== 'running' || w.operationId === null || w.cancelling) return;
+        patchImport({ cancelling: true });
+        client.call('operation.cancel', { operationId: w.operationId }).catch((err: unknown) => {
+          patchImport({ cancelling: false });
+          get().pushError(err);
+        });
+      },
+
+      exportDialog: IDLE_EXPORT,
+      openExport() {
+        const d = get().exportDialog;
+        if (d.step === 'running' || d.step === 'starting') {
+          patchExport({ open: true });
+          return;
+        }
+        const scope: ExportScopeKind = isFiltered(get().query) ? 'query' : 'all';
+        set({ exportDialog: { ...IDLE_EXPORT, open: true, format: d.format, scope } } as Partial<S>);
+        void runExportPreview();
+      },
+      closeExport() {
+        const d = get().exportDialog;
+        if (d.step === 'running' || d.step === 'starting') {
+          patchExport({ open: false });
+          return;
+        }
+        exportPreviewGeneration++;
+        set({ exportDialog: { ...IDLE_EXPORT, format: d.format } } as Partial<S>);
+      },
+      setExportFormat(format) {
+        patchExport({ format });
+        void runExportPreview();
+      },
+      setExportScope(scope) {
+        patchExport({ scope });
+        void runExportPreview();
+      },
+      async startExport() {
+        const d = get().exportDialog;
+        if (d.step !== 'setup') return;
+        patchExport({ step: 'starting', error: null, progress: null, downloadedAs: null, downloadError: null });
+        try {
+          const started = await client.call('export.start', { format: d.format, scope: exportScope(d.scope, get().query) });
+          patchExport({ step: 'running', operationId: started.operationId, fileId: started.fileId, fileName: started.fileName });
+          const early = earlyExports.get(started.operationId);
+          if (early !== undefined) {
+            earlyExports.delete(started.operationId);
+            finishExport(early);
+          }
+        } catch (err) {
+          patchExport({ step: 'setup', error: messageOf(err) });
+        }
+      },
+      cancelExport() {
+        const d = get().exportDialog;
+        if (d.step !== 'running' || d.operationId === null || d.cancelling) return;
+        patchExport({ cancelling: true });
+        client.call('operation.cancel', { operationId: d.operationId }).catch((err: unknown) => {
+          patchExport({ cancelling: false });
+          get().pushError(err);
+        });
+      },
+      retryDownload() {
+        void download();
+      },
+    };
+  };
+
+  /** Follows the core's operation events; returns the unsubscriber. */
+  function subscribe(store: StoreApi<S>): () => void {
+    const remember = <T>(map: Map<string, T>, key: string, value: T) => {
+      map.set(key, value);
+      while (map.size > 8) map.delete(map.keys().next().value!);
+    };
+    const offProgress = client.on('operation.progress', (p) => {
+      const { operationId, kind, ...progress } = p;
+      const s = store.getState();
+      if (kind === 'import' && s.importWizard.operationId === operationId && s.importWizard.step === 'running') {
+        store.setState({ importWizard: { ...s.importWizard, progress } } as Partial<S>);
+      } else if (kind === 'export' && s.exportDialog.operationId === operationId && s.exportDialog.step === 'running') {
+        store.setState({ exportDialog: { ...s.exportDialog, progress } } as Partial<S>);
+      }
+    });
+    const offImport = client.on('import.finished', ({ operationId, report }) => {
+      const w = store.getState().importWizard;
+      if (w.operationId === operationId && w.step === 'running') finishImportRef(report);
+      else if (w.step === 'starting') remember(earlyImports, operationId, report);
+    });
+    const offExport = client.on('export.finished', (payload) => {
+      const d = store.getState().exportDialog;
+      if (d.operationId === payload.operationId && d.step === 'running') finishExportRef(payload);
+      else if (d.step === 'starting') {
+        remember(earlyExports, payload.operationId, payload);
+      }
+    });
+    return () => {
+      offProgress();
+      offImport();
+      offExport();
+    };
+  }
+
+  return { slice, subscribe };
+}
