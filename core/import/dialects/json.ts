@@ -60,7 +60,12 @@ export function objectToDraft(obj: Obj, line: number, ctx: MapContext, warnings:
   draft.title = decodeEntities(str(pick(obj, 'title', 'name', 'productName', 'item_name')).trim());
   draft.description = str(pick(obj, 'description', 'body_html', 'body', 'details'));
   draft.sku = str(pick(obj, 'sku', 'seller_sku', 'item_sku')).trim() || null;
-  draft.sourceId = str(pick(obj, 'sourceId', 'source_id', 'listing_id', 'id', 'handle')).trim() || null;
+  // Listsmith's own JSONL carries `sourceId` (possibly null) beside its catalog `id`: the catalog id
+  // is not a marketplace id, so it must not become one (a re-import would duplicate the listing).
+  draft.sourceId =
+    'sourceId' in obj
+      ? str(obj['sourceId']).trim() || null
+      : str(pick(obj, 'source_id', 'listing_id', 'id', 'handle')).trim() || null;
   if ('priceMinor' in obj) draft.priceMinor = obj['priceMinor'] === null ? null : minor(obj['priceMinor'], 'priceMinor', draft.currency);
   else {
     const price = pick(obj, 'price', 'regular_price', 'amount');

@@ -24,8 +24,7 @@ async function importFile(catalog: Catalog, file: string, dialect: ImportDialect
 const trips: [string, ImportDialect, ExportFormat][] = [
   ['etsy_EtsyListingsDownload__Marvilusart.csv', 'etsy', 'etsy'],
   ['shopify_partners_sample_apparel.csv', 'shopify', 'jsonl'],
-  // Not yet: etsy → jsonl for listings without SKU — the JSON parser takes the catalog `id` as
-  // sourceId when `sourceId` is null, so nothing matches on re-import (reported to helper D).
+  ['etsy_EtsyListingsDownload__Marvilusart.csv', 'etsy', 'jsonl'],
   // Shopify → Shopify also round-trips except a description that starts with a line break: the
   // export defuses it with a leading ' (CSV injection rule) and the Shopify parser keeps that '.
   ['shopify_partners_sample_jewelery.csv', 'shopify', 'shopify'],
