@@ -19,10 +19,16 @@ export const METHOD_NAMES = [
   'export.preview',
   'export.start',
   'operation.cancel',
+  'backup.list',
+  'backup.create',
+  'backup.restore',
+  'update.getState',
+  'update.check',
+  'update.install',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
-export const EVENT_NAMES = ['catalog.changed', 'demo.progress', 'operation.progress', 'import.finished', 'export.finished'] as const;
+export const EVENT_NAMES = ['catalog.changed', 'demo.progress', 'operation.progress', 'import.finished', 'export.finished', 'app.command', 'update.state'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** Electron IPC channel names are derived, never typed by hand. */

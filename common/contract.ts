@@ -14,6 +14,7 @@ import {
   type RowProblem,
 } from './import-types.js';
 import { marketplaceSchema } from './listing.js';
+import type { AppCommand, BackupInfo, UpdateState } from './desktop-types.js';
 
 /**
  * The one contract between the renderer and the core. Each method names its input schema (checked
@@ -165,6 +166,21 @@ export const contract = {
     access: 'background',
     timeoutMs: 30_000,
   }),
+  'backup.list': method<{ backups: BackupInfo[] }>()({ input: empty, access: 'read', timeoutMs: 10_000 }),
+  'backup.create': method<BackupInfo>()({
+    input: z.object({ reason: z.enum(['manual', 'pre-import', 'pre-bulk-edit', 'scheduled']) }).strict(),
+    access: 'background',
+    timeoutMs: 30 * 60_000,
+  }),
+  /** Answered by the desktop shell (closes the core, restores, reopens); the web host refuses it. */
+  'backup.restore': method<{ restored: string; undo: string | null }>()({
+    input: z.object({ backupId: z.string().regex(/^catalog-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-[a-z-]+\.sqlite$/).max(120) }).strict(),
+    access: 'control',
+    timeoutMs: 30 * 60_000,
+  }),
+  'update.getState': method<UpdateState>()({ input: empty, access: 'control', timeoutMs: 5_000 }),
+  'update.check': method<UpdateState>()({ input: empty, access: 'control', timeoutMs: 60_000 }),
+  'update.install': method<{ restarting: boolean }>()({ input: empty, access: 'control', timeoutMs: 5_000 }),
   /** Asks a running import/export/bulk operation to stop; it rolls back (imports) or discards its file. */
   'operation.cancel': method<{ cancelled: boolean }>()({ input: z.object({ operationId }).strict(), access: 'control', timeoutMs: 5_000 }),
 } as const satisfies { [M in MethodName]: MethodSpec<z.ZodType, unknown> };
@@ -183,6 +199,8 @@ export interface EventPayloads {
   'operation.progress': { operationId: string; kind: 'import' | 'export'; phase: string; done: number; total: number | null; ratePerSecond: number | null; etaSeconds: number | null };
   'import.finished': { operationId: string; report: ImportReport };
   'export.finished': { operationId: string; summary: ExportSummary | null; fileId: string; error: string | null };
+  'app.command': AppCommand;
+  'update.state': UpdateState;
 }
 
 // Compile-time check: contract-names.ts and this module list the same methods and events.

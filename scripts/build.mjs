@@ -29,6 +29,7 @@ const esmEntries = {
 };
 const cjsEntries = {
   'workers/catalog.worker': 'workers/catalog.worker.ts',
+  'workers/backup.worker': 'core/backup/backup.worker.ts',
   ...optional('workers/optimize.worker', 'workers/optimize.worker.ts'),
 };
 

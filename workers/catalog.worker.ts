@@ -2,6 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ContractError, toErrorData, type ContractErrorData } from '../common/result.js';
 import { openCatalog } from '../core/catalog/open-catalog.js';
+import { MIGRATIONS } from '../core/catalog/migrations/index.js';
+import { latestVersion } from '../core/catalog/run-migrations.js';
+import { defaultBackupDir } from '../core/backup/backup-handlers.js';
+import { backupBeforeMigration } from '../core/backup/pre-migration.js';
 import { GridViews } from '../core/catalog/grid-views.js';
 import { createHandlers } from '../core/service/handlers.js';
 import type { HandlerContext } from '../core/service/handlers-type.js';
@@ -13,8 +17,8 @@ import type { CatalogWorkerData, FromWorker, ToWorker } from '../core/host/worke
  * runs contract handlers for calls the host has already validated, one at a time. A long write
  * never blocks reads because readers are other threads on the same WAL database.
  */
+if (!parentPort) throw new Error('catalog.worker must run as a worker thread');
 const port = parentPort;
-if (!port) throw new Error('catalog.worker must run as a worker thread');
 const data = workerData as CatalogWorkerData;
 const post = (message: FromWorker): void => port.postMessage(message);
 
@@ -28,7 +32,9 @@ function openFailure(thrown: unknown): ContractErrorData {
   };
 }
 
-try {
+async function start(): Promise<void> {
+  // Before the writer migrates an existing catalog to a newer schema, keep a verified copy of it.
+  if (data.role === 'writer') await backupBeforeMigration(data.databasePath, defaultBackupDir(data.databasePath), latestVersion(MIGRATIONS));
   const catalog = openCatalog(data.databasePath, { role: data.role });
   const views = new GridViews(catalog);
   const handlers = createHandlers({
@@ -87,8 +93,10 @@ try {
     });
   });
   post({ type: 'ready', schemaVersion: catalog.schemaVersion });
-} catch (error) {
+}
+
+start().catch((error: unknown) => {
   post({ type: 'fatal', error: openFailure(error) });
   port.close();
-}
+});
 

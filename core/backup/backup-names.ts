@@ -5,18 +5,9 @@
  * this name only once it was verified; in-progress copies carry PARTIAL_SUFFIX and are never listed.
  * Pure (no I/O) so it is unit tested and shared by the worker, the shell and the web host.
  */
-export const BACKUP_REASONS = ['scheduled', 'pre-migration', 'pre-import', 'pre-bulk-edit', 'manual', 'pre-restore'] as const;
-export type BackupReason = (typeof BACKUP_REASONS)[number];
+import { BACKUP_REASONS, type BackupInfo, type BackupReason } from '../../common/desktop-types.js';
 
-/** A finished, verified backup as the UI and the menu see it. */
-export interface BackupInfo {
-  /** The file name; the only handle the renderer gets (never a path). */
-  id: string;
-  reason: BackupReason;
-  /** Milliseconds since the epoch (UTC), from the name. */
-  createdAt: number;
-  sizeBytes: number;
-}
+export { BACKUP_REASONS, type BackupInfo, type BackupReason };
 
 export const PARTIAL_SUFFIX = '.partial';
 const NAME = /^catalog-(\d{4})-(\d{2})-(\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-([a-z-]+)\.sqlite$/;

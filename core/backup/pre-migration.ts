@@ -1,10 +1,6 @@
 /**
  * A `pre-migration` backup, taken by the writer thread BEFORE openCatalog migrates an existing
- * catalog to a newer schema. Proposed one-line change in workers/catalog.worker.ts (writer only,
- * before `openCatalog`), see contract-entries.md:
- *
- *   if (data.role === 'writer') await backupBeforeMigration(data.databasePath, defaultBackupDir(data.databasePath), latestVersion(MIGRATIONS));
- *
+ * catalog to a newer schema (called by workers/catalog.worker.ts before `openCatalog`).
  * No-op for a new catalog, an up-to-date one, or one from a NEWER app (openCatalog refuses those
  * untouched anyway).
  */

@@ -1,4 +1,5 @@
 import { ContractError } from '../../common/result.js';
+import { createBackupHandlers, defaultBackupDir } from '../backup/backup-handlers.js';
 import { generateDemoData } from '../catalog/demo-data.js';
 import { getListing } from '../catalog/get-listing.js';
 import type { GridViews } from '../catalog/grid-views.js';
@@ -67,5 +68,15 @@ export function createHandlers({ catalog, views, info }: HandlerDeps): Handlers 
 
     ...createImportHandlers(catalog, info.stagingDir),
     ...createExportHandlers(catalog, info.stagingDir),
+    ...createBackupHandlers({ db: catalog.db, backupDir: defaultBackupDir(catalog.path) }),
+
+    // Desktop-only: the Electron shell answers these before the core sees them. In the web host
+    // they reach here and say plainly what is and is not available.
+    'backup.restore': () => {
+      throw new ContractError('invalid_input', 'Restoring a backup is done in the desktop app (File › Restore from Backup…), which can close and reopen the catalog safely.');
+    },
+    'update.getState': () => ({ status: 'disabled', reason: 'Updates are managed by the desktop app.' }),
+    'update.check': () => ({ status: 'disabled', reason: 'Updates are managed by the desktop app.' }),
+    'update.install': () => ({ restarting: false }),
   };
 }

@@ -5,14 +5,9 @@
  * Errors never become a user-facing state when they come from a background check: they only log
  * (the shell passes `userInitiated` for a "Check for updates…" click, which does show them).
  */
-export type UpdateState =
-  | { status: 'disabled'; reason: string }
-  | { status: 'idle'; lastCheckedAt?: number }
-  | { status: 'checking' }
-  | { status: 'available'; version: string }
-  | { status: 'downloading'; version: string; percent: number; bytesPerSecond?: number }
-  | { status: 'ready'; version: string }
-  | { status: 'error'; message: string };
+import type { UpdateState } from '../../common/desktop-types.js';
+
+export type { UpdateState };
 
 export type UpdateEvent =
   | { type: 'checking-for-update' }

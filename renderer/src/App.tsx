@@ -1,3 +1,4 @@
+import { UpdateBannerFromBridge } from './components/UpdateBanner.js';
 import { isFiltered } from './store/query.js';
 import { useApp } from './store/context.js';
 import { DetailPane } from './components/DetailPane.js';
@@ -20,6 +21,7 @@ export function App() {
   return (
     <div className="app">
       <Toolbar />
+      <UpdateBannerFromBridge />
       <ErrorBanner />
       {empty ? (
         <EmptyState />

@@ -461,10 +461,16 @@ export function createImportExportSlice<S extends ImportExportSlice & Host>(clie
         remember(earlyExports, payload.operationId, payload);
       }
     });
+    // The desktop menu (File › Import…, Export…) drives the same actions as the toolbar buttons.
+    const offCommand = client.on('app.command', (command) => {
+      if (command.id === 'export') store.getState().openExport();
+      else if (command.id === 'import') document.querySelector<HTMLInputElement>('[data-testid="import-file-input"]')?.click();
+    });
     return () => {
       offProgress();
       offImport();
       offExport();
+      offCommand();
     };
   }
 

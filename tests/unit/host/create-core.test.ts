@@ -4,6 +4,9 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContractError } from '../../../common/result.js';
 import { createCore } from '../../../core/host/create-core.js';
+import { listBackups } from '../../../core/backup/backup.js';
+import { MIGRATIONS } from '../../../core/catalog/migrations/index.js';
+import { openCatalog } from '../../../core/catalog/open-catalog.js';
 import { builtWorkerFile, tempDir } from '../paths.js';
 
 const cleanups: (() => void)[] = [];
@@ -38,6 +41,25 @@ describe('createCore', () => {
     expect(error).toBeInstanceOf(ContractError);
     expect((error as ContractError).code).toBe('database_unavailable');
     expect(readFileSync(path).equals(Buffer.alloc(8192, 0x42))).toBe(true);
+  });
+
+  it('keeps a verified pre-migration backup before upgrading an older catalog', async () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const path = join(dir, 'old.sqlite');
+    openCatalog(path, { role: 'writer', migrations: MIGRATIONS.slice(0, 1) }).close();
+    const core = await createCore({ databasePath: path, appVersion: 'test', transport: 'web', workerFile: builtWorkerFile });
+    try {
+      const backups = listBackups(join(dir, 'backups'));
+      expect(backups.map((b) => b.reason)).toEqual(['pre-migration']);
+      const copy = new Database(join(dir, 'backups', backups[0]!.id), { readonly: true });
+      expect(copy.pragma('user_version', { simple: true })).toBe(1);
+      copy.close();
+      const info = await core.dispatch('app.info', {});
+      expect(info.ok && (info.value as { schemaVersion: number }).schemaVersion).toBe(MIGRATIONS.length);
+    } finally {
+      await core.close();
+    }
   });
 
   it('routes reads to readers and writes to the writer, and views to the reader that holds them', async () => {
