@@ -4,6 +4,30 @@ import type { Listing, Variant } from '../../common/listing.js';
 export type NewVariant = Omit<Variant, 'id'>;
 export type NewListing = Omit<Listing, 'id' | 'variants'> & { variants: readonly NewVariant[] };
 
+/**
+ * A listing's content columns in table order, from source_id to status (JSON columns encoded):
+ * the one mapping both the insert path and the importer's update use.
+ */
+export function listingContentValues(listing: NewListing): (string | number | null)[] {
+  return [
+    listing.sourceId,
+    listing.sku,
+    listing.title,
+    listing.description,
+    listing.priceMinor,
+    listing.currency,
+    listing.quantity,
+    JSON.stringify(listing.tags),
+    JSON.stringify(listing.materials),
+    JSON.stringify(listing.images),
+    listing.category,
+    listing.brand,
+    listing.condition,
+    JSON.stringify(listing.attributes),
+    listing.status,
+  ];
+}
+
 export interface ListingBatchWriter {
   /**
    * Inserts the listings (and their variants) and indexes them for search; returns their ids in
@@ -48,21 +72,7 @@ export function prepareListingBatchWriter(db: BetterSqlite3.Database): ListingBa
   const insertOne = (listing: NewListing): number => {
     const { lastInsertRowid } = insertListing.run(
       listing.marketplace,
-      listing.sourceId,
-      listing.sku,
-      listing.title,
-      listing.description,
-      listing.priceMinor,
-      listing.currency,
-      listing.quantity,
-      JSON.stringify(listing.tags),
-      JSON.stringify(listing.materials),
-      JSON.stringify(listing.images),
-      listing.category,
-      listing.brand,
-      listing.condition,
-      JSON.stringify(listing.attributes),
-      listing.status,
+      ...listingContentValues(listing),
       listing.variants.length,
       listing.createdAt,
       listing.updatedAt,

@@ -2,7 +2,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ImportReport, RowProblem } from '../../common/import-types.js';
 import { LISTING_STATUSES } from '../../common/listing.js';
-import { prepareListingBatchWriter, type NewListing } from '../catalog/insert-listings.js';
+import { listingContentValues, prepareListingBatchWriter, type NewListing } from '../catalog/insert-listings.js';
 import type { Catalog } from '../catalog/open-catalog.js';
 import { diffListing, mergeIncoming, type StoredListing } from './apply-import-diff.js';
 import { CappedProblems, recordImportEnd, recordImportStart } from './apply-import-record.js';
@@ -306,21 +306,7 @@ function findStored(statements: Statements, listing: NewListing): StoredListing 
 
 function writeUpdate(statements: Statements, id: number, listing: NewListing, changes: Record<string, { before: unknown; after: unknown }>, importId: number, at: number): void {
   statements.update.run(
-    listing.sourceId,
-    listing.sku,
-    listing.title,
-    listing.description,
-    listing.priceMinor,
-    listing.currency,
-    listing.quantity,
-    JSON.stringify(listing.tags),
-    JSON.stringify(listing.materials),
-    JSON.stringify(listing.images),
-    listing.category,
-    listing.brand,
-    listing.condition,
-    JSON.stringify(listing.attributes),
-    listing.status,
+    ...listingContentValues(listing),
     at,
     importId,
     id,
