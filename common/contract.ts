@@ -15,6 +15,16 @@ import {
 } from './import-types.js';
 import { marketplaceSchema } from './listing.js';
 import type { AppCommand, BackupInfo, UpdateState } from './desktop-types.js';
+import {
+  bulkEditSchema,
+  listingChangesSchema,
+  type BulkPreview,
+  type BulkResult,
+  type ChangeSetSummary,
+  type DashboardStats,
+  type RevisionEntry,
+  type UndoState,
+} from './edit-types.js';
 
 /**
  * The one contract between the renderer and the core. Each method names its input schema (checked
@@ -96,6 +106,22 @@ export interface ExportPreview {
   changedCount: number;
 }
 
+/** A saved edit: the listing as stored now and the change set it made (null: nothing changed). */
+export interface EditOutcome {
+  listing: Listing;
+  changeSet: ChangeSetSummary | null;
+}
+
+/** What undo/redo did: the change set it walked (null: nothing to do), and what is next. */
+export interface UndoOutcome {
+  changeSet: ChangeSetSummary | null;
+  /** Listings it wrote. */
+  changed: number;
+  /** Fields left alone because something else changed them since (e.g. a later import). */
+  conflicts: number;
+  state: UndoState;
+}
+
 export const contract = {
   'app.info': method<AppInfo>()({ input: empty, access: 'read', timeoutMs: 5_000 }),
   'catalog.stats': method<CatalogStats>()({ input: empty, access: 'read', timeoutMs: 5_000 }),
@@ -113,6 +139,40 @@ export const contract = {
   }),
   'grid.close': method<{ closed: boolean }>()({ input: z.object({ viewId }).strict(), access: 'read', timeoutMs: 5_000 }),
   'listing.get': method<Listing>()({ input: z.object({ id }).strict(), access: 'read', timeoutMs: 5_000 }),
+  /** Saves an edit of one listing; hard-limit violations (title too long for the marketplace…) fail `invalid_input` and change nothing. */
+  'listing.update': method<EditOutcome>()({
+    input: z
+      .object({
+        id,
+        changes: listingChangesSchema,
+        /** The `updatedAt` the editor loaded; if the listing changed since, the call fails `conflict`. */
+        expectedUpdatedAt: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+      })
+      .strict(),
+    access: 'write',
+    timeoutMs: 10_000,
+  }),
+  'listing.history': method<{ revisions: RevisionEntry[] }>()({
+    input: z.object({ id, limit: z.number().int().min(1).max(500).optional() }).strict(),
+    access: 'read',
+    timeoutMs: 5_000,
+  }),
+  /** Puts the listing's fields back to what they were before that revision (a new, undoable change). */
+  'revision.revert': method<EditOutcome>()({ input: z.object({ revisionId: id }).strict(), access: 'write', timeoutMs: 10_000 }),
+  'bulk.preview': method<BulkPreview>()({
+    input: z.object({ scope: scopeSchema, edit: bulkEditSchema }).strict(),
+    access: 'background',
+    timeoutMs: 120_000,
+  }),
+  'bulk.apply': method<BulkResult>()({
+    input: z.object({ scope: scopeSchema, edit: bulkEditSchema }).strict(),
+    access: 'write',
+    timeoutMs: 15 * 60_000,
+  }),
+  'history.state': method<UndoState>()({ input: empty, access: 'read', timeoutMs: 5_000 }),
+  'history.undo': method<UndoOutcome>()({ input: empty, access: 'write', timeoutMs: 15 * 60_000 }),
+  'history.redo': method<UndoOutcome>()({ input: empty, access: 'write', timeoutMs: 15 * 60_000 }),
+  'dashboard.stats': method<DashboardStats>()({ input: empty, access: 'read', timeoutMs: 5_000 }),
   'demo.generate': method<{ inserted: number }>()({
     input: z
       .object({
@@ -193,7 +253,7 @@ export type MethodOutput<M extends MethodName> = NonNullable<Contract[M]['output
 
 /** Events the core pushes to every connected renderer. */
 export interface EventPayloads {
-  'catalog.changed': { reason: 'demo' | 'import' | 'edit' | 'restore'; at: number };
+  'catalog.changed': { reason: 'demo' | 'import' | 'edit' | 'restore' | 'rescore'; at: number };
   'demo.progress': { done: number; total: number };
   /** Progress of a long operation (import, export, …); `total` is null when unknown. */
   'operation.progress': { operationId: string; kind: 'import' | 'export'; phase: string; done: number; total: number | null; ratePerSecond: number | null; etaSeconds: number | null };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { listingStatusSchema, marketplaceSchema } from './listing.js';
 
 /** Columns the grid can sort by; each one is backed by an index in the catalog. */
-export const SORT_COLUMNS = ['title', 'sku', 'price', 'quantity', 'updated', 'marketplace', 'status'] as const;
+export const SORT_COLUMNS = ['title', 'sku', 'price', 'quantity', 'updated', 'marketplace', 'status', 'score'] as const;
 export const sortColumnSchema = z.enum(SORT_COLUMNS);
 export type SortColumn = z.infer<typeof sortColumnSchema>;
 
@@ -19,6 +19,10 @@ export const filterSchema = z.object({
   statuses: z.array(listingStatusSchema).max(16).optional(),
   /** Only listings the import with this id created or changed (the import report's "show in grid"). */
   importId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  /** true: only listings failing at least one error-severity rule of their marketplace. */
+  hasErrors: z.boolean().optional(),
+  /** Only listings whose quality score is at most this (0–100). */
+  maxScore: z.number().int().min(0).max(100).optional(),
 });
 export type GridFilter = z.infer<typeof filterSchema>;
 

@@ -86,4 +86,8 @@ export interface GridRow {
   status: ListingStatus;
   variantCount: number;
   updatedAt: number;
+  /** Quality score 0–100 against the listing's marketplace; null until scored. */
+  score: number | null;
+  /** Failing error-severity rules; null until scored. */
+  errors: number | null;
 }

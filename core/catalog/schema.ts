@@ -32,6 +32,14 @@ export interface ListingsTable {
   /** Epoch milliseconds. */
   created_at: number;
   updated_at: number;
+  /** Migration 002: the import that last created or changed the listing. */
+  import_id: number | null;
+  /** Migration 003: 0–100 against the listing's marketplace; null until scored (rescore.ts). */
+  quality_score: number | null;
+  /** Failing error-severity rules; null until scored. */
+  error_count: number | null;
+  /** JSON array of failing rule ids. */
+  failing_rules: Generated<string>;
 }
 
 export interface VariantsTable {
@@ -55,6 +63,37 @@ export interface RevisionsTable {
   created_at: number;
   /** JSON: what changed, field → {before, after}. */
   changes: string;
+  /** Migration 003: the user action this revision is part of (null for revisions written before it). */
+  change_set_id: number | null;
+}
+
+export type ChangeSetKind = 'edit' | 'bulk' | 'revert' | 'import' | 'proposal';
+
+export interface ChangeSetsTable {
+  id: Generated<number>;
+  author: RevisionAuthor;
+  kind: ChangeSetKind;
+  summary: string;
+  listing_count: Generated<number>;
+  state: Generated<'applied' | 'undone' | 'discarded'>;
+  /** 1 when undo/redo may walk it (user edits, accepted proposals); imports are 0. */
+  undoable: Generated<0 | 1>;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Dashboard counters (migration 003), kept exact by triggers on `listings`. */
+export interface ScoreCountsTable {
+  bucket: number;
+  n: number;
+}
+export interface ErrorCountsTable {
+  has_errors: 0 | 1;
+  n: number;
+}
+export interface RuleCountsTable {
+  rule_id: string;
+  n: number;
 }
 
 export interface ProposalsTable {
@@ -132,4 +171,8 @@ export interface CatalogDatabase {
   listing_counts: ListingCountsTable;
   bulk_write: BulkWriteTable;
   pending_indexes: PendingIndexesTable;
+  change_sets: ChangeSetsTable;
+  score_counts: ScoreCountsTable;
+  error_counts: ErrorCountsTable;
+  rule_counts: RuleCountsTable;
 }
