@@ -1,6 +1,7 @@
 import type { RowProblem } from '../../common/import-types.js';
 import { CsvTokenizer, sniffDelimiter, type CsvRecord } from './csv-tokenizer.js';
 import type { DecodedText } from './decode-text.js';
+import { withoutFormulaApostrophe } from './formula-apostrophe.js';
 
 /**
  * A delimited file as a header plus a stream of rows: delimiter sniffing, preamble rows skipped to
@@ -148,6 +149,7 @@ export async function openTable(text: DecodedText, options: { delimiter?: string
         }
         const cells = record.cells.length === width ? record.cells : record.cells.slice(0, width);
         while (cells.length < width) cells.push('');
+        for (let i = 0; i < cells.length; i++) cells[i] = withoutFormulaApostrophe(cells[i]!);
         const extraCells = record.cells.length > width ? record.cells.slice(width).filter((c) => c.trim() !== '') : [];
         yield { line: record.line, cells, problem, extraCells };
       }
