@@ -5,6 +5,7 @@ import { App, NoConnection } from './App.js';
 import { selectTransport } from './bridge/select-transport.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
 import { createAppStore } from './store/app-store.js';
+import { ClientContext } from './store/client-context.js';
 import { StoreContext } from './store/context.js';
 import './styles.css';
 
@@ -30,9 +31,11 @@ if (selected.kind === 'none') {
   root.render(
     <StrictMode>
       <ErrorBoundary>
-        <StoreContext.Provider value={handle.store}>
-          <App />
-        </StoreContext.Provider>
+        <ClientContext.Provider value={client}>
+          <StoreContext.Provider value={handle.store}>
+            <App />
+          </StoreContext.Provider>
+        </ClientContext.Provider>
       </ErrorBoundary>
     </StrictMode>,
   );
