@@ -1,0 +1,140 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { BackupInfo, BackupReason } from '../../../common/desktop-types.js';
+import { errorMessage } from '../store/app-store.js';
+import { useClient } from '../store/client-context.js';
+import { formatBytes, formatDateTime } from '../format.js';
+import { Modal } from './Modal.js';
+
+const REASON_LABELS: Record<BackupReason, string> = {
+  scheduled: 'Scheduled',
+  'pre-migration': 'Before an app upgrade',
+  'pre-import': 'Before an import',
+  'pre-bulk-edit': 'Before a bulk edit',
+  manual: 'Made by you',
+  'pre-restore': 'Before a restore (undo copy)',
+};
+
+type Status = { kind: 'idle' } | { kind: 'busy'; what: string } | { kind: 'done'; message: string } | { kind: 'error'; message: string };
+
+/**
+ * File › Backups: the verified backups of this catalog, "Back up now", and restore (the desktop
+ * shell closes the catalog, restores, keeps the current file as an undo copy and reloads). The
+ * web harness lists and creates backups; restoring there fails with the core's explanation.
+ */
+export function BackupsDialog({ onClose }: { onClose: () => void }) {
+  const client = useClient();
+  const [backups, setBackups] = useState<BackupInfo[] | null>(null);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [confirming, setConfirming] = useState<BackupInfo | null>(null);
+
+  const load = useCallback(() => {
+    client.call('backup.list', {}).then(
+      ({ backups: list }) => setBackups(list),
+      (err: unknown) => setStatus({ kind: 'error', message: errorMessage(err).message }),
+    );
+  }, [client]);
+  useEffect(load, [load]);
+
+  const busy = status.kind === 'busy';
+
+  const backUpNow = () => {
+    setStatus({ kind: 'busy', what: 'Backing up…' });
+    client.call('backup.create', { reason: 'manual' }).then(
+      (made) => {
+        setStatus({ kind: 'done', message: `Backup made and verified (${formatBytes(made.sizeBytes)}).` });
+        load();
+      },
+      (err: unknown) => setStatus({ kind: 'error', message: errorMessage(err).message }),
+    );
+  };
+
+  const restore = (backup: BackupInfo) => {
+    setConfirming(null);
+    setStatus({ kind: 'busy', what: 'Restoring…' });
+    client.call('backup.restore', { backupId: backup.id }).then(
+      (result) =>
+        setStatus({
+          kind: 'done',
+          message: `Restored the backup of ${formatDateTime(backup.createdAt)}.${result.undo ? ' The catalog as it was is kept as a backup, so you can go back.' : ''}`,
+        }),
+      (err: unknown) => setStatus({ kind: 'error', message: errorMessage(err).message }),
+    );
+  };
+
+  return (
+    <Modal
+      titleId="backups-title"
+      title="Backups"
+      subtitle="Verified copies of your catalog, newest first."
+      onClose={onClose}
+      testId="backups-dialog"
+      busy={busy}
+      footer={
+        <button type="button" className="btn btn-primary" onClick={backUpNow} disabled={busy}>
+          Back up now
+        </button>
+      }
+    >
+      {status.kind === 'busy' && <p role="status">{status.what}</p>}
+      {status.kind === 'done' && <p role="status" className="callout callout-ok">{status.message}</p>}
+      {status.kind === 'error' && (
+        <p role="alert" className="callout callout-error">
+          {status.message}
+        </p>
+      )}
+      {backups === null ? (
+        <p className="muted">Loading backups…</p>
+      ) : backups.length === 0 ? (
+        <p className="muted">No backups yet. Listsmith makes one before upgrades and big changes; “Back up now” makes one at once.</p>
+      ) : (
+        <table className="table" aria-label="Backups">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Why</th>
+              <th scope="col">Size</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {backups.map((backup) => (
+              <tr key={backup.id}>
+                <td>{formatDateTime(backup.createdAt)}</td>
+                <td>{REASON_LABELS[backup.reason]}</td>
+                <td>{formatBytes(backup.sizeBytes)}</td>
+                <td>
+                  {confirming?.id === backup.id ? (
+                    <span className="confirm-inline">
+                      Replace the catalog with this backup?{' '}
+                      <button type="button" className="btn btn-primary" onClick={() => restore(backup)}>
+                        Restore
+                      </button>{' '}
+                      <button type="button" className="btn" onClick={() => setConfirming(null)}>
+                        Cancel
+                      </button>
+                    </span>
+                  ) : (
+                    <button type="button" className="btn" disabled={busy} onClick={() => setConfirming(backup)} aria-label={`Restore backup of ${formatDateTime(backup.createdAt)}`}>
+                      Restore…
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Modal>
+  );
+}
+
+/** Opens the dialog for the desktop menu's File › Restore from Backup… and for `openBackups()` callers. */
+export function BackupsController({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+  const client = useClient();
+  useEffect(() => client.on('app.command', (command) => {
+    if (command.id === 'backup.restore') onOpenChange(true);
+  }), [client, onOpenChange]);
+  return open ? <BackupsDialog onClose={() => onOpenChange(false)} /> : null;
+}
