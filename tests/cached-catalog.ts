@@ -14,7 +14,9 @@ export function cachedDemoCatalog(repoRoot: string, rows: number): { path: strin
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `catalog-${rows}-seed1-${demoCatalogFingerprint(repoRoot)}.sqlite`);
   if (existsSync(path)) return { path, builtInMs: 0 };
-  const building = `${path}.building`;
+  // A name of its own per build: two processes building the same catalog at once (a bench and an
+  // e2e run) must not delete each other's half-written file. The rename is atomic; the last wins.
+  const building = `${path}.building-${process.pid}`;
   for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true });
   const started = Date.now();
   execFileSync(process.execPath, [join(repoRoot, 'out', 'cli', 'demo-data.js'), '--count', String(rows), '--seed', '1', '--db', building], {

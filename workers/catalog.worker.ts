@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ContractError, toErrorData, type ContractErrorData } from '../common/result.js';
-import { openCatalog } from '../core/catalog/open-catalog.js';
+import { openCatalog, type Catalog } from '../core/catalog/open-catalog.js';
 import { MIGRATIONS } from '../core/catalog/migrations/index.js';
 import { latestVersion } from '../core/catalog/run-migrations.js';
 import { defaultBackupDir } from '../core/backup/backup-handlers.js';
 import { backupBeforeMigration } from '../core/backup/pre-migration.js';
 import { GridViews } from '../core/catalog/grid-views.js';
+import { rescoreCatalog } from '../core/catalog/rescore.js';
 import { createHandlers } from '../core/service/handlers.js';
 import type { HandlerContext } from '../core/service/handlers-type.js';
 import { fromSqliteError } from '../core/host/sqlite-error.js';
@@ -46,6 +47,16 @@ async function start(): Promise<void> {
 
   // Calls run strictly in arrival order so a handler never interleaves with another on this connection.
   let queue: Promise<void> = Promise.resolve();
+  /** Queues work like a call (used by background work that must not run inside a call's transaction). */
+  const runQueued = <T>(work: () => T): Promise<T> => {
+    const result = queue.then(work);
+    queue = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  };
+  const background = new AbortController();
   const ctx: HandlerContext = {
     emit: (event, payload) => post({ type: 'event', event, payload }),
     startOperation(run) {
@@ -74,6 +85,7 @@ async function start(): Promise<void> {
       return;
     }
     if (message.type === 'close') {
+      background.abort();
       queue = queue.then(() => {
         catalog.close();
         port.close();
@@ -93,6 +105,22 @@ async function start(): Promise<void> {
     });
   });
   post({ type: 'ready', schemaVersion: catalog.schemaVersion });
+  if (data.role === 'writer') startRescore(catalog, runQueued, background.signal, ctx);
+}
+
+/**
+ * Scores listings left unscored by a schema upgrade, or all of them when the rules changed, in
+ * small batches queued between calls: the app is usable at once and edits never wait long.
+ */
+function startRescore(catalog: Catalog, runQueued: <T>(work: () => T) => Promise<T>, signal: AbortSignal, ctx: HandlerContext): void {
+  const started = Date.now();
+  rescoreCatalog(catalog, { runBatch: runQueued, signal })
+    .then((result) => {
+      if (result.changed === 0) return;
+      ctx.emit('catalog.changed', { reason: 'rescore', at: Date.now() });
+      console.info(`[catalog writer] scored ${result.changed.toLocaleString('en-US')} listings in ${((Date.now() - started) / 1000).toFixed(1)} s${result.fullPass ? ' (rules changed)' : ''}`);
+    })
+    .catch((error: unknown) => console.error('[catalog writer] rescoring stopped:', error));
 }
 
 start().catch((error: unknown) => {

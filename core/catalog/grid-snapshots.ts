@@ -15,6 +15,10 @@ export interface SnapshotQuery {
   statuses: readonly string[] | null;
   /** Only listings this import created or changed; null = no restriction. */
   importId: number | null;
+  /** true = only listings failing an error-severity rule; null = no restriction. */
+  hasErrors: true | null;
+  /** Only listings scored at most this (unscored listings never match); null = no restriction. */
+  maxScore: number | null;
   /** A safe FTS5 query, or null for no search. */
   match: string | null;
 }
@@ -25,6 +29,8 @@ export function toSnapshotQuery(query: GridQuery): SnapshotQuery {
     marketplaces: restriction(query.filter.marketplaces, MARKETPLACES),
     statuses: restriction(query.filter.statuses, LISTING_STATUSES),
     importId: query.filter.importId ?? null,
+    hasErrors: query.filter.hasErrors === true ? true : null,
+    maxScore: query.filter.maxScore ?? null,
     match: query.search === undefined ? null : toFtsQuery(query.search),
   };
 }
@@ -36,7 +42,7 @@ function restriction(chosen: readonly string[] | undefined, all: readonly string
 }
 
 export function snapshotKey(query: SnapshotQuery): string {
-  return JSON.stringify([query.column, query.marketplaces, query.statuses, query.importId, query.match]);
+  return JSON.stringify([query.column, query.marketplaces, query.statuses, query.importId, query.hasErrors, query.maxScore, query.match]);
 }
 
 interface Cached {
@@ -88,7 +94,7 @@ export class GridSnapshots {
 
   ids(query: SnapshotQuery): IdArray {
     const version = this.version();
-    if (query.marketplaces === null && query.statuses === null && query.importId === null && query.match === null) return this.base(query.column, version);
+    if (isUnrestricted(query)) return this.base(query.column, version);
 
     const key = snapshotKey(query);
     const cached = this.filtered.get(key);
@@ -114,6 +120,10 @@ export class GridSnapshots {
     if (query.statuses) admitted.push(this.idsWhereIn('status', query.statuses));
     // The partial index listings_import (migration 002) holds (import_id, rowid): a covering scan.
     if (query.importId !== null) admitted.push(this.statement('SELECT id FROM listings WHERE import_id = ?').all(query.importId) as number[]);
+    // The partial index listings_errors (migration 003) holds exactly these rows: a covering scan.
+    if (query.hasErrors) admitted.push(this.statement('SELECT id FROM listings WHERE error_count > 0').all() as number[]);
+    // listings_score holds (quality_score, rowid): a covering range scan; NULL (unscored) is left out.
+    if (query.maxScore !== null) admitted.push(this.statement('SELECT id FROM listings WHERE quality_score <= ?').all(query.maxScore) as number[]);
 
     const tally = createIdTally(maxId);
     let fewest = Infinity;
@@ -161,6 +171,11 @@ export class GridSnapshots {
       conditions.push('import_id = ?');
       parameters.push(query.importId);
     }
+    if (query.hasErrors) conditions.push('error_count > 0');
+    if (query.maxScore !== null) {
+      conditions.push('quality_score <= ?');
+      parameters.push(query.maxScore);
+    }
     const sql = `SELECT id FROM listings WHERE ${conditions.join(' AND ')} ORDER BY ${SORT_EXPRESSIONS[query.column]}, id`;
     return this.statement(sql).all(...parameters) as number[];
   }
@@ -173,6 +188,10 @@ export class GridSnapshots {
     }
     return statement;
   }
+}
+
+function isUnrestricted(query: SnapshotQuery): boolean {
+  return query.marketplaces === null && query.statuses === null && query.importId === null && query.hasErrors === null && query.maxScore === null && query.match === null;
 }
 
 function placeholders(count: number): string {

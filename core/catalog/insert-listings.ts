@@ -1,5 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Listing, Variant } from '../../common/listing.js';
+import { MARKETPLACES, type Listing, type Variant } from '../../common/listing.js';
+import { qualityOf } from './listing-quality.js';
+import { claimRulesVersionIfUnscored } from './rules-version.js';
 
 export type NewVariant = Omit<Variant, 'id'>;
 export type NewListing = Omit<Listing, 'id' | 'variants'> & { variants: readonly NewVariant[] };
@@ -28,6 +30,9 @@ export function listingContentValues(listing: NewListing): (string | number | nu
   ];
 }
 
+const KNOWN_MARKETPLACES = new Set<string>(MARKETPLACES);
+const UNSCORED = { qualityScore: null, errorCount: null, failingRules: '[]' } as const;
+
 export interface ListingBatchWriter {
   /**
    * Inserts the listings (and their variants) and indexes them for search; returns their ids in
@@ -38,8 +43,9 @@ export interface ListingBatchWriter {
 
 const INSERT_LISTING = `
 INSERT INTO listings (marketplace, source_id, sku, title, description, price_minor, currency, quantity,
-  tags, materials, images, category, brand, condition, attributes, status, variant_count, created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  tags, materials, images, category, brand, condition, attributes, status, variant_count, created_at, updated_at,
+  quality_score, error_count, failing_rules)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 const INSERT_VARIANT = `
 INSERT INTO variants (listing_id, position, sku, options, price_minor, quantity, image)
@@ -58,10 +64,13 @@ SELECT id, title, description, sku, brand, tags FROM listings WHERE id = ?`;
  * query builder — about twice as fast as kysely's multi-row insert at this volume. While the
  * `bulk_write` marker row exists (only inside this transaction, see migration 001) the per-row
  * full-text and variant_count triggers stand aside: the batch sets variant_count itself and
- * indexes all its rows in one statement, ~5x cheaper than row by row. listing_counts is still
- * kept by its trigger. Callers commit every ~10k rows to keep the WAL small.
+ * indexes all its rows in one statement, ~5x cheaper than row by row. listing_counts and the
+ * dashboard counters are still kept by their triggers. Every row is stored with its quality score
+ * (listing-quality.ts), so the grid sorts and filters by score without evaluating rules on read.
+ * Callers commit every ~10k rows to keep the WAL small.
  */
 export function prepareListingBatchWriter(db: BetterSqlite3.Database): ListingBatchWriter {
+  claimRulesVersionIfUnscored(db);
   const insertListing = db.prepare(INSERT_LISTING);
   const insertVariant = db.prepare(INSERT_VARIANT);
   const deferIndexing = db.prepare('INSERT INTO bulk_write (marker) VALUES (1)');
@@ -70,12 +79,17 @@ export function prepareListingBatchWriter(db: BetterSqlite3.Database): ListingBa
   const indexOne = db.prepare(INDEX_ONE);
 
   const insertOne = (listing: NewListing): number => {
+    // An unknown marketplace has no rules: leave it unscored and let the CHECK constraint refuse it.
+    const quality = KNOWN_MARKETPLACES.has(listing.marketplace) ? qualityOf(listing) : UNSCORED;
     const { lastInsertRowid } = insertListing.run(
       listing.marketplace,
       ...listingContentValues(listing),
       listing.variants.length,
       listing.createdAt,
       listing.updatedAt,
+      quality.qualityScore,
+      quality.errorCount,
+      quality.failingRules,
     );
     const listingId = Number(lastInsertRowid);
     listing.variants.forEach((variant, position) => {

@@ -6,7 +6,7 @@ export type ListingRow = Selectable<ListingsTable>;
 export type VariantRow = Selectable<VariantsTable>;
 
 /** The columns a grid row needs, in the order `gridRowFromRaw` reads them. */
-export const GRID_ROW_COLUMNS = 'id, marketplace, sku, title, price_minor, currency, quantity, status, variant_count, updated_at';
+export const GRID_ROW_COLUMNS = 'id, marketplace, sku, title, price_minor, currency, quantity, status, variant_count, updated_at, quality_score, error_count';
 
 export type GridRowRaw = [
   id: number,
@@ -19,6 +19,8 @@ export type GridRowRaw = [
   status: string,
   variantCount: number,
   updatedAt: number,
+  qualityScore: number | null,
+  errorCount: number | null,
 ];
 
 // marketplace and status are guarded by CHECK constraints, so the casts below are sound.
@@ -34,6 +36,8 @@ export function gridRowFromRaw(raw: GridRowRaw): GridRow {
     status: raw[7] as ListingStatus,
     variantCount: raw[8],
     updatedAt: raw[9],
+    score: raw[10],
+    errors: raw[11],
   };
 }
 

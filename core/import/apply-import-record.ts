@@ -76,3 +76,30 @@ export function readImportReport(db: BetterSqlite3.Database, importId: number): 
   if (!row || row.finished_at === null) return null;
   return JSON.parse(row.report) as ImportReport;
 }
+
+/**
+ * Opens the import's change set (author and kind 'import', not undoable: undo walks the user's
+ * own edits, and an import is undone by importing the old file or reverting revisions). Call
+ * inside the import's transaction, at its first write, so a cancelled or empty import leaves none.
+ */
+export function openImportChangeSet(db: BetterSqlite3.Database, fileName: string, at: number): number {
+  const { lastInsertRowid } = db
+    .prepare("INSERT INTO change_sets (author, kind, summary, listing_count, state, undoable, created_at, updated_at) VALUES ('import', 'import', ?, 0, 'applied', 0, ?, ?)")
+    .run(importSummary(fileName, 0, 0), at, at);
+  return Number(lastInsertRowid);
+}
+
+/** Fills in what the import did, before its COMMIT. */
+export function closeImportChangeSet(db: BetterSqlite3.Database, changeSetId: number, fileName: string, counts: { imported: number; updated: number }, at: number): void {
+  db.prepare('UPDATE change_sets SET summary = ?, listing_count = ?, updated_at = ? WHERE id = ?').run(
+    importSummary(fileName, counts.imported, counts.updated),
+    counts.imported + counts.updated,
+    at,
+    changeSetId,
+  );
+}
+
+/** Seller-facing, e.g. "Import of shop.csv: 120 new, 30 changed". */
+export function importSummary(fileName: string, imported: number, updated: number): string {
+  return `Import of ${fileName}: ${imported.toLocaleString('en-US')} new, ${updated.toLocaleString('en-US')} changed`;
+}

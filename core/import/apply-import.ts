@@ -3,9 +3,10 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { ImportReport, RowProblem } from '../../common/import-types.js';
 import { LISTING_STATUSES } from '../../common/listing.js';
 import { listingContentValues, prepareListingBatchWriter, type NewListing } from '../catalog/insert-listings.js';
+import { qualityOf } from '../catalog/listing-quality.js';
 import type { Catalog } from '../catalog/open-catalog.js';
 import { diffListing, mergeIncoming, type StoredListing } from './apply-import-diff.js';
-import { CappedProblems, recordImportEnd, recordImportStart } from './apply-import-record.js';
+import { CappedProblems, closeImportChangeSet, openImportChangeSet, recordImportEnd, recordImportStart } from './apply-import-record.js';
 import type { ImportSource, MappedRecord } from './mapped-record.js';
 
 export interface ImportProgress {
@@ -65,7 +66,9 @@ interface PendingInsert {
  * A match with no difference is `unchanged` and not written at all; a difference updates the
  * changed fields, replaces the variants when the file gives any, and writes a `revisions` row
  * (author 'import') with field → {before, after}. Fields the file leaves empty never erase stored
- * values (see apply-import-diff.ts). No match → inserted through the batch writer.
+ * values (see apply-import-diff.ts). No match → inserted through the batch writer. Every written
+ * listing is stored with its recomputed quality score. An import that writes anything records one
+ * `change_sets` row (kind 'import', not undoable) that its revisions point to.
  *
  * A listing named twice in one file (same key): the later row updates what the earlier one
  * wrote, the listing is counted once, and a warning names both lines. Lookups see this import's
@@ -93,6 +96,10 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
   let pending: PendingInsert[] = [];
   let pendingByKey = new Map<string, PendingInsert>();
 
+  // Opened at the first write, inside the transaction: an import that writes nothing leaves none.
+  let changeSetId: number | null = null;
+  const changeSet = (): number => (changeSetId ??= openImportChangeSet(db, options.fileName, now()));
+
   const noteId = (id: number): void => {
     if (listingIds.length < MAX_REPORT_IDS) listingIds.push(id);
   };
@@ -102,6 +109,7 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
     const batch = pending;
     pending = [];
     pendingByKey = new Map();
+    changeSet();
     const ids = writer.insertBatch(batch.map((entry) => entry.listing));
     markImported(statements, ids, importId);
     ids.forEach((id, index) => {
@@ -147,7 +155,7 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
     if (earlier) warnings.add(duplicateWarning(line, earlier.firstLine, incoming));
     const merged = mergeIncoming(stored, incoming);
     const changes = diffListing(stored, merged);
-    if (changes) writeUpdate(statements, stored.id, merged, changes, importId, now());
+    if (changes) writeUpdate(statements, stored.id, merged, changes, { importId, changeSetId: changeSet(), at: now() });
 
     if (!earlier) {
       const outcome = changes ? 'updated' : 'unchanged';
@@ -200,6 +208,7 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
     }
     flushInserts();
     if (options.signal?.aborted) throw new ImportCancelled();
+    if (changeSetId !== null) closeImportChangeSet(db, changeSetId, options.fileName, counts, now());
     db.exec('COMMIT');
     report();
   } catch (error) {
@@ -265,11 +274,12 @@ function prepareStatements(db: BetterSqlite3.Database): Statements {
     byId,
     variantsOf,
     update: db.prepare(`UPDATE listings SET source_id = ?, sku = ?, title = ?, description = ?, price_minor = ?, currency = ?, quantity = ?,
-      tags = ?, materials = ?, images = ?, category = ?, brand = ?, condition = ?, attributes = ?, status = ?, updated_at = ?, import_id = ?
+      tags = ?, materials = ?, images = ?, category = ?, brand = ?, condition = ?, attributes = ?, status = ?, updated_at = ?, import_id = ?,
+      quality_score = ?, error_count = ?, failing_rules = ?
       WHERE id = ?`),
     deleteVariants: db.prepare('DELETE FROM variants WHERE listing_id = ?'),
     insertVariant: db.prepare('INSERT INTO variants (listing_id, position, sku, options, price_minor, quantity, image) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    insertRevision: db.prepare("INSERT INTO revisions (listing_id, author, created_at, changes) VALUES (?, 'import', ?, ?)"),
+    insertRevision: db.prepare("INSERT INTO revisions (listing_id, author, created_at, changes, change_set_id) VALUES (?, 'import', ?, ?, ?)"),
     markRange: db.prepare('UPDATE listings SET import_id = ? WHERE id BETWEEN ? AND ?'),
     markOne: db.prepare('UPDATE listings SET import_id = ? WHERE id = ?'),
     loadById: (id) => withVariants(statements, byId.get(id) as RawListing | undefined),
@@ -304,11 +314,21 @@ function findStored(statements: Statements, listing: NewListing): StoredListing 
   return null;
 }
 
-function writeUpdate(statements: Statements, id: number, listing: NewListing, changes: Record<string, { before: unknown; after: unknown }>, importId: number, at: number): void {
+interface UpdateStamp {
+  importId: number;
+  changeSetId: number;
+  at: number;
+}
+
+function writeUpdate(statements: Statements, id: number, listing: NewListing, changes: Record<string, { before: unknown; after: unknown }>, stamp: UpdateStamp): void {
+  const quality = qualityOf(listing);
   statements.update.run(
     ...listingContentValues(listing),
-    at,
-    importId,
+    stamp.at,
+    stamp.importId,
+    quality.qualityScore,
+    quality.errorCount,
+    quality.failingRules,
     id,
   );
   if ('variants' in changes) {
@@ -317,7 +337,7 @@ function writeUpdate(statements: Statements, id: number, listing: NewListing, ch
       statements.insertVariant.run(id, position, variant.sku, JSON.stringify(variant.options), variant.priceMinor, variant.quantity, variant.image);
     });
   }
-  statements.insertRevision.run(id, at, JSON.stringify(changes));
+  statements.insertRevision.run(id, stamp.at, JSON.stringify(changes), stamp.changeSetId);
 }
 
 /** New rowids of one batch are normally consecutive: then one range statement marks them all. */

@@ -5,6 +5,8 @@ import { getListing } from '../catalog/get-listing.js';
 import type { GridViews } from '../catalog/grid-views.js';
 import type { Catalog } from '../catalog/open-catalog.js';
 import { readStats } from '../catalog/stats.js';
+import { createDashboardHandlers } from './dashboard-handlers.js';
+import { createEditHandlers } from './edit-handlers.js';
 import { createExportHandlers } from './export-handlers.js';
 import type { Handlers } from './handlers-type.js';
 import { createImportHandlers } from './import-handlers.js';
@@ -68,6 +70,8 @@ export function createHandlers({ catalog, views, info }: HandlerDeps): Handlers 
 
     ...createImportHandlers(catalog, info.stagingDir),
     ...createExportHandlers(catalog, info.stagingDir),
+    ...createEditHandlers(catalog),
+    ...createDashboardHandlers(catalog),
     ...createBackupHandlers({ db: catalog.db, backupDir: defaultBackupDir(catalog.path) }),
 
     // Desktop-only: the Electron shell answers these before the core sees them. In the web host

@@ -1,6 +1,8 @@
+import { lazy, Suspense, useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import { UpdateBannerFromBridge } from './components/UpdateBanner.js';
+import type { CatalogTarget } from './components/Dashboard.js';
 import { isFiltered } from './store/query.js';
-import { useApp } from './store/context.js';
+import { useApp, useAppStore } from './store/context.js';
 import { DetailPane } from './components/DetailPane.js';
 import { EmptyState } from './components/EmptyState.js';
 import { DropZone } from './components/DropZone.js';
@@ -10,14 +12,92 @@ import { ImportWizard } from './components/ImportWizard.js';
 import { StatusBar } from './components/StatusBar.js';
 import { FilterBar, Toolbar } from './components/Toolbar.js';
 import { Grid } from './grid/Grid.js';
+import './components/editor.css';
+
+/** Chart.js and the dashboard load only when the Dashboard tab is first opened (or hovered). */
+const loadDashboard = () => import('./components/Dashboard.js');
+const Dashboard = lazy(loadDashboard);
+
+type AppView = 'catalog' | 'dashboard';
+const VIEWS: { id: AppView; label: string }[] = [
+  { id: 'catalog', label: 'Catalog' },
+  { id: 'dashboard', label: 'Dashboard' },
+];
+
+/** Catalog | Dashboard: a tab list (arrow keys, Home/End move between tabs). */
+function ViewTabs({ view, onChange }: { view: AppView; onChange: (view: AppView) => void }) {
+  const refs = useRef<Record<AppView, HTMLButtonElement | null>>({ catalog: null, dashboard: null });
+  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
+    const i = VIEWS.findIndex((v) => v.id === view);
+    let next: number | null = null;
+    if (e.key === 'ArrowRight') next = (i + 1) % VIEWS.length;
+    else if (e.key === 'ArrowLeft') next = (i - 1 + VIEWS.length) % VIEWS.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = VIEWS.length - 1;
+    const target = next === null ? undefined : VIEWS[next];
+    if (target === undefined) return;
+    e.preventDefault();
+    onChange(target.id);
+    refs.current[target.id]?.focus();
+  };
+  return (
+    <nav className="view-tabs" role="tablist" aria-label="Views">
+      {VIEWS.map((v) => (
+        <button
+          key={v.id}
+          ref={(el) => {
+            refs.current[v.id] = el;
+          }}
+          type="button"
+          role="tab"
+          id={`view-tab-${v.id}`}
+          aria-selected={view === v.id}
+          aria-controls={`view-${v.id}`}
+          tabIndex={view === v.id ? 0 : -1}
+          className={`view-tab${view === v.id ? ' on' : ''}`}
+          data-testid={`view-tab-${v.id}`}
+          onClick={() => onChange(v.id)}
+          onKeyDown={onKeyDown}
+          onPointerEnter={v.id === 'dashboard' ? () => void loadDashboard() : undefined}
+          onFocus={v.id === 'dashboard' ? () => void loadDashboard() : undefined}
+        >
+          {v.label}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+function DashboardFallback() {
+  return (
+    <div className="dashboard" data-testid="dashboard-loading" aria-busy="true">
+      <p className="muted">Loading the dashboard…</p>
+    </div>
+  );
+}
 
 export function App() {
   const stats = useApp((s) => s.stats);
   const total = useApp((s) => s.view?.total ?? null);
   const filtered = useApp((s) => isFiltered(s.query));
   const demoRunning = useApp((s) => s.demo.running);
+  const appStore = useAppStore();
+  const [view, setView] = useState<AppView>('catalog');
   // Empty catalog: say so (stats), or an unfiltered view with no rows if stats failed to load.
   const empty = demoRunning || (stats !== null ? stats.listings === 0 : total === 0 && !filtered);
+  const showInCatalog = useCallback(
+    (target: CatalogTarget) => {
+      const s = appStore.getState();
+      s.clearFilters();
+      if (target.kind === 'marketplace') s.toggleMarketplace(target.value);
+      else if (target.kind === 'status') s.toggleStatus(target.value);
+      else if (target.kind === 'errors') s.setHasErrors(true);
+      else s.setMaxScore(target.value);
+      setView('catalog');
+    },
+    [appStore],
+  );
+  const dashboard = view === 'dashboard' && !empty;
   return (
     <div className="app">
       <Toolbar />
@@ -27,11 +107,24 @@ export function App() {
         <EmptyState />
       ) : (
         <>
-          <FilterBar />
-          <main className="workspace">
-            <Grid />
-            <DetailPane />
-          </main>
+          <ViewTabs view={view} onChange={setView} />
+          <div className="views">
+            {/* The catalog stays mounted under the dashboard: scroll position, selection and drafts survive. */}
+            <div className="catalog-view" id="view-catalog" role="tabpanel" aria-labelledby="view-tab-catalog" inert={dashboard} aria-hidden={dashboard}>
+              <FilterBar />
+              <main className="workspace">
+                <Grid />
+                <DetailPane />
+              </main>
+            </div>
+            {dashboard && (
+              <div className="view-overlay" id="view-dashboard" role="tabpanel" aria-labelledby="view-tab-dashboard">
+                <Suspense fallback={<DashboardFallback />}>
+                  <Dashboard onShowInCatalog={showInCatalog} />
+                </Suspense>
+              </div>
+            )}
+          </div>
         </>
       )}
       <StatusBar />

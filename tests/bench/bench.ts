@@ -6,7 +6,9 @@ import type { ContractClient } from '../../common/client.js';
 import type { GridQuery } from '../../common/grid.js';
 import { cachedDemoCatalog } from '../cached-catalog.js';
 import { percentile, round, timed } from './stats.js';
+import { measureBulkEdit } from './edit-bench.js';
 import { makeShopifyFiles, measureFloor, measureImport, measurePagesDuringImport } from './import-bench.js';
+import { measureRulesThroughput, readRuleInputs } from './rules-bench.js';
 import { connectClient } from './ws-client.js';
 
 /**
@@ -20,7 +22,9 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '1000000' },
     iterations: { type: 'string', default: '60' },
     'import-rows': { type: 'string', default: '100000' },
+    'rules-rows': { type: 'string', default: '100000' },
     'skip-import': { type: 'boolean', default: false },
+    'skip-edit': { type: 'boolean', default: false },
   },
 });
 const rows = Number(values.rows);
@@ -34,7 +38,8 @@ async function main(): Promise<void> {
   const { host, port, token } = await startHost(databasePath);
   const { client, close } = await connectClient(port, token);
   try {
-    await measureStats(client);
+    await measureCatalogStats(client);
+    await measureDashboardStats(client);
     const total = await measureViews(client);
     await measurePages(client, total);
     await measureSearch(client);
@@ -42,6 +47,9 @@ async function main(): Promise<void> {
     close();
     host.kill('SIGTERM');
   }
+  measureRules(databasePath);
+  // bulk_edit100k_ms, bulk_undo100k_ms (+ their checkpoints): price +10 % on a copy of the catalog (edit-bench.ts).
+  if (!values['skip-edit']) Object.assign(results, await measureBulkEdit(databasePath));
   if (!values['skip-import']) await measureImports();
   printTable();
   if (values.json) console.log(JSON.stringify(results));
@@ -70,10 +78,25 @@ function startHost(databasePath: string): Promise<{ host: ChildProcess; port: nu
   });
 }
 
-async function measureStats(client: ContractClient): Promise<void> {
+/** catalog_stats_ms: p95 of catalog.stats (listing_counts only). */
+async function measureCatalogStats(client: ContractClient): Promise<void> {
   const samples: number[] = [];
   for (let i = 0; i < iterations; i++) samples.push((await timed(() => client.call('catalog.stats', {})))[0]);
+  results.catalog_stats_ms = round(percentile(samples, 95));
+}
+
+/** stats_ms: p95 of dashboard.stats over 50 calls (goal ≤ 10 ms at 1M listings: counters only). */
+async function measureDashboardStats(client: ContractClient): Promise<void> {
+  const samples: number[] = [];
+  for (let i = 0; i < 50; i++) samples.push((await timed(() => client.call('dashboard.stats', {})))[0]);
   results.stats_ms = round(percentile(samples, 95));
+}
+
+/** rules_eval_per_s: rules engine throughput on the catalog's own listings (see rules-bench.ts). */
+function measureRules(databasePath: string): void {
+  const listings = readRuleInputs(databasePath, Number(values['rules-rows']));
+  results.rules_eval_listings = listings.length;
+  results.rules_eval_per_s = measureRulesThroughput(listings);
 }
 
 const defaultQuery: GridQuery = { sort: { column: 'updated', direction: 'desc' }, filter: {} };
@@ -87,6 +110,12 @@ async function measureViews(client: ContractClient): Promise<number> {
     client.call('grid.open', { sort: { column: 'price', direction: 'desc' }, filter: { marketplaces: ['etsy'], statuses: ['active'] } }),
   );
   results.view_open_filtered_ms = round(filteredMs, 1);
+  const [scoreMs] = await timed(() => client.call('grid.open', { sort: { column: 'score', direction: 'asc' }, filter: {} }));
+  results.view_open_score_ms = round(scoreMs, 1);
+  const [qualityMs] = await timed(() =>
+    client.call('grid.open', { sort: { column: 'updated', direction: 'desc' }, filter: { hasErrors: true, maxScore: 70 } }),
+  );
+  results.view_open_errors_filtered_ms = round(qualityMs, 1);
   const [cachedMs] = await timed(() => client.call('grid.open', defaultQuery));
   results.view_reopen_cached_ms = round(cachedMs, 2);
   return view.total;

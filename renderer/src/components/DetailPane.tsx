@@ -1,149 +1,282 @@
-import { useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useStore } from 'zustand';
 import { MARKETPLACE_LABELS, STATUS_LABELS, type Listing } from '../../../common/listing.js';
-import { descriptionToText, formatDateTime, formatInteger, formatPrice, isDisplayableImageUrl } from '../format.js';
-import { useApp } from '../store/context.js';
+import { MAX_SCORE } from '../../../common/rules/index.js';
+import { formatDateTime } from '../format.js';
+import { useClient } from '../store/client-context.js';
+import { useApp, useAppStore } from '../store/context.js';
+import { diffDraft, draftFromListing, editorStoreFor, isDirty, ruleInputOf, type Draft, type EditorSession } from '../store/editor.js';
+import { HistoryList } from './HistoryList.js';
+import { ListingEditor, useListingCheck, type ListingCheck } from './ListingEditor.js';
+import { ruleLabel } from './rule-labels.js';
+import './editor.css';
 
-function Thumb({ src, alt }: { src: string; alt: string }) {
-  const [broken, setBroken] = useState(!isDisplayableImageUrl(src));
-  if (broken) {
-    return (
-      <div className="thumb thumb-broken" data-testid="detail-image-unavailable" title={src}>
-        image unavailable
-      </div>
-    );
-  }
-  return (
-    <a className="thumb" href={src} target="_blank" rel="noopener noreferrer" title={src}>
-      <img src={src} alt={alt} loading="lazy" decoding="async" referrerPolicy="no-referrer" onError={() => setBroken(true)} />
-    </a>
-  );
+type PaneTab = 'edit' | 'history';
+const SAVE_SHORTCUT = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘S' : 'Ctrl+S';
+const TABS: { id: PaneTab; label: string }[] = [
+  { id: 'edit', label: 'Edit' },
+  { id: 'history', label: 'History' },
+];
+
+function scoreClass(score: number): string {
+  return score >= 80 ? 'score-good' : score >= 50 ? 'score-fair' : 'score-poor';
 }
 
-function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+/** The quality score with its explanation: every point lost, named by its rule. */
+function ScoreExplanation({ check, marketplace }: { check: ListingCheck; marketplace: string }) {
+  const lost = MAX_SCORE - check.score;
   return (
-    <>
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{children}</dd>
-    </>
-  );
-}
-
-function ListingDetail({ listing }: { listing: Listing }) {
-  const description = descriptionToText(listing.description);
-  const attributes = Object.entries(listing.attributes);
-  return (
-    <>
-      <h2 className="detail-title" data-testid="detail-title">
-        {listing.title}
-      </h2>
-      <div className="detail-badges">
-        <span className={`mp mp-${listing.marketplace}`}>{MARKETPLACE_LABELS[listing.marketplace] ?? listing.marketplace}</span>
-        <span className={`status status-${listing.status}`}>{STATUS_LABELS[listing.status] ?? listing.status}</span>
-        {listing.sourceId !== null && <span className="muted mono">#{listing.sourceId}</span>}
-      </div>
-
-      <dl className="fields">
-        <Field label="SKU" testId="detail-sku">
-          <span className="mono">{listing.sku ?? '—'}</span>
-        </Field>
-        <Field label="Price" testId="detail-price">
-          {formatPrice(listing.priceMinor, listing.currency)}
-        </Field>
-        <Field label="Quantity" testId="detail-quantity">
-          {formatInteger(listing.quantity)}
-        </Field>
-        <Field label="Brand">{listing.brand ?? '—'}</Field>
-        <Field label="Condition">{listing.condition ?? '—'}</Field>
-        <Field label="Category">{listing.category ?? '—'}</Field>
-        <Field label="Created">{formatDateTime(listing.createdAt)}</Field>
-        <Field label="Updated">{formatDateTime(listing.updatedAt)}</Field>
-      </dl>
-
-      {listing.tags.length > 0 && (
-        <section className="detail-section">
-          <h3>Tags</h3>
-          <div className="tag-list" data-testid="detail-tags">
-            {listing.tags.map((t, i) => (
-              <span key={`${i}-${t}`} className="tag">
-                {t}
-              </span>
-            ))}
-          </div>
-        </section>
-      )}
-
-      {listing.materials.length > 0 && (
-        <section className="detail-section">
-          <h3>Materials</h3>
-          <p>{listing.materials.join(', ')}</p>
-        </section>
-      )}
-
-      {listing.images.length > 0 && (
-        <section className="detail-section">
-          <h3>Images ({listing.images.length})</h3>
-          <div className="thumbs" data-testid="detail-images">
-            {listing.images.map((src, i) => (
-              <Thumb key={`${i}-${src}`} src={src} alt={`${listing.title} — image ${i + 1}`} />
-            ))}
-          </div>
-        </section>
-      )}
-
-      <section className="detail-section">
-        <h3>Description</h3>
-        {/* Untrusted text: rendered as a text node, never as HTML. */}
-        <p className="description" data-testid="detail-description">
-          {description === '' ? <span className="muted">No description.</span> : description}
-        </p>
-      </section>
-
-      {attributes.length > 0 && (
-        <section className="detail-section">
-          <h3>Attributes</h3>
-          <table className="table" data-testid="detail-attributes">
-            <tbody>
-              {attributes.map(([k, v]) => (
-                <tr key={k}>
-                  <th scope="row">{k}</th>
-                  <td>{v}</td>
-                </tr>
+    <details className="score-details" data-testid="score-details">
+      <summary className="score-summary">
+        <span className={`score-pill ${scoreClass(check.score)}`} data-testid="detail-score" data-score={check.score} aria-label={`Quality score ${check.score} of 100`}>
+          {check.score}
+        </span>
+        <span className="score-caption">
+          Quality for {marketplace}
+          {check.issues.length === 0 ? (
+            <span className="muted"> · no issues</span>
+          ) : (
+            <span className="muted">
+              {' '}
+              · {check.errors > 0 && <span className="score-errors">{check.errors === 1 ? '1 error' : `${check.errors} errors`}</span>}
+              {check.errors > 0 && check.warnings > 0 && ', '}
+              {check.warnings > 0 && (check.warnings === 1 ? '1 warning' : `${check.warnings} warnings`)}
+            </span>
+          )}
+        </span>
+      </summary>
+      <div className="score-body">
+        {check.issues.length === 0 ? (
+          <p className="muted">This listing passes every {marketplace} rule: 100 of 100.</p>
+        ) : (
+          <>
+            <p className="muted">
+              100 − {lost > 100 ? `${check.issues.reduce((n, i) => n + i.points, 0)} (capped at 0)` : lost} = {check.score}. Each point lost names its rule:
+            </p>
+            <ul className="score-issues" data-testid="score-issues">
+              {check.issues.map((issue) => (
+                <li key={issue.ruleId} className={`issue-${issue.severity}`} data-rule={issue.ruleId}>
+                  <span className="score-points">−{issue.points}</span>
+                  <span>
+                    <span className="score-rule">{ruleLabel(issue.ruleId).name}</span>
+                    <span className="score-message">{issue.message}</span>
+                    <code className="score-rule-id">{issue.ruleId}</code>
+                  </span>
+                </li>
               ))}
-            </tbody>
-          </table>
-        </section>
-      )}
+            </ul>
+          </>
+        )}
+      </div>
+    </details>
+  );
+}
 
-      {listing.variants.length > 0 && (
-        <section className="detail-section">
-          <h3>Variants ({listing.variants.length})</h3>
-          <div className="table-scroll">
-            <table className="table" data-testid="detail-variants">
-              <thead>
-                <tr>
-                  <th scope="col">Options</th>
-                  <th scope="col">SKU</th>
-                  <th scope="col" className="align-end">
-                    Price
-                  </th>
-                  <th scope="col" className="align-end">
-                    Qty
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {listing.variants.map((v) => (
-                  <tr key={v.id}>
-                    <td>{v.options.length > 0 ? v.options.map((o) => `${o.name}: ${o.value}`).join(' · ') : '—'}</td>
-                    <td className="mono">{v.sku ?? '—'}</td>
-                    <td className="align-end num">{v.priceMinor === null ? <span className="muted">same</span> : formatPrice(v.priceMinor, listing.currency)}</td>
-                    <td className="align-end num">{formatInteger(v.quantity)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+function SaveBar({
+  session,
+  dirty,
+  onSave,
+  onDiscard,
+  onReload,
+}: {
+  session: EditorSession | undefined;
+  dirty: boolean;
+  onSave: () => void;
+  onDiscard: () => void;
+  onReload: () => void;
+}) {
+  const saving = session?.saving ?? false;
+  const error = session?.error ?? null;
+  const newer = session?.newer ?? null;
+  const savedAt = session?.savedAt ?? null;
+  // "Saved" shows for a few seconds after each successful save.
+  const [savedNoteGone, setSavedNoteGone] = useState<number | null>(null);
+  useEffect(() => {
+    if (savedAt === null) return;
+    const t = setTimeout(() => setSavedNoteGone(savedAt), 4_000);
+    return () => clearTimeout(t);
+  }, [savedAt]);
+  const justSaved = savedAt !== null && savedNoteGone !== savedAt;
+  const showReload = error?.kind === 'conflict' || newer !== null;
+  return (
+    <div className="save-bar" data-testid="save-bar">
+      {error !== null && (
+        <p className={`save-error save-error-${error.kind}`} role="alert" data-testid="save-error" data-kind={error.kind}>
+          {error.message}
+        </p>
+      )}
+      {error === null && newer !== null && (
+        <p className="save-notice" role="status" data-testid="save-newer">
+          This listing was changed elsewhere at {formatDateTime(newer.updatedAt)} (an import, a bulk edit or an undo). Reload to get that version — your unsaved edits are
+          kept on top.
+        </p>
+      )}
+      <div className="save-actions">
+        <button type="button" className="btn btn-primary" data-testid="save-listing" disabled={!dirty || saving} onClick={onSave} aria-keyshortcuts="Control+S Meta+S">
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" className="btn" data-testid="discard-listing" disabled={!dirty || saving} onClick={onDiscard}>
+          Discard
+        </button>
+        {showReload && (
+          <button type="button" className="btn" data-testid="reload-listing" disabled={saving} onClick={onReload}>
+            Reload
+          </button>
+        )}
+        <span className="save-status" role="status" data-testid="save-status">
+          {saving ? 'Saving…' : dirty ? 'Unsaved changes' : justSaved ? 'Saved' : ''}
+        </span>
+        <span className="save-hint muted" aria-hidden="true">
+          {SAVE_SHORTCUT}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+function LoadedDetail({ listing, loading, onClose }: { listing: Listing; loading: boolean; onClose: () => void }) {
+  const client = useClient();
+  const appStore = useAppStore();
+  const editor = editorStoreFor(client);
+  const session = useStore(editor, (s) => s.sessions[listing.id]);
+  const [tab, setTab] = useState<PaneTab>('edit');
+  const tabRefs = useRef<Record<PaneTab, HTMLButtonElement | null>>({ edit: null, history: null });
+
+  useEffect(() => {
+    editor.getState().open(listing);
+    editor.getState().prune(listing.id);
+  }, [editor, listing]);
+
+  const base = session?.base ?? listing;
+  const fallbackDraft = useMemo(() => draftFromListing(listing), [listing]);
+  const draft = session?.draft ?? fallbackDraft;
+  const diff = useMemo(() => diffDraft(base, draft), [base, draft]);
+  const dirty = isDirty(diff);
+  const ruleInput = useMemo(() => ruleInputOf(base, draft), [base, draft]);
+  const check = useListingCheck(ruleInput, base.marketplace);
+  const saving = session?.saving ?? false;
+
+  // Keeps the grid and the pane on the saved version at once (catalog.changed refreshes them too).
+  const showSaved = useCallback(
+    (saved: Listing) => {
+      const d = appStore.getState().detail;
+      if (d !== null && d.id === saved.id && (d.listing === null || d.listing.updatedAt <= saved.updatedAt)) {
+        appStore.setState({ detail: { id: saved.id, listing: saved, loading: false, error: null } });
+      }
+    },
+    [appStore],
+  );
+  const save = useCallback(() => {
+    void editor
+      .getState()
+      .save(listing.id)
+      .then((saved) => {
+        if (saved !== null) showSaved(saved);
+      });
+  }, [editor, listing.id, showSaved]);
+  const onEdit = useCallback((patch: Partial<Draft>) => editor.getState().edit(base, patch), [editor, base]);
+
+  // Ctrl/Cmd+S saves from anywhere while the pane is open (and never opens the browser's "Save page").
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        save();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [save]);
+
+  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
+    const i = TABS.findIndex((t) => t.id === tab);
+    let next: number | null = null;
+    if (e.key === 'ArrowRight') next = (i + 1) % TABS.length;
+    else if (e.key === 'ArrowLeft') next = (i - 1 + TABS.length) % TABS.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = TABS.length - 1;
+    if (next === null) return;
+    e.preventDefault();
+    const t = TABS[next];
+    if (t === undefined) return;
+    setTab(t.id);
+    tabRefs.current[t.id]?.focus();
+  };
+
+  const marketplace = MARKETPLACE_LABELS[base.marketplace] ?? base.marketplace;
+  return (
+    <>
+      <div className="detail-head">
+        <span className="muted">Listing {listing.id}</span>
+        {dirty && (
+          <span className="dirty-dot" data-testid="detail-dirty" title="Unsaved changes">
+            <span aria-hidden="true">●</span> Unsaved
+          </span>
+        )}
+        {loading && <span className="spinner" aria-label="Loading" />}
+        <button type="button" className="icon-button" aria-label="Close details" data-testid="detail-close" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <div className="detail-summary">
+        <h2 className="detail-title" data-testid="detail-title">
+          {base.title}
+        </h2>
+        <div className="detail-badges">
+          <span className={`mp mp-${base.marketplace}`}>{marketplace}</span>
+          <span className={`status status-${base.status}`}>{STATUS_LABELS[base.status] ?? base.status}</span>
+          {base.sourceId !== null && <span className="muted mono" title="Marketplace id">#{base.sourceId}</span>}
+          {base.sku !== null && (
+            <span className="muted mono" data-testid="detail-sku" title="SKU">
+              {base.sku}
+            </span>
+          )}
+          {base.brand !== null && (
+            <span className="muted" data-testid="detail-brand">
+              by {base.brand}
+            </span>
+          )}
+        </div>
+        <ScoreExplanation check={check} marketplace={marketplace} />
+        <div className="pane-tabs" role="tablist" aria-label="Listing views">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              ref={(el) => {
+                tabRefs.current[t.id] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`pane-tab-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls={`pane-panel-${t.id}`}
+              tabIndex={tab === t.id ? 0 : -1}
+              className={`pane-tab${tab === t.id ? ' on' : ''}`}
+              data-testid={`pane-tab-${t.id}`}
+              onClick={() => setTab(t.id)}
+              onKeyDown={onTabKey}
+            >
+              {t.label}
+              {t.id === 'edit' && dirty && <span className="tab-dot" aria-label="(unsaved changes)" />}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="detail-body" role="tabpanel" id={`pane-panel-${tab}`} aria-labelledby={`pane-tab-${tab}`}>
+        {tab === 'edit' ? (
+          <ListingEditor base={base} draft={draft} check={check} problems={diff.problems} onEdit={onEdit} disabled={saving} />
+        ) : (
+          <HistoryList key={listing.id} listing={base} onReverted={showSaved} />
+        )}
+      </div>
+      {tab === 'edit' && (
+        <SaveBar
+          session={session}
+          dirty={dirty}
+          onSave={save}
+          onDiscard={() => editor.getState().discard(listing.id)}
+          onReload={() => void editor.getState().reload(listing.id)}
+        />
       )}
     </>
   );
@@ -154,29 +287,33 @@ export function DetailPane() {
   const closeDetail = useApp((s) => s.closeDetail);
   if (detail === null) return null;
   return (
-    <aside className="detail" aria-label="Listing details" data-testid="detail-pane" data-listing-id={detail.id} aria-busy={detail.loading}>
-      <div className="detail-head">
-        <span className="muted">Listing {detail.id}</span>
-        {detail.loading && <span className="spinner" aria-label="Loading" />}
-        <button type="button" className="icon-button" aria-label="Close details" data-testid="detail-close" onClick={closeDetail}>
-          ×
-        </button>
-      </div>
-      <div className="detail-body">
-        {detail.listing !== null ? (
-          <ListingDetail listing={detail.listing} />
-        ) : detail.error !== null ? (
-          <p className="detail-error" role="alert">
-            {detail.error}
-          </p>
-        ) : (
-          <div className="detail-skeleton" data-state="loading">
-            <span className="skeleton-bar" />
-            <span className="skeleton-bar short" />
-            <span className="skeleton-bar" />
+    <aside className="detail detail-editing" aria-label="Listing details" data-testid="detail-pane" data-listing-id={detail.id} aria-busy={detail.loading}>
+      {detail.listing !== null && detail.listing.id === detail.id ? (
+        <LoadedDetail listing={detail.listing} loading={detail.loading} onClose={closeDetail} />
+      ) : (
+        <>
+          <div className="detail-head">
+            <span className="muted">Listing {detail.id}</span>
+            {detail.loading && <span className="spinner" aria-label="Loading" />}
+            <button type="button" className="icon-button" aria-label="Close details" data-testid="detail-close" onClick={closeDetail}>
+              ×
+            </button>
           </div>
-        )}
-      </div>
+          <div className="detail-body">
+            {detail.error !== null ? (
+              <p className="detail-error" role="alert">
+                {detail.error}
+              </p>
+            ) : (
+              <div className="detail-skeleton" data-state="loading">
+                <span className="skeleton-bar" />
+                <span className="skeleton-bar short" />
+                <span className="skeleton-bar" />
+              </div>
+            )}
+          </div>
+        </>
+      )}
     </aside>
   );
 }

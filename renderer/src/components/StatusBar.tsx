@@ -1,5 +1,48 @@
-import { formatInteger } from '../format.js';
+import { formatCount, formatInteger } from '../format.js';
 import { useApp } from '../store/context.js';
+import { selectionCount } from '../store/selection.js';
+
+/** "3 selected" / "All 9,139 matching selected", with a way to clear it. */
+function SelectionStatus() {
+  const all = useApp((s) => s.selection.kind === 'all');
+  const count = useApp((s) => selectionCount(s.selection, s.view?.total ?? 0));
+  const resolving = useApp((s) => s.selectingRange);
+  const clearSelection = useApp((s) => s.clearSelection);
+  if (resolving) {
+    return (
+      <span className="selection-status" data-testid="selection-count" data-count="">
+        <span className="spinner" aria-hidden="true" /> Selecting…
+      </span>
+    );
+  }
+  if (count === 0) return null;
+  return (
+    <span className="selection-status" data-testid="selection-count" data-count={count} data-all={all}>
+      <strong>{all ? `All ${formatCount(count, 'matching listing', 'matching listings')} selected` : `${formatInteger(count)} selected`}</strong>
+      <button type="button" className="link-button" data-testid="selection-clear" onClick={clearSelection}>
+        Clear
+      </button>
+    </span>
+  );
+}
+
+/** The last short message (undo/redo done, a selection that could not be made…). */
+function Notice() {
+  const notice = useApp((s) => s.notice);
+  const dismissNotice = useApp((s) => s.dismissNotice);
+  return (
+    <span className="notice-slot" role="status" aria-live="polite">
+      {notice !== null && (
+        <span className={`notice notice-${notice.tone}`} data-testid="status-notice">
+          {notice.text}
+          <button type="button" className="icon-button notice-close" aria-label="Dismiss" onClick={dismissNotice}>
+            ×
+          </button>
+        </span>
+      )}
+    </span>
+  );
+}
 
 function ConnectionStatus() {
   const connection = useApp((s) => s.connection);
@@ -31,7 +74,9 @@ export function StatusBar() {
           Rows {formatInteger(Math.min(visible.first + 1, total))}–{formatInteger(Math.min(visible.last + 1, total))} of {formatInteger(total)}
         </span>
       )}
-      {selectedIndex !== null && <span data-testid="selected-row">Row {formatInteger(selectedIndex + 1)} selected</span>}
+      {selectedIndex !== null && <span data-testid="selected-row">Row {formatInteger(selectedIndex + 1)}</span>}
+      <SelectionStatus />
+      <Notice />
       <span className="toolbar-spacer" />
       {!connection.everOpened && connection.state !== 'open' && connection.retryAt !== null && (
         <span className="muted">Is `npm run web` still running? If you restarted it, open the new address it printed.</span>

@@ -1,9 +1,16 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import { LISTING_STATUSES, MARKETPLACES, MARKETPLACE_LABELS, STATUS_LABELS } from '../../../common/listing.js';
 import { formatCount, formatInteger, parseRowNumber } from '../format.js';
-import { useApp } from '../store/context.js';
-import { importIdOf } from '../store/query.js';
+import { useApp, useAppStore } from '../store/context.js';
+import { historyKey, isTextEditingTarget } from '../store/history.js';
+import { importIdOf, maxScoreOf, parseMaxScore } from '../store/query.js';
+import { selectionCount } from '../store/selection.js';
 import { ImportExportButtons } from './ImportExportButtons.js';
+
+/** The bulk edit dialog loads when first opened (or hovered): it is not needed to browse the catalog. */
+const loadBulkEdit = () => import('./BulkEditDialog.js');
+const BulkEditDialog = lazy(loadBulkEdit);
+const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 const SEARCH_DEBOUNCE_MS = 200;
 
@@ -106,6 +113,106 @@ function TotalCount() {
   );
 }
 
+/**
+ * Undo / Redo of catalog changes, with what they would undo ("Undo Price +10 % on 9,139 listings").
+ * Also owns the keyboard shortcuts: Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z and Ctrl+Y — except in text
+ * fields (their own text undo applies) and while a dialog is open.
+ */
+function UndoRedoButtons() {
+  const undoState = useApp((s) => s.undoState);
+  const busy = useApp((s) => s.historyBusy);
+  const store = useAppStore();
+
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.repeat) return;
+      const action = historyKey(e, IS_MAC);
+      if (action === null || isTextEditingTarget(e.target)) return;
+      if (document.querySelector('dialog[open]') !== null) return;
+      e.preventDefault();
+      void store.getState()[action]('keyboard');
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [store]);
+
+  const undo = undoState?.undo ?? null;
+  const redo = undoState?.redo ?? null;
+  const undoKeys = IS_MAC ? '⌘Z' : 'Ctrl+Z';
+  const redoKeys = IS_MAC ? '⇧⌘Z' : 'Ctrl+Shift+Z';
+  return (
+    <div className="history-buttons" role="group" aria-label="History">
+      <button
+        type="button"
+        className="btn btn-history"
+        data-testid="undo-button"
+        disabled={undo === null || busy !== null}
+        aria-keyshortcuts={IS_MAC ? 'Meta+Z' : 'Control+Z'}
+        title={undo === null ? 'Nothing to undo' : `Undo ${undo.summary} (${undoKeys})`}
+        onClick={() => void store.getState().undo('button')}
+      >
+        {busy === 'undo' ? <span className="spinner" aria-hidden="true" /> : <HistoryIcon flip={false} />}
+        <span className="history-verb">Undo</span>
+        {undo !== null && <span className="history-summary">{undo.summary}</span>}
+      </button>
+      <button
+        type="button"
+        className="btn btn-history"
+        data-testid="redo-button"
+        disabled={redo === null || busy !== null}
+        aria-keyshortcuts={IS_MAC ? 'Meta+Shift+Z' : 'Control+Shift+Z Control+Y'}
+        title={redo === null ? 'Nothing to redo' : `Redo ${redo.summary} (${redoKeys})`}
+        onClick={() => void store.getState().redo('button')}
+      >
+        {busy === 'redo' ? <span className="spinner" aria-hidden="true" /> : <HistoryIcon flip={true} />}
+        <span className="history-verb">Redo</span>
+        {redo !== null && <span className="history-summary">{redo.summary}</span>}
+      </button>
+    </div>
+  );
+}
+
+function HistoryIcon({ flip }: { flip: boolean }) {
+  return (
+    <svg className="btn-icon" viewBox="0 0 16 16" aria-hidden="true" style={flip ? { transform: 'scaleX(-1)' } : undefined}>
+      <path d="M5.5 4 2.5 7l3 3M3 7h6.5a4 4 0 0 1 0 8H7" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+/** "Bulk edit…": opens the dialog for the selection or everything matching the search and filters. */
+function BulkEditButton() {
+  const open = useApp((s) => s.bulkEditOpen);
+  const openBulkEdit = useApp((s) => s.openBulkEdit);
+  const closeBulkEdit = useApp((s) => s.closeBulkEdit);
+  const total = useApp((s) => s.view?.total ?? 0);
+  const selected = useApp((s) => selectionCount(s.selection, s.view?.total ?? 0));
+  return (
+    <>
+      <button
+        type="button"
+        className="btn"
+        data-testid="bulk-edit-button"
+        disabled={total === 0}
+        title={selected > 1 ? `Edit the ${formatInteger(selected)} selected listings at once` : 'Edit many listings at once: the selection or everything matching the search and filters'}
+        onPointerEnter={() => void loadBulkEdit()}
+        onFocus={() => void loadBulkEdit()}
+        onClick={openBulkEdit}
+      >
+        <svg className="btn-icon" viewBox="0 0 16 16" aria-hidden="true">
+          <path d="M2.5 4h7M2.5 8h5M2.5 12h4M11 13.5l3-3-1.5-1.5-3 3-.5 2z" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+        Bulk edit…
+      </button>
+      {open && (
+        <Suspense fallback={null}>
+          <BulkEditDialog onClose={closeBulkEdit} />
+        </Suspense>
+      )}
+    </>
+  );
+}
+
 export function Toolbar() {
   return (
     <header className="toolbar" role="toolbar" aria-label="Catalog">
@@ -118,9 +225,68 @@ export function Toolbar() {
       <SearchBox />
       <TotalCount />
       <div className="toolbar-spacer" />
+      <UndoRedoButtons />
+      <BulkEditButton />
       <ImportExportButtons />
       <GoToRow />
     </header>
+  );
+}
+
+/** "Score ≤ N": typed, applied after a short pause, on Enter or when leaving the box. */
+function MaxScoreFilter() {
+  const committed = useApp((s) => maxScoreOf(s.query.filter));
+  const setMaxScore = useApp((s) => s.setMaxScore);
+  const committedText = committed === undefined ? '' : String(committed);
+  const [text, setText] = useState(committedText);
+  const [lastCommitted, setLastCommitted] = useState(committedText);
+  const [invalid, setInvalid] = useState(false);
+  if (committedText !== lastCommitted) {
+    setLastCommitted(committedText);
+    setText(committedText);
+    setInvalid(false);
+  }
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const apply = (value: string) => {
+    clearTimeout(timer.current);
+    const parsed = parseMaxScore(value);
+    if (parsed === null) {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
+    setMaxScore(parsed);
+  };
+  return (
+    <label className={`chip score-filter${committed !== undefined ? ' on' : ''}`} title="Only listings whose quality score is at most this (0–100)">
+      Score ≤
+      <input
+        type="text"
+        inputMode="numeric"
+        className={`score-filter-input${invalid ? ' invalid' : ''}`}
+        aria-label="Score at most"
+        aria-invalid={invalid}
+        data-testid="filter-max-score"
+        placeholder="any"
+        maxLength={3}
+        value={text}
+        onChange={(e) => {
+          const value = e.target.value;
+          setText(value);
+          clearTimeout(timer.current);
+          timer.current = setTimeout(() => apply(value), 500);
+        }}
+        onBlur={() => apply(text)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') apply(text);
+          else if (e.key === 'Escape' && text !== '') {
+            setText('');
+            apply('');
+          }
+        }}
+      />
+    </label>
   );
 }
 
@@ -133,7 +299,10 @@ export function FilterBar() {
   const clearFilters = useApp((s) => s.clearFilters);
   const importId = useApp((s) => importIdOf(s.query.filter));
   const importLabel = useApp((s) => s.importLabel);
-  const any = (marketplaces?.length ?? 0) > 0 || (statuses?.length ?? 0) > 0 || importId !== undefined;
+  const hasErrors = useApp((s) => s.query.filter.hasErrors === true);
+  const maxScore = useApp((s) => maxScoreOf(s.query.filter));
+  const setHasErrors = useApp((s) => s.setHasErrors);
+  const any = (marketplaces?.length ?? 0) > 0 || (statuses?.length ?? 0) > 0 || importId !== undefined || hasErrors || maxScore !== undefined;
   return (
     <div className="filterbar">
       {importId !== undefined && (
@@ -192,6 +361,20 @@ export function FilterBar() {
             </button>
           );
         })}
+      </div>
+      <div className="chip-group" role="group" aria-label="Quality filter" data-testid="filter-quality">
+        <span className="chip-group-label">Quality</span>
+        <button
+          type="button"
+          className={`chip${hasErrors ? ' on' : ''}`}
+          aria-pressed={hasErrors}
+          data-testid="filter-has-errors"
+          title="Only listings that break a rule of their marketplace (it would reject or suppress them)"
+          onClick={() => setHasErrors(!hasErrors)}
+        >
+          Has errors
+        </button>
+        <MaxScoreFilter />
       </div>
       {any && (
         <button type="button" className="link-button" onClick={clearFilters} data-testid="filter-clear">

@@ -1,10 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { GridSort } from '../../../common/grid.js';
 import { MARKETPLACE_LABELS, STATUS_LABELS, type GridRow } from '../../../common/listing.js';
+import { InlineEditor } from '../components/InlineEditor.js';
 import { formatDateTime, formatInteger, formatPrice } from '../format.js';
 import { useApp } from '../store/context.js';
-import { COLUMNS, type ColumnDef } from './columns.js';
+import type { InlineEdit, InlineField } from '../store/inline-edit.js';
+import { headerState, isSelected } from '../store/selection.js';
+import { COLUMNS, scoreBand, type ColumnDef } from './columns.js';
 import {
   createScale,
   isScaled,
@@ -26,6 +29,33 @@ function ariaSort(col: ColumnDef, sort: GridSort): 'ascending' | 'descending' | 
   return sort.direction === 'asc' ? 'ascending' : 'descending';
 }
 
+const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** The header's checkbox: selects every listing matching the search and filters, or clears the selection. */
+function SelectAllBox() {
+  const state = useApp((s) => headerState(s.selection, s.view?.total ?? 0));
+  const total = useApp((s) => s.view?.total ?? 0);
+  const selectAllMatching = useApp((s) => s.selectAllMatching);
+  const clearSelection = useApp((s) => s.clearSelection);
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ref.current !== null) ref.current.indeterminate = state === 'some';
+  }, [state]);
+  return (
+    <input
+      ref={ref}
+      type="checkbox"
+      className="row-check"
+      data-testid="select-all"
+      aria-label={state === 'none' ? `Select all ${formatInteger(total)} matching listings` : 'Clear the selection'}
+      title={state === 'none' ? `Select all ${formatInteger(total)} matching listings (${IS_MAC ? '⌘' : 'Ctrl+'}A)` : 'Clear the selection (Esc)'}
+      checked={state === 'all'}
+      disabled={total === 0}
+      onChange={() => (state === 'none' ? selectAllMatching() : clearSelection())}
+    />
+  );
+}
+
 function HeaderRow() {
   const sort = useApp((s) => s.query.sort);
   const setSortColumn = useApp((s) => s.setSortColumn);
@@ -39,8 +69,10 @@ function HeaderRow() {
             role="columnheader"
             aria-sort={state}
             data-testid={`col-${col.key}`}
-            className={`grid-cell grid-header-cell align-${col.align}`}
+            title={col.description}
+            className={`grid-cell grid-header-cell align-${col.align}${col.key === 'title' ? ' has-check' : ''}`}
           >
+            {col.key === 'title' && <SelectAllBox />}
             {col.sort === null ? (
               <span className="header-label">{col.label}</span>
             ) : (
@@ -48,7 +80,7 @@ function HeaderRow() {
                 type="button"
                 className="header-button"
                 data-testid={`sort-${col.key}`}
-                title={`Sort by ${col.label}`}
+                title={`Sort by ${col.label}${col.description === undefined ? '' : ` — ${col.description}`}`}
                 onClick={() => col.sort !== null && setSortColumn(col.sort)}
               >
                 <span className="header-label">{col.label}</span>
@@ -68,35 +100,93 @@ interface RowProps {
   index: number;
   top: number;
   row: GridRow | undefined;
-  selected: boolean;
-  onSelect: (index: number, row: GridRow | undefined) => void;
+  /** The active row (keyboard position, detail pane). */
+  active: boolean;
+  /** In the multi-selection. */
+  checked: boolean;
+  /** The cell of this row being edited in place, if any. */
+  editing: InlineEdit | null;
+  onMouseDown: (index: number, row: GridRow | undefined, e: MouseEvent) => void;
+  onToggle: (index: number, row: GridRow | undefined, shift: boolean) => void;
+  onEdit: (index: number, field: InlineField) => void;
+  onEditDone: () => void;
 }
 
-const Row = memo(function Row({ index, top, row, selected, onSelect }: RowProps) {
+function ScoreBadge({ score }: { score: number | null }) {
+  if (score === null) return <span className="muted" title="Not scored yet">—</span>;
+  return (
+    <span className={`grid-score grid-score-${scoreBand(score)}`} aria-label={`Score ${score} of 100`} data-score={score}>
+      {score}
+    </span>
+  );
+}
+
+function ErrorsMark({ errors }: { errors: number | null }) {
+  if (errors === null) return <span className="muted">—</span>;
+  if (errors === 0) return <span className="visually-hidden">No errors</span>;
+  const text = `${formatInteger(errors)} ${errors === 1 ? 'error' : 'errors'}`;
+  return (
+    <span className="errors-mark" title={`${text}: the marketplace would reject or suppress this listing. Open it to see which rules.`} data-errors={errors}>
+      <span className="errors-icon" aria-hidden="true">
+        !
+      </span>
+      {formatInteger(errors)}
+      <span className="visually-hidden">{errors === 1 ? ' error' : ' errors'}</span>
+    </span>
+  );
+}
+
+const Row = memo(function Row({ index, top, row, active, checked, editing, onMouseDown, onToggle, onEdit, onEditDone }: RowProps) {
   const common = {
     role: 'row',
     id: `grid-row-${index}`,
     'data-row-index': index,
     'aria-rowindex': index + 2,
-    'aria-selected': selected,
+    'aria-selected': checked,
     style: { transform: `translateY(${top}px)` },
-    onMouseDown: () => onSelect(index, row),
+    onMouseDown: (e: MouseEvent) => onMouseDown(index, row, e),
   } as const;
+  const stateClass = `${active ? ' selected' : ''}${checked ? ' checked' : ''}`;
   if (row === undefined) {
     return (
-      <div {...common} className={`grid-row grid-body-row skeleton${selected ? ' selected' : ''}`} data-state="loading" aria-busy="true">
+      <div {...common} className={`grid-row grid-body-row skeleton${stateClass}`} data-state="loading" aria-busy="true">
         {COLUMNS.map((col) => (
-          <div key={col.key} role="gridcell" className={`grid-cell align-${col.align}`}>
+          <div key={col.key} role="gridcell" className={`grid-cell align-${col.align}${col.key === 'title' ? ' has-check' : ''}`}>
             <span className={`skeleton-bar skeleton-${col.key}`} />
           </div>
         ))}
       </div>
     );
   }
+  const editingTitle = editing !== null && editing.field === 'title';
+  const editingPrice = editing !== null && editing.field === 'price';
   return (
-    <div {...common} className={`grid-row grid-body-row${selected ? ' selected' : ''}`} data-state="ready" data-listing-id={row.id}>
-      <div role="gridcell" className="grid-cell cell-title" title={row.title}>
-        {row.title}
+    <div
+      {...common}
+      className={`grid-row grid-body-row${stateClass}${editing !== null ? ' editing' : ''}`}
+      data-state="ready"
+      data-listing-id={row.id}
+      data-checked={checked}
+    >
+      <div
+        role="gridcell"
+        className={`grid-cell cell-title has-check${editingTitle ? ' cell-editing' : ''}`}
+        title={editingTitle ? undefined : row.title}
+        onDoubleClick={() => onEdit(index, 'title')}
+      >
+        <input
+          type="checkbox"
+          className="row-check"
+          tabIndex={-1}
+          aria-label="Select this listing"
+          data-testid="row-check"
+          checked={checked}
+          onMouseDown={(e) => e.stopPropagation()}
+          onClick={(e) => onToggle(index, row, e.shiftKey)}
+          onChange={() => {}}
+          onDoubleClick={(e) => e.stopPropagation()}
+        />
+        {editingTitle ? <InlineEditor edit={editing} onDone={onEditDone} /> : <span className="cell-text">{row.title}</span>}
       </div>
       <div role="gridcell" className="grid-cell cell-sku mono">
         {row.sku ?? '—'}
@@ -104,14 +194,20 @@ const Row = memo(function Row({ index, top, row, selected, onSelect }: RowProps)
       <div role="gridcell" className="grid-cell">
         <span className={`mp mp-${row.marketplace}`}>{MARKETPLACE_LABELS[row.marketplace] ?? row.marketplace}</span>
       </div>
-      <div role="gridcell" className="grid-cell align-end num">
-        {formatPrice(row.priceMinor, row.currency)}
+      <div role="gridcell" className={`grid-cell align-end num${editingPrice ? ' cell-editing' : ''}`} onDoubleClick={() => onEdit(index, 'price')}>
+        {editingPrice ? <InlineEditor edit={editing} onDone={onEditDone} /> : formatPrice(row.priceMinor, row.currency)}
       </div>
       <div role="gridcell" className="grid-cell align-end num">
         {formatInteger(row.quantity)}
       </div>
       <div role="gridcell" className="grid-cell">
         <span className={`status status-${row.status}`}>{STATUS_LABELS[row.status] ?? row.status}</span>
+      </div>
+      <div role="gridcell" className="grid-cell align-center num">
+        <ScoreBadge score={row.score} />
+      </div>
+      <div role="gridcell" className="grid-cell align-center num">
+        <ErrorsMark errors={row.errors} />
       </div>
       <div role="gridcell" className="grid-cell align-end num">
         {row.variantCount > 0 ? formatInteger(row.variantCount) : '—'}
@@ -134,13 +230,21 @@ export function Grid() {
   const pageCache = useApp((s) => s.pageCache);
   useApp((s) => s.pagesVersion); // re-render when pages arrive
   const selectedIndex = useApp((s) => s.selectedIndex);
+  const selection = useApp((s) => s.selection);
+  const inlineEdit = useApp((s) => s.inlineEdit);
   const scrollRequest = useApp((s) => s.scrollRequest);
-  const select = useApp((s) => s.select);
   const moveSelection = useApp((s) => s.moveSelection);
+  const extendSelection = useApp((s) => s.extendSelection);
   const goToRow = useApp((s) => s.goToRow);
   const openSelected = useApp((s) => s.openSelected);
-  const openDetail = useApp((s) => s.openDetail);
+  const clickRow = useApp((s) => s.clickRow);
+  const toggleRow = useApp((s) => s.toggleRow);
+  const toggleActiveRow = useApp((s) => s.toggleActiveRow);
+  const selectAllMatching = useApp((s) => s.selectAllMatching);
+  const clearSelection = useApp((s) => s.clearSelection);
+  const startInlineEdit = useApp((s) => s.startInlineEdit);
   const setVisibleRange = useApp((s) => s.setVisibleRange);
+  const gridRef = useRef<HTMLDivElement>(null);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const layerRef = useRef<HTMLDivElement>(null);
@@ -269,30 +373,42 @@ export function Grid() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scrollRequest]);
 
-  const onSelect = useCallback(
-    (index: number, row: GridRow | undefined) => {
-      select(index);
-      if (row !== undefined) openDetail(row.id);
+  const onRowMouseDown = useCallback(
+    (index: number, row: GridRow | undefined, e: MouseEvent) => {
+      if (e.button !== 0) return;
+      // Shift-click selects a range: keep the browser from selecting text as well.
+      if (e.shiftKey) e.preventDefault();
+      clickRow(index, row, { shift: e.shiftKey, toggle: IS_MAC ? e.metaKey : e.ctrlKey || e.metaKey });
     },
-    [select, openDetail],
+    [clickRow],
   );
+  const onEdit = useCallback(
+    (index: number, field: InlineField) => {
+      startInlineEdit(index, field);
+    },
+    [startInlineEdit],
+  );
+  const onEditDone = useCallback(() => gridRef.current?.focus({ preventScroll: true }), []);
 
   const pageRows = Math.max(1, last - first);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (total <= 0) return;
+    // Keys pressed on the header's buttons and checkboxes are theirs.
+    if (e.target !== e.currentTarget || total <= 0) return;
+    const mod = IS_MAC ? e.metaKey : e.ctrlKey;
+    const move = (delta: number) => (e.shiftKey ? extendSelection(delta) : moveSelection(delta));
     let handled = true;
     switch (e.key) {
       case 'ArrowDown':
-        moveSelection(1);
+        move(1);
         break;
       case 'ArrowUp':
-        moveSelection(-1);
+        move(-1);
         break;
       case 'PageDown':
-        moveSelection(pageRows);
+        move(pageRows);
         break;
       case 'PageUp':
-        moveSelection(-pageRows);
+        move(-pageRows);
         break;
       case 'Home':
         goToRow(0, 'start');
@@ -301,10 +417,23 @@ export function Grid() {
         goToRow(total - 1, 'end');
         break;
       case 'Enter':
-        openSelected();
+        // Alt+Enter opens the listing in the detail pane; Enter edits its title in place.
+        if (e.altKey) openSelected();
+        else if (selectedIndex !== null) startInlineEdit(selectedIndex, 'title');
+        break;
+      case 'F2':
+        if (selectedIndex !== null) startInlineEdit(selectedIndex, e.shiftKey ? 'price' : 'title');
+        break;
+      case ' ':
+        toggleActiveRow();
+        break;
+      case 'Escape':
+        if (selection.kind === 'all' || selection.ids.size > 0) clearSelection();
+        else handled = false;
         break;
       default:
-        handled = false;
+        if (mod && !e.altKey && e.key.toLowerCase() === 'a') selectAllMatching();
+        else handled = false;
     }
     if (handled) e.preventDefault();
   };
@@ -313,13 +442,16 @@ export function Grid() {
 
   return (
     <div
+      ref={gridRef}
       className="grid"
       role="grid"
       aria-label="Listings"
+      aria-multiselectable={true}
       aria-rowcount={total + 1}
       aria-colcount={COLUMNS.length}
       aria-busy={viewState === 'opening'}
       aria-activedescendant={activeId}
+      aria-keyshortcuts="Enter F2 Space Alt+Enter Control+A Meta+A Escape"
       data-testid="grid"
       data-total={total}
       data-view-state={viewState}
@@ -332,16 +464,24 @@ export function Grid() {
       <div className="grid-scroll" ref={scrollRef} data-testid="grid-scroll" role="rowgroup">
         <div className="grid-content" style={{ height: scale.physicalHeight }}>
           <div className="grid-layer" ref={layerRef}>
-            {items.map((item) => (
-              <Row
-                key={item.index}
-                index={item.index}
-                top={item.start - base}
-                row={pageCache.row(item.index)}
-                selected={item.index === selectedIndex}
-                onSelect={onSelect}
-              />
-            ))}
+            {items.map((item) => {
+              const row = pageCache.row(item.index);
+              return (
+                <Row
+                  key={item.index}
+                  index={item.index}
+                  top={item.start - base}
+                  row={row}
+                  active={item.index === selectedIndex}
+                  checked={row !== undefined && isSelected(selection, row.id)}
+                  editing={row !== undefined && inlineEdit !== null && inlineEdit.id === row.id ? inlineEdit : null}
+                  onMouseDown={onRowMouseDown}
+                  onToggle={toggleRow}
+                  onEdit={onEdit}
+                  onEditDone={onEditDone}
+                />
+              );
+            })}
           </div>
         </div>
         {total === 0 && viewState !== 'opening' && <NoRows />}

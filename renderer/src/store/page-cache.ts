@@ -36,17 +36,33 @@ export function pagesToLoad(first: number, last: number, total: number, prefetch
   return [...visible, ...around.filter((p) => !seen.has(p))];
 }
 
-/** A least-recently-used map of page index → rows. Map iteration order is the recency order. */
+/**
+ * A least-recently-used map of page index → rows. Map iteration order is the recency order.
+ *
+ * After the catalog changes, `markStale()` keeps the rows on screen (no flash of empty rows) while
+ * fresh pages load: stale pages still answer `row()` but `has()` says they need loading.
+ */
 export class PageCache<T> {
   private readonly pages = new Map<number, T[]>();
+  private readonly stale = new Set<number>();
   constructor(readonly capacity: number = MAX_CACHED_PAGES) {}
 
   get size(): number {
     return this.pages.size;
   }
 
+  /** True when the page is cached and fresh (a stale page must be loaded again). */
   has(page: number): boolean {
-    return this.pages.has(page);
+    return this.pages.has(page) && !this.stale.has(page);
+  }
+
+  /** Every cached page shows what it showed, until a fresh copy replaces it. */
+  markStale(): void {
+    for (const page of this.pages.keys()) this.stale.add(page);
+  }
+
+  isStale(page: number): boolean {
+    return this.stale.has(page);
   }
 
   /** Reads without changing recency (safe during render). */
@@ -68,21 +84,60 @@ export class PageCache<T> {
   set(page: number, rows: T[], keep: ReadonlySet<number> = new Set()): void {
     this.pages.delete(page);
     this.pages.set(page, rows);
+    this.stale.delete(page);
     if (this.pages.size <= this.capacity) return;
     for (const key of this.pages.keys()) {
       if (this.pages.size <= this.capacity) break;
       if (key === page || keep.has(key)) continue;
       this.pages.delete(key);
+      this.stale.delete(key);
     }
   }
 
-  /** The row at a global index, if its page is cached. */
+  /** The row at a global index, if its page is cached (possibly stale: what the grid shows). */
   row(index: number, pageSize: number = PAGE_SIZE): T | undefined {
     return this.pages.get(Math.floor(index / pageSize))?.[index % pageSize];
   }
 
+  /** The row at a global index only if its page is fresh (what the current view holds there). */
+  freshRow(index: number, pageSize: number = PAGE_SIZE): T | undefined {
+    const page = Math.floor(index / pageSize);
+    return this.stale.has(page) ? undefined : this.pages.get(page)?.[index % pageSize];
+  }
+
+  /**
+   * Replaces every cached row for which `patch` returns a new value (e.g. the listing just saved),
+   * without changing recency. Returns how many rows changed.
+   */
+  patch(patch: (row: T) => T | undefined): number {
+    let changed = 0;
+    for (const [page, rows] of this.pages) {
+      let copy: T[] | null = null;
+      for (let i = 0; i < rows.length; i++) {
+        const next = patch(rows[i] as T);
+        if (next === undefined) continue;
+        copy ??= rows.slice();
+        copy[i] = next;
+        changed++;
+      }
+      if (copy !== null) this.pages.set(page, copy);
+    }
+    return changed;
+  }
+
+  /** The global index of the first cached row matching `test` (fresh pages only), or -1. */
+  findIndex(test: (row: T) => boolean, pageSize: number = PAGE_SIZE): number {
+    for (const [page, rows] of this.pages) {
+      if (this.stale.has(page)) continue;
+      const i = rows.findIndex(test);
+      if (i >= 0) return page * pageSize + i;
+    }
+    return -1;
+  }
+
   clear(): void {
     this.pages.clear();
+    this.stale.clear();
   }
 
   keys(): number[] {

@@ -15,6 +15,7 @@ const SQL_ORDER: Record<SortColumn, string> = {
   updated: 'updated_at',
   marketplace: 'marketplace',
   status: 'status',
+  score: 'quality_score',
 };
 
 /** A writer with demo rows plus hand-made rows full of ties, NULLs and known words. */
@@ -47,7 +48,7 @@ function readAll(views: GridViews, query: GridQuery, pageSize = 37): number[] {
 
 function truth(catalog: Catalog, query: GridQuery, extraWhere?: string): number[] {
   const where: string[] = [];
-  const values: string[] = [];
+  const values: (string | number)[] = [];
   if (query.filter.marketplaces?.length) {
     where.push(`marketplace IN (${query.filter.marketplaces.map(() => '?').join(',')})`);
     values.push(...query.filter.marketplaces);
@@ -55,6 +56,11 @@ function truth(catalog: Catalog, query: GridQuery, extraWhere?: string): number[
   if (query.filter.statuses?.length) {
     where.push(`status IN (${query.filter.statuses.map(() => '?').join(',')})`);
     values.push(...query.filter.statuses);
+  }
+  if (query.filter.hasErrors) where.push('error_count > 0');
+  if (query.filter.maxScore !== undefined) {
+    where.push('quality_score <= ?');
+    values.push(query.filter.maxScore);
   }
   if (extraWhere) where.push(extraWhere);
   const dir = query.sort.direction === 'asc' ? 'ASC' : 'DESC';
@@ -103,6 +109,61 @@ describe('GridViews', () => {
       }
     }
     expect(readAll(views, query('title', 'asc', { marketplaces: ['etsy'] })).length).toBeGreaterThan(20);
+    writer.close();
+    reader.close();
+  });
+
+  it('filters by "has errors" and a maximum score, alone, together and with other filters and search', () => {
+    const { writer, reader } = seededCatalog();
+    const count = (where: string): number => writer.db.prepare(`SELECT count(*) FROM listings WHERE ${where}`).pluck().get() as number;
+    // The demo data must hold both kinds of rows, or these filters could not be told from none.
+    expect(count('error_count > 0')).toBeGreaterThan(10);
+    expect(count('error_count = 0')).toBeGreaterThan(10);
+    expect(count('quality_score <= 80')).toBeGreaterThan(10);
+    expect(count('quality_score > 80')).toBeGreaterThan(10);
+    const filters: GridQuery['filter'][] = [
+      { hasErrors: true },
+      { maxScore: 80 },
+      { maxScore: 0 },
+      { maxScore: 100 },
+      { hasErrors: true, maxScore: 70 },
+      { hasErrors: true, marketplaces: ['ebay', 'amazon'] },
+      { maxScore: 85, statuses: ['active'], marketplaces: ['etsy'] },
+    ];
+    // One set of views for every filter, so cached snapshots of different filters never mix.
+    const shared = new GridViews(reader);
+    for (const filter of filters) {
+      for (const column of ['score', 'title', 'updated'] as const) {
+        const q = query(column, 'asc', filter);
+        expect(readAll(shared, q), JSON.stringify(q)).toEqual(truth(writer, q));
+        const searched = query(column, 'desc', filter, 'handmade');
+        const expected = truth(writer, query(column, 'desc', filter), "id IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH 'handmade*')");
+        // Cold (no cached base list: SQL filters and sorts the few hits) and warm (walks the snapshot).
+        expect(readAll(new GridViews(reader), searched), `cold ${JSON.stringify(searched)}`).toEqual(expected);
+        expect(readAll(shared, searched), `warm ${JSON.stringify(searched)}`).toEqual(expected);
+      }
+    }
+    // "has errors: false" is no restriction, like an empty marketplace list.
+    const views = new GridViews(reader);
+    expect(views.open(query('score', 'asc', { hasErrors: false })).total).toBe(405);
+    expect(views.open(query('score', 'asc', { hasErrors: true })).total).toBe(count('error_count > 0'));
+    writer.close();
+    reader.close();
+  });
+
+  it('sorts unscored listings first by score and leaves them out of a score filter', () => {
+    const { writer, reader } = seededCatalog();
+    const unscored = writer.db.prepare('SELECT id FROM listings ORDER BY id DESC LIMIT 3').pluck().all() as number[];
+    writer.db.prepare(`UPDATE listings SET quality_score = NULL, error_count = NULL, failing_rules = '[]' WHERE id IN (${unscored.join(', ')})`).run();
+    const views = new GridViews(reader);
+    const ascending = readAll(views, query('score', 'asc'));
+    expect(ascending.slice(0, 3)).toEqual([...unscored].sort((a, b) => a - b));
+    expect(ascending).toEqual(truth(writer, query('score', 'asc')));
+    const { viewId } = views.open(query('score', 'asc'));
+    expect(views.rows(viewId, 0, 1).rows[0]).toMatchObject({ score: null, errors: null });
+    const filtered = readAll(views, query('score', 'asc', { maxScore: 100 }));
+    expect(filtered).toHaveLength(402);
+    expect(filtered.some((id) => unscored.includes(id))).toBe(false);
     writer.close();
     reader.close();
   });
@@ -186,7 +247,10 @@ describe('GridViews', () => {
       status: stored.status,
       variantCount: stored.variant_count,
       updatedAt: stored.updated_at,
+      score: stored.quality_score,
+      errors: stored.error_count,
     });
+    expect(row.score).toEqual(expect.any(Number));
     writer.close();
     reader.close();
   });

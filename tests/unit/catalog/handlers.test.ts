@@ -32,7 +32,7 @@ describe('createHandlers', () => {
     const read = createHandlers({ catalog: reader, views: new GridViews(reader), info });
     const { ctx, events } = recorder();
 
-    expect(await read['app.info']({}, ctx)).toEqual({ name: 'Listsmith', version: '1.2.3', schemaVersion: 2, databasePath: path, transport: 'web' });
+    expect(await read['app.info']({}, ctx)).toEqual({ name: 'Listsmith', version: '1.2.3', schemaVersion: 3, databasePath: path, transport: 'web' });
     expect(await read['catalog.stats']({}, ctx)).toEqual({ listings: 0, byMarketplace: {}, byStatus: {} });
 
     expect(await write['demo.generate']({ count: 12_000, seed: 5 }, ctx)).toEqual({ inserted: 12_000 });
@@ -44,6 +44,9 @@ describe('createHandlers', () => {
     const stats = await read['catalog.stats']({}, ctx);
     expect(stats.listings).toBe(12_000);
     expect(Object.values(stats.byStatus).reduce((a, b) => a + (b ?? 0), 0)).toBe(12_000);
+    const dashboard = await read['dashboard.stats']({}, ctx);
+    expect(dashboard).toMatchObject({ listings: 12_000, byStatus: stats.byStatus, unscored: 0 });
+    expect(dashboard.scoreBuckets.reduce((a, b) => a + b, 0)).toBe(12_000);
 
     const view = await read['grid.open']({ sort: { column: 'title', direction: 'asc' }, filter: {} }, ctx);
     expect(view.total).toBe(12_000);

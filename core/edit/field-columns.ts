@@ -1,0 +1,46 @@
+import type { EditableField, ListingChanges } from '../../common/edit-types.js';
+import { parseStringArray, parseStringRecord } from '../catalog/listing-codec.js';
+
+type SqlValue = string | number | null;
+
+/** The `listings` column behind each editable field, and whether it holds JSON. */
+export const FIELD_COLUMNS: Readonly<Record<EditableField, { column: string; json: 'list' | 'record' | null }>> = {
+  title: { column: 'title', json: null },
+  description: { column: 'description', json: null },
+  priceMinor: { column: 'price_minor', json: null },
+  currency: { column: 'currency', json: null },
+  quantity: { column: 'quantity', json: null },
+  tags: { column: 'tags', json: 'list' },
+  materials: { column: 'materials', json: 'list' },
+  images: { column: 'images', json: 'list' },
+  sku: { column: 'sku', json: null },
+  brand: { column: 'brand', json: null },
+  condition: { column: 'condition', json: null },
+  category: { column: 'category', json: null },
+  status: { column: 'status', json: null },
+  attributes: { column: 'attributes', json: 'record' },
+};
+
+export function isEditableField(name: string): name is EditableField {
+  return Object.hasOwn(FIELD_COLUMNS, name);
+}
+
+/** A field's value as the column stores it (lists and records as JSON text). */
+export function toColumnValue(field: EditableField, value: unknown): SqlValue {
+  return FIELD_COLUMNS[field].json === null ? (value as SqlValue) : JSON.stringify(value);
+}
+
+/** A column's value as the field holds it (JSON parsed defensively, like listing-codec.ts). */
+export function fromColumnValue(field: EditableField, raw: unknown): unknown {
+  const json = FIELD_COLUMNS[field].json;
+  if (json === 'list') return parseStringArray(String(raw));
+  if (json === 'record') return parseStringRecord(String(raw));
+  return raw;
+}
+
+/** The fields of `row` (raw columns) as a partial listing, for the fields asked for. */
+export function fieldsFromRow(row: Record<string, unknown>, fields: readonly EditableField[]): ListingChanges {
+  const values: Record<string, unknown> = {};
+  for (const field of fields) values[field] = fromColumnValue(field, row[FIELD_COLUMNS[field].column]);
+  return values as ListingChanges;
+}

@@ -1,0 +1,15 @@
+import type BetterSqlite3 from 'better-sqlite3';
+
+/**
+ * Statements prepared once per connection, keyed by their SQL text: edits build their UPDATE from
+ * the columns they change, and a bulk edit must not prepare the same text 100,000 times.
+ */
+const byConnection = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
+export function prepared(db: BetterSqlite3.Database, sql: string): BetterSqlite3.Statement {
+  let statements = byConnection.get(db);
+  if (!statements) byConnection.set(db, (statements = new Map()));
+  let statement = statements.get(sql);
+  if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}

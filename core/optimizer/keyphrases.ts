@@ -1,0 +1,120 @@
+/**
+ * Key phrases of a listing for tags, with wink-nlp's bundled English model (no downloads):
+ * part-of-speech tags find noun phrases (adjectives and nouns ending in a noun — "sterling silver
+ * necklace", "organic cotton"), ranked by how often they occur, title occurrences counting triple,
+ * two- and three-word phrases above single words. Single words only come from the title, and a
+ * phrase that only ever modifies a following noun ("glass phone" in "glass phone case") ranks low.
+ *
+ * The model loads with this module (it is plain CommonJS: JSON and arrays); the tagger is built on
+ * first use, once per thread (≈ 100 ms).
+ */
+import winkNLP, { type WinkMethods } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { BOILERPLATE_NOUNS, FLUFF_ADJECTIVES } from './shop-boilerplate.js';
+
+let tagger: WinkMethods | undefined;
+
+function nlp(): WinkMethods {
+  tagger ??= winkNLP(model, ['pos']);
+  return tagger;
+}
+
+const PHRASE_POS = new Set(['ADJ', 'NOUN', 'PROPN']);
+const HEAD_POS = new Set(['NOUN', 'PROPN']);
+/** Letters (with inner apostrophes and hyphens); no digits: "14k" or "3pc" make poor tags. */
+const PHRASE_WORD = /^\p{L}[\p{L}\p{M}'’-]*$/u;
+/** Weight of a phrase by its number of words: two-word phrases match searches best. */
+const LENGTH_WEIGHT = [0, 0.6, 1, 0.9] as const;
+const TITLE_WEIGHT = 3;
+/** Weight of a phrase that never ends a noun phrase of its own. */
+const MODIFIER_WEIGHT = 0.4;
+/** Long descriptions: the opening says what the item is; the rest is care, shipping, policies. */
+const MAX_TEXT = 1_500;
+
+interface RunWord {
+  word: string;
+  pos: string;
+  stop: boolean;
+}
+
+interface Candidate {
+  score: number;
+  /** Occurrences not followed by another noun of the same phrase. */
+  standalone: number;
+  first: number;
+  inTitle: boolean;
+}
+
+function addPhrases(run: readonly RunWord[], weight: number, found: Map<string, Candidate>): void {
+  const inTitle = weight === TITLE_WEIGHT;
+  for (let end = 0; end < run.length; end++) {
+    const head = run[end];
+    if (head === undefined || !HEAD_POS.has(head.pos) || head.stop || BOILERPLATE_NOUNS.has(head.word)) continue;
+    for (let size = 1; size <= 3 && end - size + 1 >= 0; size++) {
+      const start = end - size + 1;
+      const opener = run[start];
+      if (opener === undefined || opener.stop || FLUFF_ADJECTIVES.has(opener.word)) continue;
+      if (size === 1 && head.word.length < 3) continue;
+      const phrase = run
+        .slice(start, end + 1)
+        .map((w) => w.word)
+        .join(' ');
+      const candidate = found.get(phrase);
+      const points = weight * (LENGTH_WEIGHT[size as 1 | 2 | 3] ?? 1);
+      const standalone = HEAD_POS.has(run[end + 1]?.pos ?? '') ? 0 : 1;
+      if (candidate === undefined) found.set(phrase, { score: points, standalone, first: found.size, inTitle });
+      else {
+        candidate.score += points;
+        candidate.standalone += standalone;
+        candidate.inTitle ||= inTitle;
+      }
+    }
+  }
+}
+
+function collect(text: string, weight: number, found: Map<string, Candidate>): void {
+  if (text.trim().length === 0) return;
+  const { its } = nlp();
+  const tokens = nlp()
+    .readDoc(text.slice(0, MAX_TEXT).toLowerCase())
+    .tokens();
+  const words = tokens.out(its.normal) as string[];
+  const tags = tokens.out(its.pos) as string[];
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  const stops = tokens.out(its.stopWordFlag) as boolean[];
+  let run: RunWord[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? '';
+    const pos = tags[i] ?? '';
+    const next = words[i + 1];
+    const last = run[run.length - 1];
+    // "plastic - free" written "plastic-free" is one word to a buyer.
+    if (word === '-' && last !== undefined && spaces[i] === '' && spaces[i + 1] === '' && next !== undefined && PHRASE_WORD.test(next) && PHRASE_POS.has(tags[i + 1] ?? '')) {
+      last.word = `${last.word}-${next}`;
+      last.pos = tags[i + 1] ?? last.pos;
+      last.stop = false;
+      i++;
+      continue;
+    }
+    if (PHRASE_POS.has(pos) && PHRASE_WORD.test(word)) {
+      run.push({ word, pos, stop: stops[i] === true });
+    } else {
+      addPhrases(run, weight, found);
+      run = [];
+    }
+  }
+  addPhrases(run, weight, found);
+}
+
+/** Noun phrases of the title and the description's text, best first, lower-case. */
+export function keyphrases(title: string, descriptionText: string): string[] {
+  const found = new Map<string, Candidate>();
+  collect(title, TITLE_WEIGHT, found);
+  collect(descriptionText, 1, found);
+  const ranked: [string, number, number][] = [];
+  for (const [phrase, c] of found) {
+    if (!c.inTitle && !phrase.includes(' ')) continue;
+    ranked.push([phrase, c.standalone > 0 ? c.score : c.score * MODIFIER_WEIGHT, c.first]);
+  }
+  return ranked.sort((a, b) => b[1] - a[1] || a[2] - b[2]).map(([phrase]) => phrase);
+}

@@ -1,0 +1,53 @@
+/**
+ * The rule optimizer: for one listing and a target marketplace, proposes a better title,
+ * description, tags and price, each change carrying the rule (or optimizer step) behind it, plus
+ * spelling suggestions that are shown but never applied. Pure, synchronous, deterministic and
+ * offline; CPU-bound work for the Piscina workers. Per thread, the dictionary and the NLP tagger
+ * load once, on first use.
+ */
+import type { Marketplace } from '../../common/listing.js';
+import { evaluateListing } from '../../common/rules/index.js';
+import { applyProposal } from './apply-proposal.js';
+import { brandOf } from './brand.js';
+import { optimizeDescription } from './optimize-description.js';
+import { optimizePrice } from './optimize-price.js';
+import { optimizeTags } from './optimize-tags.js';
+import { optimizeTitle } from './optimize-title.js';
+import type { FieldProposal, OptimizerContext, OptimizerInput, OptimizerProposal } from './proposal.js';
+import { englishSpellChecker } from './spell-checker.js';
+import { spellingSuggestions } from './spelling.js';
+
+export function optimizeListing(listing: OptimizerInput, marketplace: Marketplace, context: OptimizerContext = {}): OptimizerProposal {
+  const checker = context.spellChecker === undefined ? englishSpellChecker() : context.spellChecker;
+  const brand = brandOf(listing.brand);
+
+  const title = optimizeTitle(listing.title, {
+    marketplace,
+    brand,
+    category: listing.category,
+    isWord: checker === null ? undefined : (word) => checker.correct(word),
+  });
+  const description = optimizeDescription(listing.description, marketplace);
+  const newTitle = title?.after ?? listing.title;
+  const newDescription = description?.after ?? listing.description;
+  const tags = optimizeTags(listing.tags, { title: newTitle, description: newDescription, brand }, marketplace);
+  const price = optimizePrice(listing.priceMinor, context.priceRules, marketplace);
+
+  const fields: FieldProposal[] = [];
+  if (title !== null) fields.push(title);
+  if (description !== null) fields.push(description);
+  if (tags !== null) fields.push(tags);
+  if (price !== null) fields.push(price);
+
+  const before = evaluateListing(listing, marketplace);
+  const after = fields.length === 0 ? before : evaluateListing(applyProposal(listing, { fields }), marketplace);
+  const spelling = checker === null ? [] : spellingSuggestions({ title: newTitle, description: newDescription, tags: tags?.after ?? listing.tags }, brand, checker);
+
+  return {
+    marketplace,
+    fields,
+    spelling,
+    score: { before: before.score, after: after.score },
+    errors: { before: before.errors, after: after.errors },
+  };
+}

@@ -1,0 +1,68 @@
+import type { Catalog } from '../catalog/open-catalog.js';
+import { applyBulkEdit, previewBulkEdit } from '../edit/bulk-edit.js';
+import { checkpoint } from '../edit/checkpoint-later.js';
+import { listingHistory } from '../edit/history.js';
+import { revertRevision } from '../edit/revert.js';
+import { redoLast, undoLast, undoState } from '../edit/undo.js';
+import { updateListing } from '../edit/update-listing.js';
+import type { HandlerContext, Handlers } from './handlers-type.js';
+
+type EditHandlers = Pick<
+  Handlers,
+  'listing.update' | 'listing.history' | 'revision.revert' | 'bulk.preview' | 'bulk.apply' | 'history.state' | 'history.undo' | 'history.redo'
+>;
+
+/**
+ * Editing over one catalog connection: single and bulk edits, undo/redo, history and revert (see
+ * core/edit/). Writers tell every window the catalog changed — only when something did.
+ */
+export function createEditHandlers(catalog: Catalog): EditHandlers {
+  const changed = (ctx: HandlerContext, didChange: boolean): void => {
+    if (didChange) ctx.emit('catalog.changed', { reason: 'edit', at: Date.now() });
+  };
+  // Bulk writes commit without copying the WAL back (checkpoint-later.ts); this thread does that
+  // right after the answer has gone out, before any later call.
+  const checkpointAfterAnswer = (ctx: HandlerContext, didChange: boolean): void => {
+    if (didChange) ctx.startOperation(async () => checkpoint(catalog.db));
+  };
+  return {
+    'listing.update': ({ id, changes, expectedUpdatedAt }, ctx) => {
+      const outcome = updateListing(catalog, { id, changes, ...(expectedUpdatedAt === undefined ? {} : { expectedUpdatedAt }) });
+      changed(ctx, outcome.changeSet !== null);
+      return outcome;
+    },
+
+    'listing.history': ({ id, limit }) => ({ revisions: listingHistory(catalog.db, id, limit) }),
+
+    'revision.revert': ({ revisionId }, ctx) => {
+      const outcome = revertRevision(catalog, revisionId);
+      changed(ctx, outcome.changeSet !== null);
+      return outcome;
+    },
+
+    'bulk.preview': ({ scope, edit }) => previewBulkEdit(catalog, scope, edit),
+
+    'bulk.apply': ({ scope, edit }, ctx) => {
+      const result = applyBulkEdit(catalog, scope, edit);
+      changed(ctx, result.changed > 0);
+      checkpointAfterAnswer(ctx, result.changed > 0);
+      return result;
+    },
+
+    'history.state': () => undoState(catalog.db),
+
+    'history.undo': (_input, ctx) => {
+      const outcome = undoLast(catalog);
+      changed(ctx, outcome.changed > 0);
+      checkpointAfterAnswer(ctx, outcome.changed > 0);
+      return outcome;
+    },
+
+    'history.redo': (_input, ctx) => {
+      const outcome = redoLast(catalog);
+      changed(ctx, outcome.changed > 0);
+      checkpointAfterAnswer(ctx, outcome.changed > 0);
+      return outcome;
+    },
+  };
+}

@@ -1,0 +1,662 @@
+import { useMemo, useState, type ReactNode } from 'react';
+import type { Scope } from '../../../common/contract.js';
+import { PRICE_ROUNDINGS, type BulkEdit, type BulkPreview, type BulkProblem, type BulkResult, type BulkSample } from '../../../common/edit-types.js';
+import { LISTING_STATUSES, STATUS_LABELS, type ListingStatus } from '../../../common/listing.js';
+import { formatCount, formatInteger } from '../format.js';
+import { errorMessage } from '../store/app-store.js';
+import { useClient } from '../store/client-context.js';
+import { useApp, useAppStore } from '../store/context.js';
+import { describeQuery, isFiltered, queryScope } from '../store/query.js';
+import { selectionCount, selectionScope } from '../store/selection.js';
+import {
+  buildBulkEdit,
+  DEFAULT_FORM,
+  formatSampleValue,
+  normalizeCurrencyCode,
+  OPERATION_LABELS,
+  OPERATIONS,
+  PRICE_OP_LABELS,
+  PRICE_OPS,
+  readRates,
+  rememberedRate,
+  rememberRate,
+  ROUNDING_LABELS,
+  SAMPLE_FIELD_LABELS,
+  SET_FIELD_LABELS,
+  SET_FIELDS,
+  textChangeWindow,
+  type BulkForm,
+  type Operation,
+  type PriceOp,
+  type SetField,
+} from './bulk-edit-form.js';
+import { Modal } from './Modal.js';
+
+type ScopeChoice = 'selection' | 'query';
+type Phase = 'form' | 'previewing' | 'applying' | 'done';
+
+const COMMON_CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'JPY', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'NZD', 'MXN', 'BRL', 'INR', 'CNY', 'HKD', 'SGD'];
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function initialForm(): BulkForm {
+  const memory = readRates(storage());
+  if (memory.last === null) return DEFAULT_FORM;
+  const rate = rememberedRate(memory, memory.last.from, memory.last.to);
+  return { ...DEFAULT_FORM, from: memory.last.from, to: memory.last.to, rate: rate === undefined ? '' : String(rate) };
+}
+
+/** The listings a bulk edit covers, as the dialog offers them. */
+function useScopes() {
+  const selection = useApp((s) => s.selection);
+  const query = useApp((s) => s.query);
+  const total = useApp((s) => s.view?.total ?? 0);
+  const importLabel = useApp((s) => s.importLabel);
+  return useMemo(() => {
+    const filtered = isFiltered(query);
+    return {
+      selectionCount: selectionCount(selection, total),
+      selectionIsAll: selection.kind === 'all',
+      selectionScope: selectionScope(selection, query),
+      queryCount: total,
+      queryScope: queryScope(query),
+      filtered,
+      description: filtered ? describeQuery(query, importLabel) : '',
+    };
+  }, [selection, query, total, importLabel]);
+}
+
+/**
+ * Bulk edit: one change (prices, find/replace, tags, a field, status, currency) on the selected
+ * listings or on everything matching the search and filters. "Preview" asks the core what would
+ * change (counts, the first before → after, what would be skipped and why); "Apply" runs it as one
+ * undoable change.
+ */
+export function BulkEditDialog({ onClose }: { onClose: () => void }) {
+  const client = useClient();
+  const store = useAppStore();
+  const scopes = useScopes();
+  const [form, setFormState] = useState<BulkForm>(initialForm);
+  const [scopeChoice, setScopeChoice] = useState<ScopeChoice>(() =>
+    scopes.selectionIsAll || scopes.selectionCount > 1 ? 'selection' : 'query',
+  );
+  const [phase, setPhase] = useState<Phase>('form');
+  const [formError, setFormError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<{ edit: BulkEdit; scope: Scope; value: BulkPreview } | null>(null);
+  const [callError, setCallError] = useState<string | null>(null);
+  const [result, setResult] = useState<BulkResult | null>(null);
+  const [currencies, setCurrencies] = useState<ReadonlyMap<number, string>>(new Map());
+
+  const busy = phase === 'previewing' || phase === 'applying';
+  const scope: Scope | null = scopeChoice === 'selection' ? scopes.selectionScope : scopes.queryScope;
+  const scopeCount = scopeChoice === 'selection' ? scopes.selectionCount : scopes.queryCount;
+
+  const setForm = (patch: Partial<BulkForm>) => {
+    if (busy) return;
+    setFormState((f) => {
+      const next = { ...f, ...patch };
+      // A remembered rate for the new currency pair fills the rate box.
+      if ((patch.from !== undefined || patch.to !== undefined) && patch.rate === undefined) {
+        const rate = rememberedRate(readRates(storage()), next.from, next.to);
+        if (rate !== undefined) next.rate = String(rate);
+      }
+      return next;
+    });
+    setPreview(null);
+    setFormError(null);
+    setCallError(null);
+  };
+  const chooseScope = (choice: ScopeChoice) => {
+    if (busy) return;
+    setScopeChoice(choice);
+    setPreview(null);
+    setCallError(null);
+  };
+
+  /** Prices in samples are minor units: each listing's currency, from the grid's rows or else the core. */
+  const sampleCurrencies = async (samples: readonly BulkSample[]): Promise<Map<number, string>> => {
+    const found = new Map<number, string>();
+    const cache = store.getState().pageCache;
+    const missing: number[] = [];
+    for (const id of new Set(samples.filter((s) => s.field === 'priceMinor').map((s) => s.id))) {
+      const at = cache.findIndex((row) => row.id === id);
+      const row = at >= 0 ? cache.row(at) : undefined;
+      if (row !== undefined) found.set(id, row.currency);
+      else missing.push(id);
+    }
+    const pairs = await Promise.all(missing.map((id) => client.call('listing.get', { id }).then((l) => [id, l.currency] as const, () => null)));
+    for (const pair of pairs) if (pair !== null) found.set(pair[0], pair[1]);
+    return found;
+  };
+
+  const runPreview = async () => {
+    const built = buildBulkEdit(form);
+    if (!built.ok) {
+      setFormError(built.message);
+      return;
+    }
+    if (scope === null) {
+      setFormError('Nothing is selected. Pick “Everything matching” or select listings in the grid first.');
+      return;
+    }
+    setPhase('previewing');
+    setCallError(null);
+    try {
+      const value = await client.call('bulk.preview', { scope, edit: built.edit });
+      setCurrencies(built.edit.kind === 'price' ? await sampleCurrencies(value.samples) : new Map());
+      setPreview({ edit: built.edit, scope, value });
+    } catch (err) {
+      setCallError(errorMessage(err).message);
+    } finally {
+      setPhase('form');
+    }
+  };
+
+  const apply = async () => {
+    if (preview === null) return;
+    setPhase('applying');
+    setCallError(null);
+    try {
+      const value = await client.call('bulk.apply', { scope: preview.scope, edit: preview.edit });
+      setResult(value);
+      setPhase('done');
+      if (preview.edit.kind === 'currency') rememberRate(storage(), preview.edit.from, preview.edit.to, preview.edit.rate);
+      const summary = value.changeSet?.summary ?? 'Nothing changed';
+      store.getState().showNotice(value.changeSet === null ? `${summary}.` : `Done: ${summary}. Undo with ${navigator.platform.includes('Mac') ? '⌘Z' : 'Ctrl+Z'}.`);
+      void store.getState().refreshHistory();
+    } catch (err) {
+      setCallError(errorMessage(err).message);
+      setPhase('form');
+    }
+  };
+
+  const willChange = preview?.value.willChange ?? 0;
+  let footer: ReactNode;
+  if (phase === 'done') {
+    footer = (
+      <button type="button" className="btn btn-primary" data-testid="bulk-done" onClick={onClose}>
+        Close
+      </button>
+    );
+  } else {
+    footer = (
+      <>
+        <button type="button" className="btn" data-testid="bulk-cancel" onClick={onClose} disabled={phase === 'applying'}>
+          Cancel
+        </button>
+        <button type="button" className="btn" data-testid="bulk-preview-button" onClick={() => void runPreview()} disabled={busy || scopeCount === 0}>
+          {phase === 'previewing' ? 'Checking…' : 'Preview'}
+        </button>
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid="bulk-apply"
+          onClick={() => void apply()}
+          disabled={busy || preview === null || willChange === 0}
+          title={preview === null ? 'Preview first: see what will change before applying' : undefined}
+        >
+          {phase === 'applying' ? 'Applying…' : preview === null ? 'Apply' : `Apply to ${formatCount(willChange, 'listing', 'listings')}`}
+        </button>
+      </>
+    );
+  }
+
+  return (
+    <Modal
+      titleId="bulk-title"
+      title="Bulk edit"
+      subtitle={<span className="muted">One change to many listings — preview it first; you can undo it afterwards.</span>}
+      onClose={() => {
+        if (phase !== 'applying') onClose();
+      }}
+      footer={footer}
+      testId="bulk-dialog"
+      size="wide"
+      busy={busy}
+    >
+      <div className="wizard bulk" data-phase={phase}>
+        {phase === 'done' && result !== null ? (
+          <ResultView result={result} />
+        ) : (
+          <>
+            <fieldset className="scope-group bulk-scope" disabled={busy} data-testid="bulk-scope">
+              <legend className="field-label">Apply to</legend>
+              <label className={`scope-option${scopeChoice === 'selection' ? ' on' : ''}${scopes.selectionCount === 0 ? ' disabled' : ''}`}>
+                <input
+                  type="radio"
+                  name="bulk-scope"
+                  value="selection"
+                  checked={scopeChoice === 'selection'}
+                  disabled={scopes.selectionCount === 0}
+                  onChange={() => chooseScope('selection')}
+                  data-testid="bulk-scope-selection"
+                />
+                <span>
+                  Selected listings
+                  <span className="scope-count muted" data-testid="bulk-scope-selection-count" data-count={scopes.selectionCount}>
+                    {scopes.selectionCount === 0
+                      ? 'none selected — tick listings in the grid, or press Ctrl+A there'
+                      : scopes.selectionIsAll
+                        ? `all ${formatCount(scopes.selectionCount, 'listing', 'listings')} matching the search and filters`
+                        : formatCount(scopes.selectionCount, 'listing', 'listings')}
+                  </span>
+                </span>
+              </label>
+              <label className={`scope-option${scopeChoice === 'query' ? ' on' : ''}`}>
+                <input type="radio" name="bulk-scope" value="query" checked={scopeChoice === 'query'} onChange={() => chooseScope('query')} data-testid="bulk-scope-query" />
+                <span>
+                  {scopes.filtered ? 'Everything matching the search and filters' : 'The whole catalog'}
+                  <span className="scope-count muted" data-testid="bulk-scope-query-count" data-count={scopes.queryCount}>
+                    {formatCount(scopes.queryCount, 'listing', 'listings')}
+                    {scopes.filtered ? ` — ${scopes.description}` : ''}
+                  </span>
+                </span>
+              </label>
+            </fieldset>
+
+            <EditForm form={form} setForm={setForm} disabled={busy} />
+
+            {formError !== null && (
+              <div className="callout callout-error" role="alert" data-testid="bulk-form-error">
+                {formError}
+              </div>
+            )}
+            {callError !== null && (
+              <div className="callout callout-error" role="alert" data-testid="bulk-error">
+                {callError}
+              </div>
+            )}
+            {phase === 'applying' && (
+              <div className="callout" role="status" data-testid="bulk-applying">
+                <span className="spinner" aria-hidden="true" /> Applying to {formatCount(willChange, 'listing', 'listings')}… this runs as one change: all or nothing.
+              </div>
+            )}
+            {preview !== null && phase !== 'applying' && <PreviewView preview={preview.value} edit={preview.edit} currencies={currencies} />}
+          </>
+        )}
+      </div>
+    </Modal>
+  );
+}
+
+export default BulkEditDialog;
+
+// ---- the form -----------------------------------------------------------------------------------
+
+function EditForm({ form, setForm, disabled }: { form: BulkForm; setForm: (patch: Partial<BulkForm>) => void; disabled: boolean }) {
+  return (
+    <fieldset className="bulk-form" disabled={disabled} data-testid="bulk-form">
+      <legend className="visually-hidden">The change</legend>
+      <div className="form-row">
+        <div className="field">
+          <label htmlFor="bulk-operation" className="field-label">
+            Change
+          </label>
+          <select id="bulk-operation" className="input select" value={form.operation} onChange={(e) => setForm({ operation: e.target.value as Operation })} data-testid="bulk-operation">
+            {OPERATIONS.map((op) => (
+              <option key={op} value={op}>
+                {OPERATION_LABELS[op]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="form-row bulk-op" data-operation={form.operation}>
+        {form.operation === 'price' && <PriceFields form={form} setForm={setForm} />}
+        {form.operation === 'replace' && <ReplaceFields form={form} setForm={setForm} />}
+        {form.operation === 'tags' && <TagFields form={form} setForm={setForm} />}
+        {form.operation === 'set' && <SetFields form={form} setForm={setForm} />}
+        {form.operation === 'status' && (
+          <div className="field">
+            <label htmlFor="bulk-status" className="field-label">
+              New status
+            </label>
+            <StatusSelect id="bulk-status" value={form.status} onChange={(status) => setForm({ status })} />
+          </div>
+        )}
+        {form.operation === 'currency' && <CurrencyFields form={form} setForm={setForm} />}
+      </div>
+    </fieldset>
+  );
+}
+
+type FieldsProps = { form: BulkForm; setForm: (patch: Partial<BulkForm>) => void };
+
+function RoundingSelect({ form, setForm }: FieldsProps) {
+  return (
+    <div className="field">
+      <label htmlFor="bulk-rounding" className="field-label">
+        Rounding
+      </label>
+      <select id="bulk-rounding" className="input select" value={form.rounding} onChange={(e) => setForm({ rounding: e.target.value as BulkForm['rounding'] })}>
+        {PRICE_ROUNDINGS.map((r) => (
+          <option key={r} value={r}>
+            {ROUNDING_LABELS[r]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function PriceFields({ form, setForm }: FieldsProps) {
+  const unit = form.priceOp === 'percent' ? '%' : 'in each listing’s currency';
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="bulk-price-op" className="field-label">
+          Price rule
+        </label>
+        <select id="bulk-price-op" className="input select" value={form.priceOp} onChange={(e) => setForm({ priceOp: e.target.value as PriceOp })}>
+          {PRICE_OPS.map((op) => (
+            <option key={op} value={op}>
+              {PRICE_OP_LABELS[op]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="bulk-amount" className="field-label">
+          {form.priceOp === 'percent' ? 'Percent' : 'Amount'}
+        </label>
+        <span className="field-inline">
+          <input
+            id="bulk-amount"
+            className="input bulk-number"
+            inputMode="decimal"
+            placeholder={form.priceOp === 'percent' ? '10 or -15' : form.priceOp === 'add' ? '2.50 or -1' : '19.99'}
+            value={form.amount}
+            onChange={(e) => setForm({ amount: e.target.value })}
+            data-testid="bulk-amount"
+          />
+          <span className="muted">{unit}</span>
+        </span>
+      </div>
+      <RoundingSelect form={form} setForm={setForm} />
+    </>
+  );
+}
+
+function ReplaceFields({ form, setForm }: FieldsProps) {
+  return (
+    <>
+      <div className="field bulk-wide">
+        <label htmlFor="bulk-find" className="field-label">
+          Find
+        </label>
+        <input id="bulk-find" className="input mono-input" value={form.find} onChange={(e) => setForm({ find: e.target.value })} maxLength={1000} spellCheck={false} />
+      </div>
+      <div className="field bulk-wide">
+        <label htmlFor="bulk-replace" className="field-label">
+          Replace with
+        </label>
+        <input
+          id="bulk-replace"
+          className="input mono-input"
+          value={form.replace}
+          onChange={(e) => setForm({ replace: e.target.value })}
+          maxLength={1000}
+          spellCheck={false}
+          placeholder={form.regex ? 'leave empty to delete; $1 inserts a group' : 'leave empty to delete'}
+        />
+      </div>
+      <div className="field">
+        <span className="field-label" id="bulk-where">
+          In
+        </span>
+        <span className="field-inline" role="group" aria-labelledby="bulk-where">
+          <label className="check">
+            <input type="checkbox" checked={form.inTitle} onChange={(e) => setForm({ inTitle: e.target.checked })} /> Titles
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={form.inDescription} onChange={(e) => setForm({ inDescription: e.target.checked })} /> Descriptions
+          </label>
+        </span>
+      </div>
+      <div className="field">
+        <span className="field-label" id="bulk-match">
+          Match
+        </span>
+        <span className="field-inline" role="group" aria-labelledby="bulk-match">
+          <label className="check">
+            <input type="checkbox" checked={form.regex} onChange={(e) => setForm({ regex: e.target.checked })} /> Regular expression
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={form.caseSensitive} onChange={(e) => setForm({ caseSensitive: e.target.checked })} /> Case sensitive
+          </label>
+        </span>
+      </div>
+    </>
+  );
+}
+
+function TagFields({ form, setForm }: FieldsProps) {
+  return (
+    <>
+      <div className="field bulk-wide">
+        <label htmlFor="bulk-add-tags" className="field-label">
+          Add tags
+        </label>
+        <input id="bulk-add-tags" className="input" value={form.addTags} onChange={(e) => setForm({ addTags: e.target.value })} placeholder="gift idea, handmade" />
+      </div>
+      <div className="field bulk-wide">
+        <label htmlFor="bulk-remove-tags" className="field-label">
+          Remove tags
+        </label>
+        <input id="bulk-remove-tags" className="input" value={form.removeTags} onChange={(e) => setForm({ removeTags: e.target.value })} placeholder="sale, old" />
+      </div>
+      <p className="muted bulk-note">Separate tags with commas. Tags a listing already has are not added twice; marketplace limits (e.g. Etsy’s 13 tags) are checked per listing.</p>
+    </>
+  );
+}
+
+function StatusSelect({ id, value, onChange }: { id: string; value: ListingStatus; onChange: (status: ListingStatus) => void }) {
+  return (
+    <select id={id} className="input select" value={value} onChange={(e) => onChange(e.target.value as ListingStatus)}>
+      {LISTING_STATUSES.map((s) => (
+        <option key={s} value={s}>
+          {STATUS_LABELS[s]}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function SetFields({ form, setForm }: FieldsProps) {
+  const nullable = form.setField !== 'status';
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="bulk-set-field" className="field-label">
+          Field
+        </label>
+        <select id="bulk-set-field" className="input select" value={form.setField} onChange={(e) => setForm({ setField: e.target.value as SetField, setValue: '', clearValue: false })}>
+          {SET_FIELDS.map((f) => (
+            <option key={f} value={f}>
+              {SET_FIELD_LABELS[f]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="bulk-set-value" className="field-label">
+          New value
+        </label>
+        {form.setField === 'status' ? (
+          <StatusSelect id="bulk-set-value" value={form.setStatus} onChange={(setStatus) => setForm({ setStatus })} />
+        ) : (
+          <input
+            id="bulk-set-value"
+            className={`input${form.setField === 'quantity' ? ' bulk-number' : ''}`}
+            inputMode={form.setField === 'quantity' ? 'numeric' : undefined}
+            value={form.setValue}
+            disabled={form.clearValue}
+            maxLength={500}
+            onChange={(e) => setForm({ setValue: e.target.value })}
+          />
+        )}
+      </div>
+      {nullable && (
+        <label className="check bulk-clear">
+          <input type="checkbox" checked={form.clearValue} onChange={(e) => setForm({ clearValue: e.target.checked })} /> Clear it (leave empty)
+        </label>
+      )}
+    </>
+  );
+}
+
+function CurrencyFields({ form, setForm }: FieldsProps) {
+  const from = normalizeCurrencyCode(form.from) || 'FROM';
+  const to = normalizeCurrencyCode(form.to) || 'TO';
+  return (
+    <>
+      <datalist id="bulk-currencies">
+        {COMMON_CURRENCIES.map((c) => (
+          <option key={c} value={c} />
+        ))}
+      </datalist>
+      <div className="field">
+        <label htmlFor="bulk-from" className="field-label">
+          From currency
+        </label>
+        <input id="bulk-from" className="input bulk-currency" list="bulk-currencies" maxLength={3} value={form.from} onChange={(e) => setForm({ from: e.target.value.toUpperCase() })} />
+      </div>
+      <div className="field">
+        <label htmlFor="bulk-to" className="field-label">
+          To currency
+        </label>
+        <input id="bulk-to" className="input bulk-currency" list="bulk-currencies" maxLength={3} value={form.to} onChange={(e) => setForm({ to: e.target.value.toUpperCase() })} />
+      </div>
+      <div className="field">
+        <label htmlFor="bulk-rate" className="field-label">
+          Rate
+        </label>
+        <span className="field-inline">
+          <span className="muted">1 {from} =</span>
+          <input id="bulk-rate" className="input bulk-number" inputMode="decimal" placeholder="0.92" value={form.rate} onChange={(e) => setForm({ rate: e.target.value })} />
+          <span className="muted">{to}</span>
+        </span>
+      </div>
+      <RoundingSelect form={form} setForm={setForm} />
+      <p className="muted bulk-note">Only listings priced in {from} change. Type today’s rate from your bank or payment provider; the last rate you used for each pair is remembered.</p>
+    </>
+  );
+}
+
+// ---- preview and result --------------------------------------------------------------------------
+
+function sampleCells(sample: BulkSample, edit: BulkEdit, currencies: ReadonlyMap<number, string>): { before: string; after: string } {
+  if ((sample.field === 'title' || sample.field === 'description') && typeof sample.before === 'string' && typeof sample.after === 'string') {
+    return textChangeWindow(sample.before, sample.after);
+  }
+  if (sample.field === 'priceMinor') {
+    const before = edit.kind === 'currency' ? edit.from : (currencies.get(sample.id) ?? null);
+    const after = edit.kind === 'currency' ? edit.to : before;
+    return { before: formatSampleValue('priceMinor', sample.before, before), after: formatSampleValue('priceMinor', sample.after, after) };
+  }
+  return { before: formatSampleValue(sample.field, sample.before, null), after: formatSampleValue(sample.field, sample.after, null) };
+}
+
+function SkippedTable({ problems, total, caption, testId }: { problems: readonly BulkProblem[]; total: number; caption: string; testId: string }) {
+  if (problems.length === 0) return null;
+  return (
+    <section className="problems problems-warning" data-testid={testId} data-count={total}>
+      <h3 className="section-title">
+        {caption} <span className="section-count">{formatInteger(total)}</span>
+      </h3>
+      <div className="problems-scroll">
+        <table className="table problems-table">
+          <thead>
+            <tr>
+              <th scope="col">Listing</th>
+              <th scope="col">Why it is left unchanged</th>
+            </tr>
+          </thead>
+          <tbody>
+            {problems.map((p) => (
+              <tr key={p.id}>
+                <td className="cell-strong">{p.title.trim() === '' ? `#${p.id}` : p.title}</td>
+                <td>{p.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {total > problems.length && <p className="muted problems-more">The first {formatInteger(problems.length)} are listed.</p>}
+    </section>
+  );
+}
+
+function PreviewView({ preview, edit, currencies }: { preview: BulkPreview; edit: BulkEdit; currencies: ReadonlyMap<number, string> }) {
+  const unchanged = preview.matched - preview.willChange - preview.skipped;
+  return (
+    <section className="wizard-section bulk-preview" data-testid="bulk-preview" data-will-change={preview.willChange} data-skipped={preview.skipped} data-matched={preview.matched}>
+      <p className="bulk-preview-summary" data-testid="bulk-preview-summary" role="status">
+        <strong>{formatCount(preview.willChange, 'listing', 'listings')} will change</strong>, {formatInteger(preview.skipped)} skipped
+        <span className="muted">
+          {' '}
+          — of {formatCount(preview.matched, 'listing', 'listings')} in scope{unchanged > 0 ? `; ${formatInteger(unchanged)} need no change` : ''}
+        </span>
+      </p>
+      {preview.samples.length > 0 && (
+        <div className="table-box">
+          <table className="table data-table bulk-samples" data-testid="bulk-samples">
+            <caption className="visually-hidden">First changes, before and after</caption>
+            <thead>
+              <tr>
+                <th scope="col">Listing</th>
+                <th scope="col">Field</th>
+                <th scope="col">Before</th>
+                <th scope="col" className="bulk-arrow" aria-hidden="true" />
+                <th scope="col">After</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.samples.map((sample, i) => {
+                const cells = sampleCells(sample, edit, currencies);
+                return (
+                  <tr key={`${sample.id}-${sample.field}-${i}`} data-listing-id={sample.id} data-field={sample.field}>
+                    <td className="cell-strong bulk-sample-title">{sample.title.trim() === '' ? `#${sample.id}` : sample.title}</td>
+                    <td className="muted">{SAMPLE_FIELD_LABELS[sample.field]}</td>
+                    <td className="bulk-before" data-testid="bulk-sample-before">
+                      {cells.before}
+                    </td>
+                    <td className="bulk-arrow" aria-hidden="true">
+                      →
+                    </td>
+                    <td className="bulk-after" data-testid="bulk-sample-after">
+                      {cells.after}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {preview.willChange > 0 && preview.samples.length < preview.willChange && (
+        <p className="muted bulk-note">The first {formatInteger(preview.samples.length)} changes are shown.</p>
+      )}
+      <SkippedTable problems={preview.problems} total={preview.skipped} caption="Will be skipped" testId="bulk-preview-problems" />
+    </section>
+  );
+}
+
+function ResultView({ result }: { result: BulkResult }) {
+  return (
+    <div data-testid="bulk-result" data-changed={result.changed} data-skipped={result.skipped}>
+      <div className={`callout ${result.changed > 0 ? 'callout-ok' : 'callout-warn'}`} role="status">
+        <strong>{result.changed > 0 ? `Changed ${formatCount(result.changed, 'listing', 'listings')}.` : 'Nothing changed.'}</strong>
+        {result.skipped > 0 ? ` ${formatInteger(result.skipped)} skipped (listed below).` : ''}
+        {result.changeSet !== null && <> You can undo “{result.changeSet.summary}” with Undo in the toolbar or Ctrl+Z.</>}
+      </div>
+      <SkippedTable problems={result.problems} total={result.skipped} caption="Skipped" testId="bulk-result-problems" />
+    </div>
+  );
+}

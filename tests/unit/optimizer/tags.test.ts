@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { countCharacters, countUtf8Bytes, evaluateField } from '../../../common/rules/index.js';
+import { brandOf } from '../../../core/optimizer/brand.js';
+import { optimizeTags } from '../../../core/optimizer/optimize-tags.js';
+
+const sources = {
+  title: 'Luna & Thread Dainty Sterling Silver Necklace - Moonstone Pendant - Gift for Her',
+  description:
+    '<p>This dainty necklace is made from sterling silver with a rainbow moonstone pendant on a fine cable chain.</p><ul><li>A wonderful gift for her birthday or anniversary.</li><li>Free shipping on every order!</li><li>Ships within 1–3 business days.</li></ul>',
+  brand: brandOf('Luna & Thread'),
+};
+
+describe('Etsy: 13 tags of ≤ 20 characters', () => {
+  it('keeps the valid tags first and fills up to 13 with lower-case key phrases that pass every tag rule', () => {
+    const existing = ['Moonstone Jewelry', 'gift for her'];
+    const proposal = optimizeTags(existing, sources, 'etsy');
+    const tags = proposal?.after ?? [];
+    expect(tags).toHaveLength(13);
+    expect(tags.slice(0, 2)).toEqual(existing);
+    const added = tags.slice(2);
+    for (const tag of added) {
+      expect(tag).toBe(tag.toLowerCase());
+      expect(countCharacters(tag)).toBeLessThanOrEqual(20);
+    }
+    expect(added).toEqual(expect.arrayContaining(['sterling silver', 'silver necklace', 'moonstone pendant']));
+    expect(new Set(tags.map((t) => t.toLowerCase())).size).toBe(13);
+    expect(evaluateField('tags', tags, 'etsy')).toEqual([]);
+    expect(proposal?.changes).toEqual([expect.objectContaining({ ruleId: 'etsy.tags.use_all', fixes: ['etsy.tags.use_all'] })]);
+  });
+
+  it('never proposes the brand, promotional wording or shop boilerplate as tags', () => {
+    const tags = optimizeTags([], sources, 'etsy')?.after ?? [];
+    expect(tags.length).toBeGreaterThan(5);
+    for (const bad of ['luna', 'thread', 'free shipping', 'shipping', 'business days', 'order', 'wonderful gift']) expect(tags).not.toContain(bad);
+  });
+
+  it('repairs tags with characters Etsy refuses or over 20 characters, dropping what cannot be saved', () => {
+    const proposal = optimizeTags(['silver necklace!', 'personalized name necklace for mom', 'gift for her', 'supercalifragilisticexpialidocious'], sources, 'etsy');
+    const tags = proposal?.after ?? [];
+    expect(tags.slice(0, 3)).toEqual(['silver necklace', 'personalized name', 'gift for her']);
+    expect(tags).not.toContain('supercalifragilisticexpialidocious');
+    expect(proposal?.changes[0]?.ruleId).toBe('etsy.tags.max_length');
+    expect(proposal?.changes[0]?.fixes).toEqual(['etsy.tags.max_length', 'etsy.tags.allowed_characters']);
+    expect(evaluateField('tags', tags, 'etsy').filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it('drops duplicates (any case or spacing) and keeps the first 13 of too many', () => {
+    const many = Array.from({ length: 16 }, (_, i) => `tag ${String.fromCharCode(97 + i)}`);
+    const proposal = optimizeTags(['Gift', 'gift ', ...many], sources, 'etsy');
+    expect(proposal?.after).toEqual(['Gift', ...many.slice(0, 12)]);
+    expect(proposal?.changes.map((c) => c.ruleId)).toEqual(['optimizer.tags.whitespace', 'optimizer.tags.duplicates', 'etsy.tags.max_count']);
+  });
+
+  it('leaves 13 good tags alone', () => {
+    const thirteen = Array.from({ length: 13 }, (_, i) => `good tag ${String.fromCharCode(97 + i)}`);
+    expect(optimizeTags(thirteen, sources, 'etsy')).toBeNull();
+  });
+});
+
+describe('Amazon search terms and Shopify tags', () => {
+  it('keeps Amazon search terms within 250 UTF-8 bytes and adds only phrases the title does not already cover', () => {
+    const heavy = Array.from({ length: 12 }, (_, i) => `crème brûlée 漢字 ${i}`);
+    expect(countUtf8Bytes(heavy.join(' '))).toBeGreaterThan(250);
+    const proposal = optimizeTags(heavy, sources, 'amazon');
+    const tags = proposal?.after ?? [];
+    expect(countUtf8Bytes(tags.join(' '))).toBeLessThanOrEqual(250);
+    expect(proposal?.changes[0]?.ruleId).toBe('amazon.tags.search_terms_bytes');
+
+    const filled = optimizeTags([], sources, 'amazon')?.after ?? [];
+    const titleWords = new Set(sources.title.toLowerCase().split(/\W+/));
+    expect(filled.length).toBeGreaterThan(0);
+    for (const tag of filled) expect(tag.split(' ').every((w) => titleWords.has(w))).toBe(false);
+  });
+
+  it('fills Shopify tags up to 10 and takes commas out of tags (they separate tags in its CSV)', () => {
+    const proposal = optimizeTags(['silver, gold', 'moonstone'], sources, 'shopify');
+    expect(proposal?.after[0]).toBe('silver gold');
+    expect(proposal?.after).toHaveLength(10);
+  });
+
+  it('proposes no tags where the marketplace takes none', () => {
+    for (const marketplace of ['ebay', 'google', 'woocommerce', 'other'] as const) expect(optimizeTags([], sources, marketplace)).toBeNull();
+  });
+
+  it('gives the same tags for the same listing (deterministic) and nothing new on its own output', () => {
+    const once = optimizeTags(['gift'], sources, 'etsy')?.after ?? [];
+    expect(optimizeTags(['gift'], sources, 'etsy')?.after).toEqual(once);
+    expect(optimizeTags(once, sources, 'etsy')).toBeNull();
+    const shopify = optimizeTags([], { ...sources, description: '' }, 'shopify')?.after ?? [];
+    expect(optimizeTags(shopify, { ...sources, description: '' }, 'shopify')).toBeNull();
+  });
+});
