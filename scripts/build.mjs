@@ -30,7 +30,7 @@ const esmEntries = {
 const cjsEntries = {
   'workers/catalog.worker': 'workers/catalog.worker.ts',
   'workers/backup.worker': 'core/backup/backup.worker.ts',
-  ...optional('workers/optimize.worker', 'workers/optimize.worker.ts'),
+  ...optional('workers/optimizer.worker', 'workers/optimizer.worker.ts'),
 };
 
 function optional(name, file) {

@@ -107,6 +107,11 @@ export interface ProposalsTable {
   rule: string | null;
   state: Generated<'pending' | 'accepted' | 'rejected' | 'superseded'>;
   created_at: number;
+  /** Migration 004: JSON array of {ruleId, reason, fixes}, every change behind the proposal. */
+  changes: Generated<string>;
+  /** Migration 004: when it was accepted or rejected, and the change set that applied it. */
+  decided_at: number | null;
+  change_set_id: number | null;
 }
 
 export interface JobsTable {
@@ -121,6 +126,26 @@ export interface JobsTable {
   error: string | null;
   created_at: number;
   updated_at: number;
+  /** Migration 004 (core/jobs): auto-apply flag, counters, timestamps, the auto-apply change set. */
+  auto_apply: Generated<0 | 1>;
+  total: Generated<number>;
+  done: Generated<number>;
+  failed: Generated<number>;
+  started_at: number | null;
+  finished_at: number | null;
+  change_set_id: number | null;
+}
+
+/** Migration 004: one row per (job, listing), the unit of exactly-once work. */
+export interface JobItemsTable {
+  job_id: number;
+  listing_id: number;
+  state: Generated<'queued' | 'running' | 'done' | 'failed' | 'cancelled'>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<number>;
+  lease_owner: string | null;
+  lease_expires_at: number | null;
+  error: string | null;
 }
 
 export interface ImportsTable {
@@ -166,6 +191,7 @@ export interface CatalogDatabase {
   revisions: RevisionsTable;
   proposals: ProposalsTable;
   jobs: JobsTable;
+  job_items: JobItemsTable;
   imports: ImportsTable;
   settings: SettingsTable;
   listing_counts: ListingCountsTable;

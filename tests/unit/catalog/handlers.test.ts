@@ -4,6 +4,7 @@ import type { EventPayloads } from '../../../common/contract.js';
 import type { EventName } from '../../../common/contract-names.js';
 import { ContractError } from '../../../common/result.js';
 import { GridViews } from '../../../core/catalog/grid-views.js';
+import { MIGRATIONS } from '../../../core/catalog/migrations/index.js';
 import { openCatalog } from '../../../core/catalog/open-catalog.js';
 import { createHandlers } from '../../../core/service/handlers.js';
 import type { HandlerContext } from '../../../core/service/handlers-type.js';
@@ -32,7 +33,7 @@ describe('createHandlers', () => {
     const read = createHandlers({ catalog: reader, views: new GridViews(reader), info });
     const { ctx, events } = recorder();
 
-    expect(await read['app.info']({}, ctx)).toEqual({ name: 'Listsmith', version: '1.2.3', schemaVersion: 3, databasePath: path, transport: 'web' });
+    expect(await read['app.info']({}, ctx)).toEqual({ name: 'Listsmith', version: '1.2.3', schemaVersion: MIGRATIONS.length, databasePath: path, transport: 'web' });
     expect(await read['catalog.stats']({}, ctx)).toEqual({ listings: 0, byMarketplace: {}, byStatus: {} });
 
     expect(await write['demo.generate']({ count: 12_000, seed: 5 }, ctx)).toEqual({ inserted: 12_000 });

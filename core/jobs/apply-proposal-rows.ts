@@ -1,0 +1,84 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { EditableField, ListingChanges, RevisionAuthor } from '../../common/edit-types.js';
+import { sameFieldValue } from '../../common/edit/index.js';
+import { FIELD_COLUMNS, fromColumnValue } from '../edit/field-columns.js';
+import { nextUpdatedAt, qualityAfterEdit, STORED_QUALITY_COLUMNS, writeListingFields, type StoredQuality } from '../edit/listing-write.js';
+import { prepared } from '../edit/prepared.js';
+import { readRowsById } from '../edit/rows-by-id.js';
+import { isProposalField, PROPOSAL_FIELDS } from './proposal-fields.js';
+import type { ProposalRow } from './proposal-rows.js';
+
+export interface AppliedRows {
+  /** Proposals now 'accepted'. */
+  accepted: number;
+  /** Listings whose fields were written (one revision each). */
+  listings: number;
+  /** Proposals whose field changed since they were made: not applied, now 'superseded'. */
+  stale: number;
+  /** Ids of the stale proposals (the first 100), for the review view to explain. */
+  staleIds: number[];
+}
+
+const ALL_COLUMNS = ['updated_at', ...STORED_QUALITY_COLUMNS, ...Object.values(PROPOSAL_FIELDS).map((field) => FIELD_COLUMNS[field].column)];
+
+/**
+ * Writes pending proposals (≤ 500 listings' worth, grouped by listing) through the edit layer:
+ * changed columns only, updated_at, quality rescored, one revision per listing in the change set
+ * `changeSetId()` gives (called only once something is written). A field whose current value no
+ * longer equals the proposal's `before` is never overwritten: the proposal is superseded and
+ * reported stale. Runs inside the caller's IMMEDIATE transaction, which makes it exactly-once:
+ * only 'pending' rows are ever passed in, and they leave 'pending' in the same transaction.
+ */
+export function applyProposalRows(db: BetterSqlite3.Database, rows: readonly ProposalRow[], author: RevisionAuthor, changeSetId: () => number, now: number): AppliedRows {
+  const result: AppliedRows = { accepted: 0, listings: 0, stale: 0, staleIds: [] };
+  const byListing = new Map<number, ProposalRow[]>();
+  for (const row of rows) {
+    let list = byListing.get(row.listing_id);
+    if (!list) byListing.set(row.listing_id, (list = []));
+    list.push(row);
+  }
+  const stored = readRowsById(db, ALL_COLUMNS, [...byListing.keys()]);
+  const accept = prepared(db, "UPDATE proposals SET state = 'accepted', decided_at = ?, change_set_id = ? WHERE id = ? AND state = 'pending'");
+  const supersede = prepared(db, "UPDATE proposals SET state = 'superseded', decided_at = ? WHERE id = ? AND state = 'pending'");
+
+  for (const [listingId, proposals] of byListing) {
+    const row = stored.get(listingId);
+    const changes: ListingChanges = {};
+    const revision: Record<string, { before: unknown; after: unknown }> = {};
+    const accepted: number[] = [];
+    for (const proposal of proposals) {
+      const field: EditableField | null = isProposalField(proposal.field) ? PROPOSAL_FIELDS[proposal.field] : null;
+      const current = row && field ? fromColumnValue(field, row[FIELD_COLUMNS[field].column]) : undefined;
+      if (!row || !field || Object.hasOwn(changes, field) || !sameFieldValue(current, parse(proposal.before_value))) {
+        supersede.run(now, proposal.id);
+        result.stale++;
+        if (result.staleIds.length < 100) result.staleIds.push(proposal.id);
+        continue;
+      }
+      const after = parse(proposal.after_value);
+      accepted.push(proposal.id);
+      if (sameFieldValue(current, after)) continue;
+      Object.assign(changes, { [field]: after });
+      revision[field] = { before: current, after };
+    }
+    let setId: number | null = null;
+    if (row && Object.keys(changes).length > 0) {
+      const quality = qualityAfterEdit(db, row as unknown as StoredQuality, changes);
+      writeListingFields(db, row as unknown as StoredQuality, changes, nextUpdatedAt(now, row.updated_at as number), quality);
+      setId = changeSetId();
+      prepared(db, 'INSERT INTO revisions (listing_id, author, created_at, changes, change_set_id) VALUES (?, ?, ?, ?, ?)').run(listingId, author, now, JSON.stringify(revision), setId);
+      result.listings++;
+    }
+    for (const id of accepted) result.accepted += accept.run(now, setId, id).changes;
+  }
+  return result;
+}
+
+function parse(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * The job loop: claim a batch → run it through the injected optimizer (the Piscina pool) → write
+ * its results in one transaction → next. `lanes` loops run side by side so the pool's threads stay
+ * busy while one batch is being written. Every SQLite step is one short transaction (a claim, a
+ * 200-listing write), with a macrotask yield between batches, so the thread that owns the writer
+ * connection never stalls for long. Crash safety lives in SQLite, not here: leases, idempotent
+ * writes and recoverJobs make a kill at any instant harmless.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Catalog } from '../catalog/open-catalog.js';
+import { prepared } from '../edit/prepared.js';
+import { ListingReader } from '../export/read-scope.js';
+import type { OptimizerProposal } from '../optimizer/index.js';
+import { failBatch, writeBatchResults } from './batch-outcome.js';
+import { cancelJob } from './cancel-job.js';
+import { claimBatch, nextClaimableAt, renewLease } from './claim-batch.js';
+import { DEFAULT_RETRY, type ClaimedBatch, type JobProgress, type JobSummary, type OptimizerRunner, type RetryPolicy } from './job-types.js';
+import { ProgressMeter } from './progress-meter.js';
+import { hasActiveJobs, readJob } from './read-jobs.js';
+import { isNotTheListingsFault, readableReason } from './readable-error.js';
+
+export interface JobRunnerOptions {
+  catalog: Catalog;
+  runner: OptimizerRunner;
+  /** Batches in flight at once (default 2: one per pool thread is enough, writes are quick). */
+  lanes?: number;
+  /** Listings per task (default 200). */
+  batchSize?: number;
+  /** Lease length; renewed every third of it while a batch runs (default 30 s). */
+  leaseMs?: number;
+  retry?: RetryPolicy;
+  /** With nothing to claim and no known wake-up time, look for new work this often (default 2 s). */
+  idlePollMs?: number;
+  onProgress?: (progress: JobProgress) => void;
+  /** A write failed (e.g. the disk is full): reported, and the lane backs off and retries. */
+  onError?: (error: unknown) => void;
+  /** Clock for leases and backoff (tests). */
+  now?: () => number;
+}
+
+export interface JobRunner {
+  /** Starts the lanes (call recoverJobs first). */
+  start(): void;
+  /** Something was enqueued or retried: look for work now instead of at the next poll. */
+  wake(): void;
+  /** Cancels a job and aborts its batches in flight (their results are discarded). */
+  cancel(jobId: number): JobSummary | null;
+  /** Resolves once no job is queued or running (the CLI waits for this). */
+  whenIdle(): Promise<void>;
+  /** Aborts batches in flight, gives their listings back to the queue, waits for the lanes. */
+  stop(): Promise<void>;
+}
+
+const BUSY_DELAY_MS = 250;
+const ERROR_DELAY_MS = 1_000;
+
+export function createJobRunner(options: JobRunnerOptions): JobRunner {
+  const { catalog, runner } = options;
+  const { db } = catalog;
+  const lanes = Math.max(1, options.lanes ?? 2);
+  const batchSize = Math.max(1, options.batchSize ?? 200);
+  const leaseMs = options.leaseMs ?? 30_000;
+  const retry = options.retry ?? DEFAULT_RETRY;
+  const idlePollMs = options.idlePollMs ?? 2_000;
+  const now = options.now ?? Date.now;
+  const owner = `runner-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const meter = new ProgressMeter();
+  const reader = new ListingReader(db);
+  const inFlight = new Map<string, { jobId: number; controller: AbortController }>();
+  const wakers = new Set<() => void>();
+  const idleWaiters: (() => void)[] = [];
+  let running: Promise<void>[] = [];
+  let stopped = false;
+
+  const report = (job: JobSummary | null): void => {
+    if (job && options.onProgress) options.onProgress(meter.progress(job, now()));
+  };
+
+  const checkIdle = (): void => {
+    if (idleWaiters.length > 0 && !hasActiveJobs(db)) for (const resolve of idleWaiters.splice(0)) resolve();
+  };
+
+  const wake = (): void => {
+    for (const resolve of [...wakers]) resolve();
+  };
+
+  function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.max(0, ms));
+      wakers.add(done);
+    });
+  }
+
+  async function runBatch(batch: ClaimedBatch): Promise<void> {
+    const controller = new AbortController();
+    inFlight.set(batch.leaseOwner, { jobId: batch.jobId, controller });
+    // Renewal doubles as the cancel check for a cancel made on another connection.
+    const renewal = setInterval(() => {
+      try {
+        if (!renewLease(db, batch, leaseMs, now())) controller.abort(new Error('lease lost'));
+      } catch (error) {
+        options.onError?.(error);
+      }
+    }, Math.max(10, Math.floor(leaseMs / 3)));
+    try {
+      const listings = reader.read(batch.listingIds, 0);
+      let proposals: readonly OptimizerProposal[] = [];
+      if (listings.length > 0) {
+        const task = { listings, marketplace: batch.payload.marketplace, context: batch.payload.priceRules ? { priceRules: batch.payload.priceRules } : {} };
+        proposals = await runner.run(task, controller.signal, { interactive: batch.interactive });
+        if (proposals.length !== listings.length) throw new Error(`expected ${listings.length} proposals, got ${proposals.length}`);
+      }
+      if (controller.signal.aborted) throw controller.signal.reason;
+      const byListing = new Map<number, OptimizerProposal>();
+      listings.forEach((listing, i) => byListing.set(listing.id, proposals[i]!));
+      const outcome = writeBatchResults(db, batch, byListing, now());
+      if (outcome.written > 0 || outcome.jobFinished) report(readJob(db, batch.jobId));
+    } catch (error) {
+      if (stopped) failBatch(db, batch, readableReason(error), retry, { now: now(), penalize: false });
+      else if (!controller.signal.aborted || !isCancelledOrLost(batch)) {
+        const blameless = isNotTheListingsFault(error);
+        const outcome = failBatch(db, batch, readableReason(error), retry, { now: now(), penalize: !blameless, delayMs: blameless ? BUSY_DELAY_MS : 0 });
+        if (outcome.failed > 0 || outcome.jobFinished) report(readJob(db, batch.jobId));
+      }
+    } finally {
+      clearInterval(renewal);
+      inFlight.delete(batch.leaseOwner);
+    }
+  }
+
+  /** The job was cancelled (or our lease re-leased): nothing of this batch may be written. */
+  function isCancelledOrLost(batch: ClaimedBatch): boolean {
+    return prepared(db, "SELECT 1 FROM job_items WHERE job_id = ? AND lease_owner = ? AND state = 'running' LIMIT 1").get(batch.jobId, batch.leaseOwner) === undefined;
+  }
+
+  async function lane(): Promise<void> {
+    while (!stopped) {
+      try {
+        const batch = claimBatch(db, { owner, batchSize, leaseMs, retry, now: now() });
+        if (batch) {
+          await runBatch(batch);
+          // A macrotask between batches: timers, messages and other lanes get their turn.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          checkIdle();
+          continue;
+        }
+        checkIdle();
+        const next = nextClaimableAt(db);
+        await sleep(next === null ? idlePollMs : Math.min(idlePollMs, next - now() + 1));
+      } catch (error) {
+        options.onError?.(error);
+        await sleep(ERROR_DELAY_MS);
+      }
+    }
+  }
+
+  return {
+    start() {
+      if (running.length > 0 || stopped) return;
+      running = Array.from({ length: lanes }, () => lane());
+    },
+    wake,
+    cancel(jobId) {
+      const job = cancelJob(db, jobId, now());
+      for (const flight of inFlight.values()) if (flight.jobId === jobId) flight.controller.abort(new Error('cancelled'));
+      report(job);
+      checkIdle();
+      return job;
+    },
+    whenIdle() {
+      if (!hasActiveJobs(db)) return Promise.resolve();
+      return new Promise((resolve) => {
+        idleWaiters.push(resolve);
+        wake();
+      });
+    },
+    async stop() {
+      stopped = true;
+      for (const flight of inFlight.values()) flight.controller.abort(new Error('stopping'));
+      wake();
+      await Promise.all(running);
+      running = [];
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { Scope } from '../../common/contract.js';
+import type { Catalog } from '../catalog/open-catalog.js';
+import { prepared } from '../edit/prepared.js';
+import { scopeIds } from '../export/read-scope.js';
+import type { OptimizedField } from '../optimizer/index.js';
+import type { ProposalRow } from './proposal-rows.js';
+
+/** Which proposals a review action covers: single fields, whole listings, a job, or a grid scope. */
+export type ProposalSelector =
+  | { kind: 'ids'; ids: readonly number[] }
+  | { kind: 'listings'; listingIds: readonly number[]; fields?: readonly OptimizedField[] }
+  | { kind: 'job'; jobId: number; fields?: readonly OptimizedField[] }
+  | { kind: 'scope'; scope: Scope; fields?: readonly OptimizedField[] };
+
+/** Rows are read this many at a time: ≤ 500 listings per chunk, as readRowsById wants. */
+export const PROPOSAL_CHUNK = 500;
+
+const marks = Array(PROPOSAL_CHUNK).fill('?').join(', ');
+
+/**
+ * The pending proposals a selector covers, PROPOSAL_CHUNK at a time, each chunk ordered by listing.
+ * Safe to change proposal states between chunks (cursors are ids, never offsets). Call inside a
+ * transaction so the whole walk sees one snapshot.
+ */
+export function* pendingProposals(catalog: Catalog, selector: ProposalSelector): Generator<ProposalRow[]> {
+  const { db } = catalog;
+  const fields = selector.kind === 'ids' || !selector.fields ? null : new Set<string>(selector.fields);
+  const keep = (rows: ProposalRow[]): ProposalRow[] => (fields ? rows.filter((row) => fields.has(row.field)) : rows);
+
+  if (selector.kind === 'job') {
+    const page = prepared(db, "SELECT * FROM proposals WHERE job_id = ? AND state = 'pending' AND id > ? ORDER BY id LIMIT ?");
+    for (let cursor = 0; ; ) {
+      const rows = page.all(selector.jobId, cursor, PROPOSAL_CHUNK) as ProposalRow[];
+      if (rows.length === 0) return;
+      cursor = rows.at(-1)!.id;
+      const kept = keep(rows).sort((a, b) => a.listing_id - b.listing_id || a.id - b.id);
+      if (kept.length > 0) yield kept;
+    }
+  }
+
+  // Ids in chunks through one prepared IN (…) of fixed width, padded with the first id.
+  const column = selector.kind === 'ids' ? 'id' : 'listing_id';
+  const byChunk = prepared(db, `SELECT * FROM proposals WHERE state = 'pending' AND ${column} IN (${marks}) ORDER BY listing_id, id`);
+  const ids: ArrayLike<number> =
+    selector.kind === 'ids' ? [...new Set(selector.ids)] : selector.kind === 'listings' ? [...new Set(selector.listingIds)] : scopeIds(catalog, selector.scope);
+  // One listing has at most four pending proposals (one per field), so a chunk of listing ids
+  // yields at most 4 × PROPOSAL_CHUNK rows: split them so each piece covers ≤ PROPOSAL_CHUNK listings.
+  const step = selector.kind === 'ids' ? PROPOSAL_CHUNK : Math.floor(PROPOSAL_CHUNK / 4);
+  for (let from = 0; from < ids.length; from += step) {
+    const chunk: number[] = [];
+    for (let i = from; i < Math.min(from + step, ids.length); i++) chunk.push(ids[i]!);
+    const padded = chunk.concat(Array<number>(PROPOSAL_CHUNK - chunk.length).fill(chunk[0]!));
+    const rows = keep(byChunk.all(...padded) as ProposalRow[]);
+    if (rows.length > 0) yield rows;
+  }
+}

@@ -1,0 +1,72 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Marketplace } from '../../common/listing.js';
+import { prepared } from '../edit/prepared.js';
+import type { JobKind, JobPayload, JobState, JobSummary } from './job-types.js';
+
+/** A `jobs` row as SQLite returns it (migrations 001 + 004). */
+export interface JobRow {
+  id: number;
+  kind: JobKind;
+  state: JobState;
+  priority: number;
+  payload: string;
+  attempts: number;
+  lease_expires_at: number | null;
+  error: string | null;
+  created_at: number;
+  updated_at: number;
+  auto_apply: 0 | 1;
+  total: number;
+  done: number;
+  failed: number;
+  started_at: number | null;
+  finished_at: number | null;
+  change_set_id: number | null;
+}
+
+/** The payload JSON, read defensively: a hand-edited row degrades to marketplace 'other'. */
+export function parsePayload(text: string): JobPayload {
+  try {
+    const value = JSON.parse(text) as Partial<JobPayload> | null;
+    if (value && typeof value.marketplace === 'string') return value as JobPayload;
+  } catch {
+    // fall through
+  }
+  return { marketplace: 'other' as Marketplace };
+}
+
+export function jobSummary(row: JobRow): JobSummary {
+  return {
+    id: row.id,
+    kind: row.kind,
+    state: row.state,
+    priority: row.priority,
+    marketplace: parsePayload(row.payload).marketplace,
+    autoApply: row.auto_apply === 1,
+    total: row.total,
+    done: row.done,
+    failed: row.failed,
+    error: row.error,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    changeSetId: row.change_set_id,
+  };
+}
+
+export function readJob(db: BetterSqlite3.Database, id: number): JobSummary | null {
+  const row = prepared(db, 'SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
+  return row ? jobSummary(row) : null;
+}
+
+/** For the jobs panel: running and queued jobs first (claim order), then the most recent others. */
+export function listJobs(db: BetterSqlite3.Database, recent = 20): JobSummary[] {
+  const active = prepared(db, "SELECT * FROM jobs WHERE state IN ('running','queued') ORDER BY state = 'running' DESC, priority DESC, id").all() as JobRow[];
+  const finished = prepared(db, "SELECT * FROM jobs WHERE state NOT IN ('running','queued') ORDER BY id DESC LIMIT ?").all(recent) as JobRow[];
+  return [...active, ...finished].map(jobSummary);
+}
+
+/** True while some job still has work (the CLI and tests wait for this to turn false). */
+export function hasActiveJobs(db: BetterSqlite3.Database): boolean {
+  return prepared(db, "SELECT 1 FROM jobs WHERE state IN ('queued','running') LIMIT 1").get() !== undefined;
+}

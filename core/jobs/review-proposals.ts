@@ -1,0 +1,79 @@
+import type { ChangeSetSummary, RevisionAuthor } from '../../common/edit-types.js';
+import type { Catalog } from '../catalog/open-catalog.js';
+import { readChangeSet } from '../edit/change-sets.js';
+import { withCheckpointDeferred } from '../edit/checkpoint-later.js';
+import { prepared } from '../edit/prepared.js';
+import { applyProposalRows } from './apply-proposal-rows.js';
+import { growProposalChangeSet, startProposalChangeSet } from './proposal-change-set.js';
+import { proposalView, type ProposalView } from './proposal-rows.js';
+import { pendingProposals, type ProposalSelector } from './proposal-selector.js';
+
+export interface AcceptResult {
+  /** The one undoable change set written; null when nothing changed (e.g. accepted twice). */
+  changeSet: ChangeSetSummary | null;
+  accepted: number;
+  listings: number;
+  stale: number;
+  staleIds: number[];
+}
+
+/**
+ * Accepts the pending proposals a selector covers: ONE transaction, ONE undoable change set of
+ * kind 'proposal' (history.undo reverts it like any edit). Exactly-once: accepting again finds
+ * nothing pending and writes nothing. Stale fields are skipped and reported, never overwritten.
+ */
+export function acceptProposals(catalog: Catalog, selector: ProposalSelector, options: { author?: RevisionAuthor; now?: number } = {}): AcceptResult {
+  const { db } = catalog;
+  const now = options.now ?? Date.now();
+  const author = options.author ?? 'optimizer';
+  const accept = db.transaction((): AcceptResult => {
+    let setId: number | null = null;
+    const changeSetId = (): number => (setId ??= startProposalChangeSet(db, author, '', now));
+    const result: AcceptResult = { changeSet: null, accepted: 0, listings: 0, stale: 0, staleIds: [] };
+    for (const rows of pendingProposals(catalog, selector)) {
+      const applied = applyProposalRows(db, rows, author, changeSetId, now);
+      result.accepted += applied.accepted;
+      result.listings += applied.listings;
+      result.stale += applied.stale;
+      result.staleIds.push(...applied.staleIds.slice(0, 100 - result.staleIds.length));
+    }
+    if (setId !== null) {
+      growProposalChangeSet(db, setId, result.listings, now);
+      result.changeSet = readChangeSet(db, setId);
+    }
+    return result;
+  });
+  return withCheckpointDeferred(db, () => accept.immediate());
+}
+
+/** Rejects the pending proposals a selector covers; rejecting twice rejects nothing the second time. */
+export function rejectProposals(catalog: Catalog, selector: ProposalSelector, now = Date.now()): { rejected: number } {
+  const { db } = catalog;
+  const reject = prepared(db, "UPDATE proposals SET state = 'rejected', decided_at = ? WHERE id = ? AND state = 'pending'");
+  const run = db.transaction((): { rejected: number } => {
+    let rejected = 0;
+    for (const rows of pendingProposals(catalog, selector)) for (const row of rows) rejected += reject.run(now, row.id).changes;
+    return { rejected };
+  });
+  return run.immediate();
+}
+
+/** The pending proposals a selector covers, for the review view (first `limit`, by listing). */
+export function listPendingProposals(catalog: Catalog, selector: ProposalSelector, limit = 500): ProposalView[] {
+  const { db } = catalog;
+  return db.transaction((): ProposalView[] => {
+    const views: ProposalView[] = [];
+    for (const rows of pendingProposals(catalog, selector)) {
+      for (const row of rows) {
+        if (views.length >= limit) return views;
+        views.push(proposalView(row));
+      }
+    }
+    return views;
+  })();
+}
+
+/** How many proposals are pending in all (a badge), without reading them. */
+export function pendingProposalCount(catalog: Catalog): number {
+  return prepared(catalog.db, "SELECT count(*) FROM proposals WHERE state = 'pending'").pluck().get() as number;
+}
