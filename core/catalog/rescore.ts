@@ -1,7 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Marketplace } from '../../common/listing.js';
-import { parseStringArray, parseStringRecord } from './listing-codec.js';
+import { RULE_INPUT_COLUMNS, ruleInputFromRow, type RuleInputRow } from './rule-input-row.js';
 import { qualityOf } from './listing-quality.js';
 import type { Catalog } from './open-catalog.js';
 import { claimRulesVersionIfUnscored, RULES_VERSION, writeRulesVersion } from './rules-version.js';
@@ -34,27 +33,13 @@ export interface RescoreResult {
   finished: boolean;
 }
 
-interface ScoreRow {
-  id: number;
-  marketplace: Marketplace;
-  title: string;
-  description: string;
-  price_minor: number | null;
-  quantity: number | null;
-  sku: string | null;
-  brand: string | null;
-  condition: string | null;
-  tags: string;
-  materials: string;
-  images: string;
-  attributes: string;
+interface ScoreRow extends RuleInputRow {
   quality_score: number | null;
   error_count: number | null;
   failing_rules: string;
 }
 
-const SCORE_COLUMNS = `id, marketplace, title, description, price_minor, quantity, sku, brand, condition, tags, materials, images, attributes,
-  quality_score, error_count, failing_rules`;
+const SCORE_COLUMNS = `${RULE_INPUT_COLUMNS}, quality_score, error_count, failing_rules`;
 
 /**
  * Brings every stored quality score up to date, in the background on the writer:
@@ -153,7 +138,7 @@ function scoreBatch(db: BetterSqlite3.Database, statements: Statements, select: 
     const rows = select.all(afterId, batchSize) as ScoreRow[];
     let changed = 0;
     for (const row of rows) {
-      const quality = qualityOf(ruleInputOf(row));
+      const quality = qualityOf(ruleInputFromRow(row));
       if (quality.qualityScore === row.quality_score && quality.errorCount === row.error_count && quality.failingRules === row.failing_rules) continue;
       statements.update.run(quality.qualityScore, quality.errorCount, quality.failingRules, row.id);
       changed++;
@@ -166,21 +151,4 @@ function scoreBatch(db: BetterSqlite3.Database, statements: Statements, select: 
     }
     return { scored: rows.length, changed, lastId };
   }).immediate();
-}
-
-function ruleInputOf(row: ScoreRow): Parameters<typeof qualityOf>[0] {
-  return {
-    marketplace: row.marketplace,
-    title: row.title,
-    description: row.description,
-    priceMinor: row.price_minor,
-    quantity: row.quantity,
-    sku: row.sku,
-    brand: row.brand,
-    condition: row.condition,
-    tags: parseStringArray(row.tags),
-    materials: parseStringArray(row.materials),
-    images: parseStringArray(row.images),
-    attributes: parseStringRecord(row.attributes),
-  };
 }

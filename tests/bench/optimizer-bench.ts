@@ -10,7 +10,7 @@
 import Database from 'better-sqlite3';
 import type { Marketplace } from '../../common/listing.js';
 import { makeDemoListing } from '../../core/catalog/demo-listing.js';
-import { parseStringArray, parseStringRecord } from '../../core/catalog/listing-codec.js';
+import { RULE_INPUT_COLUMNS, ruleInputFromRow, type RuleInputRow } from '../../core/catalog/rule-input-row.js';
 import { SeededRandom } from '../../core/catalog/seeded-random.js';
 import { createOptimizerPool, type OptimizerPool } from '../../core/jobs/optimizer-pool.js';
 import type { OptimizerBatch, OptimizerTaskListing } from '../../core/jobs/pool-task.js';
@@ -105,47 +105,11 @@ function demoListings(count: number): BenchListing[] {
   return Array.from({ length: count }, (_, i) => ({ ...makeDemoListing(rng, i + 1, now), id: i + 1 }));
 }
 
-interface ListingRow {
-  id: number;
-  marketplace: Marketplace;
-  title: string;
-  description: string;
-  price_minor: number | null;
-  quantity: number | null;
-  sku: string | null;
-  brand: string | null;
-  condition: string | null;
-  category: string | null;
-  tags: string;
-  materials: string;
-  images: string;
-  attributes: string;
-}
-
 function readCatalogListings(databasePath: string, count: number): BenchListing[] {
   const db = new Database(databasePath, { readonly: true, fileMustExist: true });
   try {
-    const rows = db
-      .prepare(
-        'SELECT id, marketplace, title, description, price_minor, quantity, sku, brand, condition, category, tags, materials, images, attributes FROM listings ORDER BY id LIMIT ?',
-      )
-      .all(count) as ListingRow[];
-    return rows.map((row) => ({
-      id: row.id,
-      marketplace: row.marketplace,
-      title: row.title,
-      description: row.description,
-      priceMinor: row.price_minor,
-      quantity: row.quantity,
-      sku: row.sku,
-      brand: row.brand,
-      condition: row.condition,
-      category: row.category,
-      tags: parseStringArray(row.tags),
-      materials: parseStringArray(row.materials),
-      images: parseStringArray(row.images),
-      attributes: parseStringRecord(row.attributes),
-    }));
+    const rows = db.prepare(`SELECT ${RULE_INPUT_COLUMNS} FROM listings ORDER BY id LIMIT ?`).all(count) as RuleInputRow[];
+    return rows.map(ruleInputFromRow);
   } finally {
     db.close();
   }

@@ -1,46 +1,16 @@
 import Database from 'better-sqlite3';
 import type { Marketplace } from '../../common/listing.js';
 import { evaluateListing, type RuleInput } from '../../common/rules/index.js';
-import { parseStringArray, parseStringRecord } from '../../core/catalog/listing-codec.js';
+import { RULE_INPUT_COLUMNS, ruleInputFromRow, type RuleInputRow } from '../../core/catalog/rule-input-row.js';
 
 type ScoredListing = RuleInput & { marketplace: Marketplace };
-
-interface RuleColumns {
-  marketplace: Marketplace;
-  title: string;
-  description: string;
-  price_minor: number | null;
-  quantity: number | null;
-  sku: string | null;
-  brand: string | null;
-  condition: string | null;
-  tags: string;
-  materials: string;
-  images: string;
-  attributes: string;
-}
 
 /** Up to `count` listings of the catalog as the rules engine reads them (read-only connection). */
 export function readRuleInputs(databasePath: string, count: number): ScoredListing[] {
   const db = new Database(databasePath, { readonly: true, fileMustExist: true });
   try {
-    const rows = db
-      .prepare('SELECT marketplace, title, description, price_minor, quantity, sku, brand, condition, tags, materials, images, attributes FROM listings ORDER BY id LIMIT ?')
-      .all(count) as RuleColumns[];
-    return rows.map((row) => ({
-      marketplace: row.marketplace,
-      title: row.title,
-      description: row.description,
-      priceMinor: row.price_minor,
-      quantity: row.quantity,
-      sku: row.sku,
-      brand: row.brand,
-      condition: row.condition,
-      tags: parseStringArray(row.tags),
-      materials: parseStringArray(row.materials),
-      images: parseStringArray(row.images),
-      attributes: parseStringRecord(row.attributes),
-    }));
+    const rows = db.prepare(`SELECT ${RULE_INPUT_COLUMNS} FROM listings ORDER BY id LIMIT ?`).all(count) as RuleInputRow[];
+    return rows.map(ruleInputFromRow);
   } finally {
     db.close();
   }

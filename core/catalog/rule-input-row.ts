@@ -1,0 +1,47 @@
+import type { Marketplace } from '../../common/listing.js';
+import type { RuleInput } from '../../common/rules/index.js';
+import { parseStringArray, parseStringRecord } from './listing-codec.js';
+
+/**
+ * A listing as the rules engine and the optimizer read it, straight from the `listings` table:
+ * the one column list and decoder shared by rescoring, the optimizer's readers and the benches.
+ */
+export const RULE_INPUT_COLUMNS = 'id, marketplace, title, description, price_minor, quantity, sku, brand, condition, category, tags, materials, images, attributes';
+
+export interface RuleInputRow {
+  id: number;
+  marketplace: Marketplace;
+  title: string;
+  description: string;
+  price_minor: number | null;
+  quantity: number | null;
+  sku: string | null;
+  brand: string | null;
+  condition: string | null;
+  category: string | null;
+  tags: string;
+  materials: string;
+  images: string;
+  attributes: string;
+}
+
+export type RuleInputListing = RuleInput & { id: number; marketplace: Marketplace; category: string | null };
+
+export function ruleInputFromRow(row: RuleInputRow): RuleInputListing {
+  return {
+    id: row.id,
+    marketplace: row.marketplace,
+    title: row.title,
+    description: row.description,
+    priceMinor: row.price_minor,
+    quantity: row.quantity,
+    sku: row.sku,
+    brand: row.brand,
+    condition: row.condition,
+    category: row.category,
+    tags: parseStringArray(row.tags),
+    materials: parseStringArray(row.materials),
+    images: parseStringArray(row.images),
+    attributes: parseStringRecord(row.attributes),
+  };
+}
