@@ -28,6 +28,13 @@ export const METHOD_NAMES = [
   'export.preview',
   'export.start',
   'operation.cancel',
+  'jobs.start',
+  'jobs.list',
+  'jobs.cancel',
+  'jobs.retry',
+  'proposals.list',
+  'proposals.accept',
+  'proposals.reject',
   'backup.list',
   'backup.create',
   'backup.restore',
@@ -37,7 +44,7 @@ export const METHOD_NAMES = [
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
-export const EVENT_NAMES = ['catalog.changed', 'demo.progress', 'operation.progress', 'import.finished', 'export.finished', 'app.command', 'update.state'] as const;
+export const EVENT_NAMES = ['catalog.changed', 'demo.progress', 'operation.progress', 'import.finished', 'export.finished', 'app.command', 'update.state', 'job.progress'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** Electron IPC channel names are derived, never typed by hand. */

@@ -25,6 +25,15 @@ import {
   type RevisionEntry,
   type UndoState,
 } from './edit-types.js';
+import {
+  jobIdSchema,
+  jobPrioritySchema,
+  proposalSelectorSchema,
+  type AcceptOutcome,
+  type JobProgressEvent,
+  type JobSummary,
+  type ProposalView,
+} from './job-types.js';
 
 /**
  * The one contract between the renderer and the core. Each method names its input schema (checked
@@ -241,6 +250,38 @@ export const contract = {
   'update.getState': method<UpdateState>()({ input: empty, access: 'control', timeoutMs: 5_000 }),
   'update.check': method<UpdateState>()({ input: empty, access: 'control', timeoutMs: 60_000 }),
   'update.install': method<{ restarting: boolean }>()({ input: empty, access: 'control', timeoutMs: 5_000 }),
+  /** Queues an optimization job for a scope of listings; the writer runs it in the background (progress: job.progress). */
+  'jobs.start': method<JobSummary>()({
+    input: z
+      .object({
+        scope: scopeSchema,
+        marketplace: marketplaceSchema,
+        kind: z.literal('optimize'),
+        priority: jobPrioritySchema.optional(),
+        /** Apply the proposals at once as one undoable change set instead of waiting for review. */
+        autoApply: z.boolean().optional(),
+      })
+      .strict(),
+    access: 'write',
+    timeoutMs: 120_000,
+  }),
+  /** Running and queued jobs first, then the most recent finished ones. */
+  'jobs.list': method<{ jobs: JobSummary[] }>()({ input: empty, access: 'read', timeoutMs: 5_000 }),
+  'jobs.cancel': method<JobSummary>()({ input: z.object({ jobId: jobIdSchema }).strict(), access: 'write', timeoutMs: 10_000 }),
+  /** Queues a failed or cancelled job's unfinished listings again. */
+  'jobs.retry': method<JobSummary>()({ input: z.object({ jobId: jobIdSchema }).strict(), access: 'write', timeoutMs: 10_000 }),
+  /** Pending proposals of one listing, of one job, or (neither given) of the whole catalog; `pending` counts them all. */
+  'proposals.list': method<{ proposals: ProposalView[]; pending: number }>()({
+    input: z
+      .object({ listingId: id.optional(), jobId: jobIdSchema.optional(), limit: z.number().int().min(1).max(2_000) })
+      .strict()
+      .refine((input) => input.listingId === undefined || input.jobId === undefined, { message: 'Give a listingId or a jobId, not both.' }),
+    access: 'read',
+    timeoutMs: 10_000,
+  }),
+  /** Accepts pending proposals as ONE undoable change set (history.undo reverts it). */
+  'proposals.accept': method<AcceptOutcome>()({ input: z.object({ selector: proposalSelectorSchema }).strict(), access: 'write', timeoutMs: 15 * 60_000 }),
+  'proposals.reject': method<{ rejected: number }>()({ input: z.object({ selector: proposalSelectorSchema }).strict(), access: 'write', timeoutMs: 15 * 60_000 }),
   /** Asks a running import/export/bulk operation to stop; it rolls back (imports) or discards its file. */
   'operation.cancel': method<{ cancelled: boolean }>()({ input: z.object({ operationId }).strict(), access: 'control', timeoutMs: 5_000 }),
 } as const satisfies { [M in MethodName]: MethodSpec<z.ZodType, unknown> };
@@ -261,6 +302,7 @@ export interface EventPayloads {
   'export.finished': { operationId: string; summary: ExportSummary | null; fileId: string; error: string | null };
   'app.command': AppCommand;
   'update.state': UpdateState;
+  'job.progress': JobProgressEvent;
 }
 
 // Compile-time check: contract-names.ts and this module list the same methods and events.

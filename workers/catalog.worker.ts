@@ -8,6 +8,7 @@ import { defaultBackupDir } from '../core/backup/backup-handlers.js';
 import { backupBeforeMigration } from '../core/backup/pre-migration.js';
 import { GridViews } from '../core/catalog/grid-views.js';
 import { rescoreCatalog } from '../core/catalog/rescore.js';
+import { createJobHost, type JobHost } from '../core/jobs/job-host.js';
 import { createHandlers } from '../core/service/handlers.js';
 import type { HandlerContext } from '../core/service/handlers-type.js';
 import { fromSqliteError } from '../core/host/sqlite-error.js';
@@ -38,11 +39,6 @@ async function start(): Promise<void> {
   if (data.role === 'writer') await backupBeforeMigration(data.databasePath, defaultBackupDir(data.databasePath), latestVersion(MIGRATIONS));
   const catalog = openCatalog(data.databasePath, { role: data.role });
   const views = new GridViews(catalog);
-  const handlers = createHandlers({
-    catalog,
-    views,
-    info: { appVersion: data.appVersion, transport: data.transport, stagingDir: data.stagingDir },
-  });
   const operations = new Map<string, AbortController>();
 
   // Calls run strictly in arrival order so a handler never interleaves with another on this connection.
@@ -57,8 +53,20 @@ async function start(): Promise<void> {
     return result;
   };
   const background = new AbortController();
+  const emit: HandlerContext['emit'] = (event, payload) => post({ type: 'event', event, payload });
+  // Optimization jobs run on the writer only, their SQLite steps queued like calls.
+  const jobs: JobHost | undefined =
+    data.role === 'writer'
+      ? createJobHost({ catalog, runQueued, emit, ...(data.optimizerWorkerFile ? { workerFile: data.optimizerWorkerFile } : {}) })
+      : undefined;
+  const handlers = createHandlers({
+    catalog,
+    views,
+    info: { appVersion: data.appVersion, transport: data.transport, stagingDir: data.stagingDir },
+    ...(jobs ? { jobs } : {}),
+  });
   const ctx: HandlerContext = {
-    emit: (event, payload) => post({ type: 'event', event, payload }),
+    emit,
     startOperation(run) {
       const operationId = randomUUID();
       const controller = new AbortController();
@@ -86,9 +94,14 @@ async function start(): Promise<void> {
     }
     if (message.type === 'close') {
       background.abort();
-      queue = queue.then(() => {
-        catalog.close();
-        port.close();
+      // Stop the runner first, outside the queue: its last steps (giving listings back) are queued
+      // work the close must not wait behind. Then close after every call already queued.
+      const stopped = jobs ? jobs.close().catch((error: unknown) => console.error('[catalog writer] stopping jobs failed:', error)) : Promise.resolve();
+      void stopped.then(() => {
+        queue = queue.then(() => {
+          catalog.close();
+          port.close();
+        });
       });
       return;
     }

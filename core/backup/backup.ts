@@ -89,8 +89,7 @@ export async function createBackup(source: BetterSqlite3.Database | string, opti
     renameSync(partialPath, finalPath);
     fsyncDir(options.backupDir);
   } catch (error) {
-    rmSync(partialPath, { force: true });
-    rmSync(`${partialPath}-journal`, { force: true });
+    for (const suffix of PARTIAL_COMPANIONS) rmSync(partialPath + suffix, { force: true });
     throw error;
   } finally {
     if (ownConnection) db.close();
@@ -128,6 +127,12 @@ export function applyRetention(backupDir: string, policy: RetentionPolicy = DEFA
   return doomed;
 }
 
+/**
+ * A partial copy and the files SQLite keeps beside it while the copy is verified (a kill during
+ * verification leaves `-wal`/`-shm` of the partial, never of the catalog). They go together.
+ */
+const PARTIAL_COMPANIONS = ['', '-journal', '-wal', '-shm'] as const;
+
 /** Removes `.partial` leftovers of a crashed or killed backup (they were never counted). */
 export function sweepPartialBackups(backupDir: string): void {
   let names: string[];
@@ -137,7 +142,7 @@ export function sweepPartialBackups(backupDir: string): void {
     return;
   }
   for (const name of names) {
-    if (name.endsWith(PARTIAL_SUFFIX) || name.endsWith(`${PARTIAL_SUFFIX}-journal`)) rmSync(join(backupDir, name), { force: true });
+    if (PARTIAL_COMPANIONS.some((suffix) => name.endsWith(PARTIAL_SUFFIX + suffix))) rmSync(join(backupDir, name), { force: true });
   }
 }
 

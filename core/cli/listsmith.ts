@@ -9,11 +9,13 @@ import { exportListings } from '../export/export-listings.js';
 import { defaultDatabasePath } from '../host/data-dir.js';
 import { applyImport } from '../import/apply-import.js';
 import { openImportSource } from '../import/open-import-source.js';
+import { OPTIMIZE_USAGE, OptimizeUsageError, optimizeCatalog, parseMarketplace, parseOptimizeScope } from './optimize.js';
 
 /**
  * `listsmith import <file> [--dialect D] [--db PATH] [--json]`
  * `listsmith export --format F --out FILE [--db PATH] [--json]`
  * `listsmith stats [--db PATH] --json`
+ * `listsmith optimize --marketplace M [--filter F] [--apply] [--db PATH] [--json]` (core/cli/optimize.ts)
  *
  * Runs in-process on the same core functions as the app (one writer connection). Progress goes to
  * stderr; with --json the LAST line on stdout is one JSON object. Exit 0 when the command ran
@@ -22,7 +24,8 @@ import { openImportSource } from '../import/open-import-source.js';
 const USAGE = `Usage:
   listsmith import <file> [--dialect D] [--db PATH] [--json]
   listsmith export --format F --out FILE [--db PATH] [--json]
-  listsmith stats [--db PATH] [--json]`;
+  listsmith stats [--db PATH] [--json]
+${OPTIMIZE_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -34,6 +37,10 @@ const { values, positionals } = parseArgs({
     out: { type: 'string' },
     db: { type: 'string' },
     json: { type: 'boolean', default: false },
+    marketplace: { type: 'string' },
+    filter: { type: 'string' },
+    apply: { type: 'boolean', default: false },
+    ai: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: false,
@@ -131,6 +138,52 @@ function runStats(): Record<string, unknown> {
   }
 }
 
+async function runOptimize(): Promise<Record<string, unknown>> {
+  const marketplace = parseMarketplace(stringOption('marketplace'));
+  const scope = parseOptimizeScope(stringOption('filter'), marketplace);
+  if (values.ai) throw new Error('AI rewriting is not available yet: set up is issue 6.');
+  const catalog = openWriter();
+  const controller = new AbortController();
+  // First Ctrl-C cancels the job cleanly; a second one leaves at once (SQLite keeps the file whole).
+  const onSigint = (): void => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write('\nCancelling…\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  let last = 0;
+  try {
+    const result = await optimizeCatalog(catalog, {
+      marketplace,
+      scope,
+      apply: values.apply === true,
+      signal: controller.signal,
+      onProgress: (p) => {
+        const finished = p.state !== 'running' && p.state !== 'queued';
+        if (!finished && Date.now() - last < (process.stderr.isTTY ? 250 : 2_000)) return;
+        last = Date.now();
+        const eta = p.etaMs === null || finished ? '' : `, ~${Math.ceil(p.etaMs / 1000)} s left`;
+        progressLine(`${(p.done + p.failed).toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} listings, ${Math.round(p.rate).toLocaleString('en-US')} listings/s${eta}`);
+      },
+    });
+    endProgress();
+    const verb = values.apply ? `${result.applied} applied` : 'pending review';
+    process.stderr.write(`${result.listings} listings → ${result.proposals} proposals (${verb}), ${result.failed} failed in ${result.seconds.toFixed(1)} s\n`);
+    if (result.cancelled) {
+      process.stderr.write('listsmith: cancelled; nothing was applied.\n');
+      process.exitCode = 130;
+    } else if (result.failed > 0) {
+      process.stderr.write(`listsmith: ${result.errors[0] ?? 'some listings could not be optimized.'}\n`);
+      process.exitCode = 1;
+    }
+    const { listings, proposals, applied, failed, errors, jobId, changeSetId, cancelled, seconds } = result;
+    return { listings, proposals, applied, failed, errors, jobId, changeSetId, cancelled, seconds };
+  } finally {
+    process.off('SIGINT', onSigint);
+    catalog.close();
+  }
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = positionals;
   if (values.help || !command) {
@@ -141,6 +194,7 @@ async function main(): Promise<void> {
   if (command === 'import') result = await runImport(rest[0]);
   else if (command === 'export') result = await runExport();
   else if (command === 'stats') result = runStats();
+  else if (command === 'optimize') result = await runOptimize();
   else throw new UsageError(`Unknown command "${command}".`);
   console.log(values.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));
 }
@@ -149,6 +203,7 @@ main().catch((error: unknown) => {
   endProgress();
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
   console.error(`listsmith: ${message}`);
-  if (error instanceof UsageError) console.error(USAGE);
-  process.exit(error instanceof UsageError ? 2 : 1);
+  const usage = error instanceof UsageError || error instanceof OptimizeUsageError;
+  if (usage) console.error(USAGE);
+  process.exit(usage ? 2 : 1);
 });

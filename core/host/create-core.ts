@@ -2,6 +2,7 @@ import { contract, type EventPayloads } from '../../common/contract.js';
 import type { EventName, MethodName } from '../../common/contract-names.js';
 import { fail, type Envelope } from '../../common/result.js';
 import { dirname, join } from 'node:path';
+import { optimizerWorkerBeside } from '../jobs/pool-worker-file.js';
 import { CatalogThread } from './catalog-thread.js';
 import { sweepStagingDir } from './file-staging.js';
 import type { CoreApi, CoreOptions } from './core-api.js';
@@ -25,7 +26,7 @@ export async function createCore(options: CoreOptions): Promise<CoreApi> {
   const stagingDir = options.stagingDir ?? join(dirname(options.databasePath), 'staging');
   sweepStagingDir(stagingDir);
   const base = { databasePath: options.databasePath, appVersion: options.appVersion, transport: options.transport, stagingDir };
-  const writer = new CatalogThread(options.workerFile, { ...base, role: 'writer' }, emit);
+  const writer = new CatalogThread(options.workerFile, { ...base, role: 'writer', optimizerWorkerFile: optimizerWorkerBeside(options.workerFile) }, emit);
   // The writer opens first: it creates the file and runs migrations before any reader looks.
   await writer.start();
   const readers = Array.from({ length: Math.max(1, options.readers ?? 1) }, () => new CatalogThread(options.workerFile, { ...base, role: 'reader' }, emit));

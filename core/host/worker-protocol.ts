@@ -24,4 +24,6 @@ export interface CatalogWorkerData {
   transport: 'electron' | 'web';
   /** Where staged files (uploads, exports) live: see file-staging.ts. */
   stagingDir: string;
+  /** The compiled optimizer worker the writer's job pool runs (beside the catalog worker). */
+  optimizerWorkerFile?: string;
 }

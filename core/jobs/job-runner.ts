@@ -32,6 +32,13 @@ export interface JobRunnerOptions {
   /** With nothing to claim and no known wake-up time, look for new work this often (default 2 s). */
   idlePollMs?: number;
   onProgress?: (progress: JobProgress) => void;
+  /** A batch of an auto-applying job changed listings (the catalog changed). */
+  onApplied?: (jobId: number, applied: number) => void;
+  /**
+   * Runs each of the runner's SQLite steps. The app's writer passes its call queue here, so a claim
+   * or a batch write never lands inside another call's transaction; default: run at once.
+   */
+  runQueued?: <T>(work: () => T) => Promise<T>;
   /** A write failed (e.g. the disk is full): reported, and the lane backs off and retries. */
   onError?: (error: unknown) => void;
   /** Clock for leases and backoff (tests). */
@@ -63,6 +70,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const retry = options.retry ?? DEFAULT_RETRY;
   const idlePollMs = options.idlePollMs ?? 2_000;
   const now = options.now ?? Date.now;
+  const queued = options.runQueued ?? (<T>(work: () => T): Promise<T> => Promise.resolve().then(work));
   const owner = `runner-${process.pid}-${randomUUID().slice(0, 8)}`;
   const meter = new ProgressMeter();
   const reader = new ListingReader(db);
@@ -101,14 +109,17 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     inFlight.set(batch.leaseOwner, { jobId: batch.jobId, controller });
     // Renewal doubles as the cancel check for a cancel made on another connection.
     const renewal = setInterval(() => {
-      try {
-        if (!renewLease(db, batch, leaseMs, now())) controller.abort(new Error('lease lost'));
-      } catch (error) {
-        options.onError?.(error);
-      }
+      queued(() => renewLease(db, batch, leaseMs, now())).then(
+        (renewed) => {
+          if (!renewed) controller.abort(new Error('lease lost'));
+        },
+        (error: unknown) => options.onError?.(error),
+      );
     }, Math.max(10, Math.floor(leaseMs / 3)));
     try {
-      const listings = reader.read(batch.listingIds, 0);
+      const listings = await queued(() => reader.read(batch.listingIds, 0));
+      // Claimed while the runner was stopping: give the listings back untouched (see catch).
+      if (stopped) throw new Error('stopping');
       let proposals: readonly OptimizerProposal[] = [];
       if (listings.length > 0) {
         const task = { listings, marketplace: batch.payload.marketplace, context: batch.payload.priceRules ? { priceRules: batch.payload.priceRules } : {} };
@@ -118,15 +129,24 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       if (controller.signal.aborted) throw controller.signal.reason;
       const byListing = new Map<number, OptimizerProposal>();
       listings.forEach((listing, i) => byListing.set(listing.id, proposals[i]!));
-      const outcome = writeBatchResults(db, batch, byListing, now());
-      if (outcome.written > 0 || outcome.jobFinished) report(readJob(db, batch.jobId));
+      const { outcome, job } = await queued(() => {
+        const outcome = writeBatchResults(db, batch, byListing, now());
+        return { outcome, job: outcome.written > 0 || outcome.jobFinished ? readJob(db, batch.jobId) : null };
+      });
+      if (outcome.applied > 0) options.onApplied?.(batch.jobId, outcome.applied);
+      report(job);
     } catch (error) {
-      if (stopped) failBatch(db, batch, readableReason(error), retry, { now: now(), penalize: false });
-      else if (!controller.signal.aborted || !isCancelledOrLost(batch)) {
+      const job = await queued((): JobSummary | null => {
+        if (stopped) {
+          failBatch(db, batch, readableReason(error), retry, { now: now(), penalize: false });
+          return null;
+        }
+        if (controller.signal.aborted && isCancelledOrLost(batch)) return null;
         const blameless = isNotTheListingsFault(error);
         const outcome = failBatch(db, batch, readableReason(error), retry, { now: now(), penalize: !blameless, delayMs: blameless ? BUSY_DELAY_MS : 0 });
-        if (outcome.failed > 0 || outcome.jobFinished) report(readJob(db, batch.jobId));
-      }
+        return outcome.failed > 0 || outcome.jobFinished ? readJob(db, batch.jobId) : null;
+      });
+      report(job);
     } finally {
       clearInterval(renewal);
       inFlight.delete(batch.leaseOwner);
@@ -141,16 +161,19 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   async function lane(): Promise<void> {
     while (!stopped) {
       try {
-        const batch = claimBatch(db, { owner, batchSize, leaseMs, retry, now: now() });
+        const batch = stopped ? null : await queued(() => claimBatch(db, { owner, batchSize, leaseMs, retry, now: now() }));
         if (batch) {
           await runBatch(batch);
           // A macrotask between batches: timers, messages and other lanes get their turn.
           await new Promise<void>((resolve) => setImmediate(resolve));
-          checkIdle();
+          await queued(checkIdle);
           continue;
         }
-        checkIdle();
-        const next = nextClaimableAt(db);
+        if (stopped) break;
+        const next = await queued(() => {
+          checkIdle();
+          return nextClaimableAt(db);
+        });
         await sleep(next === null ? idlePollMs : Math.min(idlePollMs, next - now() + 1));
       } catch (error) {
         options.onError?.(error);

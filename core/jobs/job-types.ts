@@ -3,14 +3,15 @@
  * are thin wrappers over these shapes.
  */
 import type { Scope } from '../../common/contract.js';
+import type { JobKind, JobState } from '../../common/job-types.js';
 import type { Marketplace } from '../../common/listing.js';
 import type { OptimizerProposal, PriceRules } from '../optimizer/index.js';
 import type { OptimizerBatch } from './pool-task.js';
 
 export type { OptimizerBatch } from './pool-task.js';
 
-export type JobKind = 'optimize' | 'ai';
-export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+// The job shapes the contract carries are defined once, in common/.
+export type { JobKind, JobState, JobSummary } from '../../common/job-types.js';
 export type JobItemState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 /** Interactive jobs (the seller is waiting on a selection) are claimed before bulk ones. */
@@ -31,25 +32,6 @@ export interface EnqueueRequest {
   priority?: JobPriority;
   autoApply?: boolean;
   priceRules?: PriceRules;
-}
-
-export interface JobSummary {
-  id: number;
-  kind: JobKind;
-  state: JobState;
-  priority: number;
-  marketplace: Marketplace;
-  autoApply: boolean;
-  total: number;
-  done: number;
-  failed: number;
-  /** Seller-facing reason when listings failed or the job was cancelled. */
-  error: string | null;
-  createdAt: number;
-  startedAt: number | null;
-  finishedAt: number | null;
-  /** The undoable change set of an auto-applying job, once it applied something. */
-  changeSetId: number | null;
 }
 
 /** Up to `batchSize` listings of one job, leased to one runner lane. */

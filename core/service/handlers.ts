@@ -10,19 +10,23 @@ import { createEditHandlers } from './edit-handlers.js';
 import { createExportHandlers } from './export-handlers.js';
 import type { Handlers } from './handlers-type.js';
 import { createImportHandlers } from './import-handlers.js';
+import { createJobHandlers } from './job-handlers.js';
+import type { JobControl } from '../jobs/job-host.js';
 
 export interface HandlerDeps {
   catalog: Catalog;
   /** The grid views of this connection (a reader's; unused on the writer). */
   views: GridViews;
   info: { appVersion: string; transport: 'electron' | 'web'; stagingDir: string };
+  /** The writer's job runner (absent on readers): wakes it after jobs.start/retry, cancels through it. */
+  jobs?: JobControl;
 }
 
 /** Progress events at most this often: a million-row load must not flood the renderer. */
 const PROGRESS_INTERVAL_MS = 250;
 
 /** Every contract method over one catalog connection; inputs arrive already validated. */
-export function createHandlers({ catalog, views, info }: HandlerDeps): Handlers {
+export function createHandlers({ catalog, views, info, jobs }: HandlerDeps): Handlers {
   return {
     'app.info': () => ({
       name: 'Listsmith',
@@ -72,6 +76,7 @@ export function createHandlers({ catalog, views, info }: HandlerDeps): Handlers 
     ...createExportHandlers(catalog, info.stagingDir),
     ...createEditHandlers(catalog),
     ...createDashboardHandlers(catalog),
+    ...createJobHandlers(catalog, jobs),
     ...createBackupHandlers({ db: catalog.db, backupDir: defaultBackupDir(catalog.path) }),
 
     // Desktop-only: the Electron shell answers these before the core sees them. In the web host

@@ -6,6 +6,7 @@ import { historyKey, isTextEditingTarget } from '../store/history.js';
 import { importIdOf, maxScoreOf, parseMaxScore } from '../store/query.js';
 import { selectionCount } from '../store/selection.js';
 import { ImportExportButtons } from './ImportExportButtons.js';
+import { OptimizeButtons } from './OptimizeButtons.js';
 
 /** The bulk edit dialog loads when first opened (or hovered): it is not needed to browse the catalog. */
 const loadBulkEdit = () => import('./BulkEditDialog.js');
@@ -227,6 +228,7 @@ export function Toolbar() {
       <div className="toolbar-spacer" />
       <UndoRedoButtons />
       <BulkEditButton />
+      <OptimizeButtons />
       <ImportExportButtons />
       <GoToRow />
     </header>

@@ -1,0 +1,208 @@
+/**
+ * `listsmith optimize --marketplace M [--filter F] [--apply] [--db PATH] [--json]`: the app's
+ * optimize job, headless and in-process. The job goes through the durable queue (core/jobs) and the
+ * real Piscina pool, exactly as in the app; the CLI only waits for its own job.
+ *
+ * --apply accepts the job's proposals AFTER the job finished, in one transaction and one undoable
+ * change set (the same as "Accept all" in the review view). Ctrl-C cancels the job: the batch in
+ * flight is aborted and discarded, proposals already written stay pending for review, and nothing
+ * is applied.
+ */
+import type { Scope } from '../../common/contract.js';
+import type { GridFilter } from '../../common/grid.js';
+import { LISTING_STATUSES, MARKETPLACES, type ListingStatus, type Marketplace } from '../../common/listing.js';
+import type { Catalog } from '../catalog/open-catalog.js';
+import { prepared } from '../edit/prepared.js';
+import { acceptProposals, createJobRunner, enqueueJob, readJob, recoverJobs, type JobProgress, type JobSummary } from '../jobs/index.js';
+import { createOptimizerPool } from '../jobs/optimizer-pool.js';
+import { readableReason } from '../jobs/readable-error.js';
+
+/** Bad arguments: the CLI prints the usage and exits 2. */
+export class OptimizeUsageError extends Error {}
+
+export const OPTIMIZE_USAGE = `  listsmith optimize --marketplace M [--filter F] [--apply] [--db PATH] [--json]
+      Runs the rule optimizer for marketplace M (${MARKETPLACES.join(', ')}) over the listings
+      whose marketplace is M, or over --filter F: comma-separated key=value pairs, e.g.
+      "marketplace=etsy,status=active,search=silver ring". Keys: marketplace, status (repeat a key
+      for several values, "marketplace=any" for all), maxScore=0..100, errors=yes, and search=TEXT
+      (last: it takes the rest of F, commas included). Without --apply the proposals wait for
+      review in the app; with --apply they are accepted as one undoable change. Ctrl-C cancels.`;
+
+const isMarketplace = (value: string): value is Marketplace => (MARKETPLACES as readonly string[]).includes(value);
+const isStatus = (value: string): value is ListingStatus => (LISTING_STATUSES as readonly string[]).includes(value);
+
+export function parseMarketplace(value: string | undefined): Marketplace {
+  if (value === undefined) throw new OptimizeUsageError('listsmith optimize needs --marketplace M.');
+  if (!isMarketplace(value)) throw new OptimizeUsageError(`Unknown --marketplace "${value}". One of: ${MARKETPLACES.join(', ')}.`);
+  return value;
+}
+
+/**
+ * The job's listings: `--filter` parsed into a grid query. Without a marketplace key the scope is
+ * the listings of the target marketplace; `marketplace=any` lifts that.
+ */
+export function parseOptimizeScope(filter: string | undefined, marketplace: Marketplace): Scope {
+  const result: GridFilter = {};
+  const marketplaces = new Set<Marketplace>();
+  const statuses = new Set<ListingStatus>();
+  let anyMarketplace = false;
+  let search: string | undefined;
+  let rest = (filter ?? '').trim();
+  while (rest.length > 0) {
+    const searchAt = /^\s*search\s*=/i.exec(rest);
+    if (searchAt) {
+      search = rest.slice(searchAt[0].length).trim();
+      if (search.length === 0) throw new OptimizeUsageError('--filter: search= needs some text.');
+      if (search.length > 500) throw new OptimizeUsageError('--filter: search text is longer than 500 characters.');
+      break;
+    }
+    const comma = rest.indexOf(',');
+    const pair = (comma === -1 ? rest : rest.slice(0, comma)).trim();
+    rest = comma === -1 ? '' : rest.slice(comma + 1).trim();
+    if (pair.length === 0) continue;
+    const equals = pair.indexOf('=');
+    const key = (equals === -1 ? pair : pair.slice(0, equals)).trim().toLowerCase();
+    const value = equals === -1 ? '' : pair.slice(equals + 1).trim().toLowerCase();
+    if (equals === -1 || value.length === 0) throw new OptimizeUsageError(`--filter: "${pair}" is not key=value.`);
+    if (key === 'marketplace') {
+      if (value === 'any' || value === 'all') anyMarketplace = true;
+      else if (isMarketplace(value)) marketplaces.add(value);
+      else throw new OptimizeUsageError(`--filter: unknown marketplace "${value}". One of: any, ${MARKETPLACES.join(', ')}.`);
+    } else if (key === 'status') {
+      if (!isStatus(value)) throw new OptimizeUsageError(`--filter: unknown status "${value}". One of: ${LISTING_STATUSES.join(', ')}.`);
+      statuses.add(value);
+    } else if (key === 'maxscore') {
+      const score = Number(value);
+      if (!Number.isInteger(score) || score < 0 || score > 100) throw new OptimizeUsageError('--filter: maxScore must be a whole number from 0 to 100.');
+      result.maxScore = score;
+    } else if (key === 'errors') {
+      if (!['yes', 'true', '1'].includes(value)) throw new OptimizeUsageError('--filter: errors takes only "yes".');
+      result.hasErrors = true;
+    } else {
+      throw new OptimizeUsageError(`--filter: unknown key "${key}". Keys: marketplace, status, maxScore, errors, search.`);
+    }
+  }
+  if (!anyMarketplace) result.marketplaces = marketplaces.size > 0 ? [...marketplaces] : [marketplace];
+  if (statuses.size > 0) result.statuses = [...statuses];
+  return { kind: 'query', filter: result, ...(search === undefined ? {} : { search }) };
+}
+
+export interface OptimizeOptions {
+  marketplace: Marketplace;
+  scope: Scope;
+  apply: boolean;
+  /** Aborting cancels the job (Ctrl-C). */
+  signal?: AbortSignal;
+  onProgress?: (progress: JobProgress) => void;
+  /** Default: out/workers/optimizer.worker.cjs next to the built CLI. */
+  workerFile?: string;
+  threads?: number;
+}
+
+export interface OptimizeResult {
+  jobId: number;
+  state: JobSummary['state'];
+  /** Listings in the job. */
+  listings: number;
+  /** Field proposals the job wrote. */
+  proposals: number;
+  /** Field proposals applied (with --apply). */
+  applied: number;
+  /** Listings that could not be optimized. */
+  failed: number;
+  errors: string[];
+  cancelled: boolean;
+  changeSetId: number | null;
+  seconds: number;
+}
+
+const TERMINAL = new Set<JobSummary['state']>(['done', 'failed', 'cancelled']);
+
+export async function optimizeCatalog(catalog: Catalog, options: OptimizeOptions): Promise<OptimizeResult> {
+  const started = Date.now();
+  const { db } = catalog;
+  recoverJobs(db);
+  const errors: string[] = [];
+  const note = (message: string): void => {
+    if (!errors.includes(message) && errors.length < 20) errors.push(message);
+  };
+  // The pool first: a missing worker file fails before a job is queued.
+  const pool = createOptimizerPool({ ...(options.workerFile ? { workerFile: options.workerFile } : {}), ...(options.threads ? { threads: options.threads } : {}) });
+  let job: JobSummary;
+  try {
+    job = enqueueJob(catalog, { kind: 'optimize', target: options.scope, marketplace: options.marketplace, priority: 'interactive' });
+    if (!TERMINAL.has(job.state)) job = await runUntilFinished(catalog, pool, job.id, options, (error) => note(readableReason(error)));
+  } finally {
+    await pool.close();
+  }
+
+  let applied = 0;
+  let changeSetId: number | null = null;
+  if (options.apply && job.state !== 'cancelled' && !options.signal?.aborted) {
+    const accepted = acceptProposals(catalog, { kind: 'job', jobId: job.id });
+    applied = accepted.accepted;
+    changeSetId = accepted.changeSet?.id ?? null;
+    if (accepted.stale > 0) note(`${accepted.stale.toLocaleString('en-US')} proposals were not applied: their listings changed while the job ran.`);
+  }
+  if (job.error) errors.unshift(job.error);
+  const failures = prepared(db, "SELECT error, count(*) AS n FROM job_items WHERE job_id = ? AND state = 'failed' GROUP BY error ORDER BY n DESC LIMIT 10").all(job.id) as {
+    error: string | null;
+    n: number;
+  }[];
+  for (const { error, n } of failures) note(`${n.toLocaleString('en-US')} listings: ${error ?? 'unknown error'}`);
+  const proposals = prepared(db, 'SELECT count(*) FROM proposals WHERE job_id = ?').pluck().get(job.id) as number;
+  return {
+    jobId: job.id,
+    state: job.state,
+    listings: job.total,
+    proposals,
+    applied,
+    failed: job.failed,
+    errors,
+    cancelled: job.state === 'cancelled',
+    changeSetId,
+    seconds: (Date.now() - started) / 1000,
+  };
+}
+
+async function runUntilFinished(
+  catalog: Catalog,
+  pool: ReturnType<typeof createOptimizerPool>,
+  jobId: number,
+  options: OptimizeOptions,
+  onError: (error: unknown) => void,
+): Promise<JobSummary> {
+  let finish: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+  const check = (): void => {
+    const job = readJob(catalog.db, jobId);
+    if (!job || TERMINAL.has(job.state)) finish();
+  };
+  const runner = createJobRunner({
+    catalog,
+    runner: pool,
+    onProgress: (progress) => {
+      if (progress.jobId !== jobId) return;
+      options.onProgress?.(progress);
+      if (TERMINAL.has(progress.state)) finish();
+    },
+    onError,
+  });
+  const cancel = (): void => {
+    runner.cancel(jobId);
+    finish();
+  };
+  options.signal?.addEventListener('abort', cancel, { once: true });
+  // Other jobs in the same file (left by the app) may share the runner; we wait for ours only.
+  const poll = setInterval(check, 500);
+  try {
+    if (options.signal?.aborted) cancel();
+    else runner.start();
+    await finished;
+  } finally {
+    clearInterval(poll);
+    options.signal?.removeEventListener('abort', cancel);
+    await runner.stop();
+  }
+  return readJob(catalog.db, jobId)!;
+}

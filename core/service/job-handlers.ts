@@ -1,0 +1,61 @@
+import { ContractError } from '../../common/result.js';
+import type { ProposalSelectorInput } from '../../common/job-types.js';
+import type { Catalog } from '../catalog/open-catalog.js';
+import { acceptProposals, cancelJob, enqueueJob, listJobs, listPendingProposals, pendingProposalCount, rejectProposals, retryJob, type ProposalSelector } from '../jobs/index.js';
+import type { JobControl } from '../jobs/job-host.js';
+import type { HandlerContext, Handlers } from './handlers-type.js';
+
+type JobHandlers = Pick<Handlers, 'jobs.start' | 'jobs.list' | 'jobs.cancel' | 'jobs.retry' | 'proposals.list' | 'proposals.accept' | 'proposals.reject'>;
+
+function toSelector(input: ProposalSelectorInput): ProposalSelector {
+  if (input.kind === 'ids') return { kind: 'ids', ids: input.ids };
+  const fields = input.fields ? { fields: input.fields } : {};
+  return input.kind === 'listings' ? { kind: 'listings', listingIds: input.listingIds, ...fields } : { kind: 'job', jobId: input.jobId, ...fields };
+}
+
+const noSuchJob = (jobId: number): ContractError => new ContractError('not_found', `Job #${jobId} was not found; it may have been removed. Reload the jobs panel.`);
+
+/** Optimization jobs and proposal review: thin wrappers over core/jobs. */
+export function createJobHandlers(catalog: Catalog, jobs: JobControl | undefined): JobHandlers {
+  // Without a job host (a unit test over a bare connection): jobs are queued, nothing runs them.
+  const control: JobControl = jobs ?? { wake: () => undefined, cancel: (jobId) => cancelJob(catalog.db, jobId) };
+  const changed = (ctx: HandlerContext, didChange: boolean): void => {
+    if (didChange) ctx.emit('catalog.changed', { reason: 'edit', at: Date.now() });
+  };
+  return {
+    'jobs.start': ({ scope, marketplace, kind, priority, autoApply }) => {
+      const job = enqueueJob(catalog, { kind, target: scope, marketplace, ...(priority ? { priority } : {}), ...(autoApply === undefined ? {} : { autoApply }) });
+      if (job.state === 'queued') control.wake();
+      return job;
+    },
+
+    'jobs.list': () => ({ jobs: listJobs(catalog.db) }),
+
+    'jobs.cancel': ({ jobId }) => {
+      const job = control.cancel(jobId);
+      if (!job) throw noSuchJob(jobId);
+      return job;
+    },
+
+    'jobs.retry': ({ jobId }) => {
+      const job = retryJob(catalog.db, jobId);
+      if (!job) throw noSuchJob(jobId);
+      if (job.state === 'queued') control.wake();
+      return job;
+    },
+
+    'proposals.list': ({ listingId, jobId, limit }) => {
+      const selector: ProposalSelector =
+        listingId !== undefined ? { kind: 'listings', listingIds: [listingId] } : jobId !== undefined ? { kind: 'job', jobId } : { kind: 'scope', scope: { kind: 'all' } };
+      return { proposals: listPendingProposals(catalog, selector, limit), pending: pendingProposalCount(catalog) };
+    },
+
+    'proposals.accept': ({ selector }, ctx) => {
+      const result = acceptProposals(catalog, toSelector(selector));
+      changed(ctx, result.changeSet !== null);
+      return result;
+    },
+
+    'proposals.reject': ({ selector }) => rejectProposals(catalog, toSelector(selector)),
+  };
+}

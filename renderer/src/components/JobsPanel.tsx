@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import type { JobProgressEvent, JobSummary } from '../../../common/job-types.js';
+import { MARKETPLACE_LABELS } from '../../../common/listing.js';
+import { formatCount, formatDateTime, formatDuration, formatInteger } from '../format.js';
+import { errorMessage } from '../store/app-store.js';
+import { useClient } from '../store/client-context.js';
+import { isActive, JOB_STATE_LABELS, percentDone, useJobs, useJobsStore } from '../store/jobs.js';
+import { Modal } from './Modal.js';
+import './optimize.css';
+
+const STATE_BADGES: Record<JobSummary['state'], string> = {
+  queued: 'badge-neutral',
+  running: 'badge-neutral',
+  done: 'badge-ok',
+  failed: 'badge-warn',
+  cancelled: 'badge-warn',
+};
+
+function jobTitle(job: JobSummary): string {
+  const what = job.kind === 'ai' ? 'AI optimize' : 'Optimize';
+  return `${what} for ${MARKETPLACE_LABELS[job.marketplace]} · ${formatCount(job.total, 'listing', 'listings')}`;
+}
+
+/** One job: state, progress (done/total, rate, ETA), failure reason, and its actions. */
+function JobRow({ job, progress }: { job: JobSummary; progress: JobProgressEvent | undefined }) {
+  const client = useClient();
+  const jobs = useJobsStore();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const active = isActive(job.state);
+  const act = async (method: 'jobs.cancel' | 'jobs.retry') => {
+    setBusy(true);
+    setError(null);
+    try {
+      jobs.getState().upsert(await client.call(method, { jobId: job.id }));
+      void jobs.getState().refresh();
+    } catch (err) {
+      setError(errorMessage(err).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const rate = active && progress !== undefined && progress.ratePerSecond > 0 ? progress.ratePerSecond : null;
+  const eta = active && progress !== undefined ? progress.etaSeconds : null;
+  const canReview = !active && !job.autoApply && job.done > 0;
+  return (
+    <li className="job" data-testid="job-row" data-job-id={job.id} data-state={job.state} data-done={job.done} data-total={job.total} data-failed={job.failed}>
+      <div className="job-head">
+        <span className="job-title">{jobTitle(job)}</span>
+        <span className={`badge ${STATE_BADGES[job.state]}`} data-testid="job-state">
+          {JOB_STATE_LABELS[job.state]}
+        </span>
+        {job.autoApply && <span className="badge badge-neutral">Applies automatically</span>}
+      </div>
+      <progress className="progress" max={Math.max(1, job.total)} value={job.done + job.failed} aria-label={`Progress of job ${job.id}`} data-testid="job-progress" />
+      <div className="job-stats muted" data-testid="job-stats">
+        <span>
+          {formatInteger(job.done + job.failed)} / {formatInteger(job.total)} ({percentDone(job)} %)
+        </span>
+        {job.failed > 0 && <span className="job-failed">{formatInteger(job.failed)} failed</span>}
+        {rate !== null && <span data-testid="job-rate">{formatInteger(Math.round(rate))} listings/s</span>}
+        {active && <span data-testid="job-eta">{eta === null ? 'estimating time left…' : `about ${formatDuration(eta)} left`}</span>}
+        {!active && job.finishedAt !== null && <span>finished {formatDateTime(job.finishedAt)}</span>}
+        {active && job.state === 'queued' && <span>waiting for a free worker</span>}
+      </div>
+      {job.error !== null && (
+        <div className="callout callout-warn job-error" data-testid="job-error">
+          {job.error}
+        </div>
+      )}
+      {error !== null && (
+        <div className="callout callout-error" role="alert">
+          {error}
+        </div>
+      )}
+      <div className="job-actions">
+        {active && (
+          <button type="button" className="btn" data-testid="job-cancel" disabled={busy} onClick={() => void act('jobs.cancel')}>
+            Cancel
+          </button>
+        )}
+        {(job.state === 'failed' || job.state === 'cancelled') && (
+          <button type="button" className="btn" data-testid="job-retry" disabled={busy} onClick={() => void act('jobs.retry')}>
+            Retry
+          </button>
+        )}
+        {canReview && (
+          <button type="button" className="btn btn-primary" data-testid="job-review" onClick={() => jobs.getState().openReview(job.id)}>
+            Review…
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** The jobs panel: running and queued jobs first, then recent ones, with progress and actions. */
+export function JobsPanel({ onClose }: { onClose: () => void }) {
+  const list = useJobs((s) => s.jobs);
+  const progress = useJobs((s) => s.progress);
+  const loaded = useJobs((s) => s.loaded);
+  const error = useJobs((s) => s.error);
+  return (
+    <Modal
+      titleId="jobs-title"
+      title="Jobs"
+      subtitle={<span className="muted">Optimization runs in the background; you can keep working, or close the app — it resumes.</span>}
+      onClose={onClose}
+      testId="jobs-panel"
+      size="wide"
+      footer={
+        <button type="button" className="btn" data-testid="jobs-close" onClick={onClose}>
+          Close
+        </button>
+      }
+    >
+      {error !== null && (
+        <div className="callout callout-error" role="alert">
+          {error}
+        </div>
+      )}
+      {loaded && list.length === 0 && <p className="muted">No jobs yet. Select listings and choose Optimize… in the toolbar.</p>}
+      {!loaded && error === null && <p className="muted">Loading…</p>}
+      <ul className="job-list" data-testid="job-list">
+        {list.map((job) => (
+          <JobRow key={job.id} job={job} progress={progress[job.id]} />
+        ))}
+      </ul>
+    </Modal>
+  );
+}
+
+export default JobsPanel;

@@ -1,0 +1,280 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { ProposalSelectorInput, ProposalView } from '../../../common/job-types.js';
+import type { Listing } from '../../../common/listing.js';
+import { formatCount, formatInteger, formatPrice } from '../format.js';
+import { errorMessage } from '../store/app-store.js';
+import { useClient } from '../store/client-context.js';
+import { useAppStore } from '../store/context.js';
+import { tagDiff, wordDiff } from '../store/word-diff.js';
+import { Modal } from './Modal.js';
+import './optimize.css';
+
+/** Field proposals shown at a time; deciding them brings the next ones. */
+export const REVIEW_PAGE_SIZE = 50;
+
+const FIELD_LABELS: Record<ProposalView['field'], string> = { title: 'Title', description: 'Description', tags: 'Tags', price: 'Price' };
+
+interface ListingGroup {
+  listingId: number;
+  proposals: ProposalView[];
+}
+
+function groupByListing(proposals: readonly ProposalView[]): ListingGroup[] {
+  const groups = new Map<number, ListingGroup>();
+  for (const p of proposals) {
+    let g = groups.get(p.listingId);
+    if (g === undefined) {
+      g = { listingId: p.listingId, proposals: [] };
+      groups.set(p.listingId, g);
+    }
+    g.proposals.push(p);
+  }
+  return [...groups.values()];
+}
+
+const asText = (value: unknown): string => (typeof value === 'string' ? value : value === null || value === undefined ? '' : JSON.stringify(value));
+const asTags = (value: unknown): string[] => (Array.isArray(value) ? value.map((t) => String(t)) : []);
+const asMinor = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+function TextDiff({ before, after, testId }: { before: string; after: string; testId: string }) {
+  const parts = useMemo(() => wordDiff(before, after), [before, after]);
+  return (
+    <div className={`diff diff-text${testId === 'diff-description' ? ' diff-long' : ''}`} data-testid={testId}>
+      {parts.map((part, i) =>
+        part.op === 'removed' ? (
+          <del key={i} className="diff-removed">
+            {part.text}
+          </del>
+        ) : part.op === 'added' ? (
+          <ins key={i} className="diff-added">
+            {part.text}
+          </ins>
+        ) : (
+          <span key={i}>{part.text}</span>
+        ),
+      )}
+    </div>
+  );
+}
+
+function FieldDiff({ proposal, currency }: { proposal: ProposalView; currency: string }) {
+  if (proposal.field === 'tags') {
+    const tags = tagDiff(asTags(proposal.before), asTags(proposal.after));
+    return (
+      <div className="diff diff-tags" data-testid="diff-tags">
+        {tags.map((t) =>
+          t.op === 'removed' ? (
+            <del key={`r-${t.tag}`} className="diff-tag diff-removed">
+              {t.tag}
+            </del>
+          ) : t.op === 'added' ? (
+            <ins key={`a-${t.tag}`} className="diff-tag diff-added">
+              {t.tag}
+            </ins>
+          ) : (
+            <span key={`s-${t.tag}`} className="diff-tag">
+              {t.tag}
+            </span>
+          ),
+        )}
+      </div>
+    );
+  }
+  if (proposal.field === 'price') {
+    return (
+      <div className="diff" data-testid="diff-price">
+        <del className="diff-removed">{formatPrice(asMinor(proposal.before), currency)}</del> → <ins className="diff-added">{formatPrice(asMinor(proposal.after), currency)}</ins>
+      </div>
+    );
+  }
+  return <TextDiff before={asText(proposal.before)} after={asText(proposal.after)} testId={`diff-${proposal.field}`} />;
+}
+
+interface Actions {
+  busy: boolean;
+  decide(selector: ProposalSelectorInput, accept: boolean): void;
+}
+
+function DecideButtons({ label, selector, actions, testId }: { label: string; selector: ProposalSelectorInput; actions: Actions; testId: string }) {
+  return (
+    <span className="review-decide">
+      <button type="button" className="btn btn-small" disabled={actions.busy} onClick={() => actions.decide(selector, true)} data-testid={`${testId}-accept`} aria-label={`Accept ${label}`}>
+        Accept
+      </button>
+      <button type="button" className="btn btn-small" disabled={actions.busy} onClick={() => actions.decide(selector, false)} data-testid={`${testId}-reject`} aria-label={`Reject ${label}`}>
+        Reject
+      </button>
+    </span>
+  );
+}
+
+function ListingReview({ group, listing, actions }: { group: ListingGroup; listing: Listing | undefined; actions: Actions }) {
+  const titleProposal = group.proposals.find((p) => p.field === 'title');
+  const title = listing?.title ?? (titleProposal !== undefined ? asText(titleProposal.before) : '');
+  const name = title.trim() === '' ? `Listing #${group.listingId}` : title;
+  return (
+    <section className="review-listing" data-testid="review-listing" data-listing-id={group.listingId}>
+      <div className="review-listing-head">
+        <h3 className="review-listing-title">{name}</h3>
+        <DecideButtons label={`all changes to ${name}`} selector={{ kind: 'listings', listingIds: [group.listingId] }} actions={actions} testId="review-listing" />
+      </div>
+      {group.proposals.map((p) => (
+        <div key={p.id} className="review-field" data-testid="review-field" data-proposal-id={p.id} data-field={p.field}>
+          <div className="review-field-label">{FIELD_LABELS[p.field]}</div>
+          <div className="review-field-body">
+            <FieldDiff proposal={p} currency={listing?.currency ?? 'USD'} />
+            {p.changes.length > 0 && (
+              <ul className="review-reasons">
+                {p.changes.map((c, i) => (
+                  <li key={`${c.ruleId}-${i}`} data-rule={c.ruleId}>
+                    {c.reason} <span className="review-rule mono">{c.ruleId}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <DecideButtons label={`the ${FIELD_LABELS[p.field].toLowerCase()} change`} selector={{ kind: 'ids', ids: [p.id] }} actions={actions} testId="review-field" />
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/**
+ * Review of one job's proposals: per listing, each field before → after as a word diff with the
+ * rules behind it; accept or reject a field, a listing, or the whole job. Accepting writes one
+ * undoable change (author: optimizer).
+ */
+export function ReviewDialog({ jobId, onClose }: { jobId: number; onClose: () => void }) {
+  const client = useClient();
+  const store = useAppStore();
+  const [proposals, setProposals] = useState<ProposalView[] | null>(null);
+  const [listings, setListings] = useState<ReadonlyMap<number, Listing>>(new Map());
+  const [busy, setBusy] = useState(false);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<ReactNode>(null);
+
+  /** Reads the next page of pending proposals (callers set `loading` first; it starts true). */
+  const load = useCallback(
+    (): Promise<void> =>
+      client
+        .call('proposals.list', { jobId, limit: REVIEW_PAGE_SIZE })
+        .then(async (page) => {
+          const ids = [...new Set(page.proposals.map((p) => p.listingId))];
+          const pairs = await Promise.all(ids.map((id) => client.call('listing.get', { id }).then((l) => [id, l] as const, () => null)));
+          const found = new Map<number, Listing>();
+          for (const pair of pairs) if (pair !== null) found.set(pair[0], pair[1]);
+          setListings(found);
+          setProposals(page.proposals);
+          setError(null);
+        })
+        .catch((err: unknown) => setError(errorMessage(err).message))
+        .finally(() => setLoading(false)),
+    [client, jobId],
+  );
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const decide = useCallback(
+    (selector: ProposalSelectorInput, accept: boolean) => {
+      setBusy(true);
+      setError(null);
+      void (async () => {
+        try {
+          if (accept) {
+            const result = await client.call('proposals.accept', { selector });
+            const summary = result.changeSet?.summary;
+            const stale = result.stale > 0 ? ` ${formatCount(result.stale, 'change was', 'changes were')} skipped: the listing changed after the proposal was made.` : '';
+            setOutcome(
+              <>
+                <strong>Accepted {formatCount(result.accepted, 'change', 'changes')} on {formatCount(result.listings, 'listing', 'listings')}.</strong>
+                {summary !== undefined && <> You can undo “{summary}” with Undo in the toolbar or Ctrl+Z.</>}
+                {stale}
+              </>,
+            );
+            const s = store.getState();
+            s.showNotice(summary === undefined ? 'Nothing changed.' : `Done: ${summary}. Undo with ${navigator.platform.includes('Mac') ? '⌘Z' : 'Ctrl+Z'}.`);
+            void s.refreshHistory();
+          } else {
+            const result = await client.call('proposals.reject', { selector });
+            setOutcome(<strong>Rejected {formatCount(result.rejected, 'change', 'changes')}.</strong>);
+          }
+          setLoading(true);
+          await load();
+        } catch (err) {
+          setError(errorMessage(err).message);
+        } finally {
+          setBusy(false);
+        }
+      })();
+    },
+    [client, load, store],
+  );
+
+  const actions: Actions = { busy: busy || loading, decide };
+  const groups = useMemo(() => groupByListing(proposals ?? []), [proposals]);
+  const none = proposals !== null && proposals.length === 0;
+  const more = proposals !== null && proposals.length >= REVIEW_PAGE_SIZE;
+
+  const footer = (
+    <>
+      <button type="button" className="btn" data-testid="review-close" onClick={onClose} disabled={busy}>
+        Close
+      </button>
+      <button type="button" className="btn" data-testid="review-reject-all" disabled={busy || loading || none} onClick={() => decide({ kind: 'job', jobId }, false)}>
+        Reject all
+      </button>
+      <button type="button" className="btn btn-primary" data-testid="review-accept-all" disabled={busy || loading || none} onClick={() => decide({ kind: 'job', jobId }, true)}>
+        {busy ? 'Working…' : 'Accept all'}
+      </button>
+    </>
+  );
+
+  return (
+    <Modal
+      titleId="review-title"
+      title={`Review proposals — job #${jobId}`}
+      subtitle={<span className="muted">Removed words are struck through in red, added ones in green. Nothing changes until you accept.</span>}
+      onClose={() => {
+        if (!busy) onClose();
+      }}
+      footer={footer}
+      testId="review-dialog"
+      size="wide"
+      busy={busy || loading}
+    >
+      <div className="review" data-testid="review-body" data-count={proposals?.length ?? ''} data-loading={loading}>
+        {outcome !== null && (
+          <div className="callout callout-ok" role="status" data-testid="review-outcome">
+            {outcome}
+          </div>
+        )}
+        {error !== null && (
+          <div className="callout callout-error" role="alert" data-testid="review-error">
+            {error}
+          </div>
+        )}
+        {none && (
+          <p className="muted" data-testid="review-empty">
+            Nothing left to review in this job.
+          </p>
+        )}
+        {proposals !== null && proposals.length > 0 && (
+          <p className="muted review-page-note" data-testid="review-page-note">
+            {more
+              ? `The first ${formatInteger(proposals.length)} proposed changes; accept or reject them to see the next ones — or decide the whole job at once.`
+              : `${formatCount(proposals.length, 'proposed change', 'proposed changes')} left to review.`}
+          </p>
+        )}
+        {groups.map((g) => (
+          <ListingReview key={g.listingId} group={g} listing={listings.get(g.listingId)} actions={actions} />
+        ))}
+      </div>
+    </Modal>
+  );
+}
+
+export default ReviewDialog;
