@@ -8,6 +8,7 @@ import { cachedDemoCatalog } from '../cached-catalog.js';
 import { percentile, round, timed } from './stats.js';
 import { measureBulkEdit } from './edit-bench.js';
 import { makeShopifyFiles, measureFloor, measureImport, measurePagesDuringImport } from './import-bench.js';
+import { measureJobOverhead } from './job-bench.js';
 import { measureOptimizerPool } from './optimizer-bench.js';
 import { measureRulesThroughput, readRuleInputs } from './rules-bench.js';
 import { connectClient } from './ws-client.js';
@@ -56,7 +57,11 @@ async function main(): Promise<void> {
   // bulk_edit100k_ms, bulk_undo100k_ms (+ their checkpoints): price +10 % on a copy of the catalog (edit-bench.ts).
   if (!values['skip-edit']) Object.assign(results, await measureBulkEdit(databasePath));
   // rules_listings_per_s: the rule optimizer in a 2-thread Piscina pool over 50k catalog listings (optimizer-bench.ts).
-  if (!values['skip-optimizer']) Object.assign(results, await measureOptimizerPool({ databasePath, threads: 2 }));
+  if (!values['skip-optimizer']) {
+    Object.assign(results, await measureOptimizerPool({ databasePath, threads: 2 }));
+    // job_overhead_ms: the queue's own cost per job (enqueue, claim, result write, finish; job-bench.ts).
+    Object.assign(results, await measureJobOverhead());
+  }
   if (!values['skip-import']) await measureImports();
   printTable();
   if (values.json) console.log(JSON.stringify(results));
