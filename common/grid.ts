@@ -21,6 +21,8 @@ export const filterSchema = z.object({
   importId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   /** true: only listings failing at least one error-severity rule of their marketplace. */
   hasErrors: z.boolean().optional(),
+  /** true: only listings with at least one pending optimizer proposal. */
+  hasProposals: z.boolean().optional(),
   /** Only listings whose quality score is at most this (0–100). */
   maxScore: z.number().int().min(0).max(100).optional(),
 });

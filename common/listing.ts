@@ -90,4 +90,6 @@ export interface GridRow {
   score: number | null;
   /** Failing error-severity rules; null until scored. */
   errors: number | null;
+  /** The listing has at least one pending optimizer proposal. */
+  pendingProposals: boolean;
 }

@@ -17,6 +17,8 @@ export interface SnapshotQuery {
   importId: number | null;
   /** true = only listings failing an error-severity rule; null = no restriction. */
   hasErrors: true | null;
+  /** true = only listings with a pending optimizer proposal; null = no restriction. */
+  hasProposals: true | null;
   /** Only listings scored at most this (unscored listings never match); null = no restriction. */
   maxScore: number | null;
   /** A safe FTS5 query, or null for no search. */
@@ -30,6 +32,7 @@ export function toSnapshotQuery(query: GridQuery): SnapshotQuery {
     statuses: restriction(query.filter.statuses, LISTING_STATUSES),
     importId: query.filter.importId ?? null,
     hasErrors: query.filter.hasErrors === true ? true : null,
+    hasProposals: query.filter.hasProposals === true ? true : null,
     maxScore: query.filter.maxScore ?? null,
     match: query.search === undefined ? null : toFtsQuery(query.search),
   };
@@ -42,7 +45,7 @@ function restriction(chosen: readonly string[] | undefined, all: readonly string
 }
 
 export function snapshotKey(query: SnapshotQuery): string {
-  return JSON.stringify([query.column, query.marketplaces, query.statuses, query.importId, query.hasErrors, query.maxScore, query.match]);
+  return JSON.stringify([query.column, query.marketplaces, query.statuses, query.importId, query.hasErrors, query.hasProposals, query.maxScore, query.match]);
 }
 
 interface Cached {
@@ -55,6 +58,9 @@ interface Cached {
  * fetch and sort every hit; below it, SQLite is quicker than building a snapshot that is not cached.
  */
 const SMALL_MATCH_LIMIT = 20_000;
+
+/** Listings with a pending proposal, off the partial index proposals_pending (migration 004). */
+const PENDING_LISTING_IDS = "SELECT DISTINCT listing_id FROM proposals WHERE state = 'pending'";
 
 /**
  * Builds the ordered id list behind a grid view, ascending by (sort column, id).
@@ -122,6 +128,8 @@ export class GridSnapshots {
     if (query.importId !== null) admitted.push(this.statement('SELECT id FROM listings WHERE import_id = ?').all(query.importId) as number[]);
     // The partial index listings_errors (migration 003) holds exactly these rows: a covering scan.
     if (query.hasErrors) admitted.push(this.statement('SELECT id FROM listings WHERE error_count > 0').all() as number[]);
+    // The partial index proposals_pending (migration 004) holds (listing_id, field) of pending rows: a covering scan.
+    if (query.hasProposals) admitted.push(this.statement(PENDING_LISTING_IDS).all() as number[]);
     // listings_score holds (quality_score, rowid): a covering range scan; NULL (unscored) is left out.
     if (query.maxScore !== null) admitted.push(this.statement('SELECT id FROM listings WHERE quality_score <= ?').all(query.maxScore) as number[]);
 
@@ -172,6 +180,7 @@ export class GridSnapshots {
       parameters.push(query.importId);
     }
     if (query.hasErrors) conditions.push('error_count > 0');
+    if (query.hasProposals) conditions.push(`id IN (${PENDING_LISTING_IDS})`);
     if (query.maxScore !== null) {
       conditions.push('quality_score <= ?');
       parameters.push(query.maxScore);
@@ -191,7 +200,7 @@ export class GridSnapshots {
 }
 
 function isUnrestricted(query: SnapshotQuery): boolean {
-  return query.marketplaces === null && query.statuses === null && query.importId === null && query.hasErrors === null && query.maxScore === null && query.match === null;
+  return query.marketplaces === null && query.statuses === null && query.importId === null && query.hasErrors === null && query.hasProposals === null && query.maxScore === null && query.match === null;
 }
 
 function placeholders(count: number): string {

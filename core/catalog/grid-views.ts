@@ -40,6 +40,7 @@ export class GridViews {
   private readonly views: LruMap<string, OpenView>;
   private readonly snapshots: GridSnapshots;
   private readonly pageStatements: Map<number, BetterSqlite3.Statement>;
+  private readonly pendingStatements: Map<number, BetterSqlite3.Statement>;
   private readonly prefix: string;
   private nextViewNumber = 1;
 
@@ -54,6 +55,13 @@ export class GridViews {
       PAGE_BUCKETS.map((size) => [
         size,
         catalog.db.prepare(`SELECT ${GRID_ROW_COLUMNS} FROM listings WHERE id IN (${Array(size).fill('?').join(', ')})`).raw(),
+      ]),
+    );
+    // proposals_pending (migration 004) holds (listing_id, field) of pending rows: a covering lookup per id.
+    this.pendingStatements = new Map(
+      PAGE_BUCKETS.map((size) => [
+        size,
+        catalog.db.prepare(`SELECT DISTINCT listing_id FROM proposals WHERE state = 'pending' AND listing_id IN (${Array(size).fill('?').join(', ')})`).pluck(),
       ]),
     );
   }
@@ -91,6 +99,10 @@ export class GridViews {
       for (const raw of this.pageStatements.get(size)!.all(...padded) as GridRowRaw[]) {
         const row = gridRowFromRaw(raw);
         byId.set(row.id, row);
+      }
+      for (const id of this.pendingStatements.get(size)!.all(...padded) as number[]) {
+        const row = byId.get(id);
+        if (row) row.pendingProposals = true;
       }
     }
     const rows: GridRow[] = [];

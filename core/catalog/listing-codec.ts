@@ -38,6 +38,7 @@ export function gridRowFromRaw(raw: GridRowRaw): GridRow {
     updatedAt: raw[9],
     score: raw[10],
     errors: raw[11],
+    pendingProposals: false,
   };
 }
 

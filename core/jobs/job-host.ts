@@ -88,7 +88,11 @@ export function createJobHost(options: JobHostOptions): JobHost {
       state.pending = null;
       state.last = now;
       emit('job.progress', event);
-      if (finished) progressState.delete(event.jobId);
+      if (finished) {
+        progressState.delete(event.jobId);
+        // A finished job's proposals (or applied changes) change the grid's proposal marks.
+        if (!closed) emit('catalog.changed', { reason: 'edit', at: Date.now() });
+      }
       return;
     }
     state.pending = event;

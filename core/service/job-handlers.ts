@@ -56,6 +56,11 @@ export function createJobHandlers(catalog: Catalog, jobs: JobControl | undefined
       return result;
     },
 
-    'proposals.reject': ({ selector }) => rejectProposals(catalog, toSelector(selector)),
+    'proposals.reject': ({ selector }, ctx) => {
+      const result = rejectProposals(catalog, toSelector(selector));
+      // The grid marks listings with pending proposals: a rejection changes that mark.
+      changed(ctx, result.rejected > 0);
+      return result;
+    },
   };
 }

@@ -91,6 +91,22 @@ test('optimizes 1,000 Etsy listings: progress, review diff, accept all, new titl
   const titles = new Map<number, ProposalView>(proposals.filter((p) => p.field === 'title').map((p) => [p.listingId, p]));
   expect(titles.size).toBeGreaterThan(0);
 
+  // "Has proposals" shows exactly the listings with pending proposals, each with a marker.
+  const withProposals = await api.client.call('grid.open', { sort: { column: 'updated', direction: 'desc' }, filter: { marketplaces: ['etsy'], hasProposals: true } });
+  await api.client.call('grid.close', { viewId: withProposals.viewId });
+  expect(withProposals.total).toBeGreaterThanOrEqual(titles.size);
+  await panel.getByTestId('jobs-close').click();
+  await expect(panel).toBeHidden();
+  await page.getByTestId('filter-has-proposals').click();
+  await expectTotal(page, withProposals.total);
+  const marked = readyRows(page).first();
+  await expect(marked.getByTestId('pending-proposal-marker')).toBeVisible();
+  await expect(marked.getByTestId('pending-proposal-marker')).toHaveAccessibleName('Has pending proposals');
+  await page.getByTestId('filter-has-proposals').click();
+  await expectTotal(page, etsy);
+  await page.getByTestId('jobs-button').click();
+  await expect(panel).toBeVisible();
+
   // Review: a word diff per field with the rules behind it.
   await job.getByTestId('job-review').click();
   const review = page.getByTestId('review-dialog');
@@ -116,6 +132,13 @@ test('optimizes 1,000 Etsy listings: progress, review diff, accept all, new titl
   const undoButton = page.getByTestId('undo-button');
   await expect(undoButton).toBeEnabled();
   await expect(undoButton).toHaveAttribute('title', /optimi/i);
+  // Accepted: no listing is marked any more, and "Has proposals" finds none.
+  await expect(page.getByTestId('pending-proposal-marker')).toHaveCount(0);
+  await page.getByTestId('filter-has-proposals').click();
+  await expect(page.getByTestId('total-count')).toHaveAttribute('data-total', '0');
+  await expect(page.getByTestId('pending-proposal-marker')).toHaveCount(0);
+  await page.getByTestId('filter-has-proposals').click();
+  await expectTotal(page, etsy);
   await expectNoSidewaysScroll(page);
 
   // The grid shows the new title: a listing whose title was proposed, found by its SKU.

@@ -304,7 +304,9 @@ export function FilterBar() {
   const hasErrors = useApp((s) => s.query.filter.hasErrors === true);
   const maxScore = useApp((s) => maxScoreOf(s.query.filter));
   const setHasErrors = useApp((s) => s.setHasErrors);
-  const any = (marketplaces?.length ?? 0) > 0 || (statuses?.length ?? 0) > 0 || importId !== undefined || hasErrors || maxScore !== undefined;
+  const hasProposals = useApp((s) => s.query.filter.hasProposals === true);
+  const setHasProposals = useApp((s) => s.setHasProposals);
+  const any = (marketplaces?.length ?? 0) > 0 || (statuses?.length ?? 0) > 0 || importId !== undefined || hasErrors || hasProposals || maxScore !== undefined;
   return (
     <div className="filterbar">
       {importId !== undefined && (
@@ -375,6 +377,16 @@ export function FilterBar() {
           onClick={() => setHasErrors(!hasErrors)}
         >
           Has errors
+        </button>
+        <button
+          type="button"
+          className={`chip${hasProposals ? ' on' : ''}`}
+          aria-pressed={hasProposals}
+          data-testid="filter-has-proposals"
+          title="Only listings with optimizer proposals waiting for review"
+          onClick={() => setHasProposals(!hasProposals)}
+        >
+          Has proposals
         </button>
         <MaxScoreFilter />
       </div>

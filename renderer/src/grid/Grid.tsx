@@ -121,6 +121,14 @@ function ScoreBadge({ score }: { score: number | null }) {
   );
 }
 
+function ProposalMarker() {
+  return (
+    <span className="proposal-marker" role="img" aria-label="Has pending proposals" title="Has pending optimizer proposals: open Review to accept or reject them" data-testid="pending-proposal-marker">
+      ✦
+    </span>
+  );
+}
+
 function ErrorsMark({ errors }: { errors: number | null }) {
   if (errors === null) return <span className="muted">—</span>;
   if (errors === 0) return <span className="visually-hidden">No errors</span>;
@@ -205,6 +213,7 @@ const Row = memo(function Row({ index, top, row, active, checked, editing, onMou
       </div>
       <div role="gridcell" className="grid-cell align-center num">
         <ScoreBadge score={row.score} />
+        {row.pendingProposals && <ProposalMarker />}
       </div>
       <div role="gridcell" className="grid-cell align-center num">
         <ErrorsMark errors={row.errors} />

@@ -36,6 +36,7 @@ export interface QuerySlice {
   toggleStatus(s: ListingStatus): void;
   /** "Has errors": only listings failing an error-severity rule of their marketplace. */
   setHasErrors(on: boolean): void;
+  setHasProposals(on: boolean): void;
   /** "Score ≤ N" (undefined: any score). */
   setMaxScore(max: number | undefined): void;
   clearFilters(): void;
@@ -255,6 +256,12 @@ export function createAppStore({ client, transportKind, initialConnection }: Sto
         if ((q.filter.hasErrors === true) === on) return;
         const { hasErrors: _drop, ...rest } = q.filter;
         update({ ...q, filter: on ? { ...rest, hasErrors: true } : rest });
+      },
+      setHasProposals: (on) => {
+        const q = get().query;
+        if ((q.filter.hasProposals === true) === on) return;
+        const { hasProposals: _drop, ...rest } = q.filter;
+        update({ ...q, filter: on ? { ...rest, hasProposals: true } : rest });
       },
       setMaxScore: (max) => {
         const q = get().query;

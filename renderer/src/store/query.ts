@@ -49,6 +49,7 @@ export function toOpenInput(query: GridQuery): GridQuery {
   const importId = importIdOf(query.filter);
   if (importId !== undefined) filter.importId = importId;
   if (query.filter.hasErrors === true) filter.hasErrors = true;
+  if (query.filter.hasProposals === true) filter.hasProposals = true;
   const maxScore = maxScoreOf(query.filter);
   if (maxScore !== undefined) filter.maxScore = maxScore;
   const search = query.search?.trim().slice(0, 500) ?? '';
@@ -62,6 +63,7 @@ export function isFiltered(query: GridQuery): boolean {
     (query.filter.statuses?.length ?? 0) > 0 ||
     importIdOf(query.filter) !== undefined ||
     query.filter.hasErrors === true ||
+    query.filter.hasProposals === true ||
     maxScoreOf(query.filter) !== undefined
   );
 }
@@ -84,6 +86,7 @@ export function describeQuery(query: GridQuery, importLabel: string | null): str
   const statuses: readonly ListingStatus[] = query.filter.statuses ?? [];
   if (statuses.length > 0) parts.push(statuses.map((s) => STATUS_LABELS[s]).join(', '));
   if (query.filter.hasErrors === true) parts.push('has errors');
+  if (query.filter.hasProposals === true) parts.push('has proposals');
   const maxScore = maxScoreOf(query.filter);
   if (maxScore !== undefined) parts.push(`score ≤ ${maxScore}`);
   return parts.join(' · ');

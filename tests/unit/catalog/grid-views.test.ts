@@ -151,6 +151,51 @@ describe('GridViews', () => {
     reader.close();
   });
 
+  it('filters to listings with pending proposals (cold and warm) and marks them on a page', () => {
+    const { writer, reader } = seededCatalog();
+    const ids = writer.db.prepare('SELECT id FROM listings ORDER BY id').pluck().all() as number[];
+    const pending = ids.filter((_, i) => i % 7 === 0);
+    const decided = ids.filter((_, i) => i % 7 === 3);
+    const insert = writer.db.prepare("INSERT INTO proposals (listing_id, field, before_value, after_value, state, created_at) VALUES (?, ?, '\"a\"', '\"b\"', ?, 1)");
+    for (const id of pending) {
+      insert.run(id, 'title', 'pending');
+      insert.run(id, 'tags', 'pending'); // two pending fields: still one listing
+    }
+    for (const id of decided) insert.run(id, 'title', id % 2 === 0 ? 'accepted' : 'rejected');
+    // The admitted ids come off the partial index proposals_pending alone.
+    const plan = (writer.db.prepare("EXPLAIN QUERY PLAN SELECT DISTINCT listing_id FROM proposals WHERE state = 'pending'").all() as { detail: string }[]).map((r) => r.detail).join(' ');
+    expect(plan).toMatch(/COVERING INDEX proposals_pending/);
+    const marked = `id IN (SELECT listing_id FROM proposals WHERE state = 'pending')`;
+    const shared = new GridViews(reader);
+    for (const filter of [{ hasProposals: true }, { hasProposals: true, marketplaces: ['etsy' as const] }, { hasProposals: true, hasErrors: true }]) {
+      for (const column of ['title', 'updated'] as const) {
+        const q = query(column, 'asc', filter);
+        expect(readAll(shared, q), JSON.stringify(q)).toEqual(truth(writer, q, marked));
+        const searched = query(column, 'desc', filter, 'handmade');
+        const expected = truth(writer, query(column, 'desc', filter), `${marked} AND id IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH 'handmade*')`);
+        expect(readAll(new GridViews(reader), searched), `cold ${JSON.stringify(searched)}`).toEqual(expected);
+        expect(readAll(shared, searched), `warm ${JSON.stringify(searched)}`).toEqual(expected);
+      }
+    }
+    expect(shared.open(query('title', 'asc', { hasProposals: false })).total).toBe(ids.length);
+
+    // Every row of a page says whether it has a pending proposal.
+    const { viewId, total } = shared.open(query('updated', 'asc'));
+    const rows = shared.rows(viewId, 0, total).rows;
+    expect(rows.filter((row) => row.pendingProposals).map((row) => row.id).sort((a, b) => a - b)).toEqual(pending);
+    const page = shared.rows(viewId, 10, 200).rows;
+    expect(page).toHaveLength(200);
+    for (const row of page) expect(row.pendingProposals).toBe(pending.includes(row.id));
+
+    // Deciding a listing's proposals clears its mark and drops it from the filter (a new version).
+    writer.db.prepare("UPDATE proposals SET state = 'accepted' WHERE listing_id = ?").run(pending[0]);
+    expect(shared.open(query('title', 'asc', { hasProposals: true })).total).toBe(pending.length - 1);
+    const again = shared.open(query('updated', 'asc'));
+    expect(shared.rows(again.viewId, 0, again.total).rows.find((row) => row.id === pending[0])!.pendingProposals).toBe(false);
+    writer.close();
+    reader.close();
+  });
+
   it('sorts unscored listings first by score and leaves them out of a score filter', () => {
     const { writer, reader } = seededCatalog();
     const unscored = writer.db.prepare('SELECT id FROM listings ORDER BY id DESC LIMIT 3').pluck().all() as number[];
@@ -249,6 +294,7 @@ describe('GridViews', () => {
       updatedAt: stored.updated_at,
       score: stored.quality_score,
       errors: stored.error_count,
+      pendingProposals: false,
     });
     expect(row.score).toEqual(expect.any(Number));
     writer.close();

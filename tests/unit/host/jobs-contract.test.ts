@@ -46,6 +46,7 @@ describe('jobs over the contract (real writer thread and optimizer pool)', () =>
   it('runs a job with progress, lists its proposals, accepts them all, and undo restores the fields', async () => {
     const { core, events } = await startCore();
     await call(core, 'demo.generate', { count: 300, seed: 11 });
+    events.length = 0;
 
     const job = await call(core, 'jobs.start', { scope: { kind: 'all' }, marketplace: 'etsy', kind: 'optimize' });
     expect(job).toMatchObject({ kind: 'optimize', state: 'queued', total: 300, done: 0, marketplace: 'etsy', autoApply: false });
@@ -56,6 +57,8 @@ describe('jobs over the contract (real writer thread and optimizer pool)', () =>
 
     const { jobs } = await call(core, 'jobs.list', {});
     expect(jobs.find((j) => j.id === job.id)).toMatchObject({ state: 'done', done: 300, failed: 0 });
+    // A finished job tells windows the catalog changed: the grid marks listings with proposals.
+    expect(events.some((e) => e.event === 'catalog.changed')).toBe(true);
 
     const listed = await call(core, 'proposals.list', { jobId: job.id, limit: 2_000 });
     expect(listed.pending).toBeGreaterThan(0);
@@ -113,6 +116,11 @@ describe('jobs over the contract (real writer thread and optimizer pool)', () =>
     expect(retried.state).toBe('queued');
     await until(() => progressOf(events, job.id).find((p) => p.state === 'done'), 60_000);
     expect((await call(core, 'jobs.list', {})).jobs.find((j) => j.id === job.id)).toMatchObject({ state: 'done', done: 3_000 });
+
+    // Rejecting proposals changes the grid's proposal marks: windows are told.
+    events.length = 0;
+    expect((await call(core, 'proposals.reject', { selector: { kind: 'job', jobId: job.id } })).rejected).toBeGreaterThan(0);
+    expect(events.some((e) => e.event === 'catalog.changed')).toBe(true);
   }, 90_000);
 
   it('stops promptly on close, and a job left unfinished resumes when the catalog reopens', async () => {

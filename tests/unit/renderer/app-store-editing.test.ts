@@ -21,6 +21,7 @@ function fakeCore() {
     updatedAt: 1_000 + i,
     score: 90,
     errors: 0,
+    pendingProposals: false,
   }));
   const calls: { method: MethodName; input: unknown }[] = [];
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();

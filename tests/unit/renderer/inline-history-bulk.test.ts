@@ -29,6 +29,7 @@ const row: GridRow = {
   updatedAt: 1_700_000_000_000,
   score: 80,
   errors: 0,
+  pendingProposals: false,
 };
 
 describe('inline edit', () => {
