@@ -1,13 +1,11 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Scope } from '../../../common/contract.js';
 import { PRICE_ROUNDINGS, type BulkEdit, type BulkPreview, type BulkProblem, type BulkResult, type BulkSample } from '../../../common/edit-types.js';
 import { LISTING_STATUSES, STATUS_LABELS, type ListingStatus } from '../../../common/listing.js';
 import { formatCount, formatInteger } from '../format.js';
 import { errorMessage } from '../store/app-store.js';
 import { useClient } from '../store/client-context.js';
-import { useApp, useAppStore } from '../store/context.js';
-import { describeQuery, isFiltered, queryScope } from '../store/query.js';
-import { selectionCount, selectionScope } from '../store/selection.js';
+import { useAppStore } from '../store/context.js';
 import {
   buildBulkEdit,
   DEFAULT_FORM,
@@ -31,8 +29,8 @@ import {
   type SetField,
 } from './bulk-edit-form.js';
 import { Modal } from './Modal.js';
+import { ScopeChooser, useScopeOptions, type ScopeChoice } from './ScopeChooser.js';
 
-type ScopeChoice = 'selection' | 'query';
 type Phase = 'form' | 'previewing' | 'applying' | 'done';
 
 const COMMON_CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'JPY', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'NZD', 'MXN', 'BRL', 'INR', 'CNY', 'HKD', 'SGD'];
@@ -52,26 +50,6 @@ function initialForm(): BulkForm {
   return { ...DEFAULT_FORM, from: memory.last.from, to: memory.last.to, rate: rate === undefined ? '' : String(rate) };
 }
 
-/** The listings a bulk edit covers, as the dialog offers them. */
-function useScopes() {
-  const selection = useApp((s) => s.selection);
-  const query = useApp((s) => s.query);
-  const total = useApp((s) => s.view?.total ?? 0);
-  const importLabel = useApp((s) => s.importLabel);
-  return useMemo(() => {
-    const filtered = isFiltered(query);
-    return {
-      selectionCount: selectionCount(selection, total),
-      selectionIsAll: selection.kind === 'all',
-      selectionScope: selectionScope(selection, query),
-      queryCount: total,
-      queryScope: queryScope(query),
-      filtered,
-      description: filtered ? describeQuery(query, importLabel) : '',
-    };
-  }, [selection, query, total, importLabel]);
-}
-
 /**
  * Bulk edit: one change (prices, find/replace, tags, a field, status, currency) on the selected
  * listings or on everything matching the search and filters. "Preview" asks the core what would
@@ -81,7 +59,7 @@ function useScopes() {
 export function BulkEditDialog({ onClose }: { onClose: () => void }) {
   const client = useClient();
   const store = useAppStore();
-  const scopes = useScopes();
+  const scopes = useScopeOptions();
   const [form, setFormState] = useState<BulkForm>(initialForm);
   const [scopeChoice, setScopeChoice] = useState<ScopeChoice>(() =>
     scopes.selectionIsAll || scopes.selectionCount > 1 ? 'selection' : 'query',
@@ -225,40 +203,7 @@ export function BulkEditDialog({ onClose }: { onClose: () => void }) {
           <ResultView result={result} />
         ) : (
           <>
-            <fieldset className="scope-group bulk-scope" disabled={busy} data-testid="bulk-scope">
-              <legend className="field-label">Apply to</legend>
-              <label className={`scope-option${scopeChoice === 'selection' ? ' on' : ''}${scopes.selectionCount === 0 ? ' disabled' : ''}`}>
-                <input
-                  type="radio"
-                  name="bulk-scope"
-                  value="selection"
-                  checked={scopeChoice === 'selection'}
-                  disabled={scopes.selectionCount === 0}
-                  onChange={() => chooseScope('selection')}
-                  data-testid="bulk-scope-selection"
-                />
-                <span>
-                  Selected listings
-                  <span className="scope-count muted" data-testid="bulk-scope-selection-count" data-count={scopes.selectionCount}>
-                    {scopes.selectionCount === 0
-                      ? 'none selected — tick listings in the grid, or press Ctrl+A there'
-                      : scopes.selectionIsAll
-                        ? `all ${formatCount(scopes.selectionCount, 'listing', 'listings')} matching the search and filters`
-                        : formatCount(scopes.selectionCount, 'listing', 'listings')}
-                  </span>
-                </span>
-              </label>
-              <label className={`scope-option${scopeChoice === 'query' ? ' on' : ''}`}>
-                <input type="radio" name="bulk-scope" value="query" checked={scopeChoice === 'query'} onChange={() => chooseScope('query')} data-testid="bulk-scope-query" />
-                <span>
-                  {scopes.filtered ? 'Everything matching the search and filters' : 'The whole catalog'}
-                  <span className="scope-count muted" data-testid="bulk-scope-query-count" data-count={scopes.queryCount}>
-                    {formatCount(scopes.queryCount, 'listing', 'listings')}
-                    {scopes.filtered ? ` — ${scopes.description}` : ''}
-                  </span>
-                </span>
-              </label>
-            </fieldset>
+            <ScopeChooser name="bulk" legend="Apply to" className="bulk-scope" scopes={scopes} choice={scopeChoice} onChoose={chooseScope} disabled={busy} />
 
             <EditForm form={form} setForm={setForm} disabled={busy} />
 

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { Scope } from '../../../common/contract.js';
 import { MARKETPLACE_LABELS, MARKETPLACES, type Marketplace } from '../../../common/listing.js';
 import { formatCount } from '../format.js';
@@ -6,33 +6,10 @@ import { errorMessage } from '../store/app-store.js';
 import { useClient } from '../store/client-context.js';
 import { useApp } from '../store/context.js';
 import { defaultMarketplace, useJobsStore } from '../store/jobs.js';
-import { describeQuery, isFiltered, queryScope } from '../store/query.js';
-import { selectionCount, selectionScope } from '../store/selection.js';
 import { Modal } from './Modal.js';
+import { ScopeChooser, useScopeOptions, type ScopeChoice } from './ScopeChooser.js';
 import './optimize.css';
 
-type ScopeChoice = 'selection' | 'query';
-
-/** The listings an optimization covers, as the dialog offers them (the same choice as bulk edit). */
-function useScopes() {
-  const selection = useApp((s) => s.selection);
-  const query = useApp((s) => s.query);
-  const total = useApp((s) => s.view?.total ?? 0);
-  const importLabel = useApp((s) => s.importLabel);
-  return useMemo(() => {
-    const filtered = isFiltered(query);
-    return {
-      selectionCount: selectionCount(selection, total),
-      selectionIsAll: selection.kind === 'all',
-      selectionScope: selectionScope(selection, query),
-      queryCount: total,
-      queryScope: queryScope(query),
-      filtered,
-      description: filtered ? describeQuery(query, importLabel) : '',
-      marketplace: defaultMarketplace(query),
-    };
-  }, [selection, query, total, importLabel]);
-}
 
 /**
  * Optimize: queue a rule-optimizer job for the selection or everything matching the search and
@@ -42,9 +19,10 @@ function useScopes() {
 export function OptimizeDialog({ onClose }: { onClose: () => void }) {
   const client = useClient();
   const jobs = useJobsStore();
-  const scopes = useScopes();
+  const scopes = useScopeOptions();
+  const query = useApp((s) => s.query);
   const [scopeChoice, setScopeChoice] = useState<ScopeChoice>(() => (scopes.selectionIsAll || scopes.selectionCount > 1 ? 'selection' : 'query'));
-  const [marketplace, setMarketplace] = useState<Marketplace>(scopes.marketplace);
+  const [marketplace, setMarketplace] = useState<Marketplace>(() => defaultMarketplace(query));
   const [autoApply, setAutoApply] = useState(false);
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -95,40 +73,7 @@ export function OptimizeDialog({ onClose }: { onClose: () => void }) {
       busy={starting}
     >
       <div className="wizard optimize">
-        <fieldset className="scope-group" disabled={starting} data-testid="optimize-scope">
-          <legend className="field-label">Optimize</legend>
-          <label className={`scope-option${scopeChoice === 'selection' ? ' on' : ''}${scopes.selectionCount === 0 ? ' disabled' : ''}`}>
-            <input
-              type="radio"
-              name="optimize-scope"
-              value="selection"
-              checked={scopeChoice === 'selection'}
-              disabled={scopes.selectionCount === 0}
-              onChange={() => setScopeChoice('selection')}
-              data-testid="optimize-scope-selection"
-            />
-            <span>
-              Selected listings
-              <span className="scope-count muted" data-testid="optimize-scope-selection-count" data-count={scopes.selectionCount}>
-                {scopes.selectionCount === 0
-                  ? 'none selected — tick listings in the grid, or press Ctrl+A there'
-                  : scopes.selectionIsAll
-                    ? `all ${formatCount(scopes.selectionCount, 'listing', 'listings')} matching the search and filters`
-                    : formatCount(scopes.selectionCount, 'listing', 'listings')}
-              </span>
-            </span>
-          </label>
-          <label className={`scope-option${scopeChoice === 'query' ? ' on' : ''}`}>
-            <input type="radio" name="optimize-scope" value="query" checked={scopeChoice === 'query'} onChange={() => setScopeChoice('query')} data-testid="optimize-scope-query" />
-            <span>
-              {scopes.filtered ? 'Everything matching the search and filters' : 'The whole catalog'}
-              <span className="scope-count muted" data-testid="optimize-scope-query-count" data-count={scopes.queryCount}>
-                {formatCount(scopes.queryCount, 'listing', 'listings')}
-                {scopes.filtered ? ` — ${scopes.description}` : ''}
-              </span>
-            </span>
-          </label>
-        </fieldset>
+        <ScopeChooser name="optimize" legend="Optimize" scopes={scopes} choice={scopeChoice} onChoose={setScopeChoice} disabled={starting} />
 
         <div className="form-row">
           <div className="field">
