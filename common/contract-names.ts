@@ -27,6 +27,11 @@ export const METHOD_NAMES = [
   'import.savePreset',
   'export.preview',
   'export.start',
+  'ai.status',
+  'ai.configure',
+  'ai.setKey',
+  'ai.removeKey',
+  'ai.testKey',
   'operation.cancel',
   'jobs.start',
   'jobs.list',
@@ -41,6 +46,7 @@ export const METHOD_NAMES = [
   'update.getState',
   'update.check',
   'update.install',
+  'diagnostics.get',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

@@ -14,7 +14,9 @@ import {
   type RowProblem,
 } from './import-types.js';
 import { marketplaceSchema } from './listing.js';
+import { aiConfigureSchema, aiKeySchema, type AiKeyTest, type AiStatus } from './ai-types.js';
 import type { AppCommand, BackupInfo, UpdateState } from './desktop-types.js';
+import type { DiagnosticsSnapshot } from './diagnostics-types.js';
 import {
   bulkEditSchema,
   listingChangesSchema,
@@ -28,11 +30,13 @@ import {
 import {
   jobIdSchema,
   jobPrioritySchema,
+  priceRulesSchema,
+  proposalListInputSchema,
   proposalSelectorSchema,
   type AcceptOutcome,
   type JobProgressEvent,
   type JobSummary,
-  type ProposalView,
+  type ProposalList,
 } from './job-types.js';
 
 /**
@@ -250,16 +254,21 @@ export const contract = {
   'update.getState': method<UpdateState>()({ input: empty, access: 'control', timeoutMs: 5_000 }),
   'update.check': method<UpdateState>()({ input: empty, access: 'control', timeoutMs: 60_000 }),
   'update.install': method<{ restarting: boolean }>()({ input: empty, access: 'control', timeoutMs: 5_000 }),
+  /** Answered by the host (never queued behind a busy thread): call timings, slow queries, queues, thread health, log file. */
+  'diagnostics.get': method<DiagnosticsSnapshot>()({ input: empty, access: 'control', timeoutMs: 5_000 }),
   /** Queues an optimization job for a scope of listings; the writer runs it in the background (progress: job.progress). */
   'jobs.start': method<JobSummary>()({
     input: z
       .object({
         scope: scopeSchema,
         marketplace: marketplaceSchema,
-        kind: z.literal('optimize'),
+        /** optimize: the offline rule optimizer; ai: rewriting through Groq (needs a key; same review). */
+        kind: z.enum(['optimize', 'ai']),
         priority: jobPrioritySchema.optional(),
         /** Apply the proposals at once as one undoable change set instead of waiting for review. */
         autoApply: z.boolean().optional(),
+        /** The seller's price rules; without them prices are left alone. */
+        priceRules: priceRulesSchema.optional(),
       })
       .strict(),
     access: 'write',
@@ -270,18 +279,20 @@ export const contract = {
   'jobs.cancel': method<JobSummary>()({ input: z.object({ jobId: jobIdSchema }).strict(), access: 'write', timeoutMs: 10_000 }),
   /** Queues a failed or cancelled job's unfinished listings again. */
   'jobs.retry': method<JobSummary>()({ input: z.object({ jobId: jobIdSchema }).strict(), access: 'write', timeoutMs: 10_000 }),
-  /** Pending proposals of one listing, of one job, or (neither given) of the whole catalog; `pending` counts them all. */
-  'proposals.list': method<{ proposals: ProposalView[]; pending: number }>()({
-    input: z
-      .object({ listingId: id.optional(), jobId: jobIdSchema.optional(), limit: z.number().int().min(1).max(2_000) })
-      .strict()
-      .refine((input) => input.listingId === undefined || input.jobId === undefined, { message: 'Give a listingId or a jobId, not both.' }),
-    access: 'read',
-    timeoutMs: 10_000,
-  }),
+  /** Pending proposals of one listing, of one job and/or a grid query, or of the whole catalog; `pending` counts them all. */
+  'proposals.list': method<ProposalList>()({ input: proposalListInputSchema, access: 'read', timeoutMs: 20_000 }),
   /** Accepts pending proposals as ONE undoable change set (history.undo reverts it). */
   'proposals.accept': method<AcceptOutcome>()({ input: z.object({ selector: proposalSelectorSchema }).strict(), access: 'write', timeoutMs: 15 * 60_000 }),
   'proposals.reject': method<{ rejected: number }>()({ input: z.object({ selector: proposalSelectorSchema }).strict(), access: 'write', timeoutMs: 15 * 60_000 }),
+  /** AI settings and today's usage. Never contains the key. */
+  'ai.status': method<AiStatus>()({ input: empty, access: 'write', timeoutMs: 5_000 }),
+  /** Tier (free/developer) and model; the rate limiter follows at once. */
+  'ai.configure': method<AiStatus>()({ input: aiConfigureSchema, access: 'write', timeoutMs: 5_000 }),
+  /** Stores a pasted Groq key in the secret store (safeStorage in the desktop app); it never comes back. */
+  'ai.setKey': method<AiStatus>()({ input: aiKeySchema, access: 'control', timeoutMs: 10_000 }),
+  'ai.removeKey': method<AiStatus>()({ input: empty, access: 'control', timeoutMs: 10_000 }),
+  /** Lists the key's models (GET /models): proves the key works without spending tokens. */
+  'ai.testKey': method<AiKeyTest>()({ input: empty, access: 'write', timeoutMs: 30_000 }),
   /** Asks a running import/export/bulk operation to stop; it rolls back (imports) or discards its file. */
   'operation.cancel': method<{ cancelled: boolean }>()({ input: z.object({ operationId }).strict(), access: 'control', timeoutMs: 5_000 }),
 } as const satisfies { [M in MethodName]: MethodSpec<z.ZodType, unknown> };

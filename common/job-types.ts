@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChangeSetSummary } from './edit-types.js';
+import { filterSchema, searchTextSchema } from './grid.js';
 import type { Marketplace } from './listing.js';
 
 /**
@@ -88,10 +89,72 @@ export const jobPrioritySchema = z.enum(['interactive', 'bulk']);
 export const proposalFieldSchema = z.enum(PROPOSAL_FIELDS);
 const fields = z.array(proposalFieldSchema).min(1).max(PROPOSAL_FIELDS.length).optional();
 
-/** Which pending proposals a review action covers: single fields, whole listings, or a job's. */
+/**
+ * Which pending proposals a review action covers: single fields, whole listings, a job's, or those
+ * of the listings matching a grid filter + search (optionally only one job's).
+ */
 export const proposalSelectorSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ids'), ids: z.array(id).min(1).max(100_000) }).strict(),
   z.object({ kind: z.literal('listings'), listingIds: z.array(id).min(1).max(100_000), fields }).strict(),
   z.object({ kind: z.literal('job'), jobId: id, fields }).strict(),
+  z.object({ kind: z.literal('query'), filter: filterSchema, search: searchTextSchema.optional(), jobId: id.optional(), fields }).strict(),
 ]);
 export type ProposalSelectorInput = z.infer<typeof proposalSelectorSchema>;
+
+const minor = z.number().int().min(0).max(1_000_000_000_000);
+
+/** The seller's price rules for a job (core/optimizer PriceRules): ending, direction, min/max. */
+export const priceRulesSchema = z
+  .object({
+    /** Cents every price ends in: 99 → .99, 95 → .95, 0 → .00. */
+    ending: z.number().int().min(0).max(99).optional(),
+    direction: z.enum(['nearest', 'up', 'down']).optional(),
+    minPriceMinor: minor.optional(),
+    maxPriceMinor: minor.optional(),
+  })
+  .strict()
+  .refine((r) => r.minPriceMinor === undefined || r.maxPriceMinor === undefined || r.minPriceMinor <= r.maxPriceMinor, {
+    message: 'The minimum price is above the maximum price.',
+  });
+export type PriceRulesInput = z.infer<typeof priceRulesSchema>;
+
+/** A word of a listing's proposed text the dictionary does not know. Shown, never applied. */
+export interface SpellingView {
+  field: 'title' | 'description' | 'tags';
+  word: string;
+  /** Best first; may be empty. */
+  suggestions: string[];
+  /** For tags: which tag. */
+  item?: number;
+}
+
+/** The spelling suggestions of one listing of a review page (listings without any are left out). */
+export interface ListingSpelling {
+  listingId: number;
+  words: SpellingView[];
+}
+
+/** proposals.list: one listing's, one job's, a grid query's (optionally within a job), or all. */
+export const proposalListInputSchema = z
+  .object({
+    listingId: id.optional(),
+    jobId: jobIdSchema.optional(),
+    /** Only proposals of listings matching this grid filter + search. */
+    query: z.object({ filter: filterSchema, search: searchTextSchema.optional() }).strict().optional(),
+    limit: z.number().int().min(1).max(2_000),
+    /** Also return spelling suggestions for the listings on this page (loads the dictionary once). */
+    spelling: z.boolean().optional(),
+  })
+  .strict()
+  .refine((input) => input.listingId === undefined || (input.jobId === undefined && input.query === undefined), { message: 'Give a listingId, or a jobId and/or a query, not both.' });
+
+export interface ProposalList {
+  /** The first `limit` pending proposals, by listing. */
+  proposals: ProposalView[];
+  /** Pending proposals in the whole catalog (a badge). */
+  pending: number;
+  /** Pending proposals the input selects (all of them, not only this page). */
+  matching: number;
+  /** With `spelling: true`: per listing on this page, the words the dictionary does not know. */
+  spelling: ListingSpelling[];
+}

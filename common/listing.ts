@@ -72,6 +72,15 @@ export interface Listing {
   /** Epoch milliseconds. */
   createdAt: number;
   updatedAt: number;
+  /** Fields whose current text an AI wrote (accepted from an AI proposal and not changed since). */
+  aiWritten?: AiWrittenField[];
+}
+
+export type AiWrittenField = 'title' | 'description' | 'tags';
+export const AI_FIELD_BITS: Readonly<Record<AiWrittenField, number>> = { title: 1, description: 2, tags: 4 };
+
+export function aiWrittenFromBits(bits: number): AiWrittenField[] {
+  return (Object.keys(AI_FIELD_BITS) as AiWrittenField[]).filter((field) => (bits & AI_FIELD_BITS[field]) !== 0);
 }
 
 /** The slim projection the grid shows; the detail pane loads the full `Listing`. */

@@ -26,6 +26,7 @@ const esmEntries = {
   ...optional('cli/demo-data', 'core/cli/demo-data.ts'),
   ...optional('cli/cli', 'core/cli/listsmith.ts'),
   ...optional('bench/bench', 'tests/bench/bench.ts'),
+  ...optional('cli/fake-groq', 'core/ai/fake-groq/fake-groq-cli.ts'),
 };
 const cjsEntries = {
   'workers/catalog.worker': 'workers/catalog.worker.ts',

@@ -10,8 +10,15 @@ import { GridViews } from '../core/catalog/grid-views.js';
 import { rescoreCatalog } from '../core/catalog/rescore.js';
 import { createJobHost, type JobHost } from '../core/jobs/job-host.js';
 import { createHandlers } from '../core/service/handlers.js';
+import { AI_UNQUEUED_METHODS } from '../core/service/ai-handlers.js';
+import { AiService } from '../core/ai/ai-service.js';
 import type { HandlerContext } from '../core/service/handlers-type.js';
 import { fromSqliteError } from '../core/host/sqlite-error.js';
+import { instrumentSlowStatements } from '../core/diagnostics/slow-statements.js';
+import { collectWorkerHealth } from '../core/diagnostics/worker-health.js';
+import { lastPreOperationBackup } from '../core/backup/pre-operation.js';
+import { forwardConsole } from '../core/logging/console-bridge.js';
+import { createWorkerLogger } from '../core/logging/worker-log.js';
 import type { CatalogWorkerData, FromWorker, ToWorker } from '../core/host/worker-protocol.js';
 
 /**
@@ -23,6 +30,9 @@ if (!parentPort) throw new Error('catalog.worker must run as a worker thread');
 const port = parentPort;
 const data = workerData as CatalogWorkerData;
 const post = (message: FromWorker): void => port.postMessage(message);
+// Log lines (ours, and console output of any code on this thread) go to the host's log, redacted.
+const log = createWorkerLogger(post, `catalog ${data.role}`);
+forwardConsole(log);
 
 function openFailure(thrown: unknown): ContractErrorData {
   const error = fromSqliteError(thrown);
@@ -38,6 +48,8 @@ async function start(): Promise<void> {
   // Before the writer migrates an existing catalog to a newer schema, keep a verified copy of it.
   if (data.role === 'writer') await backupBeforeMigration(data.databasePath, defaultBackupDir(data.databasePath), latestVersion(MIGRATIONS));
   const catalog = openCatalog(data.databasePath, { role: data.role });
+  // Before anything prepares its statements: every later statement is timed for diagnostics.
+  instrumentSlowStatements(catalog.db, { onSlow: (statement) => post({ type: 'slow-query', statement }) });
   const views = new GridViews(catalog);
   const operations = new Map<string, AbortController>();
 
@@ -54,16 +66,22 @@ async function start(): Promise<void> {
   };
   const background = new AbortController();
   const emit: HandlerContext['emit'] = (event, payload) => post({ type: 'event', event, payload });
+  // The app's one AI client and rate limiter live on the writer, beside the job runner.
+  const ai =
+    data.role === 'writer'
+      ? new AiService({ db: catalog.db, runQueued, ...(data.aiBaseURL ? { baseURL: data.aiBaseURL } : {}), ...(data.aiWindowMs ? { windowMs: data.aiWindowMs } : {}) })
+      : undefined;
   // Optimization jobs run on the writer only, their SQLite steps queued like calls.
   const jobs: JobHost | undefined =
     data.role === 'writer'
-      ? createJobHost({ catalog, runQueued, emit, ...(data.optimizerWorkerFile ? { workerFile: data.optimizerWorkerFile } : {}) })
+      ? createJobHost({ catalog, runQueued, emit, onWorkerLog: post, ...(ai ? { ai } : {}), ...(data.optimizerWorkerFile ? { workerFile: data.optimizerWorkerFile } : {}) })
       : undefined;
   const handlers = createHandlers({
     catalog,
     views,
     info: { appVersion: data.appVersion, transport: data.transport, stagingDir: data.stagingDir },
     ...(jobs ? { jobs } : {}),
+    ...(ai ? { ai } : {}),
   });
   const ctx: HandlerContext = {
     emit,
@@ -76,7 +94,7 @@ async function start(): Promise<void> {
         try {
           await run({ operationId, signal: controller.signal });
         } catch (error) {
-          console.error(`[catalog ${data.role}] operation ${operationId} failed:`, error);
+          log.error(`operation ${operationId} failed:`, error);
         } finally {
           operations.delete(operationId);
         }
@@ -92,11 +110,25 @@ async function start(): Promise<void> {
       post({ type: 'result', id: message.id, envelope: { ok: true, value: { cancelled: controller !== undefined } } });
       return;
     }
+    if (message.type === 'ai-key') {
+      ai?.setKey(message.key, message.info);
+      return;
+    }
+    if (message.type === 'health') {
+      const health = collectWorkerHealth({
+        operations: operations.size,
+        db: catalog.db,
+        ...(jobs ? { jobs: jobs.stats() } : {}),
+        preOperationBackup: data.role === 'writer' ? lastPreOperationBackup() : null,
+      });
+      post({ type: 'result', id: message.id, envelope: { ok: true, value: health } });
+      return;
+    }
     if (message.type === 'close') {
       background.abort();
       // Stop the runner first, outside the queue: its last steps (giving listings back) are queued
       // work the close must not wait behind. Then close after every call already queued.
-      const stopped = jobs ? jobs.close().catch((error: unknown) => console.error('[catalog writer] stopping jobs failed:', error)) : Promise.resolve();
+      const stopped = jobs ? jobs.close().catch((error: unknown) => log.error('stopping jobs failed:', error)) : Promise.resolve();
       void stopped.then(() => {
         queue = queue.then(() => {
           catalog.close();
@@ -105,17 +137,20 @@ async function start(): Promise<void> {
       });
       return;
     }
-    queue = queue.then(async () => {
+    const run = async (): Promise<void> => {
       try {
         const handler = handlers[message.method] as (input: unknown, ctx: HandlerContext) => unknown;
         const value = await handler(message.input, ctx);
         post({ type: 'result', id: message.id, envelope: { ok: true, value } });
       } catch (thrown) {
         const error = fromSqliteError(thrown);
-        if (!(error instanceof ContractError)) console.error(`[catalog ${data.role}] ${message.method} failed:`, error);
+        if (!(error instanceof ContractError)) log.error(`${message.method} failed:`, error);
         post({ type: 'result', id: message.id, envelope: { ok: false, error: toErrorData(error) } });
       }
-    });
+    };
+    // AI status and the key test wait on the network, not the catalog: never behind (or holding up) writes.
+    if (AI_UNQUEUED_METHODS.has(message.method)) void run();
+    else queue = queue.then(run);
   });
   post({ type: 'ready', schemaVersion: catalog.schemaVersion });
   if (data.role === 'writer') startRescore(catalog, runQueued, background.signal, ctx);
@@ -131,9 +166,9 @@ function startRescore(catalog: Catalog, runQueued: <T>(work: () => T) => Promise
     .then((result) => {
       if (result.changed === 0) return;
       ctx.emit('catalog.changed', { reason: 'rescore', at: Date.now() });
-      console.info(`[catalog writer] scored ${result.changed.toLocaleString('en-US')} listings in ${((Date.now() - started) / 1000).toFixed(1)} s${result.fullPass ? ' (rules changed)' : ''}`);
+      log.info(`scored ${result.changed.toLocaleString('en-US')} listings in ${((Date.now() - started) / 1000).toFixed(1)} s${result.fullPass ? ' (rules changed)' : ''}`);
     })
-    .catch((error: unknown) => console.error('[catalog writer] rescoring stopped:', error));
+    .catch((error: unknown) => log.error('rescoring stopped:', error));
 }
 
 start().catch((error: unknown) => {

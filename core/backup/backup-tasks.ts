@@ -8,6 +8,8 @@
  */
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { isWorkerLogMessage, type WorkerLogMessage } from '../logging/worker-log.js';
+import { backupTaskFinished, backupTaskStarted } from './backup-task-health.js';
 import { type BackupInfo, type BackupReason } from './backup-names.js';
 import { BackupError, type BackupErrorCode, createBackup, listBackups } from './backup.js';
 import { checkCatalog, type CatalogVerdict } from './check-catalog.js';
@@ -57,17 +59,37 @@ export interface RunBackupTaskOptions {
   /** Compiled backup worker (out/workers/backup.worker.cjs); missing → in-process. */
   workerFile?: string;
   warn?: (message: string) => void;
+  /** Log lines from the backup thread (formatted and redacted there); default: console. */
+  log?: (message: WorkerLogMessage) => void;
 }
 
 export async function runBackupTask<T extends BackupTask>(task: T, options: RunBackupTaskOptions = {}): Promise<BackupTaskResults[T['kind']]> {
+  backupTaskStarted();
+  try {
+    const result = await runTask(task, options);
+    backupTaskFinished(task.kind, undefined);
+    return result;
+  } catch (error) {
+    backupTaskFinished(task.kind, error);
+    throw error;
+  }
+}
+
+async function runTask<T extends BackupTask>(task: T, options: RunBackupTaskOptions): Promise<BackupTaskResults[T['kind']]> {
   if (!options.workerFile || !existsSync(options.workerFile)) {
     options.warn?.(`backup worker ${options.workerFile ?? '(none)'} not found: running "${task.kind}" on this thread`);
     return executeBackupTask(task);
   }
   const worker = new Worker(options.workerFile, { workerData: task, name: `backup-${task.kind}` });
+  const log = options.log ?? ((m: WorkerLogMessage) => console[m.level](`[${m.scope}] ${m.text}`));
   return new Promise((resolve, reject) => {
     let settled = false;
-    worker.once('message', (reply: BackupTaskReply) => {
+    worker.on('message', (reply: BackupTaskReply | WorkerLogMessage) => {
+      if (isWorkerLogMessage(reply)) {
+        log(reply);
+        return;
+      }
+      if (settled) return;
       settled = true;
       if (reply.ok) resolve(reply.value as BackupTaskResults[T['kind']]);
       else reject(errorFromReply(reply.error));

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { GridRow, Listing, ListingStatus, Marketplace, Variant, VariantOption } from '../../common/listing.js';
+import { aiWrittenFromBits, type GridRow, type Listing, type ListingStatus, type Marketplace, type Variant, type VariantOption } from '../../common/listing.js';
 import type { ListingsTable, VariantsTable } from './schema.js';
 
 export type ListingRow = Selectable<ListingsTable>;
@@ -64,6 +64,7 @@ export function listingFromRows(row: ListingRow, variants: readonly VariantRow[]
     status: row.status,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    ...(row.ai_fields ? { aiWritten: aiWrittenFromBits(row.ai_fields) } : {}),
   };
 }
 

@@ -40,6 +40,8 @@ export interface ListingsTable {
   error_count: number | null;
   /** JSON array of failing rule ids. */
   failing_rules: Generated<string>;
+  /** Bits of the fields holding AI-written text: 1 title, 2 description, 4 tags (migration 005). */
+  ai_fields: Generated<number>;
 }
 
 export interface VariantsTable {

@@ -10,6 +10,7 @@ import { defaultDatabasePath } from '../host/data-dir.js';
 import { applyImport } from '../import/apply-import.js';
 import { openImportSource } from '../import/open-import-source.js';
 import { OPTIMIZE_USAGE, OptimizeUsageError, optimizeCatalog, parseMarketplace, parseOptimizeScope } from './optimize.js';
+import { AiService } from '../ai/ai-service.js';
 
 /**
  * `listsmith import <file> [--dialect D] [--db PATH] [--json]`
@@ -138,11 +139,20 @@ function runStats(): Record<string, unknown> {
   }
 }
 
+function aiFromEnvironment(catalog: Catalog): AiService {
+  const service = new AiService({ db: catalog.db, runQueued: (work) => Promise.resolve().then(work), ...(process.env.GROQ_BASE_URL ? { baseURL: process.env.GROQ_BASE_URL } : {}) });
+  const key = process.env.GROQ_API_KEY ?? null;
+  service.setKey(key, { source: key ? 'environment' : 'none', protection: null, warning: null });
+  if (!key) throw new Error('--ai needs a Groq API key: set GROQ_API_KEY (and GROQ_BASE_URL for another endpoint), or leave out --ai to use the rule optimizer.');
+  return service;
+}
+
 async function runOptimize(): Promise<Record<string, unknown>> {
   const marketplace = parseMarketplace(stringOption('marketplace'));
   const scope = parseOptimizeScope(stringOption('filter'), marketplace);
-  if (values.ai) throw new Error('AI rewriting is not available yet: set up is issue 6.');
   const catalog = openWriter();
+  // --ai: the same AI client the app uses, keyed from the environment as the groq-sdk does.
+  const ai = values.ai ? aiFromEnvironment(catalog) : undefined;
   const controller = new AbortController();
   // First Ctrl-C cancels the job cleanly; a second one leaves at once (SQLite keeps the file whole).
   const onSigint = (): void => {
@@ -158,6 +168,7 @@ async function runOptimize(): Promise<Record<string, unknown>> {
       scope,
       apply: values.apply === true,
       signal: controller.signal,
+      ...(ai ? { ai } : {}),
       onProgress: (p) => {
         const finished = p.state !== 'running' && p.state !== 'queued';
         if (!finished && Date.now() - last < (process.stderr.isTTY ? 250 : 2_000)) return;
@@ -169,7 +180,11 @@ async function runOptimize(): Promise<Record<string, unknown>> {
     endProgress();
     const verb = values.apply ? `${result.applied} applied` : 'pending review';
     process.stderr.write(`${result.listings} listings → ${result.proposals} proposals (${verb}), ${result.failed} failed in ${result.seconds.toFixed(1)} s\n`);
-    if (result.cancelled) {
+    if (result.cancelled && !controller.signal.aborted) {
+      // The AI stopped the job (daily limit, refused key): its reason, in one line.
+      process.stderr.write(`listsmith: ${result.errors[0] ?? 'the job was stopped.'}\n`);
+      process.exitCode = 1;
+    } else if (result.cancelled) {
       process.stderr.write('listsmith: cancelled; nothing was applied.\n');
       process.exitCode = 130;
     } else if (result.failed > 0) {

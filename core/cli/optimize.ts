@@ -16,6 +16,9 @@ import { prepared } from '../edit/prepared.js';
 import { acceptProposals, createJobRunner, enqueueJob, readJob, recoverJobs, type JobProgress, type JobSummary } from '../jobs/index.js';
 import { createOptimizerPool } from '../jobs/optimizer-pool.js';
 import { readableReason } from '../jobs/readable-error.js';
+import { AiCallError } from '../ai/ai-failure.js';
+import { AI_BATCH_SIZE, aiJobRunner, describeAiFailure } from '../ai/ai-job-runner.js';
+import type { AiService } from '../ai/ai-service.js';
 
 /** Bad arguments: the CLI prints the usage and exits 2. */
 export class OptimizeUsageError extends Error {}
@@ -24,7 +27,8 @@ export const OPTIMIZE_USAGE = `  listsmith optimize --marketplace M [--filter F]
       Runs the rule optimizer for marketplace M (${MARKETPLACES.join(', ')}) over the listings
       whose marketplace is M, or over --filter F: comma-separated key=value pairs, e.g.
       "marketplace=etsy,status=active,search=silver ring". Keys: marketplace, status (repeat a key
-      for several values, "marketplace=any" for all), maxScore=0..100, errors=yes, and search=TEXT
+      for several values, "marketplace=any" for all), maxScore=0..100, errors=yes, proposals=yes
+      (only listings with pending proposals: the grid's "Has proposals"), and search=TEXT
       (last: it takes the rest of F, commas included). Without --apply the proposals wait for
       review in the app; with --apply they are accepted as one undoable change. Ctrl-C cancels.`;
 
@@ -78,8 +82,12 @@ export function parseOptimizeScope(filter: string | undefined, marketplace: Mark
     } else if (key === 'errors') {
       if (!['yes', 'true', '1'].includes(value)) throw new OptimizeUsageError('--filter: errors takes only "yes".');
       result.hasErrors = true;
+    } else if (key === 'proposals') {
+      // The grid filter has only "has pending proposals", so only "yes" means something.
+      if (!['yes', 'true', '1'].includes(value)) throw new OptimizeUsageError('--filter: proposals takes only "yes".');
+      result.hasProposals = true;
     } else {
-      throw new OptimizeUsageError(`--filter: unknown key "${key}". Keys: marketplace, status, maxScore, errors, search.`);
+      throw new OptimizeUsageError(`--filter: unknown key "${key}". Keys: marketplace, status, maxScore, errors, proposals, search.`);
     }
   }
   if (!anyMarketplace) result.marketplaces = marketplaces.size > 0 ? [...marketplaces] : [marketplace];
@@ -97,6 +105,8 @@ export interface OptimizeOptions {
   /** Default: out/workers/optimizer.worker.cjs next to the built CLI. */
   workerFile?: string;
   threads?: number;
+  /** --ai: rewrite through Groq (the app's AI client: one rate limiter, the same validation and review). */
+  ai?: AiService;
 }
 
 export interface OptimizeResult {
@@ -130,7 +140,11 @@ export async function optimizeCatalog(catalog: Catalog, options: OptimizeOptions
   const pool = createOptimizerPool({ ...(options.workerFile ? { workerFile: options.workerFile } : {}), ...(options.threads ? { threads: options.threads } : {}) });
   let job: JobSummary;
   try {
-    job = enqueueJob(catalog, { kind: 'optimize', target: options.scope, marketplace: options.marketplace, priority: 'interactive' });
+    if (options.ai) {
+      const blocker = options.ai.blocker();
+      if (blocker) throw new OptimizeUsageError(blocker);
+    }
+    job = enqueueJob(catalog, { kind: options.ai ? 'ai' : 'optimize', target: options.scope, marketplace: options.marketplace, priority: 'interactive' });
     if (!TERMINAL.has(job.state)) job = await runUntilFinished(catalog, pool, job.id, options, (error) => note(readableReason(error)));
   } finally {
     await pool.close();
@@ -178,9 +192,25 @@ async function runUntilFinished(
     const job = readJob(catalog.db, jobId);
     if (!job || TERMINAL.has(job.state)) finish();
   };
+  let stopReason: string | null = null;
   const runner = createJobRunner({
     catalog,
     runner: pool,
+    ...(options.ai
+      ? {
+          aiRunner: aiJobRunner(options.ai),
+          batchSizeFor: (kind) => (kind === 'ai' ? AI_BATCH_SIZE : 200),
+          // Headless, nobody waits hours for a daily budget or fixes a key mid-run: stop with the reason.
+          describeFailure: (error) => {
+            if (error instanceof AiCallError && (error.kind === 'rate_day' || error.kind === 'auth')) {
+              stopReason ??= error.message;
+              setImmediate(cancel);
+              return { reason: error.message, final: true };
+            }
+            return describeAiFailure(error);
+          },
+        }
+      : {}),
     onProgress: (progress) => {
       if (progress.jobId !== jobId) return;
       options.onProgress?.(progress);
@@ -204,5 +234,6 @@ async function runUntilFinished(
     options.signal?.removeEventListener('abort', cancel);
     await runner.stop();
   }
-  return readJob(catalog.db, jobId)!;
+  const job = readJob(catalog.db, jobId)!;
+  return stopReason ? { ...job, error: stopReason } : job;
 }

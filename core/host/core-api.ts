@@ -1,6 +1,8 @@
 import type { EventPayloads } from '../../common/contract.js';
 import type { EventName } from '../../common/contract-names.js';
 import type { Envelope } from '../../common/result.js';
+import type { WorkerLogMessage } from '../logging/worker-log.js';
+import type { AiKeyOptions } from './ai-key-host.js';
 
 /**
  * The core as both transports see it: one entry point that validates and runs any contract call,
@@ -26,4 +28,12 @@ export interface CoreOptions {
   readers?: number;
   /** Defaults to a `staging` folder beside the database. */
   stagingDir?: string;
+  /** Where worker threads' log lines go (already redacted in the thread); default: console. */
+  log?: (message: WorkerLogMessage) => void;
+  /** The log file the host writes, shown in diagnostics. */
+  logFile?: string | null;
+  /** The desktop command that opens the logs, shown in diagnostics (e.g. "Help › Open Logs Folder"). */
+  openLogsCommand?: string;
+  /** Groq: where keys are stored, the environment's key, GROQ_BASE_URL, and a compressed minute for benchmarks. */
+  ai?: AiKeyOptions & { baseURL?: string; windowMs?: number };
 }

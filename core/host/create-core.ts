@@ -1,12 +1,15 @@
 import { contract, type EventPayloads } from '../../common/contract.js';
 import type { EventName, MethodName } from '../../common/contract-names.js';
-import { fail, type Envelope } from '../../common/result.js';
+import { ContractError, fail, type Envelope } from '../../common/result.js';
 import { dirname, join } from 'node:path';
 import { optimizerWorkerBeside } from '../jobs/pool-worker-file.js';
+import { CoreDiagnostics } from '../diagnostics/core-diagnostics.js';
+import { performance } from 'node:perf_hooks';
 import { CatalogThread } from './catalog-thread.js';
 import { sweepStagingDir } from './file-staging.js';
 import type { CoreApi, CoreOptions } from './core-api.js';
-import { validateCall } from './validate-call.js';
+import { isMethodName, validateCall } from './validate-call.js';
+import { AiKeyHost } from './ai-key-host.js';
 
 type EventListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
 
@@ -26,12 +29,36 @@ export async function createCore(options: CoreOptions): Promise<CoreApi> {
   const stagingDir = options.stagingDir ?? join(dirname(options.databasePath), 'staging');
   sweepStagingDir(stagingDir);
   const base = { databasePath: options.databasePath, appVersion: options.appVersion, transport: options.transport, stagingDir };
-  const writer = new CatalogThread(options.workerFile, { ...base, role: 'writer', optimizerWorkerFile: optimizerWorkerBeside(options.workerFile) }, emit);
+  const ai = options.ai ?? {};
+  const diagnostics = new CoreDiagnostics({
+    transport: options.transport,
+    logFile: options.logFile ?? null,
+    openLogsCommand: options.openLogsCommand ?? null,
+  });
+  const threadOptions = (name: string) => ({
+    name,
+    onSlowQuery: (statement: Parameters<CoreDiagnostics['recordSlowQuery']>[0], thread: string) => diagnostics.recordSlowQuery(statement, thread),
+    ...(options.log ? { onLog: options.log } : {}),
+  });
+  const writer = new CatalogThread(
+    options.workerFile,
+    {
+      ...base,
+      role: 'writer',
+      optimizerWorkerFile: optimizerWorkerBeside(options.workerFile),
+      ...(ai.baseURL ? { aiBaseURL: ai.baseURL } : {}),
+      ...(ai.windowMs ? { aiWindowMs: ai.windowMs } : {}),
+    },
+    emit,
+    threadOptions('writer'),
+  );
   // The writer opens first: it creates the file and runs migrations before any reader looks.
   await writer.start();
-  const readers = Array.from({ length: Math.max(1, options.readers ?? 1) }, () => new CatalogThread(options.workerFile, { ...base, role: 'reader' }, emit));
+  const aiKeys = new AiKeyHost(ai, (key, info) => writer.notify({ type: 'ai-key', key, info }));
+  await aiKeys.load();
+  const readers = Array.from({ length: Math.max(1, options.readers ?? 1) }, (_, i) => new CatalogThread(options.workerFile, { ...base, role: 'reader' }, emit, threadOptions(`reader ${i}`)));
   // Long reads (exports, file previews) get their own thread so the grid never waits behind them.
-  const background = new CatalogThread(options.workerFile, { ...base, role: 'reader' }, emit);
+  const background = new CatalogThread(options.workerFile, { ...base, role: 'reader' }, emit, threadOptions('background'));
   const threads = [writer, ...readers, background];
   try {
     await Promise.all([...readers, background].map((reader) => reader.start()));
@@ -49,9 +76,17 @@ export async function createCore(options: CoreOptions): Promise<CoreApi> {
   async function dispatch(method: string, input: unknown): Promise<Envelope<unknown>> {
     const call = validateCall(method, input);
     if (!call.ok) return call;
+    // Answered here: it probes every thread, so it must not wait in any one thread's queue.
+    if (call.method === 'diagnostics.get') return { ok: true, value: await diagnostics.snapshot(threads) };
     const access = contract[call.method].access;
     if (access === 'write') return writer.call(call.method, call.input);
     if (access === 'background') return background.call(call.method, call.input);
+    if (call.method === 'ai.setKey' || call.method === 'ai.removeKey') {
+      if (call.method === 'ai.setKey') await aiKeys.set((call.input as { key: string }).key);
+      else await aiKeys.remove();
+      // The writer got the key before this call (messages are ordered), so its status is current.
+      return writer.call('ai.status', {});
+    }
     if (call.method === 'operation.cancel') {
       const { operationId } = call.input as { operationId: string };
       const found = await Promise.all(threads.map((thread) => thread.abort(operationId)));
@@ -78,11 +113,17 @@ export async function createCore(options: CoreOptions): Promise<CoreApi> {
 
   return {
     async dispatch(method, input) {
+      const started = performance.now();
+      let envelope: Envelope<unknown>;
       try {
-        return await dispatch(method, input);
+        envelope = await dispatch(method, input);
       } catch (error) {
-        return fail('internal', `Listsmith could not run "${String(method).slice(0, 80)}": ${(error as Error).message}. Your catalog was not changed.`);
+        if (error instanceof ContractError) envelope = { ok: false, error: error.toData() };
+        else envelope = fail('internal', `Listsmith could not run "${String(method).slice(0, 80)}": ${(error as Error).message}. Your catalog was not changed.`);
       }
+      // Known names only: the per-method table stays bounded by the contract.
+      if (isMethodName(method)) diagnostics.ipc.record(method, performance.now() - started, envelope.ok);
+      return envelope;
     },
     onEvent(listener) {
       listeners.add(listener);

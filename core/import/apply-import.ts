@@ -5,6 +5,7 @@ import { LISTING_STATUSES } from '../../common/listing.js';
 import { listingContentValues, prepareListingBatchWriter, type NewListing } from '../catalog/insert-listings.js';
 import { qualityOf } from '../catalog/listing-quality.js';
 import type { Catalog } from '../catalog/open-catalog.js';
+import { fromSqliteError } from '../host/sqlite-error.js';
 import { diffListing, mergeIncoming, type StoredListing } from './apply-import-diff.js';
 import { CappedProblems, closeImportChangeSet, openImportChangeSet, recordImportEnd, recordImportStart } from './apply-import-record.js';
 import type { ImportSource, MappedRecord } from './mapped-record.js';
@@ -214,7 +215,12 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     if (error instanceof ImportCancelled) cancelled = true;
-    else failure = error instanceof Error ? error.message : String(error);
+    else {
+      // SQLite's own words ("database or disk is full") do not tell a seller what to do; the
+      // contract's mapping does (free disk space, check permissions…).
+      const mapped = fromSqliteError(error);
+      failure = mapped instanceof Error ? mapped.message : String(mapped);
+    }
   }
 
   const rolledBack = cancelled || failure !== null;

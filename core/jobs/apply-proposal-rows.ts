@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { EditableField, ListingChanges, RevisionAuthor } from '../../common/edit-types.js';
+import { AI_FIELD_BITS, type AiWrittenField } from '../../common/listing.js';
 import { sameFieldValue } from '../../common/edit/index.js';
 import { FIELD_COLUMNS, fromColumnValue } from '../edit/field-columns.js';
 import { nextUpdatedAt, qualityAfterEdit, STORED_QUALITY_COLUMNS, writeListingFields, type StoredQuality } from '../edit/listing-write.js';
@@ -46,6 +47,7 @@ export function applyProposalRows(db: BetterSqlite3.Database, rows: readonly Pro
     const changes: ListingChanges = {};
     const revision: Record<string, { before: unknown; after: unknown }> = {};
     const accepted: number[] = [];
+    let aiBits = 0;
     for (const proposal of proposals) {
       const field: EditableField | null = isProposalField(proposal.field) ? PROPOSAL_FIELDS[proposal.field] : null;
       const current = row && field ? fromColumnValue(field, row[FIELD_COLUMNS[field].column]) : undefined;
@@ -60,18 +62,26 @@ export function applyProposalRows(db: BetterSqlite3.Database, rows: readonly Pro
       if (sameFieldValue(current, after)) continue;
       Object.assign(changes, { [field]: after });
       revision[field] = { before: current, after };
+      if (isAiProposal(proposal) && Object.hasOwn(AI_FIELD_BITS, proposal.field)) aiBits |= AI_FIELD_BITS[proposal.field as AiWrittenField];
     }
     let setId: number | null = null;
     if (row && Object.keys(changes).length > 0) {
       const quality = qualityAfterEdit(db, row as unknown as StoredQuality, changes);
       writeListingFields(db, row as unknown as StoredQuality, changes, nextUpdatedAt(now, row.updated_at as number), quality);
+      // After the write: its triggers clear the marks of changed fields, then the AI's are set.
+      if (aiBits !== 0) prepared(db, 'UPDATE listings SET ai_fields = ai_fields | ? WHERE id = ?').run(aiBits, listingId);
       setId = changeSetId();
-      prepared(db, 'INSERT INTO revisions (listing_id, author, created_at, changes, change_set_id) VALUES (?, ?, ?, ?, ?)').run(listingId, author, now, JSON.stringify(revision), setId);
+      prepared(db, 'INSERT INTO revisions (listing_id, author, created_at, changes, change_set_id) VALUES (?, ?, ?, ?, ?)').run(listingId, aiBits !== 0 ? 'ai' : author, now, JSON.stringify(revision), setId);
       result.listings++;
     }
     for (const id of accepted) result.accepted += accept.run(now, setId, id).changes;
   }
   return result;
+}
+
+/** An AI job's proposal: its first change is the AI rewrite (see core/ai/ai-rewriter.ts). */
+function isAiProposal(proposal: ProposalRow): boolean {
+  return proposal.changes.includes('"ruleId":"ai.rewrite"');
 }
 
 function parse(text: string | null): unknown {

@@ -34,18 +34,33 @@ function ownedItems(db: BetterSqlite3.Database, batch: ClaimedBatch): Set<number
  * committed before a crash, writes nothing twice. `proposals` maps listing id → its proposal
  * (a listing deleted since the claim has none and simply counts as done).
  */
-export function writeBatchResults(db: BetterSqlite3.Database, batch: ClaimedBatch, proposals: ReadonlyMap<number, OptimizerProposal>, now = Date.now()): WriteOutcome {
+export function writeBatchResults(
+  db: BetterSqlite3.Database,
+  batch: ClaimedBatch,
+  proposals: ReadonlyMap<number, OptimizerProposal>,
+  now = Date.now(),
+  /** Listings the runner could not optimize on their own (listing id → reason): they fail for good. */
+  failures: ReadonlyMap<number, string> = new Map(),
+): WriteOutcome {
   const write = db.transaction((): WriteOutcome => {
     const owned = ownedItems(db, batch);
     const outcome: WriteOutcome = { written: 0, discarded: batch.listingIds.length - owned.size, proposals: 0, applied: 0, jobFinished: false };
     if (owned.size === 0) return outcome;
     const finish = prepared(db, "UPDATE job_items SET state = 'done', error = NULL, lease_owner = NULL, lease_expires_at = NULL WHERE job_id = ? AND listing_id = ? AND lease_owner = ?");
+    const giveUp = prepared(db, "UPDATE job_items SET state = 'failed', error = ?, lease_owner = NULL, lease_expires_at = NULL WHERE job_id = ? AND listing_id = ? AND lease_owner = ?");
+    let failed = 0;
     for (const listingId of owned) {
+      const failure = failures.get(listingId);
+      if (failure !== undefined) {
+        failed += giveUp.run(failure, batch.jobId, listingId, batch.leaseOwner).changes;
+        continue;
+      }
       for (const field of proposals.get(listingId)?.fields ?? []) if (storeFieldProposal(db, batch.jobId, listingId, field, now)) outcome.proposals++;
       outcome.written += finish.run(batch.jobId, listingId, batch.leaseOwner).changes;
     }
     if (batch.autoApply) outcome.applied = autoApply(db, batch, [...owned], now);
-    prepared(db, 'UPDATE jobs SET done = done + ?, updated_at = ? WHERE id = ?').run(outcome.written, now, batch.jobId);
+    prepared(db, 'UPDATE jobs SET done = done + ?, failed = failed + ?, updated_at = ? WHERE id = ?').run(outcome.written, failed, now, batch.jobId);
+    outcome.written += failed;
     outcome.jobFinished = finishJobIfComplete(db, batch.jobId, now);
     return outcome;
   });
@@ -94,7 +109,7 @@ export function failBatch(
   batch: ClaimedBatch,
   reason: string,
   retry: RetryPolicy,
-  options: { now?: number; penalize?: boolean; delayMs?: number } = {},
+  options: { now?: number; penalize?: boolean; delayMs?: number; final?: boolean; note?: string } = {},
 ): { requeued: number; failed: number; jobFinished: boolean } {
   const now = options.now ?? Date.now();
   const penalize = options.penalize ?? true;
@@ -107,7 +122,10 @@ export function failBatch(
     const giveUp = prepared(db, "UPDATE job_items SET state = 'failed', error = ?, lease_owner = NULL, lease_expires_at = NULL WHERE job_id = ? AND listing_id = ?");
     for (const listingId of owned) {
       const attempts = attemptsOf.get(batch.jobId, listingId) as number;
-      if (!penalize) {
+      if (options.final) {
+        giveUp.run(reason, batch.jobId, listingId);
+        failed++;
+      } else if (!penalize) {
         requeue.run(Math.max(0, attempts - 1), now + (options.delayMs ?? 0), null, batch.jobId, listingId);
         requeued++;
       } else if (attempts >= retry.maxAttempts) {
@@ -119,6 +137,8 @@ export function failBatch(
       }
     }
     if (failed > 0) prepared(db, 'UPDATE jobs SET failed = failed + ?, updated_at = ? WHERE id = ?').run(failed, now, batch.jobId);
+    // A note the jobs panel shows (e.g. "paused until 14:00: daily limit"), cleared by the next finish.
+    if (options.note !== undefined) prepared(db, 'UPDATE jobs SET error = ?, updated_at = ? WHERE id = ?').run(options.note, now, batch.jobId);
     return { requeued, failed, jobFinished: finishJobIfComplete(db, batch.jobId, now) };
   });
   return fail.immediate();

@@ -10,6 +10,8 @@ export interface ClaimOptions {
   /** Identifies this runner in leases (diagnostics); each claim adds a unique suffix. */
   owner: string;
   batchSize: number;
+  /** Per job kind, overrides batchSize (AI batches are smaller). */
+  batchSizeFor?: (kind: JobKind) => number;
   leaseMs: number;
   retry: RetryPolicy;
   now?: number;
@@ -36,16 +38,17 @@ export function claimBatch(db: BetterSqlite3.Database, options: ClaimOptions): C
     }[];
     for (const job of jobs) {
       expireLeases(db, job.id, now, options.retry);
+      const batchSize = Math.max(1, options.batchSizeFor?.(job.kind) ?? options.batchSize);
       const candidates = prepared(
         db,
         "SELECT listing_id, attempts FROM job_items WHERE job_id = ? AND state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, listing_id LIMIT ?",
-      ).all(job.id, now, options.batchSize) as { listing_id: number; attempts: number }[];
+      ).all(job.id, now, batchSize) as { listing_id: number; attempts: number }[];
       if (candidates.length === 0) {
         finishJobIfComplete(db, job.id, now);
         continue;
       }
       const retried = candidates[0]!.attempts > 0;
-      const limit = retried ? Math.max(1, Math.floor(options.batchSize / 4 ** candidates[0]!.attempts)) : options.batchSize;
+      const limit = retried ? Math.max(1, Math.floor(batchSize / 4 ** candidates[0]!.attempts)) : batchSize;
       const picked = candidates.filter((item) => (item.attempts > 0) === retried).slice(0, limit);
 
       const leaseOwner = `${options.owner}:${randomUUID()}`;

@@ -12,7 +12,10 @@ import type { Catalog } from '../catalog/open-catalog.js';
 import { cancelJob } from './cancel-job.js';
 import { createJobRunner, type JobRunner } from './job-runner.js';
 import type { JobProgress, JobSummary, OptimizerRunner } from './job-types.js';
-import { createOptimizerPool, type OptimizerPool } from './optimizer-pool.js';
+import type { WorkerLogMessage } from '../logging/worker-log.js';
+import { createOptimizerPool, type OptimizerPool, type OptimizerPoolStats } from './optimizer-pool.js';
+import { AI_BATCH_SIZE, aiJobRunner, describeAiFailure } from '../ai/ai-job-runner.js';
+import type { AiService } from '../ai/ai-service.js';
 import { defaultOptimizerThreads } from './pool-defaults.js';
 import { hasActiveJobs } from './read-jobs.js';
 import { recoverJobs } from './recover-jobs.js';
@@ -28,6 +31,8 @@ export interface JobControl {
 export interface JobHost extends JobControl {
   /** Stops the runner (listings in flight go back to the queue) and the pool's threads. */
   close(): Promise<void>;
+  /** For diagnostics: the pool's configured threads and its counters (null until it started). */
+  stats(): { threads: number; pool: OptimizerPoolStats | null };
 }
 
 export interface JobHostOptions {
@@ -41,6 +46,10 @@ export interface JobHostOptions {
   /** At most one progress event per job this often (the last one of a job is always sent). */
   progressIntervalMs?: number;
   onError?: (error: unknown) => void;
+  /** Log lines the optimizer's threads send (formatted and redacted there); default: console. */
+  onWorkerLog?: (message: WorkerLogMessage) => void;
+  /** Runs AI jobs (absent: AI jobs stay queued until a host with AI runs them). */
+  ai?: AiService;
 }
 
 /** A desktop app keeps its cores for the seller: two optimizer threads unless told otherwise. */
@@ -70,7 +79,12 @@ export function createJobHost(options: JobHostOptions): JobHost {
   // The pool (and its threads, ≈ 60 MB each) exists only once a batch runs.
   const lazyPool: OptimizerRunner = {
     run(batch, signal, runOptions) {
-      pool ??= createOptimizerPool({ threads, ...(options.workerFile ? { workerFile: options.workerFile } : {}), onWarning: (message) => console.warn(`[jobs] ${message}`) });
+      pool ??= createOptimizerPool({
+        threads,
+        ...(options.workerFile ? { workerFile: options.workerFile } : {}),
+        onWarning: (message) => console.warn(`[jobs] ${message}`),
+        ...(options.onWorkerLog ? { onLog: options.onWorkerLog } : {}),
+      });
       return pool.run(batch, signal, runOptions);
     },
   };
@@ -125,6 +139,9 @@ export function createJobHost(options: JobHostOptions): JobHost {
       runner = createJobRunner({
         catalog,
         runner: lazyPool,
+        ...(options.ai
+          ? { aiRunner: aiJobRunner(options.ai), describeFailure: (error: unknown) => describeAiFailure(error), batchSizeFor: (kind) => (kind === 'ai' ? AI_BATCH_SIZE : 200) }
+          : {}),
         lanes: threads,
         runQueued,
         onProgress: (progress) => sendProgress(toProgressEvent(progress)),
@@ -149,6 +166,9 @@ export function createJobHost(options: JobHostOptions): JobHost {
       const job = cancelJob(catalog.db, jobId);
       if (job) sendProgress({ jobId, done: job.done, total: job.total, failed: job.failed, ratePerSecond: 0, etaSeconds: 0, state: job.state });
       return job;
+    },
+    stats() {
+      return { threads, pool: pool?.stats() ?? null };
     },
     async close() {
       closed = true;

@@ -14,7 +14,7 @@ import type { OptimizerProposal } from '../optimizer/index.js';
 import { failBatch, writeBatchResults } from './batch-outcome.js';
 import { cancelJob } from './cancel-job.js';
 import { claimBatch, nextClaimableAt, renewLease } from './claim-batch.js';
-import { DEFAULT_RETRY, type ClaimedBatch, type JobProgress, type JobSummary, type OptimizerRunner, type RetryPolicy } from './job-types.js';
+import { DEFAULT_RETRY, isListingFailure, type BatchFailureHandling, type BatchItemResult, type ClaimedBatch, type JobKind, type JobProgress, type JobSummary, type OptimizerRunner, type RetryPolicy } from './job-types.js';
 import { ProgressMeter } from './progress-meter.js';
 import { hasActiveJobs, readJob } from './read-jobs.js';
 import { isNotTheListingsFault, readableReason } from './readable-error.js';
@@ -22,6 +22,12 @@ import { isNotTheListingsFault, readableReason } from './readable-error.js';
 export interface JobRunnerOptions {
   catalog: Catalog;
   runner: OptimizerRunner;
+  /** Runs the batches of AI jobs (absent: AI jobs are run by `runner` too, e.g. in tests). */
+  aiRunner?: OptimizerRunner;
+  /** Listings per claim by job kind (default `batchSize`): AI batches are smaller so progress moves. */
+  batchSizeFor?: (kind: JobKind) => number;
+  /** Special handling of a batch failure (see BatchFailureHandling); null: the normal retry with backoff. */
+  describeFailure?: (error: unknown) => BatchFailureHandling | null;
   /** Batches in flight at once (default 2: one per pool thread is enough, writes are quick). */
   lanes?: number;
   /** Listings per task (default 200). */
@@ -120,17 +126,25 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       const listings = await queued(() => reader.read(batch.listingIds, 0));
       // Claimed while the runner was stopping: give the listings back untouched (see catch).
       if (stopped) throw new Error('stopping');
-      let proposals: readonly OptimizerProposal[] = [];
+      let results: readonly BatchItemResult[] = [];
       if (listings.length > 0) {
         const task = { listings, marketplace: batch.payload.marketplace, context: batch.payload.priceRules ? { priceRules: batch.payload.priceRules } : {} };
-        proposals = await runner.run(task, controller.signal, { interactive: batch.interactive });
-        if (proposals.length !== listings.length) throw new Error(`expected ${listings.length} proposals, got ${proposals.length}`);
+        const active = batch.kind === 'ai' ? options.aiRunner : runner;
+        // The rule optimizer must never stand in for the AI: the seller asked for a rewrite.
+        if (!active) throw new Error('AI rewriting is not available in this process');
+        results = await active.run(task, controller.signal, { interactive: batch.interactive });
+        if (results.length !== listings.length) throw new Error(`expected ${listings.length} proposals, got ${results.length}`);
       }
       if (controller.signal.aborted) throw controller.signal.reason;
       const byListing = new Map<number, OptimizerProposal>();
-      listings.forEach((listing, i) => byListing.set(listing.id, proposals[i]!));
+      const failures = new Map<number, string>();
+      listings.forEach((listing, i) => {
+        const result = results[i]!;
+        if (isListingFailure(result)) failures.set(listing.id, result.failure);
+        else byListing.set(listing.id, result);
+      });
       const { outcome, job } = await queued(() => {
-        const outcome = writeBatchResults(db, batch, byListing, now());
+        const outcome = writeBatchResults(db, batch, byListing, now(), failures);
         return { outcome, job: outcome.written > 0 || outcome.jobFinished ? readJob(db, batch.jobId) : null };
       });
       if (outcome.applied > 0) options.onApplied?.(batch.jobId, outcome.applied);
@@ -142,6 +156,17 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
           return null;
         }
         if (controller.signal.aborted && isCancelledOrLost(batch)) return null;
+        const special = options.describeFailure?.(error) ?? null;
+        if (special) {
+          const outcome = failBatch(db, batch, special.reason, retry, {
+            now: now(),
+            penalize: special.requeueAfterMs === undefined,
+            ...(special.requeueAfterMs === undefined ? {} : { delayMs: special.requeueAfterMs }),
+            ...(special.final ? { final: true } : {}),
+            ...(special.note ? { note: special.note } : {}),
+          });
+          return outcome.failed > 0 || outcome.jobFinished || special.note ? readJob(db, batch.jobId) : null;
+        }
         const blameless = isNotTheListingsFault(error);
         const outcome = failBatch(db, batch, readableReason(error), retry, { now: now(), penalize: !blameless, delayMs: blameless ? BUSY_DELAY_MS : 0 });
         return outcome.failed > 0 || outcome.jobFinished ? readJob(db, batch.jobId) : null;
@@ -161,7 +186,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   async function lane(): Promise<void> {
     while (!stopped) {
       try {
-        const batch = stopped ? null : await queued(() => claimBatch(db, { owner, batchSize, leaseMs, retry, now: now() }));
+        const batch = stopped ? null : await queued(() => claimBatch(db, { owner, batchSize, leaseMs, retry, now: now(), ...(options.batchSizeFor ? { batchSizeFor: options.batchSizeFor } : {}) }));
         if (batch) {
           await runBatch(batch);
           // A macrotask between batches: timers, messages and other lanes get their turn.

@@ -56,7 +56,29 @@ export interface ClaimedBatch {
  * ideally with an OptimizerPoolError whose message the seller can read.
  */
 export interface OptimizerRunner {
-  run(batch: OptimizerBatch, signal?: AbortSignal, options?: { interactive?: boolean }): Promise<readonly OptimizerProposal[]>;
+  run(batch: OptimizerBatch, signal?: AbortSignal, options?: { interactive?: boolean }): Promise<readonly BatchItemResult[]>;
+}
+
+/** A listing the runner could not optimize, alone (the rest of its batch is fine): it fails for good with this reason. */
+export interface ListingFailure {
+  failure: string;
+}
+export type BatchItemResult = OptimizerProposal | ListingFailure;
+
+export function isListingFailure(result: BatchItemResult): result is ListingFailure {
+  return 'failure' in result;
+}
+
+/**
+ * How a whole-batch failure is handled, when the runner knows better than "retry with backoff":
+ * `final` fails every listing at once (e.g. no API key); `requeueAfterMs` gives the listings back
+ * without using an attempt and holds them until then (e.g. a daily limit); `note` is shown on the job.
+ */
+export interface BatchFailureHandling {
+  reason: string;
+  final?: boolean;
+  requeueAfterMs?: number;
+  note?: string;
 }
 
 export interface RetryPolicy {

@@ -14,6 +14,7 @@
  */
 import { existsSync } from 'node:fs';
 import { Piscina } from 'piscina';
+import { isWorkerLogMessage, type WorkerLogMessage } from '../logging/worker-log.js';
 import { busy, classifyPoolFailure } from './pool-classify.js';
 import {
   DEFAULT_IDLE_TIMEOUT_MS,
@@ -39,6 +40,8 @@ export interface OptimizerPoolOptions {
   idleTimeoutMs?: number;
   /** Pool-level problems that belong to no task (e.g. a thread dying while idle). */
   onWarning?: (message: string) => void;
+  /** Log lines a task posts from its thread (workers/optimizer.worker.ts); default: console. */
+  onLog?: (message: WorkerLogMessage) => void;
 }
 
 export interface OptimizerRunOptions {
@@ -92,6 +95,11 @@ export function createOptimizerPool(options: OptimizerPoolOptions = {}): Optimiz
     // We never hand Piscina more than `threads` tasks; a small backstop all the same.
     maxQueue: threads,
     resourceLimits: { maxOldGenerationSizeMb },
+  });
+  // Threads post their log lines on their parentPort; Piscina re-emits them as 'message'.
+  const onLog = options.onLog ?? ((m: WorkerLogMessage) => console[m.level](`[${m.scope}] ${m.text}`));
+  piscina.on('message', (message: unknown) => {
+    if (isWorkerLogMessage(message)) onLog(message);
   });
   const waiting: Waiting[] = [];
   /** Running tasks, by the function that fails one with a pool-level error. */

@@ -5,12 +5,15 @@ import { scopeIds } from '../export/read-scope.js';
 import type { OptimizedField } from '../optimizer/index.js';
 import type { ProposalRow } from './proposal-rows.js';
 
-/** Which proposals a review action covers: single fields, whole listings, a job, or a grid scope. */
+/**
+ * Which proposals a review action covers: single fields, whole listings, a job, or a grid scope
+ * (optionally only one job's proposals of it: "accept what matches the grid filter" in a job's review).
+ */
 export type ProposalSelector =
   | { kind: 'ids'; ids: readonly number[] }
   | { kind: 'listings'; listingIds: readonly number[]; fields?: readonly OptimizedField[] }
   | { kind: 'job'; jobId: number; fields?: readonly OptimizedField[] }
-  | { kind: 'scope'; scope: Scope; fields?: readonly OptimizedField[] };
+  | { kind: 'scope'; scope: Scope; jobId?: number; fields?: readonly OptimizedField[] };
 
 /** Rows are read this many at a time: ≤ 500 listings per chunk, as readRowsById wants. */
 export const PROPOSAL_CHUNK = 500;
@@ -25,7 +28,9 @@ const marks = Array(PROPOSAL_CHUNK).fill('?').join(', ');
 export function* pendingProposals(catalog: Catalog, selector: ProposalSelector): Generator<ProposalRow[]> {
   const { db } = catalog;
   const fields = selector.kind === 'ids' || !selector.fields ? null : new Set<string>(selector.fields);
-  const keep = (rows: ProposalRow[]): ProposalRow[] => (fields ? rows.filter((row) => fields.has(row.field)) : rows);
+  const jobId = selector.kind === 'scope' ? selector.jobId : undefined;
+  const keep = (rows: ProposalRow[]): ProposalRow[] =>
+    fields || jobId !== undefined ? rows.filter((row) => (!fields || fields.has(row.field)) && (jobId === undefined || row.job_id === jobId)) : rows;
 
   if (selector.kind === 'job') {
     const page = prepared(db, "SELECT * FROM proposals WHERE job_id = ? AND state = 'pending' AND id > ? ORDER BY id LIMIT ?");

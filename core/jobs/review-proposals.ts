@@ -77,3 +77,20 @@ export function listPendingProposals(catalog: Catalog, selector: ProposalSelecto
 export function pendingProposalCount(catalog: Catalog): number {
   return prepared(catalog.db, "SELECT count(*) FROM proposals WHERE state = 'pending'").pluck().get() as number;
 }
+
+/**
+ * How many pending proposals a selector covers (all of them, not one page): the count the review
+ * view shows before "accept all matching". A job's is one indexed count; the rest walk the chunks.
+ */
+export function countPendingProposals(catalog: Catalog, selector: ProposalSelector): number {
+  const { db } = catalog;
+  if (selector.kind === 'job' && !selector.fields) {
+    return prepared(db, "SELECT count(*) FROM proposals WHERE job_id = ? AND state = 'pending'").pluck().get(selector.jobId) as number;
+  }
+  if (selector.kind === 'scope' && selector.scope.kind === 'all' && !selector.fields && selector.jobId === undefined) return pendingProposalCount(catalog);
+  return db.transaction((): number => {
+    let count = 0;
+    for (const rows of pendingProposals(catalog, selector)) count += rows.length;
+    return count;
+  })();
+}

@@ -1,4 +1,8 @@
+import { defaultBackupDir } from '../backup/backup-handlers.js';
+import { backupBeforeBigOperation } from '../backup/pre-operation.js';
+import { bulkScopeSize } from '../backup/pre-operation-size.js';
 import type { Catalog } from '../catalog/open-catalog.js';
+import { readStats } from '../catalog/stats.js';
 import { applyBulkEdit, previewBulkEdit } from '../edit/bulk-edit.js';
 import { checkpoint } from '../edit/checkpoint-later.js';
 import { listingHistory } from '../edit/history.js';
@@ -42,7 +46,15 @@ export function createEditHandlers(catalog: Catalog): EditHandlers {
 
     'bulk.preview': ({ scope, edit }) => previewBulkEdit(catalog, scope, edit),
 
-    'bulk.apply': ({ scope, edit }, ctx) => {
+    'bulk.apply': async ({ scope, edit }, ctx) => {
+      // A bulk edit of many listings gets a backup first (failure is logged; the edit goes ahead).
+      const listings = readStats(catalog).listings;
+      await backupBeforeBigOperation(catalog.db, {
+        reason: 'pre-bulk-edit',
+        size: bulkScopeSize(catalog, scope, listings),
+        catalogListings: listings,
+        backupDir: defaultBackupDir(catalog.path),
+      });
       const result = applyBulkEdit(catalog, scope, edit);
       changed(ctx, result.changed > 0);
       checkpointAfterAnswer(ctx, result.changed > 0);

@@ -12,6 +12,8 @@ import type { Handlers } from './handlers-type.js';
 import { createImportHandlers } from './import-handlers.js';
 import { createJobHandlers } from './job-handlers.js';
 import type { JobControl } from '../jobs/job-host.js';
+import type { AiService } from '../ai/ai-service.js';
+import { createAiHandlers } from './ai-handlers.js';
 
 export interface HandlerDeps {
   catalog: Catalog;
@@ -20,13 +22,15 @@ export interface HandlerDeps {
   info: { appVersion: string; transport: 'electron' | 'web'; stagingDir: string };
   /** The writer's job runner (absent on readers): wakes it after jobs.start/retry, cancels through it. */
   jobs?: JobControl;
+  /** The writer's AI client (absent on readers). */
+  ai?: AiService;
 }
 
 /** Progress events at most this often: a million-row load must not flood the renderer. */
 const PROGRESS_INTERVAL_MS = 250;
 
 /** Every contract method over one catalog connection; inputs arrive already validated. */
-export function createHandlers({ catalog, views, info, jobs }: HandlerDeps): Handlers {
+export function createHandlers({ catalog, views, info, jobs, ai }: HandlerDeps): Handlers {
   return {
     'app.info': () => ({
       name: 'Listsmith',
@@ -76,7 +80,8 @@ export function createHandlers({ catalog, views, info, jobs }: HandlerDeps): Han
     ...createExportHandlers(catalog, info.stagingDir),
     ...createEditHandlers(catalog),
     ...createDashboardHandlers(catalog),
-    ...createJobHandlers(catalog, jobs),
+    ...createJobHandlers(catalog, jobs, ai),
+    ...createAiHandlers(ai),
     ...createBackupHandlers({ db: catalog.db, backupDir: defaultBackupDir(catalog.path) }),
 
     // Desktop-only: the Electron shell answers these before the core sees them. In the web host
@@ -87,5 +92,9 @@ export function createHandlers({ catalog, views, info, jobs }: HandlerDeps): Han
     'update.getState': () => ({ status: 'disabled', reason: 'Updates are managed by the desktop app.' }),
     'update.check': () => ({ status: 'disabled', reason: 'Updates are managed by the desktop app.' }),
     'update.install': () => ({ restarting: false }),
+    // Host-answered (core/host/create-core.ts): it gathers every thread's state, so no thread can.
+    'diagnostics.get': () => {
+      throw new ContractError('internal', 'Diagnostics are answered by the app host, not a catalog thread; restart Listsmith if you see this.');
+    },
   };
 }

@@ -1,6 +1,10 @@
 import type { MappingPreset } from '../../common/contract.js';
 import { ContractError } from '../../common/result.js';
+import { defaultBackupDir } from '../backup/backup-handlers.js';
+import { backupBeforeBigOperation } from '../backup/pre-operation.js';
+import { estimateImportRows } from '../backup/pre-operation-size.js';
 import type { Catalog } from '../catalog/open-catalog.js';
+import { readStats } from '../catalog/stats.js';
 import { readStagedFile } from '../host/file-staging.js';
 import { applyImport } from '../import/apply-import.js';
 import { readImportReport, recordImportStart } from '../import/apply-import-record.js';
@@ -48,6 +52,15 @@ export function createImportHandlers(catalog: Catalog, stagingDir: string): Impo
       const file = readStagedFile(stagingDir, fileId);
       const importId = recordImportStart(catalog.db, { fileName: file.name, dialect, encoding: null, startedAt: Date.now() });
       const operationId = ctx.startOperation(async ({ operationId: id, signal }) => {
+        // A big import into a catalog worth keeping gets a backup first (never blocks the import).
+        const backup = await backupBeforeBigOperation(catalog.db, {
+          reason: 'pre-import',
+          size: await estimateImportRows(file.path, file.sizeBytes),
+          catalogListings: readStats(catalog).listings,
+          backupDir: defaultBackupDir(catalog.path),
+          onBackupStart: () =>
+            ctx.emit('operation.progress', { operationId: id, kind: 'import', phase: 'backing up', done: 0, total: null, ratePerSecond: null, etaSeconds: null }),
+        });
         const source = await openImportSource(file.path, {
           fileName: file.name,
           dialect,
@@ -70,6 +83,7 @@ export function createImportHandlers(catalog: Catalog, stagingDir: string): Impo
               etaSeconds: progress.etaSeconds,
             }),
         });
+        if (backup?.outcome === 'failed') report.warnings.unshift({ line: 0, column: null, message: backup.detail });
         ctx.emit('import.finished', { operationId: id, report });
         if (report.imported + report.updated > 0) ctx.emit('catalog.changed', { reason: 'import', at: Date.now() });
       });

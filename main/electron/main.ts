@@ -19,9 +19,11 @@ import { RENDERER_CSP } from '../../core/host/csp.js';
 import { reserveStagedFile } from '../../core/host/file-staging.js';
 import { redactLogMessage } from '../../core/logging/redact.js';
 import { LOG_KEEP_FILES, LOG_MAX_BYTES, rotateLogFiles } from '../../core/logging/rotate.js';
+import { workerLogSink } from '../../core/logging/worker-log-sink.js';
 import type { MethodName } from '../../common/contract-names.js';
 import { fileArgFromArgv } from './argv.js';
 import { CoreSlot } from './core-slot.js';
+import { SafeStorageSecretStore } from './safe-storage-secret-store.js';
 import { isSafeExternalUrl } from './external-url.js';
 import { registerContractIpc, sendShellEvent, type ContractIpcOptions } from './ipc.js';
 import { installAppMenu } from './menu.js';
@@ -88,7 +90,7 @@ function windowStateFile(): string {
 }
 
 const backupTask = <T extends Parameters<typeof runBackupTask>[0]>(task: T) =>
-  runBackupTask(task, { workerFile: BACKUP_WORKER_FILE, warn: (m) => log.warn(m) });
+  runBackupTask(task, { workerFile: BACKUP_WORKER_FILE, warn: (m) => log.warn(m), log: workerLogSink(log) });
 
 /** Dropped/picked files and finished exports, shared by the core and the app:// protocol. */
 function stagingDir(): string {
@@ -353,6 +355,12 @@ async function restoreFromBackup(backupId: string): Promise<{ restored: string; 
   }
 }
 
+let secrets: SafeStorageSecretStore | undefined;
+function secretStore(): SafeStorageSecretStore {
+  secrets ??= new SafeStorageSecretStore(join(app.getPath('userData'), 'secrets.json'), (message) => log.warn(message));
+  return secrets;
+}
+
 function openCore(): Promise<CoreApi> {
   corePromise = core.set(
     createCore({
@@ -361,6 +369,16 @@ function openCore(): Promise<CoreApi> {
       transport: 'electron',
       workerFile: WORKER_FILE,
       stagingDir: stagingDir(),
+      // Worker threads' log lines land in this process's redacted, rotated log file.
+      log: workerLogSink(log),
+      logFile: log.transports.file.getFile().path,
+      openLogsCommand: 'Help › Open Logs Folder',
+      // The Groq key: safeStorage-encrypted in userData; GROQ_API_KEY / GROQ_BASE_URL for development.
+      ai: {
+        secrets: secretStore(),
+        envKey: app.isPackaged ? null : (process.env.GROQ_API_KEY ?? null),
+        ...(!app.isPackaged && process.env.GROQ_BASE_URL ? { baseURL: process.env.GROQ_BASE_URL } : {}),
+      },
     }),
   );
   return corePromise;

@@ -3,6 +3,9 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../../core/host/create-core.js';
 import { defaultDatabasePath } from '../../core/host/data-dir.js';
+import { FileSecretStore } from '../../core/secrets/secret-store.js';
+import { configureNodeLogger } from '../../core/logging/node-logger.js';
+import { workerLogSink } from '../../core/logging/worker-log-sink.js';
 import { startWebHost } from './start-web-host.js';
 
 /**
@@ -21,6 +24,9 @@ const outDir = dirname(import.meta.dirname);
 const packageJson = JSON.parse(readFileSync(join(outDir, '..', 'package.json'), 'utf8')) as { version: string };
 const databasePath = values.db ?? defaultDatabasePath();
 mkdirSync(dirname(databasePath), { recursive: true });
+// Worker threads' log lines (redacted) go to a rotated file beside the catalog, and the console.
+const logFile = join(dirname(databasePath), 'logs', 'web.log');
+const log = configureNodeLogger({ logFile });
 
 try {
   const core = await createCore({
@@ -29,6 +35,15 @@ try {
     transport: 'web',
     workerFile: join(outDir, 'workers', 'catalog.worker.cjs'),
     readers: Number(values.readers),
+    log: workerLogSink(log),
+    logFile,
+    // As the groq-sdk does: GROQ_API_KEY / GROQ_BASE_URL from the environment; pasted keys go to a 0600 file.
+    ai: {
+      secrets: new FileSecretStore(join(dirname(databasePath), 'web-secrets.json')),
+      envKey: process.env.GROQ_API_KEY ?? null,
+      ...(process.env.GROQ_BASE_URL ? { baseURL: process.env.GROQ_BASE_URL } : {}),
+      ...(process.env.LISTSMITH_AI_MINUTE_MS ? { windowMs: Number(process.env.LISTSMITH_AI_MINUTE_MS) } : {}),
+    },
   });
   const host = await startWebHost({ core, rendererDir: join(outDir, 'renderer'), port: Number(values.port) });
   console.log(`Listsmith catalog: ${databasePath}`);

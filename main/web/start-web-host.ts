@@ -140,7 +140,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       // Protocol errors (oversized or malformed frames) close that socket; they must never
       // become an uncaught exception that takes the host down.
       ws.on('error', (error) => console.warn(`web transport: closed a connection: ${error.message}`));
-      ws.on('message', (data, isBinary) => void onMessage(ws, data, isBinary));
+      // An unexpected throw must cost one answer, never the whole host (an unhandled rejection exits).
+      ws.on('message', (data, isBinary) => void onMessage(ws, data, isBinary).catch((error: unknown) => console.error('web transport: a call failed unexpectedly:', error)));
     });
   });
 
@@ -152,7 +153,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       return send(ws, { type: 'result', id: 0, envelope: fail('invalid_input', 'The request was not valid JSON. Nothing was changed.') });
     }
-    const call = message as { type?: unknown; id?: unknown; method?: unknown; input?: unknown };
+    // `null` is valid JSON: read fields only off a real object (a throw here would end the host).
+    const call = (typeof message === 'object' && message !== null ? message : {}) as { type?: unknown; id?: unknown; method?: unknown; input?: unknown };
     const id = typeof call.id === 'number' && Number.isSafeInteger(call.id) ? call.id : 0;
     if (typeof message !== 'object' || message === null || call.type !== 'call' || id === 0) {
       return send(ws, { type: 'result', id, envelope: fail('invalid_input', 'The request did not have the shape {type:"call", id, method, input}. Nothing was changed.') });

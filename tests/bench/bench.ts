@@ -1,20 +1,24 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ContractClient } from '../../common/client.js';
 import type { GridQuery } from '../../common/grid.js';
 import { cachedDemoCatalog } from '../cached-catalog.js';
 import { percentile, round, timed } from './stats.js';
 import { measureBulkEdit } from './edit-bench.js';
-import { makeShopifyFiles, measureFloor, measureImport, measurePagesDuringImport } from './import-bench.js';
+import { makeShopifyFiles, measureFloor, measureImport } from './import-bench.js';
 import { measureJobOverhead } from './job-bench.js';
 import { measureOptimizerPool } from './optimizer-bench.js';
+import { copyWithSpreadIds, measurePagesDuringLoad } from './pages-during-load.js';
+import { measureRenderer } from './renderer-bench.js';
 import { measureRulesThroughput, readRuleInputs } from './rules-bench.js';
 import { connectClient } from './ws-client.js';
+import { SEARCH_QUERIES } from './search-queries.js';
 
 /**
- * `npm run bench [-- --json] [--rows N]`: seeds a catalog once (cached under .cache/bench), starts
+ * `npm run bench [-- --json] [--rows N] [--skip-renderer] [--skip-import] …`: seeds a catalog once (cached under .cache/bench), starts
  * the real web host as a child process and measures through the contract over the WebSocket,
  * exactly the path the renderer takes. Not part of `npm test`: numbers, not pass/fail.
  */
@@ -28,6 +32,8 @@ const { values } = parseArgs({
     'skip-import': { type: 'boolean', default: false },
     'skip-edit': { type: 'boolean', default: false },
     'skip-optimizer': { type: 'boolean', default: false },
+    'skip-renderer': { type: 'boolean', default: false },
+    'load-job-rows': { type: 'string', default: '100000' },
   },
 });
 const rows = Number(values.rows);
@@ -46,6 +52,11 @@ async function main(): Promise<void> {
     const total = await measureViews(client);
     await measurePages(client, total);
     await measureSearch(client);
+    // long_frames, last_row_visible, soak_*, cold_start_ms, bundle_gzip_kb: headless Chromium on this host (renderer-bench.ts).
+    if (!values['skip-renderer']) {
+      log('renderer bench: headless Chromium against the web host…');
+      Object.assign(results, await measureRenderer({ url: `http://127.0.0.1:${port}/#token=${token}`, repoRoot }));
+    }
   } finally {
     close();
     // Wait for the host to close its catalog: later measurements must not share the disk with it.
@@ -62,7 +73,7 @@ async function main(): Promise<void> {
     // job_overhead_ms: the queue's own cost per job (enqueue, claim, result write, finish; job-bench.ts).
     Object.assign(results, await measureJobOverhead());
   }
-  if (!values['skip-import']) await measureImports();
+  if (!values['skip-import']) await measureImports(databasePath);
   printTable();
   if (values.json) console.log(JSON.stringify(results));
 }
@@ -146,10 +157,27 @@ async function measurePages(client: ContractClient, total: number): Promise<void
     results[`page_${name}_p50_ms`] = round(percentile(samples, 50));
     results[`page_${name}_p95_ms`] = round(percentile(samples, 95));
   }
+  await measurePagesAnywhere(client, view.viewId, total);
 }
 
-/** Rare, common and very common terms, prefixes and two-word queries. */
-const SEARCH_QUERIES = ['silver', 'vintage', 'ring', 'handmade', 'shirt', 'ceramic mug', 'sterling silver', 'gift', 'leath', 'boho wall art', 'usb', 'zzqx', 'linen', 'pearl earrings', 'print'];
+/** page_any_p95_ms: 200 pages of 200 rows at random depths over the whole view (seeded, so runs compare). */
+async function measurePagesAnywhere(client: ContractClient, viewId: string, total: number): Promise<void> {
+  let seed = 0x5eed;
+  // mulberry32: a tiny seeded generator; Math.random would make every run read other pages.
+  const random = (): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  const samples: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const offset = Math.floor(random() * Math.max(1, total - 200));
+    samples.push((await timed(() => client.call('grid.rows', { viewId, offset, limit: 200 })))[0]);
+  }
+  results.page_any_p50_ms = round(percentile(samples, 50));
+  results.page_any_p95_ms = round(percentile(samples, 95));
+}
 
 async function measureSearch(client: ContractClient): Promise<void> {
   const samples: number[] = [];
@@ -172,8 +200,8 @@ async function measureSearch(client: ContractClient): Promise<void> {
   results.search_max_ms = round(Math.max(...samples));
 }
 
-/** import100k_ms, import100k_floor_ratio, page_during_import_p95_ms (see import-bench.ts). */
-async function measureImports(): Promise<void> {
+/** import100k_ms, import100k_floor_ratio (import-bench.ts), page_during_load_p95_ms (pages-during-load.ts). */
+async function measureImports(databasePath: string): Promise<void> {
   const count = Number(values['import-rows']);
   log(`import bench: writing two ${count.toLocaleString('en-US')}-listing Shopify CSVs…`);
   const files = await makeShopifyFiles(count);
@@ -188,14 +216,14 @@ async function measureImports(): Promise<void> {
     const strictFloor = await measureFloor(files.first, join(files.dir, 'floor-bulk.sqlite'), { bulkIndex: true });
     results.import100k_floor_bulkfts_ms = Math.round(strictFloor);
     results.import100k_floor_bulkfts_ratio = round(ms / strictFloor, 2);
-    log('import bench: grid pages while import.start runs on the host…');
-    const { host, port, token } = await startHost(target);
+    log('load bench: grid pages on a copy of the catalog while an import and an optimization job run together…');
+    const loadCatalog = join(files.dir, 'load', 'catalog.sqlite');
+    mkdirSync(dirname(loadCatalog), { recursive: true });
+    const jobIds = await copyWithSpreadIds(databasePath, loadCatalog, Number(values['load-job-rows']));
+    const { host, port, token } = await startHost(loadCatalog);
     const { client, close } = await connectClient(port, token);
     try {
-      const during = await measurePagesDuringImport(client, target, files.second);
-      results.page_during_import_p95_ms = during.p95;
-      results.page_during_import_samples = during.samples;
-      results.import100k_via_host_ms = during.importMs;
+      Object.assign(results, await measurePagesDuringLoad(client, loadCatalog, files.second, jobIds));
     } finally {
       close();
       host.kill('SIGTERM');

@@ -8,10 +8,15 @@ export interface RunningHost {
   process: ChildProcess;
 }
 
-/** Starts `out/web/host.js` (what `npm run web` runs) on a free port and waits for its URL. */
-export function startHost(databasePath: string): Promise<RunningHost> {
+/**
+ * Starts `out/web/host.js` (what `npm run web` runs) on a free port and waits for its URL. The
+ * machine's own Groq settings never leak in: only `env` given here sets GROQ_API_KEY/GROQ_BASE_URL.
+ */
+export function startHost(databasePath: string, env: Record<string, string> = {}): Promise<RunningHost> {
+  const { GROQ_API_KEY: _key, GROQ_BASE_URL: _base, ...inherited } = process.env;
   const child = spawn(process.execPath, [join(repoRoot, 'out', 'web', 'host.js'), '--db', databasePath, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...inherited, ...env },
   });
   return new Promise((resolvePromise, reject) => {
     let output = '';

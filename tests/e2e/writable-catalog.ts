@@ -40,7 +40,7 @@ export function assertCompleteSqlite(path: string): void {
 }
 
 /** Copies the cached `rows`-listing demo catalog (built once with the CLI) and serves the copy. */
-export async function startWritableHost(rows = 60_000): Promise<WritableHost> {
+export async function startWritableHost(rows = 60_000, env: Record<string, string> = {}): Promise<WritableHost> {
   const source = cachedDemoCatalog(repoRoot, rows).path;
   assertCompleteSqlite(source);
   const dir = mkdtempSync(join(tmpdir(), 'listsmith-e2e-'));
@@ -48,7 +48,7 @@ export async function startWritableHost(rows = 60_000): Promise<WritableHost> {
   copyFileSync(source, databasePath);
   let running;
   try {
-    running = await startHost(databasePath);
+    running = await startHost(databasePath, env);
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw err;

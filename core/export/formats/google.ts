@@ -37,14 +37,18 @@ function condition(text: string | null): string | null {
 }
 
 /**
- * HOOK for AI-written text: when the optimizer stores an AI-written title/description for a
- * listing, return it here; Google wants such text in structured_title / structured_description
- * (with digital_source_type trained_algorithmic_media) instead of title/description. Until
- * listings carry that, nothing is returned and the columns stay out of the file.
+ * AI-written text is labelled the way Google asks: the structured_title / structured_description
+ * attributes with digital_source_type `trained_algorithmic_media`, written in text feeds as
+ * `trained_algorithmic_media:"<text>"` (inner quotes doubled). The plain title/description
+ * columns keep the same text for tools that ignore the structured ones.
  */
-export function aiWrittenFields(listing: Listing): { title: string; description: string } | null {
-  void listing;
-  return null;
+export function aiWrittenFields(listing: Listing): { title: string | null; description: string | null } | null {
+  const fields = listing.aiWritten ?? [];
+  if (fields.length === 0) return null;
+  const label = (text: string): string => `trained_algorithmic_media:"${text.replace(/"/g, '""')}"`;
+  const title = fields.includes('title') ? label(listing.title) : null;
+  const description = fields.includes('description') ? label(listing.description) : null;
+  return title === null && description === null ? null : { title, description };
 }
 
 /**

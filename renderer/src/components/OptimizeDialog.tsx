@@ -6,15 +6,17 @@ import { errorMessage } from '../store/app-store.js';
 import { useClient } from '../store/client-context.js';
 import { useApp } from '../store/context.js';
 import { defaultMarketplace, useJobsStore } from '../store/jobs.js';
+import { rememberedPriceRules, rememberPriceRules, toPriceRules, type PriceRulesForm } from '../store/price-rules.js';
 import { Modal } from './Modal.js';
+import { OptimizeDialogPriceRules } from './OptimizeDialogPriceRules.js';
 import { ScopeChooser, useScopeOptions, type ScopeChoice } from './ScopeChooser.js';
 import './optimize.css';
-
 
 /**
  * Optimize: queue a rule-optimizer job for the selection or everything matching the search and
  * filters, for one target marketplace. The job runs in the background (the jobs panel shows its
- * progress); its proposals wait for review unless "apply automatically" is ticked.
+ * progress); its proposals wait for review unless "apply automatically" is ticked. Price rules
+ * (ending, rounding, min/max) are optional and remembered per marketplace.
  */
 export function OptimizeDialog({ onClose }: { onClose: () => void }) {
   const client = useClient();
@@ -23,6 +25,7 @@ export function OptimizeDialog({ onClose }: { onClose: () => void }) {
   const query = useApp((s) => s.query);
   const [scopeChoice, setScopeChoice] = useState<ScopeChoice>(() => (scopes.selectionIsAll || scopes.selectionCount > 1 ? 'selection' : 'query'));
   const [marketplace, setMarketplace] = useState<Marketplace>(() => defaultMarketplace(query));
+  const [priceForm, setPriceForm] = useState<PriceRulesForm>(() => rememberedPriceRules(defaultMarketplace(query)));
   const [autoApply, setAutoApply] = useState(false);
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -35,10 +38,16 @@ export function OptimizeDialog({ onClose }: { onClose: () => void }) {
       setError('Nothing is selected. Pick “Everything matching” or select listings in the grid first.');
       return;
     }
+    const price = toPriceRules(priceForm);
+    if (price.error !== undefined) {
+      setError(price.error);
+      return;
+    }
     setStarting(true);
     setError(null);
     try {
-      const job = await client.call('jobs.start', { scope, marketplace, kind: 'optimize', priority: 'interactive', autoApply });
+      const job = await client.call('jobs.start', { scope, marketplace, kind: 'optimize', priority: 'interactive', autoApply, ...(price.rules ? { priceRules: price.rules } : {}) });
+      rememberPriceRules(marketplace, priceForm);
       const s = jobs.getState();
       s.upsert(job);
       onClose();
@@ -85,7 +94,11 @@ export function OptimizeDialog({ onClose }: { onClose: () => void }) {
               className="input select"
               value={marketplace}
               disabled={starting}
-              onChange={(e) => setMarketplace(e.target.value as Marketplace)}
+              onChange={(e) => {
+                const next = e.target.value as Marketplace;
+                setMarketplace(next);
+                setPriceForm(rememberedPriceRules(next));
+              }}
               data-testid="optimize-marketplace"
             >
               {MARKETPLACES.map((m) => (
@@ -96,6 +109,8 @@ export function OptimizeDialog({ onClose }: { onClose: () => void }) {
             </select>
           </div>
         </div>
+
+        <OptimizeDialogPriceRules form={priceForm} onChange={setPriceForm} disabled={starting} />
 
         <label className="check optimize-auto">
           <input type="checkbox" checked={autoApply} disabled={starting} onChange={(e) => setAutoApply(e.target.checked)} data-testid="optimize-auto-apply" />

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { ProposalSelectorInput, ProposalView } from '../../../common/job-types.js';
+import type { ProposalSelectorInput, ProposalView, SpellingView } from '../../../common/job-types.js';
 import type { Listing } from '../../../common/listing.js';
 import { formatCount, formatInteger, formatPrice } from '../format.js';
 import { errorMessage } from '../store/app-store.js';
 import { useClient } from '../store/client-context.js';
-import { useAppStore } from '../store/context.js';
+import { useApp, useAppStore } from '../store/context.js';
+import { describeQuery, queryScope } from '../store/query.js';
 import { tagDiff, wordDiff } from '../store/word-diff.js';
 import { Modal } from './Modal.js';
 import './optimize.css';
@@ -108,7 +109,31 @@ function DecideButtons({ label, selector, actions, testId }: { label: string; se
   );
 }
 
-function ListingReview({ group, listing, actions }: { group: ListingGroup; listing: Listing | undefined; actions: Actions }) {
+const SPELLING_FIELD_LABELS: Record<SpellingView['field'], string> = { title: 'title', description: 'description', tags: 'tag' };
+
+/** Words the dictionary does not know, with its best guesses. Never applied: the seller decides. */
+function SpellingHints({ words }: { words: readonly SpellingView[] }) {
+  return (
+    <div className="review-spelling" data-testid="review-spelling">
+      <div className="review-field-label">Spelling</div>
+      <ul className="review-spelling-list">
+        {words.map((w) => (
+          <li key={`${w.field}-${w.item ?? ''}-${w.word}`} data-testid="spelling-word" data-word={w.word} data-field={w.field}>
+            <span className="review-spelling-word">{w.word}</span>
+            <span className="muted">
+              {' '}
+              ({SPELLING_FIELD_LABELS[w.field]}){w.suggestions.length > 0 ? ' → ' : ' — no suggestion'}
+            </span>
+            {w.suggestions.length > 0 && <span data-testid="spelling-suggestions">{w.suggestions.join(', ')}</span>}
+          </li>
+        ))}
+      </ul>
+      <span className="review-spelling-note">Suggestions only — nothing is changed. Fix a word in the listing editor if it is a typo.</span>
+    </div>
+  );
+}
+
+function ListingReview({ group, listing, spelling, actions }: { group: ListingGroup; listing: Listing | undefined; spelling: readonly SpellingView[] | undefined; actions: Actions }) {
   const titleProposal = group.proposals.find((p) => p.field === 'title');
   const title = listing?.title ?? (titleProposal !== undefined ? asText(titleProposal.before) : '');
   const name = title.trim() === '' ? `Listing #${group.listingId}` : title;
@@ -136,20 +161,30 @@ function ListingReview({ group, listing, actions }: { group: ListingGroup; listi
           <DecideButtons label={`the ${FIELD_LABELS[p.field].toLowerCase()} change`} selector={{ kind: 'ids', ids: [p.id] }} actions={actions} testId="review-field" />
         </div>
       ))}
+      {spelling !== undefined && spelling.length > 0 && <SpellingHints words={spelling} />}
     </section>
   );
 }
 
 /**
  * Review of one job's proposals: per listing, each field before → after as a word diff with the
- * rules behind it; accept or reject a field, a listing, or the whole job. Accepting writes one
- * undoable change (author: optimizer).
+ * rules behind it, and spelling suggestions (shown, never applied); accept or reject a field, a
+ * listing, the whole job, or — when the grid is filtered — every proposal of the job on listings
+ * matching the grid's search and filters (the count shown first). Accepting writes one undoable
+ * change (author: optimizer).
  */
 export function ReviewDialog({ jobId, onClose }: { jobId: number; onClose: () => void }) {
   const client = useClient();
   const store = useAppStore();
   const [proposals, setProposals] = useState<ProposalView[] | null>(null);
   const [listings, setListings] = useState<ReadonlyMap<number, Listing>>(new Map());
+  const [spelling, setSpelling] = useState<ReadonlyMap<number, SpellingView[]>>(new Map());
+  const gridQuery = useApp((s) => s.query);
+  const importLabel = useApp((s) => s.importLabel);
+  // The grid's filter as it was when the dialog opened: the count and the action cover the same listings.
+  const [matchScope] = useState(() => queryScope(gridQuery));
+  const [matchLabel] = useState(() => describeQuery(gridQuery, importLabel));
+  const [matching, setMatching] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -159,19 +194,27 @@ export function ReviewDialog({ jobId, onClose }: { jobId: number; onClose: () =>
   const load = useCallback(
     (): Promise<void> =>
       client
-        .call('proposals.list', { jobId, limit: REVIEW_PAGE_SIZE })
+        .call('proposals.list', { jobId, limit: REVIEW_PAGE_SIZE, spelling: true })
         .then(async (page) => {
           const ids = [...new Set(page.proposals.map((p) => p.listingId))];
-          const pairs = await Promise.all(ids.map((id) => client.call('listing.get', { id }).then((l) => [id, l] as const, () => null)));
+          const [pairs, matched] = await Promise.all([
+            Promise.all(ids.map((id) => client.call('listing.get', { id }).then((l) => [id, l] as const, () => null))),
+            // Only the count: how many of this job's proposals "accept all matching" would cover.
+            matchScope.kind === 'query'
+              ? client.call('proposals.list', { jobId, query: { filter: matchScope.filter, ...(matchScope.search === undefined ? {} : { search: matchScope.search }) }, limit: 1 }).then((m) => m.matching)
+              : Promise.resolve(null),
+          ]);
           const found = new Map<number, Listing>();
           for (const pair of pairs) if (pair !== null) found.set(pair[0], pair[1]);
           setListings(found);
+          setSpelling(new Map(page.spelling.map((s) => [s.listingId, s.words])));
+          setMatching(matched);
           setProposals(page.proposals);
           setError(null);
         })
         .catch((err: unknown) => setError(errorMessage(err).message))
         .finally(() => setLoading(false)),
-    [client, jobId],
+    [client, jobId, matchScope],
   );
 
   useEffect(() => {
@@ -218,6 +261,8 @@ export function ReviewDialog({ jobId, onClose }: { jobId: number; onClose: () =>
   const groups = useMemo(() => groupByListing(proposals ?? []), [proposals]);
   const none = proposals !== null && proposals.length === 0;
   const more = proposals !== null && proposals.length >= REVIEW_PAGE_SIZE;
+  const matchSelector: ProposalSelectorInput | null =
+    matchScope.kind === 'query' ? { kind: 'query', filter: matchScope.filter, ...(matchScope.search === undefined ? {} : { search: matchScope.search }), jobId } : null;
 
   const footer = (
     <>
@@ -262,6 +307,33 @@ export function ReviewDialog({ jobId, onClose }: { jobId: number; onClose: () =>
             Nothing left to review in this job.
           </p>
         )}
+        {matchSelector !== null && matching !== null && (
+          <div className="review-matching" data-testid="review-matching" data-count={matching}>
+            <span className="review-matching-text">
+              <strong data-testid="review-matching-count">{formatCount(matching, 'proposed change', 'proposed changes')}</strong> of this job{' '}
+              {matching === 1 ? 'is on a listing' : 'are on listings'} matching the grid’s search and filters
+              {matchLabel !== '' && <span className="muted"> ({matchLabel})</span>}.
+            </span>
+            <button
+              type="button"
+              className="btn btn-small"
+              disabled={actions.busy || matching === 0}
+              onClick={() => decide(matchSelector, false)}
+              data-testid="review-matching-reject"
+            >
+              Reject all matching
+            </button>
+            <button
+              type="button"
+              className="btn btn-small btn-primary"
+              disabled={actions.busy || matching === 0}
+              onClick={() => decide(matchSelector, true)}
+              data-testid="review-matching-accept"
+            >
+              Accept all {formatInteger(matching)} matching
+            </button>
+          </div>
+        )}
         {proposals !== null && proposals.length > 0 && (
           <p className="muted review-page-note" data-testid="review-page-note">
             {more
@@ -270,7 +342,7 @@ export function ReviewDialog({ jobId, onClose }: { jobId: number; onClose: () =>
           </p>
         )}
         {groups.map((g) => (
-          <ListingReview key={g.listingId} group={g} listing={listings.get(g.listingId)} actions={actions} />
+          <ListingReview key={g.listingId} group={g} listing={listings.get(g.listingId)} spelling={spelling.get(g.listingId)} actions={actions} />
         ))}
       </div>
     </Modal>

@@ -8,6 +8,7 @@ import { useApp } from '../store/context.js';
 import type { InlineEdit, InlineField } from '../store/inline-edit.js';
 import { headerState, isSelected } from '../store/selection.js';
 import { COLUMNS, scoreBand, type ColumnDef } from './columns.js';
+import { markInteractive } from './mark-interactive.js';
 import {
   createScale,
   isScaled,
@@ -347,6 +348,12 @@ export function Grid() {
   useEffect(() => {
     if (viewport > 0) setVisibleRange(first, last);
   }, [first, last, viewport, setVisibleRange]);
+
+  // After the first commit that shows a row with data: the cold-start mark (mark-interactive.ts).
+  const showsData = items.some((item) => pageCache.row(item.index) !== undefined);
+  useEffect(() => {
+    if (showsData) markInteractive();
+  }, [showsData]);
 
   // Wheel/trackpad: in a scaled grid one physical pixel is several virtual ones, so native wheel
   // scrolling would move rows several times faster than the wheel. Scroll by the wheel's distance

@@ -13,7 +13,8 @@ const cli = path.join(repoRoot, 'out', 'cli', 'cli.js');
 const worker = path.join(repoRoot, 'out', 'workers', 'optimizer.worker.cjs');
 
 function run(...args: string[]): { status: number | null; stderr: string; last: unknown } {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  const { GROQ_API_KEY: _key, GROQ_BASE_URL: _base, ...env } = process.env;
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env });
   let last: unknown;
   try {
     last = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '');
@@ -61,6 +62,17 @@ describe('optimize --filter', () => {
     expect(() => parseOptimizeScope('colour=red', 'ebay')).toThrow(/unknown key "colour"/);
     expect(() => parseOptimizeScope('status=gone', 'ebay')).toThrow(/unknown status/);
   });
+
+  it('proposals=yes is the grid\'s "Has proposals" filter', () => {
+    expect(parseOptimizeScope('proposals=yes,marketplace=any', 'ebay')).toEqual({ kind: 'query', filter: { hasProposals: true } });
+    expect(parseOptimizeScope('errors=yes, proposals=YES, search=ring', 'etsy')).toEqual({
+      kind: 'query',
+      filter: { marketplaces: ['etsy'], hasErrors: true, hasProposals: true },
+      search: 'ring',
+    });
+    expect(() => parseOptimizeScope('proposals=no', 'ebay')).toThrow(/proposals takes only "yes"/);
+    expect(() => parseOptimizeScope('proposals', 'ebay')).toThrow(/not key=value/);
+  });
 });
 
 describe.skipIf(!fs.existsSync(cli) || !fs.existsSync(worker))('listsmith optimize', () => {
@@ -75,6 +87,12 @@ describe.skipIf(!fs.existsSync(cli) || !fs.existsSync(worker))('listsmith optimi
     expect(review.last).toMatchObject({ listings: 300, applied: 0, failed: 0, errors: [] });
     expect((review.last as { proposals: number }).proposals).toBeGreaterThanOrEqual(300);
     expect(query<number>(db, 'SELECT max(length(title)) FROM listings')).toBeGreaterThan(80);
+
+    // proposals=yes: only the listings the first run left proposals on (none of the Etsy ones).
+    const pending = query<number>(db, "SELECT count(DISTINCT listing_id) FROM proposals WHERE state = 'pending'");
+    const again = run('optimize', '--marketplace', 'ebay', '--filter', 'marketplace=any,proposals=yes', '--db', db, '--json');
+    expect(again.status).toBe(0);
+    expect(again.last).toMatchObject({ listings: pending, applied: 0, failed: 0 });
 
     const applied = run('optimize', '--marketplace', 'ebay', '--apply', '--db', db, '--json');
     expect(applied.status).toBe(0);
@@ -98,7 +116,7 @@ describe.skipIf(!fs.existsSync(cli) || !fs.existsSync(worker))('listsmith optimi
       [['optimize', '--db', db], 2, /needs --marketplace/],
       [['optimize', '--marketplace', 'ebayy', '--db', db], 2, /Unknown --marketplace "ebayy"/],
       [['optimize', '--marketplace', 'ebay', '--filter', 'colour=red', '--db', db], 2, /unknown key "colour"/],
-      [['optimize', '--marketplace', 'ebay', '--ai', '--db', db], 1, /^listsmith: AI rewriting is not available yet: set up is issue 6\.$/],
+      [['optimize', '--marketplace', 'ebay', '--ai', '--db', db], 1, /^listsmith: --ai needs a Groq API key: set GROQ_API_KEY/],
     ];
     for (const [args, status, message] of cases) {
       const result = run(...args);

@@ -147,7 +147,7 @@ describe('jobs over the contract (real writer thread and optimizer pool)', () =>
     await call(core, 'demo.generate', { count: 5, seed: 14 });
     const bad: [MethodName, unknown][] = [
       ['jobs.start', { scope: { kind: 'all' }, marketplace: 'amazonx', kind: 'optimize' }],
-      ['jobs.start', { scope: { kind: 'all' }, marketplace: 'etsy', kind: 'ai' }],
+      ['jobs.start', { scope: { kind: 'all' }, marketplace: 'etsy', kind: 'magic' }],
       ['jobs.start', { scope: { kind: 'all' }, marketplace: 'etsy', kind: 'optimize', extra: 1 }],
       ['jobs.cancel', { jobId: -1 }],
       ['jobs.retry', { jobId: 1.5 }],
@@ -161,6 +161,10 @@ describe('jobs over the contract (real writer thread and optimizer pool)', () =>
       expect(envelope.ok, `${method} ${JSON.stringify(input)}`).toBe(false);
       if (!envelope.ok) expect(envelope.error.code).toBe('invalid_input');
     }
+    // An AI job without a key is refused up front with what to do, not queued to fail later.
+    const noKey = await core.dispatch('jobs.start', { scope: { kind: 'all' }, marketplace: 'etsy', kind: 'ai' });
+    expect(!noKey.ok && noKey.error.code).toBe('unauthorized');
+    expect(!noKey.ok && noKey.error.message).toMatch(/No Groq API key/);
     expect((await call(core, 'jobs.list', {})).jobs).toEqual([]);
     const missing = await core.dispatch('jobs.cancel', { jobId: 999 });
     expect(!missing.ok && missing.error.code).toBe('not_found');

@@ -1,0 +1,33 @@
+/**
+ * AI jobs in the durable queue: batches go to the AiService instead of the optimizer pool, and the
+ * AI's whole-batch failures get their own handling — a used-up daily budget pauses the job until it
+ * resets (no attempt used), a refused key fails it at once with what to do, everything else (per
+ * minute limits, network, 5xx) is a normal retry with backoff.
+ */
+import type { BatchFailureHandling, OptimizerRunner } from '../jobs/job-types.js';
+import { AiCallError } from './ai-failure.js';
+import type { AiService } from './ai-service.js';
+
+/** Listings per claimed AI batch: small enough that progress moves and a cancel wastes little. */
+export const AI_BATCH_SIZE = 40;
+
+export function aiJobRunner(service: AiService): OptimizerRunner {
+  return {
+    run: (batch, signal) => service.runBatch(batch.listings, batch.marketplace, signal),
+  };
+}
+
+export function describeAiFailure(error: unknown, now = Date.now()): BatchFailureHandling | null {
+  if (!(error instanceof AiCallError)) return null;
+  if (error.kind === 'rate_day') {
+    const resetsAt = error.resetsAt ?? now + 60 * 60_000;
+    return {
+      reason: error.message,
+      requeueAfterMs: Math.max(1_000, resetsAt - now),
+      note: `Paused until ${new Date(resetsAt).toLocaleString()}: ${error.message}`,
+    };
+  }
+  if (error.kind === 'auth') return { reason: error.message, final: true };
+  if (error.kind === 'rate_minute') return { reason: error.message, requeueAfterMs: error.retryAfterMs ?? 5_000 };
+  return null;
+}

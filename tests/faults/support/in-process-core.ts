@@ -1,0 +1,55 @@
+import { toErrorData, type Envelope } from '../../../common/result.js';
+import { GridViews } from '../../../core/catalog/grid-views.js';
+import type { Catalog } from '../../../core/catalog/open-catalog.js';
+import { fromSqliteError } from '../../../core/host/sqlite-error.js';
+import { validateCall } from '../../../core/host/validate-call.js';
+import { createHandlers } from '../../../core/service/handlers.js';
+import type { HandlerContext } from '../../../core/service/handlers-type.js';
+
+export interface InProcessCore {
+  /** validate → handler → envelope, mapping SQLite failures exactly as workers/catalog.worker.ts does. */
+  call(method: string, input: unknown): Promise<Envelope<unknown>>;
+  /** Every event the handlers emitted, in order. */
+  events: { event: string; payload: unknown }[];
+  /** Resolves when every operation started so far (imports, checkpoints) has ended. */
+  settled(): Promise<void>;
+  /** Operations that threw instead of reporting their end (the UI would wait for them forever). */
+  failedOperations: unknown[];
+}
+
+/**
+ * The contract over a catalog connection the test opened itself, on the test's thread — so a
+ * fault can be set on that very connection (e.g. `PRAGMA max_page_count`), which the worker
+ * threads of createCore would hide. Operations run right after their call, as on the writer.
+ */
+export function inProcessCore(catalog: Catalog, stagingDir: string): InProcessCore {
+  const handlers = createHandlers({ catalog, views: new GridViews(catalog), info: { appVersion: '0.0.0-faults', transport: 'web', stagingDir } });
+  const events: InProcessCore['events'] = [];
+  const failedOperations: unknown[] = [];
+  let operations: Promise<void> = Promise.resolve();
+  const ctx: HandlerContext = {
+    emit: (event, payload) => void events.push({ event, payload }),
+    startOperation(run) {
+      const operationId = `op-${events.length}-${Date.now()}`;
+      const controller = new AbortController();
+      // As on the worker: the operation runs after the call; one that throws only reaches the log there.
+      operations = operations.then(() => run({ operationId, signal: controller.signal }).catch((error: unknown) => void failedOperations.push(error)));
+      return operationId;
+    },
+  };
+  return {
+    events,
+    failedOperations,
+    settled: () => operations,
+    async call(method, input) {
+      const call = validateCall(method, input);
+      if (!call.ok) return call;
+      try {
+        const handler = handlers[call.method] as (input: unknown, ctx: HandlerContext) => unknown;
+        return { ok: true, value: await handler(call.input, ctx) };
+      } catch (thrown) {
+        return { ok: false, error: toErrorData(fromSqliteError(thrown)) };
+      }
+    },
+  };
+}
