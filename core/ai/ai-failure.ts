@@ -143,7 +143,7 @@ function classifyStatus(error: APIError, now: number, secrets: readonly string[]
   }
   if (status === 413 || code === 'context_length_exceeded') return tooLargeError(detail, status);
   if (status === 401 || status === 403) {
-    return new AiCallError('auth', 'Groq refused the API key. Paste a valid key in Settings › AI.', { status, detail });
+    return new AiCallError('auth', 'Groq refused the API key. Paste a valid key in Tools › AI settings.', { status, detail });
   }
   if (status === 400 && code === 'json_validate_failed') {
     return new AiCallError('json_invalid', 'The AI model did not return valid JSON.', { status, detail });

@@ -61,7 +61,7 @@ export class AiService {
 
   /** Why an AI job cannot start right now, in words; null when it can. */
   blocker(): string | null {
-    if (!this.key) return 'No Groq API key is set. Add one in Settings › AI, or use the rule optimizer (it works offline).';
+    if (!this.key) return 'No Groq API key is set. Add one in Tools › AI settings, or use the rule optimizer (it works offline).';
     const paused = this.limiter.state(this.config.model).pausedUntil;
     if (paused !== null && paused > this.now()) return `Groq's daily limit for ${this.config.model} is used up; it resets at ${new Date(paused).toLocaleTimeString()}. Use the rule optimizer meanwhile.`;
     return null;
@@ -138,7 +138,7 @@ export class AiService {
   }
 
   private client(): AiCaller {
-    if (!this.key) throw new AiCallError('auth', 'No Groq API key is set. Add one in Settings › AI.');
+    if (!this.key) throw new AiCallError('auth', 'No Groq API key is set. Add one in Tools › AI settings.');
     if (!this.caller) {
       const inner = createAiCaller({ apiKey: this.key, limiter: this.limiter, ...(this.options.baseURL ? { baseURL: this.options.baseURL } : {}), now: this.now });
       // Count what each successful request used, for "today's usage".

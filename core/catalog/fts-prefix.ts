@@ -44,7 +44,7 @@ export class FtsPrefixNarrower {
  * reader is query_only, which refuses even temp-schema DDL, so the guard is lifted for this one
  * statement and restored at once.
  */
-function createVocabularyTable(db: BetterSqlite3.Database): void {
+export function createVocabularyTable(db: BetterSqlite3.Database): void {
   const queryOnly = db.pragma('query_only', { simple: true }) === 1;
   if (queryOnly) db.pragma('query_only = OFF');
   try {

@@ -1,11 +1,13 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { GridQuery, SortColumn } from '../../common/grid.js';
 import { LISTING_STATUSES, MARKETPLACES } from '../../common/listing.js';
+import { FtsMatchCounter } from './fts-count.js';
 import { FtsPrefixNarrower } from './fts-prefix.js';
 import { toFtsQuery } from './fts-query.js';
 import { SORT_EXPRESSIONS } from './grid-sort.js';
 import { emptyIdArray, toIdArray, type IdArray } from './id-array.js';
 import { createIdTally } from './id-tally.js';
+import type { LazySearchPlan } from './lazy-search-view.js';
 import { LruMap } from './lru-map.js';
 
 /** A grid query reduced to what decides its rows; the direction only decides reading order. */
@@ -57,8 +59,8 @@ interface Cached {
 /** The listings one FTS query matches, ascending by id, and the query SQLite actually ran. */
 interface CachedHits {
   version: string;
-  /** As better-sqlite3 returns them: packing 900k ids into a typed array costs another 12–17 ms. */
-  ids: number[];
+  /** As better-sqlite3 returns them (packing 900k ids into a typed array costs another 12–17 ms), or as a lazy view built them. */
+  ids: ArrayLike<number>;
   ftsMatch: string;
 }
 
@@ -67,6 +69,16 @@ interface CachedHits {
  * fetch and sort every hit; below it, SQLite is quicker than building a snapshot that is not cached.
  */
 const SMALL_MATCH_LIMIT = 20_000;
+
+/** When a search alone may open lazily (GridViews); null = never. */
+export interface LazySearchOptions {
+  /** Catalogs smaller than this always build views eagerly (they are fast anyway). */
+  minListings: number;
+  /** Share of listings a search must match to open lazily: below it, probing the top costs more than reading the hits. */
+  minDensity: number;
+}
+
+export const DEFAULT_LAZY_SEARCH: LazySearchOptions = { minListings: 100_000, minDensity: 0.5 };
 
 /** Listings with a pending proposal, off the partial index proposals_pending (migration 004). */
 const PENDING_LISTING_IDS = "SELECT DISTINCT listing_id FROM proposals WHERE state = 'pending'";
@@ -95,6 +107,9 @@ export class GridSnapshots {
    */
   private readonly hits = new LruMap<string, CachedHits>(4);
   private readonly prefixes: FtsPrefixNarrower;
+  private readonly counter: FtsMatchCounter;
+  /** Exact match counts of recent lazy searches: re-sorting one skips the count (8 bytes each). */
+  private readonly counts = new LruMap<string, { version: string; count: number }>(64);
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
   private readonly dataVersion: BetterSqlite3.Statement;
   private readonly ownChanges: BetterSqlite3.Statement;
@@ -107,6 +122,7 @@ export class GridSnapshots {
     this.maxId = db.prepare('SELECT coalesce(max(id), 0) FROM listings').pluck();
     this.matchIds = db.prepare('SELECT rowid FROM listings_fts WHERE listings_fts MATCH ?').pluck();
     this.prefixes = new FtsPrefixNarrower(db);
+    this.counter = new FtsMatchCounter(db);
   }
 
   /**
@@ -127,6 +143,36 @@ export class GridSnapshots {
     const ids = this.build(query, version);
     this.filtered.set(key, { version, ids });
     return ids;
+  }
+
+  /**
+   * Like ids(), but a search alone that matches most of a large catalog is not built: its plan
+   * (total, sorted base, narrowed FTS query) is returned for a LazySearchView instead. Cached
+   * lists and cached hits still win, since reusing them costs a few ms at most.
+   */
+  plan(query: SnapshotQuery, lazy: LazySearchOptions | null): IdArray | LazySearchPlan {
+    const version = this.version();
+    if (lazy === null || query.match === null || !isSearchOnly(query) || this.filtered.get(snapshotKey(query))?.version === version || this.hits.get(query.match)?.version === version) {
+      return this.ids(query);
+    }
+    const ftsMatch = this.prefixes.narrow(query.match);
+    // A prefix is expanded again by every probe: ~20 ms each for a common one. Never lazy.
+    if (ftsMatch.endsWith('*')) return this.ids(query);
+    const base = this.base(query.column, version);
+    if (base.length < lazy.minListings) return this.ids(query);
+    const maxId = this.maxId.get() as number;
+    const cached = this.counts.get(ftsMatch);
+    if (cached?.version !== version && this.counter.density(ftsMatch, maxId) < lazy.minDensity) return this.ids(query);
+    const total = cached?.version === version ? cached.count : this.counter.count(ftsMatch);
+    this.counts.set(ftsMatch, { version, count: total });
+    if (total < lazy.minDensity * base.length) return this.ids(query);
+    return { version, ftsMatch, base, maxId, total };
+  }
+
+  /** Keeps what a lazy view built at `version`, as if ids() had built it then. */
+  remember(query: SnapshotQuery, version: string, ftsMatch: string, ids: IdArray, hits: ArrayLike<number>): void {
+    this.filtered.set(snapshotKey(query), { version, ids });
+    if (query.match !== null) this.hits.set(query.match, { version, ftsMatch, ids: hits });
   }
 
   private build(query: SnapshotQuery, version: string): IdArray {
@@ -221,6 +267,10 @@ export class GridSnapshots {
     }
     return statement;
   }
+}
+
+function isSearchOnly(query: SnapshotQuery): boolean {
+  return isUnrestricted({ ...query, match: null });
 }
 
 function isUnrestricted(query: SnapshotQuery): boolean {

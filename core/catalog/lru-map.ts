@@ -24,6 +24,11 @@ export class LruMap<K, V> {
     }
   }
 
+  /** Without touching the key's recency. */
+  has(key: K): boolean {
+    return this.entries.has(key);
+  }
+
   delete(key: K): boolean {
     return this.entries.delete(key);
   }

@@ -18,6 +18,8 @@ export interface AiBenchResult {
   /** Listings per emulated minute. */
   ai_listings_per_min: number;
   ai_requests: number;
+  /** 429s the server still sent (our limiter should make these rare). */
+  ai_rate_limited: number;
   ai_tokens_per_min: number;
   ai_time_compression: number;
 }
@@ -69,6 +71,7 @@ export async function measureAiThroughput(listings = 1_000, compression = 10): P
       ai_listings: finished.total,
       ai_listings_per_min: round(finished.done / minutes),
       ai_requests: answered,
+      ai_rate_limited: stats.byStatus[429] ?? 0,
       ai_tokens_per_min: round(tokensPerMin),
       ai_time_compression: compression,
     };

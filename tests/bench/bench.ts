@@ -10,6 +10,7 @@ import { percentile, round, timed } from './stats.js';
 import { measureBulkEdit } from './edit-bench.js';
 import { makeShopifyFiles, measureFloor, measureImport } from './import-bench.js';
 import { measureJobOverhead } from './job-bench.js';
+import { measureAiThroughput } from './ai-bench.js';
 import { measureOptimizerPool } from './optimizer-bench.js';
 import { copyWithSpreadIds, measurePagesDuringLoad } from './pages-during-load.js';
 import { measureRenderer } from './renderer-bench.js';
@@ -33,6 +34,11 @@ const { values } = parseArgs({
     'skip-edit': { type: 'boolean', default: false },
     'skip-optimizer': { type: 'boolean', default: false },
     'skip-renderer': { type: 'boolean', default: false },
+    'skip-ai': { type: 'boolean', default: false },
+    /** Only the AI benchmark (no 1M catalog needed). */
+    'only-ai': { type: 'boolean', default: false },
+    'ai-listings': { type: 'string', default: '1000' },
+    'ai-compression': { type: 'string', default: '10' },
     'load-job-rows': { type: 'string', default: '100000' },
   },
 });
@@ -42,7 +48,19 @@ const repoRoot = resolve(import.meta.dirname, '..', '..');
 const results: Record<string, number> = {};
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
+/** ai_limit_ratio, ai_failed: 1,000 listings through an AI job under free-tier emulation (ai-bench.ts). */
+async function measureAi(): Promise<void> {
+  log(`AI bench: ${values['ai-listings']} listings, free tier (30 RPM, 6,000 TPM, ~1 s latency), time ×${values['ai-compression']}…`);
+  Object.assign(results, await measureAiThroughput(Number(values['ai-listings']), Number(values['ai-compression'])));
+}
+
 async function main(): Promise<void> {
+  if (values['only-ai']) {
+    await measureAi();
+    printTable();
+    if (values.json) console.log(JSON.stringify(results));
+    return;
+  }
   const databasePath = await seededCatalog();
   const { host, port, token } = await startHost(databasePath);
   const { client, close } = await connectClient(port, token);
@@ -74,6 +92,7 @@ async function main(): Promise<void> {
     Object.assign(results, await measureJobOverhead());
   }
   if (!values['skip-import']) await measureImports(databasePath);
+  if (!values['skip-ai']) await measureAi();
   printTable();
   if (values.json) console.log(JSON.stringify(results));
 }

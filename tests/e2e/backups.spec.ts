@@ -20,6 +20,7 @@ test.afterAll(async () => {
 test('back up now, see it listed, and restore explains where it works', async ({ page }) => {
   await page.goto(host.url);
   await expect(page.getByTestId('total-count')).toHaveAttribute('data-total', String(host.rows));
+  await page.getByTestId('tools-menu').click();
   await page.getByTestId('backups-button').click();
   const dialog = page.getByTestId('backups-dialog');
   await expect(dialog).toBeVisible();

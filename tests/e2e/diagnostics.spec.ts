@@ -18,6 +18,7 @@ test('shows grid.rows timings, worker health and the log file after some grid ac
   await page.getByTestId('goto-button').click();
   await expect(page.locator('[data-testid="grid-scroll"] [role="row"][data-row-index="499999"][data-state="ready"]')).toBeVisible();
 
+  await page.getByTestId('tools-menu').click();
   await page.getByTestId('diagnostics-button').click();
   const dialog = page.getByTestId('diagnostics-dialog');
   await expect(dialog).toBeVisible();

@@ -13,7 +13,7 @@ const KNOWN_MODELS = ['llama-3.1-8b-instant', 'llama-3.3-70b-versatile', 'openai
 const REFRESH_MS = 5_000;
 
 /**
- * Settings › AI: paste, test and remove the Groq key (stored by the app, never shown again), the
+ * Tools › AI settings: paste, test and remove the Groq key (stored by the app, never shown again), the
  * tier and model the rate limiter plans for, and today's usage with the budget Groq reports left.
  */
 export function AiSettingsDialog({ onClose }: { onClose: () => void }) {

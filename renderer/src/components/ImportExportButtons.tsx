@@ -1,11 +1,9 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useApp } from '../store/context.js';
-import { BackupsController } from './BackupsDialog.js';
 
-/** Toolbar "Import…" (a hidden file input; also shows a running import), "Export…" and "Backups…". */
+/** Toolbar "Import…" (a hidden file input; also shows a running import) and "Export…". Backups are in the Tools menu. */
 export function ImportExportButtons() {
   const input = useRef<HTMLInputElement>(null);
-  const [backupsOpen, setBackupsOpen] = useState(false);
   const importFile = useApp((s) => s.importFile);
   const reopenImport = useApp((s) => s.reopenImport);
   const openExport = useApp((s) => s.openExport);
@@ -68,10 +66,6 @@ export function ImportExportButtons() {
           </>
         )}
       </button>
-      <button type="button" className="btn" data-testid="backups-button" title="Back up the catalog or restore a backup" onClick={() => setBackupsOpen(true)}>
-        Backups…
-      </button>
-      <BackupsController open={backupsOpen} onOpenChange={setBackupsOpen} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { defaultMarketplace, useJobsStore } from '../store/jobs.js';
 import { rememberedPriceRules, rememberPriceRules, toPriceRules, type PriceRulesForm } from '../store/price-rules.js';
 import { Modal } from './Modal.js';
 import { OptimizeDialogPriceRules } from './OptimizeDialogPriceRules.js';
+import { OptimizeMethodChooser, type OptimizeMethod } from './OptimizeMethodChooser.js';
 import { ScopeChooser, useScopeOptions, type ScopeChoice } from './ScopeChooser.js';
 import './optimize.css';
 
@@ -27,6 +28,7 @@ export function OptimizeDialog({ onClose }: { onClose: () => void }) {
   const [marketplace, setMarketplace] = useState<Marketplace>(() => defaultMarketplace(query));
   const [priceForm, setPriceForm] = useState<PriceRulesForm>(() => rememberedPriceRules(defaultMarketplace(query)));
   const [autoApply, setAutoApply] = useState(false);
+  const [method, setMethod] = useState<OptimizeMethod>('optimize');
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -38,7 +40,8 @@ export function OptimizeDialog({ onClose }: { onClose: () => void }) {
       setError('Nothing is selected. Pick “Everything matching” or select listings in the grid first.');
       return;
     }
-    const price = toPriceRules(priceForm);
+    // The AI rewrites text only: price rules belong to the rule optimizer.
+    const price: ReturnType<typeof toPriceRules> = method === 'ai' ? {} : toPriceRules(priceForm);
     if (price.error !== undefined) {
       setError(price.error);
       return;
@@ -46,8 +49,8 @@ export function OptimizeDialog({ onClose }: { onClose: () => void }) {
     setStarting(true);
     setError(null);
     try {
-      const job = await client.call('jobs.start', { scope, marketplace, kind: 'optimize', priority: 'interactive', autoApply, ...(price.rules ? { priceRules: price.rules } : {}) });
-      rememberPriceRules(marketplace, priceForm);
+      const job = await client.call('jobs.start', { scope, marketplace, kind: method, priority: 'interactive', autoApply, ...(price.rules ? { priceRules: price.rules } : {}) });
+      if (method === 'optimize') rememberPriceRules(marketplace, priceForm);
       const s = jobs.getState();
       s.upsert(job);
       onClose();
@@ -64,7 +67,7 @@ export function OptimizeDialog({ onClose }: { onClose: () => void }) {
         Cancel
       </button>
       <button type="button" className="btn btn-primary" data-testid="optimize-start" onClick={() => void start()} disabled={starting || count === 0 || scope === null}>
-        {starting ? 'Starting…' : `Optimize ${formatCount(count, 'listing', 'listings')}`}
+        {starting ? 'Starting…' : `${method === 'ai' ? 'Rewrite' : 'Optimize'} ${formatCount(count, 'listing', 'listings')}`}
       </button>
     </>
   );
@@ -73,7 +76,7 @@ export function OptimizeDialog({ onClose }: { onClose: () => void }) {
     <Modal
       titleId="optimize-title"
       title="Optimize listings"
-      subtitle={<span className="muted">Proposes better titles, tags, descriptions and prices by your marketplace’s rules — offline, on this computer.</span>}
+      subtitle={<span className="muted">Proposes better titles, tags, descriptions and prices for a marketplace — by its rules offline, or rewritten by AI. You review before anything changes.</span>}
       onClose={() => {
         if (!starting) onClose();
       }}
@@ -110,7 +113,9 @@ export function OptimizeDialog({ onClose }: { onClose: () => void }) {
           </div>
         </div>
 
-        <OptimizeDialogPriceRules form={priceForm} onChange={setPriceForm} disabled={starting} />
+        <OptimizeMethodChooser method={method} onChoose={setMethod} disabled={starting} />
+
+        {method === 'optimize' && <OptimizeDialogPriceRules form={priceForm} onChange={setPriceForm} disabled={starting} />}
 
         <label className="check optimize-auto">
           <input type="checkbox" checked={autoApply} disabled={starting} onChange={(e) => setAutoApply(e.target.checked)} data-testid="optimize-auto-apply" />

@@ -7,8 +7,7 @@ import { importIdOf, maxScoreOf, parseMaxScore } from '../store/query.js';
 import { selectionCount } from '../store/selection.js';
 import { ImportExportButtons } from './ImportExportButtons.js';
 import { OptimizeButtons } from './OptimizeButtons.js';
-import { AiSettingsButton } from './AiSettingsButton.js';
-import { DiagnosticsButton } from './DiagnosticsButton.js';
+import { ToolsMenu } from './ToolsMenu.js';
 
 /** The bulk edit dialog loads when first opened (or hovered): it is not needed to browse the catalog. */
 const loadBulkEdit = () => import('./BulkEditDialog.js');
@@ -231,10 +230,9 @@ export function Toolbar() {
       <UndoRedoButtons />
       <BulkEditButton />
       <OptimizeButtons />
-      <AiSettingsButton />
       <ImportExportButtons />
       <GoToRow />
-      <DiagnosticsButton />
+      <ToolsMenu />
     </header>
   );
 }

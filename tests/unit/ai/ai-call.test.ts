@@ -242,7 +242,7 @@ describe('createAiCaller().complete', () => {
     script = [groqError(401, 'Invalid API Key', 'invalid_api_key')];
     const auth = await failure(caller().complete(REQUEST));
     expect(auth.kind).toBe('auth');
-    expect(auth.message).toBe('Groq refused the API key. Paste a valid key in Settings › AI.');
+    expect(auth.message).toBe('Groq refused the API key. Paste a valid key in Tools › AI settings.');
     script = [groqError(400, 'Failed to generate JSON.', 'json_validate_failed')];
     expect((await failure(caller().complete(REQUEST))).kind).toBe('json_invalid');
     script = [groqError(400, `property 'foo' is unsupported, key ${KEY}`)];

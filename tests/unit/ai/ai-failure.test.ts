@@ -74,7 +74,7 @@ describe('classifyAiError', () => {
   it('401/403: auth, with the Settings hint', () => {
     const failure = classifyAiError(statusError(401, groqBody('Invalid API Key', 'invalid_api_key')), NOW);
     expect(failure.kind).toBe('auth');
-    expect(failure.message).toBe('Groq refused the API key. Paste a valid key in Settings › AI.');
+    expect(failure.message).toBe('Groq refused the API key. Paste a valid key in Tools › AI settings.');
     expect(classifyAiError(statusError(403, groqBody('Forbidden')), NOW).kind).toBe('auth');
   });
 
