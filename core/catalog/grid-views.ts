@@ -35,14 +35,14 @@ type OpenView =
 type LazyView = Extract<OpenView, { lazy: LazySearchView }>;
 
 /**
- * A lazy view's build runs in slices of about BUILD_STEP_MS between calls, preferring moments
- * when no call came for BUILD_IDLE_MS (the first page request right after open, a burst of
- * searches while typing), but never waiting more than BUILD_MAX_WAIT_MS after open: its pinned
- * snapshot holds back the writer's checkpoint until the build is done.
+ * A lazy view's build runs in slices of about BUILD_STEP_MS, only once no call came for
+ * BUILD_IDLE_MS (calls while the seller types or scrolls come first, and a view replaced and
+ * closed by then is never built at all), but never later than BUILD_MAX_WAIT_MS after open: the
+ * pinned snapshot holds back the writer's checkpoint until every build is done.
  */
 const BUILD_STEP_MS = 2;
-const BUILD_IDLE_MS = 10;
-const BUILD_MAX_WAIT_MS = 250;
+const BUILD_IDLE_MS = 50;
+const BUILD_MAX_WAIT_MS = 1_000;
 
 /** Page lookups pad their id list to one of these sizes, so five prepared statements cover all. */
 const PAGE_BUCKETS = [10, 50, 100, 200, 500] as const;

@@ -15,8 +15,11 @@ export interface LazySearchPlan {
   total: number;
 }
 
-/** Rows past the filled top that are still probed one by one; deeper pages wait for the full list. */
-const EXTEND_LIMIT = 600;
+/**
+ * Most probes (≈ 25 µs each) a page past the filled top may cost; a deeper page waits for the
+ * full list instead, which costs about as much for a search matching a quarter of the catalog.
+ */
+const EXTEND_PROBES = 1200;
 /** FTS read per background chunk, in ids; adapted towards CHUNK_TARGET_MS as chunks are timed. */
 const FIRST_CHUNK_IDS = 8_192;
 const CHUNK_TARGET_MS = 1;
@@ -84,7 +87,8 @@ export class LazySearchView {
   idsAt(offset: number, end: number): number[] {
     const stop = Math.min(end, this.total);
     if (offset >= stop) return [];
-    if (!this.full && (stop <= this.filled.length || stop - this.filled.length <= EXTEND_LIMIT || this.exhausted)) {
+    const probesNeeded = (stop - this.filled.length) * (this.plan.base.length / Math.max(1, this.total));
+    if (!this.full && (stop <= this.filled.length || probesNeeded <= EXTEND_PROBES || this.exhausted)) {
       this.fillTo(stop);
       return this.filled.slice(offset, stop);
     }

@@ -117,4 +117,17 @@ test('set a key, rewrite 50 Etsy listings with AI, review the diff, accept', asy
     const { revisions } = await api.client.call('listing.history', { id: proposal.listingId });
     expect(revisions[0]?.author).toBe('ai');
   }
+
+  // The editor marks the AI's text; the mark goes once the seller types over it.
+  await review.getByTestId('review-close').click();
+  await panel.getByTestId('jobs-close').click();
+  const first = titles[0]!;
+  await page.getByTestId('search-input').fill(String(first.after).split(' ').slice(0, 3).join(' '));
+  const row = page.locator(`[data-testid="grid-scroll"] [role="row"][data-listing-id="${first.listingId}"]`);
+  await expect(row).toBeVisible({ timeout: 20_000 });
+  await row.getByRole('gridcell').nth(1).click();
+  await expect(page.getByTestId('detail-title')).toHaveText(String(first.after));
+  await expect(page.getByTestId('edit-title-ai')).toBeVisible();
+  await page.locator('#edit-title').fill(`${String(first.after)} x`);
+  await expect(page.getByTestId('edit-title-ai')).toHaveCount(0);
 });

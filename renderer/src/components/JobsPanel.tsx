@@ -17,7 +17,7 @@ const STATE_BADGES: Record<JobSummary['state'], string> = {
 };
 
 function jobTitle(job: JobSummary): string {
-  const what = job.kind === 'ai' ? 'AI optimize' : 'Optimize';
+  const what = job.kind === 'ai' ? 'AI rewrite' : 'Optimize';
   return `${what} for ${MARKETPLACE_LABELS[job.marketplace]} · ${formatCount(job.total, 'listing', 'listings')}`;
 }
 

@@ -60,6 +60,15 @@ export function useListingCheck(input: RuleInput, marketplace: Marketplace): Lis
   }, [title, description, tags, materials, images, price, quantity, sku, brand, condition, attributes]);
 }
 
+/** Marks a field whose text an AI wrote (accepted from an AI proposal, not changed since). */
+function AiBadge({ id }: { id: string }) {
+  return (
+    <span className="ai-badge" data-testid={`${id}-ai`} title="Written by AI (Groq) and accepted by you. Exports label AI text where the marketplace asks (Google: structured_title).">
+      AI-written
+    </span>
+  );
+}
+
 function describedBy(...ids: (string | false | undefined)[]): string {
   return ids.filter((id): id is string => typeof id === 'string').join(' ');
 }
@@ -80,9 +89,10 @@ interface TextFieldProps {
   list?: string;
   className?: string;
   mono?: boolean;
+  ai?: boolean;
 }
 
-function TextField({ field, label, value, marketplace, issues, onChange, disabled, problem, list, className, mono = false }: TextFieldProps) {
+function TextField({ field, label, value, marketplace, issues, onChange, disabled, problem, list, className, mono = false, ai = false }: TextFieldProps) {
   const id = `edit-${field}`;
   const limit = field === 'category' ? null : fieldLimit(marketplace, field);
   const showCounter = field === 'title' || limit !== null;
@@ -92,6 +102,7 @@ function TextField({ field, label, value, marketplace, issues, onChange, disable
         <label htmlFor={id} className="field-name">
           {label}
         </label>
+        {ai && <AiBadge id={id} />}
         {showCounter && <FieldCounter id={`${id}-count`} count={countIn(value, limit)} limit={limit} testId={`${id}-count`} />}
       </div>
       <input
@@ -139,6 +150,8 @@ export function ListingEditor({ base, draft, check, problems, onEdit, disabled }
   const byField = check.byField;
   const digits = currencyDigits(draft.currency);
   const attributes = Object.entries(base.attributes);
+  // The mark holds while the draft still has the AI's text.
+  const aiWritten = (field: 'title' | 'description'): boolean => (base.aiWritten ?? []).includes(field) && draft[field] === base[field];
   return (
     <form
       className="editor"
@@ -148,13 +161,14 @@ export function ListingEditor({ base, draft, check, problems, onEdit, disabled }
         e.preventDefault();
       }}
     >
-      <TextField field="title" label="Title" value={draft.title} marketplace={mp} issues={byField.title} disabled={disabled} onChange={(title) => onEdit({ title })} />
+      <TextField field="title" label="Title" value={draft.title} marketplace={mp} issues={byField.title} disabled={disabled} ai={aiWritten('title')} onChange={(title) => onEdit({ title })} />
 
       <div className="field-row" data-testid="edit-description-field">
         <div className="field-head">
           <label htmlFor="edit-description" className="field-name">
             Description
           </label>
+          {aiWritten('description') && <AiBadge id="edit-description" />}
           <FieldCounter id="edit-description-count" count={countIn(draft.description, descLimit)} limit={descLimit} testId="edit-description-count" />
         </div>
         <textarea
