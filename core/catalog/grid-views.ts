@@ -221,7 +221,12 @@ export class GridViews {
         this.scheduleBuild(BUILD_IDLE_MS);
         return;
       }
-      if (view.lazy.step(BUILD_STEP_MS)) this.built(viewId, view);
+      try {
+        if (view.lazy.step(BUILD_STEP_MS)) this.built(viewId, view);
+      } catch {
+        // Its snapshot is unreadable (the file went away): the view expires, and the grid reopens it.
+        this.close(viewId);
+      }
       break;
     }
     if (this.building.size === 0) this.pin.release();

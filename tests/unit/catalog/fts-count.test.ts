@@ -23,6 +23,11 @@ describe('FtsMatchCounter', () => {
     // FTS5 and count every match, well over 1.)
     expect(Math.abs(counter.density('"gift"', maxId) - share)).toBeLessThan(0.03);
     expect(counter.density('"qqqqzz"', maxId)).toBe(0);
+    // Several words: the smallest single-word share, never below the words' joint share.
+    const both = counter.density('"necklace" "gift"', maxId);
+    expect(both).toBe(Math.min(counter.density('"necklace"', maxId), counter.density('"gift"', maxId)));
+    expect(both).toBeGreaterThanOrEqual(matching('"necklace" "gift"').length / 3000 - 0.03);
+    expect(counter.density('"gift" "qqqqzz"', maxId)).toBe(0);
     writer.close();
     reader.close();
   });
