@@ -149,8 +149,9 @@ describe('createAiCaller().complete', () => {
     const state = ai.limiter.state(MODEL);
     expect(state.remainingTokens).toBe(7900);
     expect(state.remainingRequestsToday).toBe(999);
-    // The estimate was replaced by the real usage.
-    expect(state.tokensThisMinute).toBe(50);
+    // The reservation (≈ 550 tokens) was refunded down to the real usage; Groq's header says 100
+    // are used, so the bucket holds at most that (less by the time it is read: it drains).
+    expect(state.tokensThisMinute).toBeLessThanOrEqual(100);
   });
 
   it('json_object format and finish_reason length come through', async () => {

@@ -24,28 +24,30 @@ describe('RateLimiter (fake clock)', () => {
     vi.useRealTimers();
   });
 
-  it('RPM: the request over the limit waits until the oldest leaves the minute', async () => {
+  it('RPM: a request over the limit waits until the request bucket has drained one slot', async () => {
+    // 2 RPM = one request back every 30 s.
     const limiter = new RateLimiter({ limits: { rpm: 2, tpm: 100_000, rpd: 1000 } });
     await limiter.acquire(MODEL, 10);
     await vi.advanceTimersByTimeAsync(10_000);
-    await limiter.acquire(MODEL, 10);
+    await limiter.acquire(MODEL, 10); // level 1 − 1/3 + 1 = 1.67
     const third = limiter.acquire(MODEL, 10);
     expect(await settled(third)).toBe('pending');
     expect(limiter.state(MODEL)).toMatchObject({ requestsThisMinute: 2, waitingCalls: 1 });
-    await vi.advanceTimersByTimeAsync(49_999);
+    await vi.advanceTimersByTimeAsync(19_999); // 0.67 of a slot drains in 20 s
     expect(await settled(third)).toBe('pending');
     await vi.advanceTimersByTimeAsync(1);
     expect(await settled(third)).toBe('resolved');
   });
 
-  it('TPM: waits until enough tokens leave the window', async () => {
+  it('TPM: waits exactly until the token bucket has room (it refills TPM per minute, continuously)', async () => {
+    // 1,000 TPM = 1 token back every 60 ms.
     const limiter = new RateLimiter({ limits: { rpm: 100, tpm: 1_000, rpd: 1000 } });
     await limiter.acquire(MODEL, 600);
-    await vi.advanceTimersByTimeAsync(20_000);
+    await vi.advanceTimersByTimeAsync(20_000); // 333 drained: 267 left
     await limiter.acquire(MODEL, 300);
     const big = limiter.acquire(MODEL, 500);
-    expect(limiter.state(MODEL).tokensThisMinute).toBe(900);
-    await vi.advanceTimersByTimeAsync(39_999);
+    expect(limiter.state(MODEL).tokensThisMinute).toBe(567);
+    await vi.advanceTimersByTimeAsync(3_999); // 67 more must drain: 4 s
     expect(await settled(big)).toBe('pending');
     await vi.advanceTimersByTimeAsync(1);
     expect(await settled(big)).toBe('resolved');
@@ -69,16 +71,16 @@ describe('RateLimiter (fake clock)', () => {
     expect(limiter.state(MODEL).tokensThisMinute).toBe(800);
   });
 
-  it('headers: tokens Groq counted that we did not are booked until the reset', async () => {
+  it('headers: tokens Groq counted that we did not raise our level, which then drains at the TPM rate', async () => {
     const limiter = new RateLimiter({ limits: { rpm: 100, tpm: 6_000, rpd: 1000 } });
     const ticket = await limiter.acquire(MODEL, 1_000);
-    // Another program used the key: Groq has only 1,000 left, replenished in 20 s.
+    // Another program used the key: Groq has only 1,000 left.
     limiter.observe(
       MODEL,
       new Headers({
         'x-ratelimit-limit-tokens': '6000',
         'x-ratelimit-remaining-tokens': '1000',
-        'x-ratelimit-reset-tokens': '20s',
+        'x-ratelimit-reset-tokens': '50s',
         'x-ratelimit-limit-requests': '14400',
         'x-ratelimit-remaining-requests': '14000',
         'x-ratelimit-reset-requests': '2m59.56s',
@@ -87,16 +89,18 @@ describe('RateLimiter (fake clock)', () => {
       ticket,
     );
     expect(limiter.state(MODEL)).toMatchObject({ tokensThisMinute: 5_000, remainingTokens: 1_000, remainingRequestsToday: 14_000 });
-    // The 4,000 come back in eighths over the 20 s, as Groq's bucket refills: 2,000 fit after 5 s...
+    // 2,000 fit once 1,000 drained: 10 s at 100 tokens/s...
     const next = limiter.acquire(MODEL, 2_000);
-    await vi.advanceTimersByTimeAsync(4_999);
+    await vi.advanceTimersByTimeAsync(9_999);
     expect(await settled(next)).toBe('pending');
     await vi.advanceTimersByTimeAsync(1);
     expect(await settled(next)).toBe('resolved');
     expect(limiter.state(MODEL).remainingRequestsToday).toBe(13_999);
-    // ...and everything by the reset.
+    // ...and a later header saying Groq has MORE room than we think never speeds us past our own books.
+    limiter.observe(MODEL, new Headers({ 'x-ratelimit-remaining-tokens': '6000' }));
+    expect(limiter.state(MODEL).tokensThisMinute).toBe(6_000);
     const rest = limiter.acquire(MODEL, 3_000);
-    await vi.advanceTimersByTimeAsync(14_999);
+    await vi.advanceTimersByTimeAsync(29_999);
     expect(await settled(rest)).toBe('pending');
     await vi.advanceTimersByTimeAsync(1);
     expect(await settled(rest)).toBe('resolved');
