@@ -1,7 +1,7 @@
 /**
  * SIGKILL mid-backup (page copy, verification or rename): the backup-child of the unit kill test,
  * killed at random moments, many rounds. Every round the catalog stays healthy with every listing,
- * every earlier backup stays listed and intact, and a killed run never leaves a listed backup.
+ * every earlier backup stays listed and intact, and a killed run never leaves a partial copy listed.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -60,7 +60,9 @@ describe('fault: SIGKILL mid-backup', () => {
       const after = listBackups(backupDir);
       for (const id of before) expect(after.map((b) => b.id), where).toContain(id);
       for (const backup of after) expect(() => integrityCheck(join(backupDir, backup.id), { readonly: true }), where).not.toThrow();
-      if (!finished) expect(after.length, where).toBe(before.length);
+      // A killed run adds at most its own backup — only after the rename, so it passed the integrity
+      // check above (the kill may land between the rename and the child's `done` line).
+      if (!finished) expect(after.length - before.length, where).toBeLessThanOrEqual(1);
     }
     expect(listBackups(backupDir).map((b) => b.id)).toContain(first.id);
     reportFault('sigkill mid-backup', { rounds: ROUNDS, killed, killedMidCopy: partialsLeft, completedBeforeKill: completed, backupsVerified: listBackups(backupDir).length, lost: 0 });
