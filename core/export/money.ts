@@ -1,18 +1,7 @@
-const digitsCache = new Map<string, number>();
+import { currencyDigits } from '../../common/edit/currency-digits.js';
 
-/** Minor units per major unit for a currency (JPY 0, USD 2, KWD 3), from the platform's ICU data. */
-export function currencyDigits(currency: string): number {
-  let digits = digitsCache.get(currency);
-  if (digits === undefined) {
-    try {
-      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    } catch {
-      digits = 2;
-    }
-    digitsCache.set(currency, digits);
-  }
-  return digits;
-}
+// One definition of a currency's minor units for edits and exports (common/edit/currency-digits.ts).
+export { currencyDigits };
 
 /** 1234 USD → "12.34"; 1234 JPY → "1234". Always a plain decimal (no grouping, no symbol). */
 export function formatMinor(minor: number, currency: string): string {
