@@ -143,9 +143,15 @@ export function createAiCaller(options: AiCallerOptions): AiCaller {
       try {
         const pending = client.chat.completions.create(body, { signal: attempt.signal, maxRetries: 0 }).withResponse();
         const { data, response } = await raceAbort(pending, attempt.signal);
-        limiter.observe(request.model, response.headers, undefined, ticket);
-        const completion = readCompletion(data, request);
-        limiter.observe(request.model, {}, completion.usage.totalTokens, ticket);
+        let completion: Completion;
+        try {
+          completion = readCompletion(data, request);
+        } catch (error) {
+          limiter.observe(request.model, response.headers, undefined, ticket);
+          throw error;
+        }
+        // Headers and usage together: Groq's remaining-tokens already counts this request's refund.
+        limiter.observe(request.model, response.headers, completion.usage.totalTokens, ticket);
         return { ...completion, attempts, waitedMs };
       } catch (error) {
         if (call.signal.aborted) throw call.signal.reason;

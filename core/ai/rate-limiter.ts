@@ -1,16 +1,21 @@
 /**
  * One limiter for the whole app, so concurrent rewrite jobs share Groq's per-organization limits
  * instead of each discovering them through 429s. Per model it keeps two buckets that refill
- * continuously — tokens (capacity TPM, TPM per minute) and requests (RPM, RPM per minute) —
- * because that is what Groq does: its 429s read "Limit 6000, Used 4093, Requested 3531, try again
- * in 16.24s", i.e. (4093 + 3531 − 6000) tokens at 100 tokens/s. A sliding window would be safe
- * too, but it idles for the whole gap between a request's reservation and its real usage, which
- * cost ~18 % of the throughput. A request reserves its estimate (prompt + max completion tokens);
- * the real usage refunds the difference. Waiters are served strictly first-come-first-served, so a
- * big request is not starved by small ones. Response headers correct the level: Groq also counts
- * what other programs sent with the same key, and knows the real per-model token limit.
+ * continuously — tokens (capacity TPM, TPM per minute) and requests (capacity RPM, RPM per
+ * minute) — because that is what Groq does: its 429s read "Limit 6000, Used 4093, Requested 3531,
+ * try again in 16.24s", i.e. the 1,624 missing tokens at 100 tokens/s, not "wait for the window".
+ * A sliding window would be safe too, but it holds each request's whole reservation for a full
+ * minute, and Groq refunds the unused part at once: it cost ~18 % of the throughput.
+ *
+ * A request reserves its estimate (prompt + max completion tokens), as Groq does at admission; its
+ * real usage settles the difference. Waiters are served strictly first-come-first-served, so a big
+ * request is not starved by small ones, and each sleeps exactly until its deficit has refilled.
+ * Response headers correct the token level: Groq also counts what other programs sent with the
+ * same key, and knows the real per-model limit. We keep whichever bucket is fuller (the lower
+ * remaining), so the headers can only slow us down, never push us past our own books.
  */
 import { cancelledError, dailyLimitError, tooLargeError, AiCallError } from './ai-failure.js';
+import { parseGoDuration } from './go-duration.js';
 
 export interface RateLimits {
   /** Requests per minute (no header reports it: enforced from this number only). */
@@ -29,7 +34,9 @@ export interface LimiterTicket {
 }
 
 export interface LimiterState {
+  /** The request bucket's level: requests that still count against the per-minute limit. */
   requestsThisMinute: number;
+  /** The token bucket's level: tokens that still count against the per-minute limit. */
   tokensThisMinute: number;
   /** The last `x-ratelimit-remaining-tokens` Groq sent (per minute). */
   remainingTokens: number | null;
@@ -49,14 +56,6 @@ export interface RateLimiterOptions {
   windowMs?: number;
 }
 
-/** What was sent: a request (`requests: 1`) or tokens Groq counted that we did not send (`0`). */
-interface Entry {
-  id: number;
-  at: number;
-  tokens: number;
-  requests: 0 | 1;
-}
-
 interface Waiter {
   tokens: number;
   resolve: (ticket: LimiterTicket) => void;
@@ -64,15 +63,18 @@ interface Waiter {
   detach: () => void;
 }
 
+interface Reservation {
+  tokens: number;
+  at: number;
+}
+
 interface ModelState {
-  /** Tokens and requests in the buckets at `levelAt` (they drain at TPM / RPM per window). */
+  /** Tokens and requests in the buckets at `levelAt`; they drain at TPM / RPM per window. */
   tokenLevel: number;
   requestLevel: number;
   levelAt: number;
-  /** Reservations not yet reconciled with real usage, by ticket id. */
-  reserved: Map<number, number>;
-  /** What was sent in the last window, for the settings screen (not for admission). */
-  entries: Entry[];
+  /** Reservations not yet settled with real usage, by ticket id, oldest first. */
+  reservations: Map<number, Reservation>;
   queue: Waiter[];
   timer: ReturnType<typeof setTimeout> | null;
   backoffUntil: number;
@@ -84,6 +86,11 @@ interface ModelState {
 
 /** Float slack in bucket arithmetic, so a timer set for the exact moment is not one ms late. */
 const EPSILON = 1e-6;
+/**
+ * A reservation nobody settles (a cancelled or timed-out attempt) simply stays charged, which is
+ * the safe side; after this many windows we stop remembering its ticket so the map stays small.
+ */
+const RESERVATION_MEMORY_WINDOWS = 10;
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 
@@ -119,10 +126,10 @@ export class RateLimiter {
   }
 
   /**
-   * Waits until `estimatedTokens` (prompt estimate + max completion tokens) fit the model's
-   * per-minute budget, behind everyone who asked earlier. Rejects at once while the day is used
-   * up (`rate_day`) or when one request could never fit (`too_large`); on abort rejects with the
-   * signal's reason when that is an AiCallError, else `cancelled`.
+   * Waits until `estimatedTokens` (prompt estimate + max completion tokens) fit the model's token
+   * bucket and one request fits its request bucket, behind everyone who asked earlier. Rejects at
+   * once while the day is used up (`rate_day`) or when one request could never fit (`too_large`);
+   * on abort rejects with the signal's reason when that is an AiCallError, else `cancelled`.
    */
   acquire(model: string, estimatedTokens: number, signal?: AbortSignal): Promise<LimiterTicket> {
     const state = this.modelState(model);
@@ -153,36 +160,32 @@ export class RateLimiter {
   }
 
   /**
-   * Corrects the books from a response's rate-limit headers (success or error) and, given the
-   * ticket, replaces the request's estimate with the tokens it really used.
+   * Settles a response: with the ticket and the tokens it really used, the reservation becomes the
+   * real usage (the unused part refills the bucket at once, as Groq refunds it); then the
+   * `x-ratelimit-*` headers (success or error) correct the level. Pass headers and usage in ONE
+   * call: Groq's remaining-tokens is counted after its own refund, so comparing it with our level
+   * before ours would refund the same tokens twice.
    */
   observe(model: string, headers: HeaderSource, usedTokens?: number, ticket?: LimiterTicket): void {
     const state = this.modelState(model);
     const now = this.now();
-    this.prune(state, now);
     this.drain(state, now);
-    if (usedTokens !== undefined && usedTokens >= 0 && ticket) {
-      const entry = state.entries.find((candidate) => candidate.id === ticket.id);
-      if (entry) entry.tokens = usedTokens;
-      const reserved = state.reserved.get(ticket.id);
-      if (reserved !== undefined) {
-        state.reserved.delete(ticket.id);
-        // The unused part of the reservation goes back at once (Groq refunds it the same way).
-        state.tokenLevel = Math.max(0, state.tokenLevel - Math.max(0, reserved - usedTokens));
-      }
-    }
     const limitTokens = readCount(headers, 'x-ratelimit-limit-tokens');
     if (limitTokens !== null && limitTokens > 0) state.headerTpm = limitTokens;
+    if (usedTokens !== undefined && usedTokens >= 0 && ticket) {
+      const reservation = state.reservations.get(ticket.id);
+      if (reservation !== undefined) {
+        state.reservations.delete(ticket.id);
+        // Refund what was not used, or charge what the estimate missed (Groq bills the real usage).
+        state.tokenLevel = Math.max(0, state.tokenLevel + usedTokens - reservation.tokens);
+      }
+    }
+    const serverLevel = this.serverTokenLevel(state, headers);
+    // Tokens Groq counts that we do not (another program on the same key, a low estimate): its
+    // bucket is fuller than ours, so ours takes its level and refills from there.
+    if (serverLevel !== null && serverLevel > state.tokenLevel) state.tokenLevel = Math.min(this.tpm(state), serverLevel);
     const remainingRequests = readCount(headers, 'x-ratelimit-remaining-requests');
     if (remainingRequests !== null) state.remainingRequestsToday = remainingRequests;
-    const remainingTokens = readCount(headers, 'x-ratelimit-remaining-tokens');
-    if (remainingTokens !== null) {
-      state.remainingTokens = remainingTokens;
-      // Tokens Groq counts that we do not (another program on the same key, a low estimate):
-      // its bucket is fuller than ours, so ours takes its level and drains from there.
-      const serverLevel = this.tpm(state) - remainingTokens;
-      if (serverLevel > state.tokenLevel) state.tokenLevel = serverLevel;
-    }
     this.rejectTooLarge(state);
     this.pump(model, state);
   }
@@ -209,10 +212,8 @@ export class RateLimiter {
   state(model: string): LimiterState {
     const state = this.modelState(model);
     const now = this.now();
-    this.prune(state, now);
     this.drain(state, now);
     return {
-      // The buckets' levels: what still counts against this minute's limits.
       requestsThisMinute: Math.ceil(state.requestLevel - EPSILON),
       tokensThisMinute: Math.round(state.tokenLevel),
       remainingTokens: state.remainingTokens,
@@ -225,6 +226,9 @@ export class RateLimiter {
 
   /** The limits of the seller's plan (Settings). A model's own `limit-tokens` header still wins. */
   setLimits(limits: RateLimits): void {
+    const now = this.now();
+    // What drained so far drained at the old rates.
+    for (const state of this.models.values()) this.drain(state, now);
     this.limits = { ...limits };
     for (const [model, state] of this.models) {
       this.rejectTooLarge(state);
@@ -239,8 +243,7 @@ export class RateLimiter {
         tokenLevel: 0,
         requestLevel: 0,
         levelAt: this.now(),
-        reserved: new Map(),
-        entries: [],
+        reservations: new Map(),
         queue: [],
         timer: null,
         backoffUntil: 0,
@@ -258,23 +261,32 @@ export class RateLimiter {
     return state.headerTpm ?? this.limits.tpm;
   }
 
-  /** Entries stay sorted by time, so the oldest leaves the window first. */
-  private insert(state: ModelState, entry: Entry): void {
-    let index = state.entries.length;
-    while (index > 0 && (state.entries[index - 1]?.at ?? 0) > entry.at) index--;
-    state.entries.splice(index, 0, entry);
+  private rpm(): number {
+    return Math.max(1, this.limits.rpm);
   }
 
-  private prune(state: ModelState, now: number): void {
-    while (state.entries.length > 0 && (state.entries[0]?.at ?? 0) + this.windowMs <= now) state.entries.shift();
+  /**
+   * Groq's token level from its headers: limit − remaining, or else how long until its bucket is
+   * empty (`reset-tokens`) times the refill rate. Null when the response carried neither.
+   */
+  private serverTokenLevel(state: ModelState, headers: HeaderSource): number | null {
+    const tpm = this.tpm(state);
+    const remaining = readCount(headers, 'x-ratelimit-remaining-tokens');
+    if (remaining !== null) {
+      state.remainingTokens = remaining;
+      return Math.max(0, tpm - remaining);
+    }
+    const reset = readHeader(headers, 'x-ratelimit-reset-tokens');
+    const resetMs = reset === null ? null : parseGoDuration(reset);
+    return resetMs === null ? null : (Math.min(resetMs, this.windowMs) * tpm) / this.windowMs;
   }
 
-  /** Lets both buckets drain for the time since they were last read. */
+  /** Both buckets refill (their levels fall) for the time since they were last read. */
   private drain(state: ModelState, now: number): void {
     const elapsed = now - state.levelAt;
     if (elapsed <= 0) return;
     state.tokenLevel = Math.max(0, state.tokenLevel - (elapsed * this.tpm(state)) / this.windowMs);
-    state.requestLevel = Math.max(0, state.requestLevel - (elapsed * Math.max(1, this.limits.rpm)) / this.windowMs);
+    state.requestLevel = Math.max(0, state.requestLevel - (elapsed * this.rpm()) / this.windowMs);
     state.levelAt = now;
   }
 
@@ -282,7 +294,8 @@ export class RateLimiter {
   private earliestStart(state: ModelState, tokens: number, now: number): number {
     this.drain(state, now);
     const tpm = this.tpm(state);
-    const rpm = Math.max(1, this.limits.rpm);
+    const rpm = this.rpm();
+    // The deficit refills at capacity per window: wait exactly that long.
     const tokenWait = ((state.tokenLevel + tokens - tpm - EPSILON) * this.windowMs) / tpm;
     const requestWait = ((state.requestLevel + 1 - rpm - EPSILON) * this.windowMs) / rpm;
     return Math.max(now, state.backoffUntil, now + Math.ceil(Math.max(0, tokenWait, requestWait)));
@@ -295,7 +308,6 @@ export class RateLimiter {
       const head = state.queue[0];
       if (!head) return;
       const now = this.now();
-      this.prune(state, now);
       const readyAt = this.earliestStart(state, head.tokens, now);
       if (readyAt > now) {
         // Re-check at least once a window, in case the clock jumped.
@@ -303,14 +315,23 @@ export class RateLimiter {
         return;
       }
       state.queue.shift();
-      const entry: Entry = { id: this.nextId++, at: now, tokens: head.tokens, requests: 1 };
-      this.insert(state, entry);
+      const id = this.nextId++;
       state.tokenLevel += head.tokens;
       state.requestLevel += 1;
-      state.reserved.set(entry.id, head.tokens);
+      this.forgetOldReservations(state, now);
+      state.reservations.set(id, { tokens: head.tokens, at: now });
       if (state.remainingRequestsToday !== null) state.remainingRequestsToday = Math.max(0, state.remainingRequestsToday - 1);
       head.detach();
-      head.resolve({ model, id: entry.id, tokens: head.tokens });
+      head.resolve({ model, id, tokens: head.tokens });
+    }
+  }
+
+  /** Maps keep insertion order, so the oldest reservations are first. */
+  private forgetOldReservations(state: ModelState, now: number): void {
+    const horizon = now - RESERVATION_MEMORY_WINDOWS * this.windowMs;
+    for (const [id, reservation] of state.reservations) {
+      if (reservation.at > horizon) return;
+      state.reservations.delete(id);
     }
   }
 

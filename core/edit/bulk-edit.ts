@@ -5,8 +5,10 @@ import type { Catalog } from '../catalog/open-catalog.js';
 import { scopeIds } from '../export/read-scope.js';
 import { scanBulkEdit } from './bulk-scan.js';
 import { withCheckpointDeferred } from './checkpoint-later.js';
-import { finishChangeSet, insertUserRevision, readChangeSet, startUserChangeSet } from './change-sets.js';
+import { finishChangeSet, readChangeSet, startUserChangeSet } from './change-sets.js';
 import { nextUpdatedAt, qualityAfterEdit, writeListingFields } from './listing-write.js';
+import { QualityMemo } from './quality-memo.js';
+import { UserRevisionBatch } from './revision-batch.js';
 
 /** Samples and problems a preview or result lists (the counts cover all of them). */
 const LISTED = 20;
@@ -45,14 +47,16 @@ export function previewBulkEdit(catalog: Catalog, scope: Scope, edit: BulkEdit):
  * revision per changed listing. Listings the edit would break are skipped and reported.
  *
  * Hot loop: rows read 500 at a time by id with prepared statements, the edit in plain JS, one
- * prepared UPDATE of only the changed columns, quality rescored from the changed fields alone.
+ * prepared UPDATE of only the changed columns, quality rescored from the changed fields alone
+ * (memoized: quality-memo.ts), revisions written in multi-row INSERTs (revision-batch.ts).
  * The WAL checkpoint is left to the caller (checkpoint-later.ts): run `checkpoint` after answering.
  */
 export function applyBulkEdit(catalog: Catalog, scope: Scope, edit: BulkEdit, now = Date.now()): BulkResult {
   const compiled = compileBulkEdit(edit);
   const { db } = catalog;
   const apply = db.transaction((): BulkResult => {
-    let changeSetId: number | null = null;
+    let revisions: UserRevisionBatch | null = null;
+    const quality = new QualityMemo();
     let changed = 0;
     let skipped = 0;
     const problems: BulkProblem[] = [];
@@ -65,14 +69,15 @@ export function applyBulkEdit(catalog: Catalog, scope: Scope, edit: BulkEdit, no
       }
       const changes = outcome as ListingChanges;
       // The summary names the final count: the row is written with a provisional one, fixed below.
-      changeSetId ??= startUserChangeSet(db, 'bulk', describeBulkEdit(edit), 0, now);
-      writeListingFields(db, stored, changes, nextUpdatedAt(now, stored.updated_at), qualityAfterEdit(db, stored, changes));
-      insertUserRevision(db, stored.id, revisionJson(subject, changes), changeSetId, now);
+      revisions ??= new UserRevisionBatch(db, startUserChangeSet(db, 'bulk', describeBulkEdit(edit), 0, now), now);
+      writeListingFields(db, stored, changes, nextUpdatedAt(now, stored.updated_at), qualityAfterEdit(db, stored, changes, quality));
+      revisions.add(stored.id, revisionJson(subject, changes));
       changed++;
     }
-    if (changeSetId === null) return { changeSet: null, changed: 0, skipped, problems };
-    finishChangeSet(db, changeSetId, bulkEditSummary(edit, changed), changed, now);
-    return { changeSet: readChangeSet(db, changeSetId), changed, skipped, problems };
+    if (revisions === null) return { changeSet: null, changed: 0, skipped, problems };
+    revisions.flush();
+    finishChangeSet(db, revisions.changeSetId, bulkEditSummary(edit, changed), changed, now);
+    return { changeSet: readChangeSet(db, revisions.changeSetId), changed, skipped, problems };
   });
   return withCheckpointDeferred(db, () => apply.immediate());
 }

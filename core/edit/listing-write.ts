@@ -6,6 +6,7 @@ import { listingFromRows, parseStringArray, type ListingRow } from '../catalog/l
 import { qualityOf, type QualityColumns } from '../catalog/listing-quality.js';
 import { FIELD_COLUMNS, toColumnValue } from './field-columns.js';
 import { prepared } from './prepared.js';
+import type { QualityMemo } from './quality-memo.js';
 
 /** What writing an edit needs to know about the stored row besides the edited fields. */
 export interface StoredQuality {
@@ -23,12 +24,17 @@ export const STORED_QUALITY_COLUMNS = ['marketplace', 'quality_score', 'error_co
  * The quality columns after `changes`. A scored listing is rescored from its stored failing rules
  * plus the changed fields only (common/edit/quality-delta.ts), which keeps a 100k-row bulk edit
  * within its time; an unscored one (or one scored against a rule that no longer exists) is read
- * whole and evaluated from scratch.
+ * whole and evaluated from scratch. Many-listing writes pass a QualityMemo (quality-memo.ts).
  */
-export function qualityAfterEdit(db: BetterSqlite3.Database, stored: StoredQuality, changes: ListingChanges): QualityColumns {
+export function qualityAfterEdit(db: BetterSqlite3.Database, stored: StoredQuality, changes: ListingChanges, memo?: QualityMemo): QualityColumns {
   if (stored.quality_score !== null) {
-    const quick = qualityAfterChange(stored.marketplace, parseStringArray(stored.failing_rules), changes);
-    if (quick) return { qualityScore: quick.qualityScore, errorCount: quick.errorCount, failingRules: JSON.stringify(quick.failingRules) };
+    if (memo) {
+      const quick = memo.afterChange(stored.marketplace, stored.failing_rules, changes);
+      if (quick) return quick;
+    } else {
+      const quick = qualityAfterChange(stored.marketplace, parseStringArray(stored.failing_rules), changes);
+      if (quick) return { qualityScore: quick.qualityScore, errorCount: quick.errorCount, failingRules: JSON.stringify(quick.failingRules) };
+    }
   }
   const row = prepared(db, 'SELECT * FROM listings WHERE id = ?').get(stored.id) as ListingRow;
   return qualityOf({ ...listingFromRows(row, []), ...changes });

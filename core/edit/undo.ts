@@ -8,6 +8,7 @@ import { withCheckpointDeferred } from './checkpoint-later.js';
 import { FIELD_COLUMNS, fromColumnValue, toColumnValue } from './field-columns.js';
 import { nextUpdatedAt, qualityAfterEdit, STORED_QUALITY_COLUMNS, writeListingFields, type StoredQuality } from './listing-write.js';
 import { prepared } from './prepared.js';
+import { QualityMemo } from './quality-memo.js';
 import { editableChanges, parseRevisionChanges } from './revision-changes.js';
 import { readRowsById, ROW_CHUNK } from './rows-by-id.js';
 
@@ -67,6 +68,7 @@ function replayChangeSet(db: BetterSqlite3.Database, changeSetId: number, direct
       ? 'SELECT id, listing_id, changes FROM revisions WHERE change_set_id = ? AND id < ? ORDER BY id DESC LIMIT ?'
       : 'SELECT id, listing_id, changes FROM revisions WHERE change_set_id = ? AND id > ? ORDER BY id ASC LIMIT ?',
   );
+  const memo = new QualityMemo();
   let changed = 0;
   let conflicts = 0;
   let cursor = direction === 'undo' ? Number.MAX_SAFE_INTEGER : 0;
@@ -90,7 +92,7 @@ function replayChangeSet(db: BetterSqlite3.Database, changeSetId: number, direct
         else if (row === undefined || !sameFieldValue(current, to)) conflicts++;
       }
       if (row === undefined || Object.keys(restore).length === 0) continue;
-      const quality = qualityAfterEdit(db, row as unknown as StoredQuality, restore);
+      const quality = qualityAfterEdit(db, row as unknown as StoredQuality, restore, memo);
       const updatedAt = nextUpdatedAt(now, row.updated_at as number);
       writeListingFields(db, row as unknown as StoredQuality, restore, updatedAt, quality);
       // Keep the chunk's copy current in case a later revision of this set touches the same listing.

@@ -1,15 +1,12 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { ContractClient } from '../../common/client.js';
 import { generateDemoData } from '../../core/catalog/demo-data.js';
 import type { NewListing } from '../../core/catalog/insert-listings.js';
 import { openCatalog } from '../../core/catalog/open-catalog.js';
 import { exportListings } from '../../core/export/export-listings.js';
-import { reserveStagedFile } from '../../core/host/file-staging.js';
 import { applyImport } from '../../core/import/apply-import.js';
 import { openImportSource } from '../../core/import/open-import-source.js';
-import { percentile, round } from './stats.js';
 
 export interface ImportBenchFiles {
   dir: string;
@@ -78,34 +75,4 @@ export async function measureFloor(file: string, databasePath: string, options: 
   const ms = performance.now() - started;
   catalog.close();
   return ms;
-}
-
-/**
- * Grid pages over the web transport while `import.start` runs a 100k import on the writer. The
- * file is staged straight into the host's staging folder (<dir of the db>/staging).
- */
-export async function measurePagesDuringImport(client: ContractClient, databasePath: string, file: string): Promise<{ p95: number; samples: number; importMs: number }> {
-  const staged = reserveStagedFile(join(dirname(databasePath), 'staging'), 'bench-import.csv');
-  copyFileSync(file, staged.path);
-  const view = await client.call('grid.open', { sort: { column: 'updated', direction: 'desc' }, filter: {} });
-  let finished = false;
-  const done = new Promise<void>((resolve) => {
-    const off = client.on('import.finished', () => {
-      finished = true;
-      off();
-      resolve();
-    });
-  });
-  const started = performance.now();
-  await client.call('import.start', { fileId: staged.fileId, dialect: 'shopify' });
-  const samples: number[] = [];
-  let i = 0;
-  while (!finished) {
-    const offset = (i++ * 7919) % Math.max(1, view.total - 200);
-    const t = performance.now();
-    await client.call('grid.rows', { viewId: view.viewId, offset, limit: 200 });
-    samples.push(performance.now() - t);
-  }
-  await done;
-  return { p95: round(percentile(samples, 95)), samples: samples.length, importMs: Math.round(performance.now() - started) };
 }

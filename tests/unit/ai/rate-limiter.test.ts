@@ -106,6 +106,70 @@ describe('RateLimiter (fake clock)', () => {
     expect(await settled(rest)).toBe('resolved');
   });
 
+  it('capacity: an idle bucket admits a whole minute of tokens at once, then refills at TPM per minute', async () => {
+    // 6,000 TPM = 100 tokens/s.
+    const limiter = new RateLimiter({ limits: { rpm: 100, tpm: 6_000, rpd: 1000 } });
+    await limiter.acquire(MODEL, 3_000);
+    await limiter.acquire(MODEL, 3_000);
+    const next = limiter.acquire(MODEL, 1_500);
+    await vi.advanceTimersByTimeAsync(14_999);
+    expect(await settled(next)).toBe('pending');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await settled(next)).toBe('resolved');
+    // Fully refilled after a minute of quiet: never more than the capacity, however long the pause.
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(limiter.state(MODEL).tokensThisMinute).toBe(0);
+    await limiter.acquire(MODEL, 6_000);
+    expect(await settled(limiter.acquire(MODEL, 1))).toBe('pending');
+  });
+
+  it('a refund frees room at once; a request that used more than its estimate is charged the rest', async () => {
+    const limiter = new RateLimiter({ limits: { rpm: 100, tpm: 6_000, rpd: 1000 } });
+    const first = await limiter.acquire(MODEL, 4_000);
+    const second = await limiter.acquire(MODEL, 1_000);
+    const waiting = limiter.acquire(MODEL, 2_000);
+    expect(await settled(waiting)).toBe('pending');
+    limiter.observe(MODEL, {}, 1_500, first); // 2,500 back
+    expect(await settled(waiting)).toBe('resolved');
+    expect(limiter.state(MODEL).tokensThisMinute).toBe(4_500);
+    limiter.observe(MODEL, {}, 1_200, second); // 200 over the estimate
+    expect(limiter.state(MODEL).tokensThisMinute).toBe(4_700);
+    // A ticket settles once: repeating it changes nothing.
+    limiter.observe(MODEL, {}, 0, first);
+    expect(limiter.state(MODEL).tokensThisMinute).toBe(4_700);
+  });
+
+  it('an attempt that never reports its usage stays charged in full', async () => {
+    const limiter = new RateLimiter({ limits: { rpm: 100, tpm: 1_000, rpd: 1000 } });
+    const ticket = await limiter.acquire(MODEL, 800);
+    limiter.observe(MODEL, {}, undefined, ticket);
+    expect(limiter.state(MODEL).tokensThisMinute).toBe(800);
+  });
+
+  it('headers with usage: the refund comes first, then Groq\'s (post-refund) level is compared', async () => {
+    const limiter = new RateLimiter({ limits: { rpm: 100, tpm: 6_000, rpd: 1000 } });
+    const ticket = await limiter.acquire(MODEL, 2_000);
+    // Groq refunded this request to 500 and saw 500 more from another program: 1,000 used.
+    limiter.observe(MODEL, { 'x-ratelimit-remaining-tokens': '5000' }, 500, ticket);
+    expect(limiter.state(MODEL).tokensThisMinute).toBe(1_000);
+    // Without other usage Groq's level equals ours: nothing is refunded twice or charged twice.
+    const other = await limiter.acquire(MODEL, 2_000);
+    limiter.observe(MODEL, { 'x-ratelimit-remaining-tokens': '4500' }, 500, other);
+    expect(limiter.state(MODEL).tokensThisMinute).toBe(1_500);
+  });
+
+  it('headers: reset-tokens gives Groq\'s level when remaining-tokens is missing', async () => {
+    const limiter = new RateLimiter({ limits: { rpm: 100, tpm: 6_000, rpd: 1000 } });
+    // 30 s until Groq's bucket is empty = 3,000 tokens at 100 tokens/s.
+    limiter.observe(MODEL, { 'x-ratelimit-reset-tokens': '30s' });
+    expect(limiter.state(MODEL).tokensThisMinute).toBe(3_000);
+    const next = limiter.acquire(MODEL, 4_000);
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(await settled(next)).toBe('pending');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await settled(next)).toBe('resolved');
+  });
+
   it('headers: the real per-model token limit replaces the configured one', async () => {
     const limiter = new RateLimiter({ limits: { rpm: 100, tpm: 250_000, rpd: 1000 } });
     limiter.observe(MODEL, { 'X-RateLimit-Limit-Tokens': '6000' });
@@ -179,6 +243,16 @@ describe('RateLimiter (fake clock)', () => {
     await vi.advanceTimersByTimeAsync(3 * 3_600_000);
     expect(limiter.state(MODEL).pausedUntil).toBeNull();
     await expect(limiter.acquire(MODEL, 10)).resolves.toBeDefined();
+  });
+
+  it('setLimits: the time before the change refills at the old rate', async () => {
+    const limiter = new RateLimiter({ limits: { rpm: 100, tpm: 6_000, rpd: 1000 } });
+    await limiter.acquire(MODEL, 6_000);
+    await vi.advanceTimersByTimeAsync(30_000); // 3,000 back at 100 tokens/s
+    limiter.setLimits({ rpm: 100, tpm: 60_000, rpd: 1000 });
+    expect(limiter.state(MODEL).tokensThisMinute).toBe(3_000);
+    await vi.advanceTimersByTimeAsync(1_000); // now 1,000 tokens/s
+    expect(limiter.state(MODEL).tokensThisMinute).toBe(2_000);
   });
 
   it('setLimits applies at once and fails waiters that can no longer fit', async () => {

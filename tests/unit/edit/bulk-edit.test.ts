@@ -7,6 +7,7 @@ import { toFtsQuery } from '../../../core/catalog/fts-query.js';
 import { getListing } from '../../../core/catalog/get-listing.js';
 import { openCatalog, type Catalog } from '../../../core/catalog/open-catalog.js';
 import { applyBulkEdit, previewBulkEdit } from '../../../core/edit/bulk-edit.js';
+import { undoLast } from '../../../core/edit/undo.js';
 import { count, expectedQuality, ftsIds, scoreEverything, snapshot, storedQuality, tempDbPath, unscoreEverything } from './edit-catalog.js';
 
 const open: Catalog[] = [];
@@ -64,6 +65,28 @@ describe('bulk.apply', () => {
     const counters = catalog.db.prepare('SELECT bucket, n FROM score_counts WHERE n > 0 ORDER BY bucket').all();
     const actual = catalog.db.prepare('SELECT min(quality_score / 10, 9) AS bucket, count(*) AS n FROM listings GROUP BY 1 ORDER BY 1').all();
     expect(counters).toEqual(actual);
+  });
+
+  it('keeps every dashboard counter equal to a recount through a quality-changing price edit and its undo', () => {
+    const { catalog } = demoCatalog();
+    const recount = (): unknown => ({
+      scores: catalog.db.prepare('SELECT min(quality_score / 10, 9) AS k, count(*) AS n FROM listings GROUP BY 1 ORDER BY 1').all(),
+      errors: catalog.db.prepare('SELECT error_count > 0 AS k, count(*) AS n FROM listings GROUP BY 1 ORDER BY 1').all(),
+      rules: catalog.db.prepare('SELECT j.value AS k, count(*) AS n FROM listings, json_each(listings.failing_rules) AS j GROUP BY 1 ORDER BY 1').all(),
+    });
+    const counters = (): unknown => ({
+      scores: catalog.db.prepare('SELECT bucket AS k, n FROM score_counts WHERE n > 0 ORDER BY 1').all(),
+      errors: catalog.db.prepare('SELECT has_errors AS k, n FROM error_counts WHERE n > 0 ORDER BY 1').all(),
+      rules: catalog.db.prepare('SELECT rule_id AS k, n FROM rule_counts WHERE n > 0 ORDER BY 1').all(),
+    });
+    const before = recount();
+    const result = applyBulkEdit(catalog, everything, { kind: 'price', op: 'set', amount: 0, rounding: 'none' });
+    expect(result.changed).toBeGreaterThan(1_000);
+    expect(recount()).not.toEqual(before);
+    expect(counters()).toEqual(recount());
+    undoLast(catalog);
+    expect(recount()).toEqual(before);
+    expect(counters()).toEqual(before);
   });
 
   it('rescores unscored listings from scratch', () => {
