@@ -7,9 +7,9 @@ import type BetterSqlite3 from 'better-sqlite3';
 const DEFERRABLE_INDEXES = [
   'listings_title',
   'listings_sku',
-  'listings_price',
-  'listings_quantity',
-  'listings_updated',
+  'listing_offers_price',
+  'listing_offers_quantity',
+  'listing_offers_updated',
   'listings_marketplace',
   'listings_status',
   'listings_score',

@@ -8,7 +8,7 @@ export function getListing(catalog: Catalog, id: number): Listing | null {
   const { db, kysely } = catalog;
   // Both reads in one transaction so the variants belong to the listing version just read.
   return db.transaction(() => {
-    const row = selectFirstRow(db, kysely.selectFrom('listings').selectAll().where('id', '=', id));
+    const row = selectFirstRow(db, kysely.selectFrom('listing_rows').selectAll().where('id', '=', id));
     if (!row) return null;
     const variants = selectRows(
       db,

@@ -4,7 +4,7 @@ import { LISTING_STATUSES, MARKETPLACES } from '../../common/listing.js';
 import { FtsMatchCounter } from './fts-count.js';
 import { FtsPrefixNarrower } from './fts-prefix.js';
 import { toFtsQuery } from './fts-query.js';
-import { SORT_EXPRESSIONS } from './grid-sort.js';
+import { SORT_EXPRESSIONS, SORT_TABLES } from './grid-sort.js';
 import { emptyIdArray, toIdArray, type IdArray } from './id-array.js';
 import { createIdTally } from './id-tally.js';
 import type { LazySearchPlan } from './lazy-search-view.js';
@@ -229,7 +229,7 @@ export class GridSnapshots {
     const cached = this.bases.get(column);
     if (cached?.version === version) return cached.ids;
     const maxId = this.maxId.get() as number;
-    const ids = toIdArray(this.statement(`SELECT id FROM listings ORDER BY ${SORT_EXPRESSIONS[column]}, id`).all() as number[], maxId);
+    const ids = toIdArray(this.statement(`SELECT id FROM ${SORT_TABLES[column]} ORDER BY ${SORT_EXPRESSIONS[column]}, id`).all() as number[], maxId);
     this.bases.set(column, { version, ids });
     return ids;
   }
@@ -260,7 +260,7 @@ export class GridSnapshots {
       conditions.push('quality_score <= ?');
       parameters.push(query.maxScore);
     }
-    const sql = `SELECT id FROM listings WHERE ${conditions.join(' AND ')} ORDER BY ${SORT_EXPRESSIONS[query.column]}, id`;
+    const sql = `SELECT id FROM listing_rows WHERE ${conditions.join(' AND ')} ORDER BY ${SORT_EXPRESSIONS[query.column]}, id`;
     return this.statement(sql).all(...parameters) as number[];
   }
 

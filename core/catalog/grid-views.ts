@@ -85,7 +85,7 @@ export class GridViews {
     this.pageStatements = new Map(
       PAGE_BUCKETS.map((size) => [
         size,
-        catalog.db.prepare(`SELECT ${GRID_ROW_COLUMNS} FROM listings WHERE id IN (${Array(size).fill('?').join(', ')})`).raw(),
+        catalog.db.prepare(`SELECT ${GRID_ROW_COLUMNS} FROM listing_rows WHERE id IN (${Array(size).fill('?').join(', ')})`).raw(),
       ]),
     );
     // proposals_pending (migration 004) holds (listing_id, field) of pending rows: a covering lookup per id.

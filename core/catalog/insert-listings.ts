@@ -7,8 +7,8 @@ export type NewVariant = Omit<Variant, 'id'>;
 export type NewListing = Omit<Listing, 'id' | 'variants'> & { variants: readonly NewVariant[] };
 
 /**
- * A listing's content columns in table order, from source_id to status (JSON columns encoded):
- * the one mapping both the insert path and the importer's update use.
+ * A listing's content columns of `listings` in table order, from source_id to status (JSON columns
+ * encoded): the one mapping both the insert path and the importer's update use.
  */
 export function listingContentValues(listing: NewListing): (string | number | null)[] {
   return [
@@ -16,9 +16,6 @@ export function listingContentValues(listing: NewListing): (string | number | nu
     listing.sku,
     listing.title,
     listing.description,
-    listing.priceMinor,
-    listing.currency,
-    listing.quantity,
     JSON.stringify(listing.tags),
     JSON.stringify(listing.materials),
     JSON.stringify(listing.images),
@@ -28,6 +25,11 @@ export function listingContentValues(listing: NewListing): (string | number | nu
     JSON.stringify(listing.attributes),
     listing.status,
   ];
+}
+
+/** price_minor, currency, quantity: the offer columns of `listing_offers` (migration 006), in table order. */
+export function listingOfferValues(listing: NewListing): (string | number | null)[] {
+  return [listing.priceMinor, listing.currency, listing.quantity];
 }
 
 const KNOWN_MARKETPLACES = new Set<string>(MARKETPLACES);
@@ -42,10 +44,13 @@ export interface ListingBatchWriter {
 }
 
 const INSERT_LISTING = `
-INSERT INTO listings (marketplace, source_id, sku, title, description, price_minor, currency, quantity,
-  tags, materials, images, category, brand, condition, attributes, status, variant_count, created_at, updated_at,
+INSERT INTO listings (marketplace, source_id, sku, title, description,
+  tags, materials, images, category, brand, condition, attributes, status, variant_count, created_at,
   quality_score, error_count, failing_rules)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+const INSERT_OFFER = `
+INSERT INTO listing_offers (id, price_minor, currency, quantity, updated_at) VALUES (?, ?, ?, ?, ?)`;
 
 const INSERT_VARIANT = `
 INSERT INTO variants (listing_id, position, sku, options, price_minor, quantity, image)
@@ -72,6 +77,7 @@ SELECT id, title, description, sku, brand, tags FROM listings WHERE id = ?`;
 export function prepareListingBatchWriter(db: BetterSqlite3.Database): ListingBatchWriter {
   claimRulesVersionIfUnscored(db);
   const insertListing = db.prepare(INSERT_LISTING);
+  const insertOffer = db.prepare(INSERT_OFFER);
   const insertVariant = db.prepare(INSERT_VARIANT);
   const deferIndexing = db.prepare('INSERT INTO bulk_write (marker) VALUES (1)');
   const resumeIndexing = db.prepare('DELETE FROM bulk_write');
@@ -86,12 +92,12 @@ export function prepareListingBatchWriter(db: BetterSqlite3.Database): ListingBa
       ...listingContentValues(listing),
       listing.variants.length,
       listing.createdAt,
-      listing.updatedAt,
       quality.qualityScore,
       quality.errorCount,
       quality.failingRules,
     );
     const listingId = Number(lastInsertRowid);
+    insertOffer.run(listingId, ...listingOfferValues(listing), listing.updatedAt);
     listing.variants.forEach((variant, position) => {
       insertVariant.run(listingId, position, variant.sku, JSON.stringify(variant.options), variant.priceMinor, variant.quantity, variant.image);
     });

@@ -1,11 +1,12 @@
 import type { Selectable } from 'kysely';
 import { aiWrittenFromBits, type GridRow, type Listing, type ListingStatus, type Marketplace, type Variant, type VariantOption } from '../../common/listing.js';
-import type { ListingsTable, VariantsTable } from './schema.js';
+import type { ListingRowsView, VariantsTable } from './schema.js';
 
-export type ListingRow = Selectable<ListingsTable>;
+/** A row of the `listing_rows` view: the whole listing (migration 006 split it over two tables). */
+export type ListingRow = Selectable<ListingRowsView>;
 export type VariantRow = Selectable<VariantsTable>;
 
-/** The columns a grid row needs, in the order `gridRowFromRaw` reads them. */
+/** The columns a grid row needs (of `listing_rows`), in the order `gridRowFromRaw` reads them. */
 export const GRID_ROW_COLUMNS = 'id, marketplace, sku, title, price_minor, currency, quantity, status, variant_count, updated_at, quality_score, error_count';
 
 export type GridRowRaw = [

@@ -3,7 +3,7 @@ import type { RuleInput } from '../../common/rules/index.js';
 import { parseStringArray, parseStringRecord } from './listing-codec.js';
 
 /**
- * A listing as the rules engine and the optimizer read it, straight from the `listings` table:
+ * A listing as the rules engine and the optimizer read it, straight from the `listing_rows` view:
  * the one column list and decoder shared by rescoring, the optimizer's readers and the benches.
  */
 export const RULE_INPUT_COLUMNS = 'id, marketplace, title, description, price_minor, quantity, sku, brand, condition, category, tags, materials, images, attributes';

@@ -2,7 +2,7 @@ import type { Generated } from 'kysely';
 import type { ListingStatus, Marketplace } from '../../common/listing.js';
 
 /**
- * The catalog's tables as kysely sees them, column for column as migration 001 creates them.
+ * The catalog's tables as kysely sees them, column for column as the migrations leave them.
  * JSON columns are TEXT here: listing-codec.ts parses them defensively into domain types.
  */
 export interface ListingsTable {
@@ -12,9 +12,6 @@ export interface ListingsTable {
   sku: string | null;
   title: string;
   description: Generated<string>;
-  price_minor: number | null;
-  currency: Generated<string>;
-  quantity: number | null;
   /** JSON array of strings. */
   tags: Generated<string>;
   /** JSON array of strings. */
@@ -31,7 +28,6 @@ export interface ListingsTable {
   variant_count: Generated<number>;
   /** Epoch milliseconds. */
   created_at: number;
-  updated_at: number;
   /** Migration 002: the import that last created or changed the listing. */
   import_id: number | null;
   /** Migration 003: 0–100 against the listing's marketplace; null until scored (rescore.ts). */
@@ -43,6 +39,22 @@ export interface ListingsTable {
   /** Bits of the fields holding AI-written text: 1 title, 2 description, 4 tags (migration 005). */
   ai_fields: Generated<number>;
 }
+
+/**
+ * Migration 006: the columns bulk edits rewrite most, one row per listing (same id), in a narrow
+ * table so a scattered edit rewrites few pages (see 006-listing-offers.ts).
+ */
+export interface ListingOffersTable {
+  id: number;
+  price_minor: number | null;
+  currency: Generated<string>;
+  quantity: number | null;
+  /** Epoch milliseconds; every edit of the listing moves it. */
+  updated_at: number;
+}
+
+/** The `listing_rows` view (migration 006): a listing's whole row, `listings` joined with `listing_offers`. */
+export type ListingRowsView = ListingsTable & Omit<ListingOffersTable, 'id'>;
 
 export interface VariantsTable {
   id: Generated<number>;
@@ -189,6 +201,8 @@ export interface PendingIndexesTable {
 
 export interface CatalogDatabase {
   listings: ListingsTable;
+  listing_offers: ListingOffersTable;
+  listing_rows: ListingRowsView;
   variants: VariantsTable;
   revisions: RevisionsTable;
   proposals: ProposalsTable;

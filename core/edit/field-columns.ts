@@ -1,9 +1,9 @@
 import type { EditableField, ListingChanges } from '../../common/edit-types.js';
 import { parseStringArray, parseStringRecord } from '../catalog/listing-codec.js';
 
-type SqlValue = string | number | null;
+export type SqlValue = string | number | null;
 
-/** The `listings` column behind each editable field, and whether it holds JSON. */
+/** The column (of the `listing_rows` view) behind each editable field, and whether it holds JSON. */
 export const FIELD_COLUMNS: Readonly<Record<EditableField, { column: string; json: 'list' | 'record' | null }>> = {
   title: { column: 'title', json: null },
   description: { column: 'description', json: null },
@@ -20,6 +20,9 @@ export const FIELD_COLUMNS: Readonly<Record<EditableField, { column: string; jso
   status: { column: 'status', json: null },
   attributes: { column: 'attributes', json: 'record' },
 };
+
+/** Columns stored in `listing_offers` rather than `listings` (migration 006); writes go to their table. */
+export const OFFER_COLUMNS: ReadonlySet<string> = new Set(['price_minor', 'currency', 'quantity', 'updated_at']);
 
 export function isEditableField(name: string): name is EditableField {
   return Object.hasOwn(FIELD_COLUMNS, name);

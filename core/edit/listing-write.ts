@@ -4,7 +4,7 @@ import { qualityAfterChange } from '../../common/edit/index.js';
 import type { Marketplace } from '../../common/listing.js';
 import { listingFromRows, parseStringArray, type ListingRow } from '../catalog/listing-codec.js';
 import { qualityOf, type QualityColumns } from '../catalog/listing-quality.js';
-import { FIELD_COLUMNS, toColumnValue } from './field-columns.js';
+import { FIELD_COLUMNS, OFFER_COLUMNS, toColumnValue, type SqlValue } from './field-columns.js';
 import { prepared } from './prepared.js';
 import type { QualityMemo } from './quality-memo.js';
 
@@ -36,27 +36,37 @@ export function qualityAfterEdit(db: BetterSqlite3.Database, stored: StoredQuali
       if (quick) return { qualityScore: quick.qualityScore, errorCount: quick.errorCount, failingRules: JSON.stringify(quick.failingRules) };
     }
   }
-  const row = prepared(db, 'SELECT * FROM listings WHERE id = ?').get(stored.id) as ListingRow;
+  const row = prepared(db, 'SELECT * FROM listing_rows WHERE id = ?').get(stored.id) as ListingRow;
   return qualityOf({ ...listingFromRows(row, []), ...changes });
 }
 
 /**
  * Writes the changed fields of one listing with its new updated_at — and its quality columns only
- * when they differ from the stored ones. Only changed columns are in the SET list: SQLite rewrites
+ * when they differ from the stored ones. Only changed columns are in the SET lists: SQLite rewrites
  * the index entries of every column it is asked to set, equal or not — always setting the score
  * doubled the UPDATE time of a 100k-row price edit — and a price edit then never fires the
- * full-text trigger (title, description, sku, brand, tags). One prepared statement per column set.
+ * full-text trigger (title, description, sku, brand, tags). Price, currency, quantity and
+ * updated_at live in `listing_offers` (migration 006): an edit of only those (a price rule, a stock
+ * change) never rewrites the wide `listings` row. One prepared statement per column set.
  */
 export function writeListingFields(db: BetterSqlite3.Database, stored: StoredQuality, changes: ListingChanges, updatedAt: number, quality: QualityColumns): void {
-  const fields = Object.keys(changes) as EditableField[];
-  const values = fields.map((field) => toColumnValue(field, changes[field]));
-  let assignments = fields.map((field) => `${FIELD_COLUMNS[field].column} = ?`).join(', ');
+  const wide: string[] = [];
+  const wideValues: SqlValue[] = [];
+  const offer: string[] = [];
+  const offerValues: SqlValue[] = [];
+  for (const field of Object.keys(changes) as EditableField[]) {
+    const { column } = FIELD_COLUMNS[field];
+    const inOffers = OFFER_COLUMNS.has(column);
+    (inOffers ? offer : wide).push(`${column} = ?`);
+    (inOffers ? offerValues : wideValues).push(toColumnValue(field, changes[field]));
+  }
   const sameQuality = quality.qualityScore === stored.quality_score && quality.errorCount === stored.error_count && quality.failingRules === stored.failing_rules;
   if (!sameQuality) {
-    assignments += ', quality_score = ?, error_count = ?, failing_rules = ?';
-    values.push(quality.qualityScore, quality.errorCount, quality.failingRules);
+    wide.push('quality_score = ?', 'error_count = ?', 'failing_rules = ?');
+    wideValues.push(quality.qualityScore, quality.errorCount, quality.failingRules);
   }
-  prepared(db, `UPDATE listings SET ${assignments}, updated_at = ? WHERE id = ?`).run(...values, updatedAt, stored.id);
+  if (wide.length > 0) prepared(db, `UPDATE listings SET ${wide.join(', ')} WHERE id = ?`).run(...wideValues, stored.id);
+  prepared(db, `UPDATE listing_offers SET ${[...offer, 'updated_at = ?'].join(', ')} WHERE id = ?`).run(...offerValues, updatedAt, stored.id);
 }
 
 /**

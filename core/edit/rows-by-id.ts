@@ -13,7 +13,7 @@ export function readRowsById(db: BetterSqlite3.Database, columns: readonly strin
   const rows = new Map<number, Record<string, unknown>>();
   if (ids.length === 0) return rows;
   if (ids.length > ROW_CHUNK) throw new RangeError(`readRowsById reads at most ${ROW_CHUNK} ids at a time`);
-  const sql = `SELECT id, ${columns.join(', ')} FROM listings WHERE id IN (${Array(ROW_CHUNK).fill('?').join(', ')})`;
+  const sql = `SELECT id, ${columns.join(', ')} FROM listing_rows WHERE id IN (${Array(ROW_CHUNK).fill('?').join(', ')})`;
   const padded = ids.length === ROW_CHUNK ? ids : ids.concat(Array<number>(ROW_CHUNK - ids.length).fill(ids[0]!));
   for (const row of prepared(db, sql).all(...padded) as Record<string, unknown>[]) rows.set(row.id as number, row);
   return rows;

@@ -32,7 +32,7 @@ export function saveListingChanges(catalog: Catalog, edit: ListingEdit, kind: 'e
   const { db } = catalog;
   return db
     .transaction((): EditOutcome => {
-      const row = prepared(db, 'SELECT * FROM listings WHERE id = ?').get(edit.id) as ListingRow | undefined;
+      const row = prepared(db, 'SELECT * FROM listing_rows WHERE id = ?').get(edit.id) as ListingRow | undefined;
       if (!row) throw new ContractError('not_found', `Listing #${edit.id} is no longer in the catalog; it may have been deleted. Nothing was saved.`);
       const current = listingFromRows(row, []);
 

@@ -29,7 +29,7 @@ export class ListingReader {
 
   constructor(db: BetterSqlite3.Database) {
     const marks = Array(CHUNK_SIZE).fill('?').join(', ');
-    this.listings = db.prepare(`SELECT * FROM listings WHERE id IN (${marks})`);
+    this.listings = db.prepare(`SELECT * FROM listing_rows WHERE id IN (${marks})`);
     this.variants = db.prepare(`SELECT * FROM variants WHERE listing_id IN (${marks}) ORDER BY listing_id, position, id`);
   }
 

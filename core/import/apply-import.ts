@@ -2,7 +2,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ImportReport, RowProblem } from '../../common/import-types.js';
 import { LISTING_STATUSES } from '../../common/listing.js';
-import { listingContentValues, prepareListingBatchWriter, type NewListing } from '../catalog/insert-listings.js';
+import { listingContentValues, listingOfferValues, prepareListingBatchWriter, type NewListing } from '../catalog/insert-listings.js';
 import { qualityOf } from '../catalog/listing-quality.js';
 import type { Catalog } from '../catalog/open-catalog.js';
 import { fromSqliteError } from '../host/sqlite-error.js';
@@ -256,6 +256,7 @@ interface Statements {
   byId: BetterSqlite3.Statement;
   variantsOf: BetterSqlite3.Statement;
   update: BetterSqlite3.Statement;
+  updateOffer: BetterSqlite3.Statement;
   deleteVariants: BetterSqlite3.Statement;
   insertVariant: BetterSqlite3.Statement;
   insertRevision: BetterSqlite3.Statement;
@@ -268,21 +269,22 @@ const LISTING_COLUMNS = `id, marketplace, source_id, sku, title, description, pr
   images, category, brand, condition, attributes, status, created_at, updated_at`;
 
 function prepareStatements(db: BetterSqlite3.Database): Statements {
-  const byId = db.prepare(`SELECT ${LISTING_COLUMNS} FROM listings WHERE id = ?`);
+  const byId = db.prepare(`SELECT ${LISTING_COLUMNS} FROM listing_rows WHERE id = ?`);
   const variantsOf = db.prepare('SELECT sku, options, price_minor, quantity, image FROM variants WHERE listing_id = ? ORDER BY position, id');
   const statements: Statements = {
     // Served by the unique partial index listings_source.
-    bySource: db.prepare(`SELECT ${LISTING_COLUMNS} FROM listings WHERE marketplace = ? AND source_id = ?`),
+    bySource: db.prepare(`SELECT ${LISTING_COLUMNS} FROM listing_rows WHERE marketplace = ? AND source_id = ?`),
     // Served by listings_sku; the lowest id wins when several listings share a SKU.
-    bySku: db.prepare(`SELECT ${LISTING_COLUMNS} FROM listings WHERE sku = ? AND marketplace = ? ORDER BY id LIMIT 1`),
+    bySku: db.prepare(`SELECT ${LISTING_COLUMNS} FROM listing_rows WHERE sku = ? AND marketplace = ? ORDER BY id LIMIT 1`),
     // Served by listings_title (NOCASE), then compared exactly; two candidates = ambiguous, no match.
-    byTitle: db.prepare(`SELECT ${LISTING_COLUMNS} FROM listings WHERE title = ? COLLATE NOCASE AND title = ? AND marketplace = ? ORDER BY id LIMIT 2`),
+    byTitle: db.prepare(`SELECT ${LISTING_COLUMNS} FROM listing_rows WHERE title = ? COLLATE NOCASE AND title = ? AND marketplace = ? ORDER BY id LIMIT 2`),
     byId,
     variantsOf,
-    update: db.prepare(`UPDATE listings SET source_id = ?, sku = ?, title = ?, description = ?, price_minor = ?, currency = ?, quantity = ?,
-      tags = ?, materials = ?, images = ?, category = ?, brand = ?, condition = ?, attributes = ?, status = ?, updated_at = ?, import_id = ?,
+    update: db.prepare(`UPDATE listings SET source_id = ?, sku = ?, title = ?, description = ?,
+      tags = ?, materials = ?, images = ?, category = ?, brand = ?, condition = ?, attributes = ?, status = ?, import_id = ?,
       quality_score = ?, error_count = ?, failing_rules = ?
       WHERE id = ?`),
+    updateOffer: db.prepare('UPDATE listing_offers SET price_minor = ?, currency = ?, quantity = ?, updated_at = ? WHERE id = ?'),
     deleteVariants: db.prepare('DELETE FROM variants WHERE listing_id = ?'),
     insertVariant: db.prepare('INSERT INTO variants (listing_id, position, sku, options, price_minor, quantity, image) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     insertRevision: db.prepare("INSERT INTO revisions (listing_id, author, created_at, changes, change_set_id) VALUES (?, 'import', ?, ?, ?)"),
@@ -330,13 +332,13 @@ function writeUpdate(statements: Statements, id: number, listing: NewListing, ch
   const quality = qualityOf(listing);
   statements.update.run(
     ...listingContentValues(listing),
-    stamp.at,
     stamp.importId,
     quality.qualityScore,
     quality.errorCount,
     quality.failingRules,
     id,
   );
+  statements.updateOffer.run(...listingOfferValues(listing), stamp.at, id);
   if ('variants' in changes) {
     statements.deleteVariants.run(id);
     listing.variants.forEach((variant, position) => {

@@ -96,7 +96,7 @@ function spreadIds(catalog: Catalog, count: number): number[] {
 
 function scoreUnscored(catalog: Catalog, ids: readonly number[]): void {
   const { db } = catalog;
-  const read = db.prepare('SELECT * FROM listings WHERE id = ? AND quality_score IS NULL');
+  const read = db.prepare('SELECT * FROM listing_rows WHERE id = ? AND quality_score IS NULL');
   const write = db.prepare('UPDATE listings SET quality_score = ?, error_count = ?, failing_rules = ? WHERE id = ?');
   db.transaction(() => {
     for (const id of ids) {
@@ -109,7 +109,7 @@ function scoreUnscored(catalog: Catalog, ids: readonly number[]): void {
 }
 
 function priceSum(catalog: Catalog, ids: readonly number[]): number {
-  const read = catalog.db.prepare('SELECT coalesce(price_minor, 0) FROM listings WHERE id = ?').pluck();
+  const read = catalog.db.prepare('SELECT coalesce(price_minor, 0) FROM listing_offers WHERE id = ?').pluck();
   let sum = 0;
   for (const id of ids) sum += read.get(id) as number;
   return sum;

@@ -53,17 +53,23 @@ export async function measureFloor(file: string, databasePath: string, options: 
   for await (const record of source.records) if (record.kind === 'listing') listings.push(record.listing);
   const catalog = openCatalog(databasePath, { role: 'writer' });
   const { db } = catalog;
-  const insertListing = db.prepare(`INSERT INTO listings (marketplace, source_id, sku, title, description, price_minor, currency, quantity,
-    tags, materials, images, category, brand, condition, attributes, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertListing = db.prepare(`INSERT INTO listings (marketplace, source_id, sku, title, description,
+    tags, materials, images, category, brand, condition, attributes, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertOffer = db.prepare('INSERT INTO listing_offers (id, price_minor, currency, quantity, updated_at) VALUES (?, ?, ?, ?, ?)');
+  const fillOffer = db.prepare('UPDATE listing_offers SET price_minor = ?, currency = ?, quantity = ?, updated_at = ? WHERE id = ?');
   const insertVariant = db.prepare('INSERT INTO variants (listing_id, position, sku, options, price_minor, quantity, image) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const started = performance.now();
   db.transaction(() => {
     // bulkIndex: the stricter floor — per-row FTS triggers off, one FTS statement at the end
-    // (what the batch writer does), so only the raw row inserts remain.
+    // (what the batch writer does), so only the raw row inserts remain. Without it every per-row
+    // trigger fires, including the one giving each new listing an empty offer row (migration 006),
+    // which the floor then fills; with it the offer row is inserted directly, as the batch writer does.
     if (options.bulkIndex) db.exec('INSERT INTO bulk_write (marker) VALUES (1)');
     for (const l of listings) {
-      const id = insertListing.run(l.marketplace, l.sourceId, l.sku, l.title, l.description, l.priceMinor, l.currency, l.quantity, JSON.stringify(l.tags),
-        JSON.stringify(l.materials), JSON.stringify(l.images), l.category, l.brand, l.condition, JSON.stringify(l.attributes), l.status, l.createdAt, l.updatedAt).lastInsertRowid;
+      const id = insertListing.run(l.marketplace, l.sourceId, l.sku, l.title, l.description, JSON.stringify(l.tags),
+        JSON.stringify(l.materials), JSON.stringify(l.images), l.category, l.brand, l.condition, JSON.stringify(l.attributes), l.status, l.createdAt).lastInsertRowid;
+      if (options.bulkIndex) insertOffer.run(id, l.priceMinor, l.currency, l.quantity, l.updatedAt);
+      else fillOffer.run(l.priceMinor, l.currency, l.quantity, l.updatedAt, id);
       l.variants.forEach((v, position) => insertVariant.run(id, position, v.sku, JSON.stringify(v.options), v.priceMinor, v.quantity, v.image));
     }
     if (options.bulkIndex) {

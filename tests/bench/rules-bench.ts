@@ -9,7 +9,7 @@ type ScoredListing = RuleInput & { marketplace: Marketplace };
 export function readRuleInputs(databasePath: string, count: number): ScoredListing[] {
   const db = new Database(databasePath, { readonly: true, fileMustExist: true });
   try {
-    const rows = db.prepare(`SELECT ${RULE_INPUT_COLUMNS} FROM listings ORDER BY id LIMIT ?`).all(count) as RuleInputRow[];
+    const rows = db.prepare(`SELECT ${RULE_INPUT_COLUMNS} FROM listing_rows ORDER BY id LIMIT ?`).all(count) as RuleInputRow[];
     return rows.map(ruleInputFromRow);
   } finally {
     db.close();

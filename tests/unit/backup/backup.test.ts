@@ -52,10 +52,10 @@ describe('createBackup', () => {
         // The app keeps writing between EVERY step (worst case: a long import). SQLite restarts the
         // copy after each foreign write; createBackup must still finish (one-step fallback).
         steps += 1;
-        writer.db.prepare('UPDATE listings SET quantity = quantity + 1 WHERE id = ?').run(1 + (writes++ % 100));
+        writer.db.prepare('UPDATE listing_offers SET quantity = quantity + 1 WHERE id = ?').run(1 + (writes++ % 100));
       },
     });
-    const expectedSum = Number(writer.db.prepare('SELECT sum(quantity) FROM listings').pluck().get());
+    const expectedSum = Number(writer.db.prepare('SELECT sum(quantity) FROM listing_offers').pluck().get());
     writer.close();
     expect(writes).toBeGreaterThan(3);
     expect(steps).toBeLessThan(500);
@@ -67,7 +67,7 @@ describe('createBackup', () => {
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
     expect(copy.prepare('SELECT count(*) FROM listings').pluck().get()).toBe(2_000);
     // A consistent snapshot: the last write happened during the final step or after it.
-    const copiedSum = Number(copy.prepare('SELECT sum(quantity) FROM listings').pluck().get());
+    const copiedSum = Number(copy.prepare('SELECT sum(quantity) FROM listing_offers').pluck().get());
     expect(expectedSum - copiedSum).toBeGreaterThanOrEqual(0);
     expect(expectedSum - copiedSum).toBeLessThanOrEqual(1);
     copy.close();

@@ -52,7 +52,7 @@ describe('dashboard counters', () => {
     const victim = db.prepare("SELECT source_id FROM listings WHERE marketplace = 'etsy' AND source_id IS NOT NULL AND quality_score IS NOT NULL LIMIT 1").pluck().get() as string;
     // REPLACE deletes the conflicting row first; recursive_triggers makes that delete count.
     db.prepare(
-      "INSERT OR REPLACE INTO listings (marketplace, source_id, title, status, created_at, updated_at, quality_score, error_count, failing_rules) VALUES ('etsy', ?, 'replaced', 'draft', 2, 2, 40, 1, '[\"r.1\"]')",
+      "INSERT OR REPLACE INTO listings (marketplace, source_id, title, status, created_at, quality_score, error_count, failing_rules) VALUES ('etsy', ?, 'replaced', 'draft', 2, 40, 1, '[\"r.1\"]')",
     ).run(victim);
     expectCountersMatchRecount(catalog);
 

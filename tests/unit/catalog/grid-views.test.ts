@@ -64,7 +64,7 @@ function truth(catalog: Catalog, query: GridQuery, extraWhere?: string): number[
   }
   if (extraWhere) where.push(extraWhere);
   const dir = query.sort.direction === 'asc' ? 'ASC' : 'DESC';
-  const sql = `SELECT id FROM listings ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${SQL_ORDER[query.sort.column]} ${dir}, id ${dir}`;
+  const sql = `SELECT id FROM listing_rows ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${SQL_ORDER[query.sort.column]} ${dir}, id ${dir}`;
   return catalog.db.prepare(sql).pluck().all(...values) as number[];
 }
 
@@ -115,7 +115,7 @@ describe('GridViews', () => {
 
   it('filters by "has errors" and a maximum score, alone, together and with other filters and search', () => {
     const { writer, reader } = seededCatalog();
-    const count = (where: string): number => writer.db.prepare(`SELECT count(*) FROM listings WHERE ${where}`).pluck().get() as number;
+    const count = (where: string): number => writer.db.prepare(`SELECT count(*) FROM listing_rows WHERE ${where}`).pluck().get() as number;
     // The demo data must hold both kinds of rows, or these filters could not be told from none.
     expect(count('error_count > 0')).toBeGreaterThan(10);
     expect(count('error_count = 0')).toBeGreaterThan(10);
@@ -280,7 +280,7 @@ describe('GridViews', () => {
       expect(page.rows.map((row) => row.id), `${offset}+${limit}`).toEqual(expected.slice(offset, offset + limit));
     }
     const row = views.rows(viewId, 0, 1).rows[0]!;
-    const stored = writer.db.prepare('SELECT * FROM listings WHERE id = ?').get(row.id) as Record<string, unknown>;
+    const stored = writer.db.prepare('SELECT * FROM listing_rows WHERE id = ?').get(row.id) as Record<string, unknown>;
     expect(row).toEqual({
       id: stored.id,
       marketplace: stored.marketplace,

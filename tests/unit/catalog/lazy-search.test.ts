@@ -119,7 +119,7 @@ describe('lazy search views', () => {
     const eagerView = eager.open(q);
     expect(lazyView.total).toBe(eagerView.total);
     const atOpen = writer.db
-      .prepare("SELECT id FROM listings WHERE id IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH 'gift') ORDER BY updated_at DESC, id DESC")
+      .prepare("SELECT id FROM listing_rows WHERE id IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH 'gift') ORDER BY updated_at DESC, id DESC")
       .pluck()
       .all() as number[];
     expect(atOpen.length).toBeGreaterThan(50);
@@ -132,7 +132,7 @@ describe('lazy search views', () => {
     const touched = atOpen[atOpen.length - 1]!;
     writer.db.prepare('DELETE FROM listings WHERE id = ?').run(deleted);
     writer.db.prepare("UPDATE listings SET title = 'Plain', description = '', tags = '[]' WHERE id = ?").run(unmatched);
-    writer.db.prepare('UPDATE listings SET updated_at = 2_100_000_000_000 WHERE id = ?').run(touched);
+    writer.db.prepare('UPDATE listing_offers SET updated_at = 2_100_000_000_000 WHERE id = ?').run(touched);
     // The pinned snapshot holds the checkpoint back until the lazy view is built.
     const pinned = walPages(writer);
     expect(pinned.checkpointed).toBeLessThan(pinned.log);

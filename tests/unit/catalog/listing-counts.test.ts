@@ -26,7 +26,7 @@ describe('trigger-maintained counters and search index', () => {
       newListing({ marketplace: 'amazon', status: 'sold_out' }),
     ]);
     // The trigger path too (a plain INSERT, as an editor would write).
-    db.prepare("INSERT INTO listings (marketplace, title, status, created_at, updated_at) VALUES ('shopify', 'x', 'archived', 1, 1)").run();
+    db.prepare("INSERT INTO listings (marketplace, title, status, created_at) VALUES ('shopify', 'x', 'archived', 1)").run();
     expect(counters(catalog)).toEqual(recount(catalog));
     expect(counters(catalog)).toEqual([
       { marketplace: 'amazon', status: 'sold_out', n: 1 },
@@ -42,7 +42,7 @@ describe('trigger-maintained counters and search index', () => {
 
     db.prepare("DELETE FROM listings WHERE marketplace = 'shopify'").run();
     // REPLACE deletes the conflicting row first; recursive_triggers makes that delete count.
-    db.prepare("INSERT OR REPLACE INTO listings (marketplace, source_id, title, status, created_at, updated_at) VALUES ('etsy', 'e1', 'replaced', 'draft', 2, 2)").run();
+    db.prepare("INSERT OR REPLACE INTO listings (marketplace, source_id, title, status, created_at) VALUES ('etsy', 'e1', 'replaced', 'draft', 2)").run();
     expect(counters(catalog)).toEqual(recount(catalog));
     expect(readStats(catalog)).toEqual({
       listings: 4,
@@ -56,7 +56,7 @@ describe('trigger-maintained counters and search index', () => {
     const catalog = openCatalog(tempDbPath(), { role: 'writer' });
     const { db } = catalog;
     const [batchId] = insertListings(db, [newListing({ title: 'Walnut serving board', sourceId: 's1' })]);
-    db.prepare("INSERT INTO listings (marketplace, title, brand, status, created_at, updated_at) VALUES ('ebay', 'Brass lamp', 'Lumen', 'active', 1, 1)").run();
+    db.prepare("INSERT INTO listings (marketplace, title, brand, status, created_at) VALUES ('ebay', 'Brass lamp', 'Lumen', 'active', 1)").run();
     const lampId = db.prepare("SELECT id FROM listings WHERE title = 'Brass lamp'").pluck().get() as number;
     expect(search(catalog, 'walnut')).toEqual([batchId]);
     expect(search(catalog, 'lumen')).toEqual([lampId]);
@@ -65,7 +65,7 @@ describe('trigger-maintained counters and search index', () => {
     expect(search(catalog, 'brass')).toEqual([]);
     expect(search(catalog, 'copper')).toEqual([lampId]);
 
-    db.prepare("INSERT OR REPLACE INTO listings (marketplace, source_id, title, status, created_at, updated_at) VALUES ('etsy', 's1', 'Oak board', 'active', 1, 1)").run();
+    db.prepare("INSERT OR REPLACE INTO listings (marketplace, source_id, title, status, created_at) VALUES ('etsy', 's1', 'Oak board', 'active', 1)").run();
     expect(search(catalog, 'walnut')).toEqual([]);
     expect(search(catalog, 'oak')).toHaveLength(1);
 

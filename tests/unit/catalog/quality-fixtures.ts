@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { makeDemoListing } from '../../../core/catalog/demo-listing.js';
-import { listingContentValues } from '../../../core/catalog/insert-listings.js';
+import { listingContentValues, listingOfferValues } from '../../../core/catalog/insert-listings.js';
 import { MIGRATIONS } from '../../../core/catalog/migrations/index.js';
 import { openCatalog, type Catalog } from '../../../core/catalog/open-catalog.js';
 import { SeededRandom } from '../../../core/catalog/seeded-random.js';
@@ -18,7 +18,9 @@ export function upgradedCatalog(path: string, count: number): Catalog {
   old.db.transaction(() => {
     for (let sequence = 1; sequence <= count; sequence++) {
       const listing = makeDemoListing(rng, sequence, 1_750_000_000_000);
-      insert.run(listing.marketplace, ...listingContentValues(listing), listing.createdAt, listing.updatedAt);
+      // Schema 2 keeps the offer columns (price, currency, quantity) after description.
+      const [sourceId, sku, title, description, ...rest] = listingContentValues(listing);
+      insert.run(listing.marketplace, sourceId, sku, title, description, ...listingOfferValues(listing), ...rest, listing.createdAt, listing.updatedAt);
     }
   })();
   old.close();

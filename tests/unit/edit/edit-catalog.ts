@@ -67,7 +67,7 @@ export function count(catalog: Catalog, table: 'revisions' | 'change_sets'): num
 export function snapshot(catalog: Catalog): unknown {
   const all = (sql: string): unknown[] => catalog.db.prepare(sql).all();
   return {
-    listings: all('SELECT * FROM listings ORDER BY id'),
+    listings: all('SELECT * FROM listing_rows ORDER BY id'),
     revisions: all('SELECT * FROM revisions ORDER BY id'),
     changeSets: all('SELECT * FROM change_sets ORDER BY id'),
     scores: all('SELECT * FROM score_counts ORDER BY bucket'),

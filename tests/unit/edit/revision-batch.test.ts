@@ -58,7 +58,7 @@ describe('UserRevisionBatch', () => {
     });
     const undone = undoLast(catalog, 1_800_000_000_001);
     expect(undone).toMatchObject({ changed: count, conflicts: 0 });
-    const prices = catalog.db.prepare('SELECT price_minor FROM listings ORDER BY id').pluck().all();
+    const prices = catalog.db.prepare('SELECT price_minor FROM listing_offers ORDER BY id').pluck().all();
     expect(prices).toEqual(Array.from({ length: count }, (_, i) => 1000 + i));
   });
 });

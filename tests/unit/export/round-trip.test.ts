@@ -13,7 +13,7 @@ const corpus = '/work/shared/corpus';
 
 function state(catalog: Catalog): unknown {
   return {
-    listings: catalog.db.prepare('SELECT id, marketplace, source_id, sku, title, description, price_minor, currency, quantity, tags, materials, images, category, brand, condition, attributes, status FROM listings ORDER BY id').all(),
+    listings: catalog.db.prepare('SELECT id, marketplace, source_id, sku, title, description, price_minor, currency, quantity, tags, materials, images, category, brand, condition, attributes, status FROM listing_rows ORDER BY id').all(),
     variants: catalog.db.prepare('SELECT * FROM variants ORDER BY id').all(),
   };
 }

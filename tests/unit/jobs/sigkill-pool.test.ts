@@ -69,7 +69,7 @@ describe('SIGKILL mid-job, real job host and Piscina pool', () => {
   it('every job finishes exactly once; proposals written once; no listing half-updated', async () => {
     const catalog = openCatalog(catalogPath, { role: 'writer' });
     const read = (): Map<number, Row> =>
-      new Map((catalog.db.prepare('SELECT id, title, description, tags, price_minor FROM listings').all() as Row[]).map((row) => [row.id, row]));
+      new Map((catalog.db.prepare('SELECT id, title, description, tags, price_minor FROM listing_rows').all() as Row[]).map((row) => [row.id, row]));
     const original = read();
     const ids = [...original.keys()];
     // Auto-apply with price rules: several fields per listing, applied together or not at all.
@@ -129,7 +129,7 @@ describe('SIGKILL mid-job, real job host and Piscina pool', () => {
         if (!fields) accepted.set(p.listing_id, (fields = new Map()));
         fields.set(p.field, p.after_value);
       }
-      const now = new Map((db.prepare('SELECT id, title, description, tags, price_minor FROM listings').all() as Row[]).map((row) => [row.id, row]));
+      const now = new Map((db.prepare('SELECT id, title, description, tags, price_minor FROM listing_rows').all() as Row[]).map((row) => [row.id, row]));
       let halfUpdated = 0;
       for (const [id, before] of original) {
         const after = now.get(id)!;
