@@ -272,12 +272,16 @@ function prepareStatements(db: BetterSqlite3.Database): Statements {
   const byId = db.prepare(`SELECT ${LISTING_COLUMNS} FROM listing_rows WHERE id = ?`);
   const variantsOf = db.prepare('SELECT sku, options, price_minor, quantity, image FROM variants WHERE listing_id = ? ORDER BY position, id');
   const statements: Statements = {
+    // The look-ups read `listings` alone (id and source_id) and the whole row by id only on a hit:
+    // most rows of a large import are new, and through the listing_rows join SQLite planned the
+    // SKU look-up on listings_marketplace (a scan of the marketplace) instead of listings_sku.
+    // `+marketplace` keeps the marketplace index out of the SKU and title plans for the same reason.
     // Served by the unique partial index listings_source.
-    bySource: db.prepare(`SELECT ${LISTING_COLUMNS} FROM listing_rows WHERE marketplace = ? AND source_id = ?`),
+    bySource: db.prepare('SELECT id, source_id FROM listings WHERE marketplace = ? AND source_id = ?'),
     // Served by listings_sku; the lowest id wins when several listings share a SKU.
-    bySku: db.prepare(`SELECT ${LISTING_COLUMNS} FROM listing_rows WHERE sku = ? AND marketplace = ? ORDER BY id LIMIT 1`),
+    bySku: db.prepare('SELECT id, source_id FROM listings WHERE sku = ? AND +marketplace = ? ORDER BY id LIMIT 1'),
     // Served by listings_title (NOCASE), then compared exactly; two candidates = ambiguous, no match.
-    byTitle: db.prepare(`SELECT ${LISTING_COLUMNS} FROM listing_rows WHERE title = ? COLLATE NOCASE AND title = ? AND marketplace = ? ORDER BY id LIMIT 2`),
+    byTitle: db.prepare('SELECT id, source_id FROM listings WHERE title = ? COLLATE NOCASE AND title = ? AND +marketplace = ? ORDER BY id LIMIT 2'),
     byId,
     variantsOf,
     update: db.prepare(`UPDATE listings SET source_id = ?, sku = ?, title = ?, description = ?,
@@ -302,22 +306,28 @@ function withVariants(statements: Statements, row: RawListing | undefined): Stor
   return { ...row, variants: statements.variantsOf.all(row.id) as StoredListing['variants'] };
 }
 
+/** What a look-up returns: enough to decide the match; the whole row is loaded by id after. */
+interface ListingKey {
+  id: number;
+  source_id: string | null;
+}
+
 function findStored(statements: Statements, listing: NewListing): StoredListing | null {
   if (listing.sourceId) {
-    const row = statements.bySource.get(listing.marketplace, listing.sourceId) as RawListing | undefined;
-    if (row) return withVariants(statements, row);
+    const key = statements.bySource.get(listing.marketplace, listing.sourceId) as ListingKey | undefined;
+    if (key) return statements.loadById(key.id);
   }
   if (listing.sku) {
-    const row = statements.bySku.get(listing.sku, listing.marketplace) as RawListing | undefined;
+    const key = statements.bySku.get(listing.sku, listing.marketplace) as ListingKey | undefined;
     // A listing that already has another marketplace id is another item that shares the SKU.
-    if (row && (row.source_id === null || listing.sourceId === null || row.source_id === listing.sourceId)) {
-      return withVariants(statements, row);
+    if (key && (key.source_id === null || listing.sourceId === null || key.source_id === listing.sourceId)) {
+      return statements.loadById(key.id);
     }
     return null;
   }
   if (!listing.sourceId) {
-    const rows = statements.byTitle.all(listing.title, listing.title, listing.marketplace) as RawListing[];
-    if (rows.length === 1) return withVariants(statements, rows[0]);
+    const keys = statements.byTitle.all(listing.title, listing.title, listing.marketplace) as ListingKey[];
+    if (keys.length === 1) return statements.loadById(keys[0]!.id);
   }
   return null;
 }
