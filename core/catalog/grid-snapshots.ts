@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { GridQuery, SortColumn } from '../../common/grid.js';
 import { LISTING_STATUSES, MARKETPLACES } from '../../common/listing.js';
 import { FtsMatchCounter } from './fts-count.js';
-import { FtsPrefixNarrower } from './fts-prefix.js';
+import { endsWithPrefix, FtsPrefixNarrower } from './fts-prefix.js';
 import { toFtsQuery } from './fts-query.js';
 import { SORT_EXPRESSIONS, SORT_TABLES } from './grid-sort.js';
 import { emptyIdArray, toIdArray, type IdArray } from './id-array.js';
@@ -76,14 +76,15 @@ export interface LazySearchOptions {
   minListings: number;
   /**
    * Share of listings a search must match to open lazily. A page of 200 rows costs 200 ÷ share
-   * index probes (≈ 25 µs each). At 1M listings, a word in 31 % of them costs the same either
-   * way (≈ 8 ms count + 19 ms probes, against ≈ 27 ms to read its hits and walk the sorted list)
-   * and the lazy view still has its list to build afterwards; a word in 91 %: ≈ 25 against 80 ms.
+   * index probes (≈ 25 µs each). At 1M listings a word in 31 % of them ("handmade") opened in
+   * 24–29 ms lazily against 32–37 ms eagerly (reading its 306k hits alone takes 30+ ms; median of
+   * 3 rounds, session 12), a word in 91 %: ≈ 25 against 80 ms. Below about 20 % the probes cost
+   * more than reading the hits. The lazy view still builds its full list afterwards, between calls.
    */
   minDensity: number;
 }
 
-export const DEFAULT_LAZY_SEARCH: LazySearchOptions = { minListings: 100_000, minDensity: 0.5 };
+export const DEFAULT_LAZY_SEARCH: LazySearchOptions = { minListings: 100_000, minDensity: 0.25 };
 
 /** Listings with a pending proposal, off the partial index proposals_pending (migration 004). */
 const PENDING_LISTING_IDS = "SELECT DISTINCT listing_id FROM proposals WHERE state = 'pending'";
@@ -161,8 +162,9 @@ export class GridSnapshots {
       return this.ids(query);
     }
     const ftsMatch = this.prefixes.narrow(query.match);
-    // A prefix is expanded again by every probe: ~20 ms each for a common one. Never lazy.
-    if (ftsMatch.endsWith('*')) return this.ids(query);
+    // A prefix is expanded again by every probe (~20 ms each for a common one), and a spelled-out
+    // one seeks every word per probe. Never lazy.
+    if (endsWithPrefix(ftsMatch)) return this.ids(query);
     const base = this.base(query.column, version);
     if (base.length < lazy.minListings) return this.ids(query);
     const maxId = this.maxId.get() as number;

@@ -30,9 +30,12 @@ describe('FtsPrefixNarrower', () => {
     expect(narrower.narrow('"cafe" "MUG"*')).toBe('"cafe" "MUG"');
     expect(narrower.narrow('"fizz"*')).toBe('"fizz"');
     expect(narrower.narrow('"buzz"*')).toBe('"buzz"');
-    // "giftwrap" starts with "gift"; "room" is not a whole indexed word ("roo" → "room").
-    expect(narrower.narrow('"gift"*')).toBe('"gift"*');
-    expect(narrower.narrow('"roo"*')).toBe('"roo"*');
+    // A few longer words ("giftwrap" starts with "gift"; "roo" → "room"): the word OR each of them.
+    expect(narrower.narrow('"gift"*')).toBe('("gift" OR "giftwrap")');
+    expect(narrower.narrow('"roo"*')).toBe('("roo" OR "room")');
+    expect(narrower.narrow('"room" "9" "gif"*')).toBe('"room" "9" AND ("gif" OR "gift" OR "giftwrap")');
+    // Under three letters: left a prefix (listing the words would walk their doclists).
+    expect(narrower.narrow('"gi"*')).toBe('"gi"*');
     // Not narrowed: no prefix, non-ASCII, punctuation, or the tail of a word with a doubled quote.
     expect(narrower.narrow('"mug"')).toBe('"mug"');
     expect(narrower.narrow('"café"*')).toBe('"café"*');
@@ -45,7 +48,7 @@ describe('FtsPrefixNarrower', () => {
   it('never changes which listings match', () => {
     const { writer, reader } = catalogWith(TITLES);
     const narrower = new FtsPrefixNarrower(reader.db);
-    for (const text of ['mug', 'MUG', 'cafe mug', 'gift', 'gi', 'fizz', 'buzz', '9', 'room 9', 'roo', 'caf', 't-sh', 'no-such', 'zz']) {
+    for (const text of ['mug', 'MUG', 'cafe mug', 'gift', 'gi', 'gif', 'box gif', 'fizz', 'buzz', '9', 'room 9', 'roo', 'caf', 't-sh', 'no-such', 'zz', 'paper gift']) {
       const match = toFtsQuery(text)!;
       expect(matchIds(reader, narrower.narrow(match)), text).toEqual(matchIds(reader, match));
     }
@@ -58,7 +61,7 @@ describe('FtsPrefixNarrower', () => {
     const narrower = new FtsPrefixNarrower(reader.db);
     expect(narrower.narrow('"mug"*')).toBe('"mug"');
     insertListings(writer.db, [newListing({ title: 'Mugs set', description: '', tags: [] })]);
-    expect(narrower.narrow('"mug"*')).toBe('"mug"*');
+    expect(narrower.narrow('"mug"*')).toBe('("mug" OR "mugs")');
     expect(reader.db.pragma('query_only', { simple: true })).toBe(1);
     expect(() => reader.db.prepare('DELETE FROM listings').run()).toThrow(/readonly/);
     writer.close();
