@@ -44,6 +44,16 @@ function Notice() {
   );
 }
 
+function CoreOpening() {
+  const opening = useApp((s) => s.coreOpening);
+  if (!opening) return null;
+  return (
+    <span className="muted" role="status" data-testid="core-opening">
+      Opening the catalog… The first start after an update can take a minute for a large catalog.
+    </span>
+  );
+}
+
 function ConnectionStatus() {
   const connection = useApp((s) => s.connection);
   const kind = useApp((s) => s.transportKind);
@@ -81,6 +91,7 @@ export function StatusBar() {
       {!connection.everOpened && connection.state !== 'open' && connection.retryAt !== null && (
         <span className="muted">Is `npm run web` still running? If you restarted it, open the new address it printed.</span>
       )}
+      <CoreOpening />
       <ConnectionStatus />
       {appInfo !== null && (
         <span className="muted" title={appInfo.databasePath}>

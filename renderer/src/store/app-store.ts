@@ -150,6 +150,12 @@ export interface DemoState {
 export interface StatusSlice {
   transportKind: 'electron' | 'web';
   connection: ConnectionInfo;
+  /**
+   * True while the core has not answered its first call in time: it is still opening the catalog
+   * (the first start after an update may migrate a large one: ~12 s per million listings, after a
+   * backup). The first calls wait for it instead of failing on their deadlines.
+   */
+  coreOpening: boolean;
   appInfo: AppInfo | null;
   stats: CatalogStats | null;
   errors: AppError[];
@@ -593,6 +599,7 @@ export function createAppStore({ client, transportKind, initialConnection }: Sto
   const statusSlice: StateCreator<AppState, [], [], StatusSlice> = (set, get) => ({
     transportKind,
     connection: initialConnection ?? { state: 'open', retryAt: null, everOpened: true },
+    coreOpening: false,
     appInfo: null,
     stats: null,
     errors: [],
@@ -780,14 +787,32 @@ export function createAppStore({ client, transportKind, initialConnection }: Sto
       const offImportExport = importExport.subscribe(store);
       const offHistory = history.subscribe(store);
       const s = store.getState();
-      void s.refreshHistory();
-      client.call('app.info', {}).then(
-        (appInfo) => store.setState({ appInfo }),
-        (err: unknown) => s.pushError(err),
-      );
-      void s.loadStats();
-      void s.openView('query');
+      let stopped = false;
+      // app.info first, asked again for as long as it times out (the core is still opening the
+      // catalog); then the calls that would otherwise fail on their deadlines meanwhile. Any other
+      // failure (no connection yet) is shown and the calls go ahead: reconnecting retries them.
+      const openWhenCoreAnswers = async (): Promise<void> => {
+        while (!stopped) {
+          try {
+            store.setState({ appInfo: await client.call('app.info', {}) });
+            break;
+          } catch (err) {
+            if (!(err instanceof ContractError && err.code === 'timeout')) {
+              s.pushError(err);
+              break;
+            }
+            store.setState({ coreOpening: true });
+          }
+        }
+        if (stopped) return;
+        store.setState({ coreOpening: false });
+        void s.refreshHistory();
+        void s.loadStats();
+        void s.openView('query');
+      };
+      void openWhenCoreAnswers();
       return () => {
+        stopped = true;
         offChanged();
         offProgress();
         offImportExport();
