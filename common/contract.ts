@@ -4,6 +4,7 @@ import type { GridRow, Listing, ListingStatus, Marketplace } from './listing.js'
 import { MAX_PAGE_SIZE, filterSchema, gridQuerySchema } from './grid.js';
 import {
   columnMappingSchema,
+  currencyCodeSchema,
   exportFormatSchema,
   importDialectSchema,
   type ColumnMapping,
@@ -203,6 +204,8 @@ export const contract = {
         dialect: importDialectSchema.optional(),
         mapping: columnMappingSchema.optional(),
         marketplace: marketplaceSchema.optional(),
+        /** The currency of listings whose file states none (USD when left out). */
+        defaultCurrency: currencyCodeSchema.optional(),
       })
       .strict(),
     access: 'background',
@@ -216,6 +219,8 @@ export const contract = {
         dialect: importDialectSchema,
         mapping: columnMappingSchema.optional(),
         marketplace: marketplaceSchema.optional(),
+        /** As for import.preview: send what the preview used, so the import stores what it showed. */
+        defaultCurrency: currencyCodeSchema.optional(),
       })
       .strict(),
     access: 'write',

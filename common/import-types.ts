@@ -33,6 +33,57 @@ export const DIALECT_LABELS: Record<ImportDialect, string> = {
   jsonl: 'JSON Lines (one listing per line)',
 };
 
+/** What a listing's currency is when neither the file nor the seller says. */
+export const FALLBACK_CURRENCY = 'USD';
+
+/**
+ * The currencies the import wizard offers for a file that states none (ISO 4217). Any other
+ * known code is accepted over the contract too.
+ */
+export const DEFAULT_CURRENCY_CHOICES = [
+  'USD',
+  'EUR',
+  'GBP',
+  'CAD',
+  'AUD',
+  'NZD',
+  'JPY',
+  'CHF',
+  'SEK',
+  'NOK',
+  'DKK',
+  'ISK',
+  'PLN',
+  'CZK',
+  'HUF',
+  'RON',
+  'TRY',
+  'ILS',
+  'AED',
+  'SAR',
+  'INR',
+  'CNY',
+  'HKD',
+  'TWD',
+  'SGD',
+  'KRW',
+  'THB',
+  'MYR',
+  'IDR',
+  'PHP',
+  'MXN',
+  'BRL',
+  'ZAR',
+] as const;
+
+const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+/** An ISO 4217 code the platform knows (its minor units come from the same ICU data). */
+export const currencyCodeSchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, { error: 'Expected a three-letter currency code in capitals, like USD, EUR or JPY', abort: true })
+  .refine((code) => KNOWN_CURRENCIES.has(code), { error: (issue) => `"${String(issue.input)}" is not an ISO 4217 currency code (like USD, EUR or JPY)` });
+
 export const TEXT_ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
 export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
 
@@ -84,6 +135,8 @@ export interface PreviewListing {
   sku: string | null;
   priceMinor: number | null;
   currency: string;
+  /** The file states this listing's currency (false: it took the import's default currency). */
+  currencyFromFile: boolean;
   quantity: number | null;
   tags: string[];
   images: number;
@@ -115,6 +168,14 @@ export interface ImportPreview {
   headerLine: number | null;
   columns: PreviewColumn[];
   listings: PreviewListing[];
+  /** The currency listings get when the file states none (the request's, else FALLBACK_CURRENCY). */
+  defaultCurrency: string;
+  /**
+   * Every previewed listing's currency comes from the file (a currency column, or a code or symbol
+   * next to the amount such as "12.00 EUR" or "€12"), so the default changes nothing in the preview.
+   * A bare "$" or "¥" does not count: several currencies write it.
+   */
+  currencyInFile: boolean;
   problems: RowProblem[];
   warnings: RowProblem[];
 }

@@ -3,7 +3,7 @@ import type { ListingStatus, Marketplace } from '../../common/listing.js';
 import type { NewListing, NewVariant } from '../catalog/insert-listings.js';
 import type { MappedRecord } from './mapped-record.js';
 import type { TableRow } from './read-table.js';
-import { isExcelMangledNumber, isIdentifierHeader, parsePrice, parseQuantity, RowError } from './values.js';
+import { isExcelMangledNumber, isIdentifierHeader, parsePrice, parseQuantity, RowError, type ParsedPrice } from './values.js';
 
 /** Shared plumbing of the dialect mappers: a mutable listing, column lookup, the final checks. */
 
@@ -13,6 +13,8 @@ export type Draft = { -readonly [K in keyof NewListing]: NewListing[K] } & {
   materials: string[];
   images: string[];
   attributes: Record<string, string>;
+  /** The file states `currency` (else it is the import's default); finish() moves it onto the record. */
+  currencyFromFile: boolean;
 };
 
 export interface MapContext {
@@ -22,6 +24,8 @@ export interface MapContext {
   fileName: string;
   marketplace?: Marketplace;
   mapping?: ColumnMapping;
+  /** The currency of listings whose file states none (the seller's choice in the wizard, or USD). */
+  defaultCurrency: string;
 }
 
 export type TableMapper = (rows: AsyncIterable<TableRow>, ctx: MapContext) => AsyncGenerator<MappedRecord>;
@@ -29,7 +33,9 @@ export type TableMapper = (rows: AsyncIterable<TableRow>, ctx: MapContext) => As
 /** Title limits per marketplace (reference/marketplaces.md); over → a warning, not a rejection. */
 export const TITLE_LIMITS: Partial<Record<Marketplace, number>> = { ebay: 80, etsy: 140, amazon: 200, google: 150 };
 
-export function newDraft(marketplace: Marketplace, now: number, currency = 'USD'): Draft {
+/** A blank listing; `fileCurrency` is the currency the file states for it ('' or null: none, so the default). */
+export function newDraft(marketplace: Marketplace, ctx: Pick<MapContext, 'now' | 'defaultCurrency'>, fileCurrency: string | null = null): Draft {
+  const now = ctx.now;
   return {
     marketplace,
     sourceId: null,
@@ -37,7 +43,8 @@ export function newDraft(marketplace: Marketplace, now: number, currency = 'USD'
     title: '',
     description: '',
     priceMinor: null,
-    currency,
+    currency: fileCurrency || ctx.defaultCurrency,
+    currencyFromFile: Boolean(fileCurrency),
     quantity: null,
     tags: [],
     materials: [],
@@ -156,7 +163,9 @@ export function finish(draft: Draft, lines: number[], warnings: RowProblem[]): M
   draft.tags = [...new Set(draft.tags)];
   draft.materials = [...new Set(draft.materials)];
   draft.currency = draft.currency.toUpperCase();
-  return { kind: 'listing', lines, listing: draft, warnings };
+  // The provenance travels beside the listing, not in it: the listing is what gets stored.
+  const { currencyFromFile, ...listing } = draft;
+  return { kind: 'listing', lines, listing, warnings, currencyFromFile };
 }
 
 /** Cartesian product of option lists, capped. */
@@ -202,7 +211,19 @@ export function applyPrice(draft: Draft, raw: string, column: string, opts: { de
   const parsed = parsePrice(raw, column, { currency: draft.currency, decimalComma: opts.decimalComma });
   if (parsed === null) return;
   draft.priceMinor = parsed.minor;
-  if (parsed.currency) draft.currency = parsed.currency;
+  takePriceCurrency(draft, parsed);
+}
+
+/**
+ * A price that names its currency ("12.00 EUR", "€12") sets the listing's: the amount was read in
+ * that currency's minor units. A shared symbol ("$") only picks the dollar when the file states no
+ * currency elsewhere, and does not count as the file stating one (the seller still chooses which).
+ */
+export function takePriceCurrency(draft: Draft, parsed: ParsedPrice): void {
+  if (parsed.currency === null) return;
+  if (parsed.sharedSymbol && draft.currencyFromFile) return;
+  draft.currency = parsed.currency;
+  if (!parsed.sharedSymbol) draft.currencyFromFile = true;
 }
 
 export function applyQuantity(target: { quantity: number | null }, raw: string, column: string, line: number, warnings: Warnings): void {

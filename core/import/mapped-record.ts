@@ -7,7 +7,14 @@ import type { NewListing } from '../catalog/insert-listings.js';
  * row of the file appears in exactly one record, so the report can account for each.
  */
 export type MappedRecord =
-  | { kind: 'listing'; lines: number[]; listing: NewListing; warnings: RowProblem[] }
+  | {
+      kind: 'listing';
+      lines: number[];
+      listing: NewListing;
+      warnings: RowProblem[];
+      /** The file states the listing's currency (false: the import's default). Sources built in memory leave it out. */
+      currencyFromFile?: boolean;
+    }
   | { kind: 'rejected'; lines: number[]; problem: RowProblem };
 
 /** A parsed import source: what it is, and its records as a stream (bounded memory at 1M rows). */

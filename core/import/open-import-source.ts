@@ -1,4 +1,4 @@
-import type { ColumnMapping, ImportDialect, RowProblem } from '../../common/import-types.js';
+import { currencyCodeSchema, FALLBACK_CURRENCY, type ColumnMapping, type ImportDialect, type RowProblem } from '../../common/import-types.js';
 import type { Marketplace } from '../../common/listing.js';
 import { ContractError } from '../../common/result.js';
 import { decodeFile, type DecodedText } from './decode-text.js';
@@ -29,6 +29,8 @@ export interface OpenImportOptions {
   dialect?: ImportDialect;
   mapping?: ColumnMapping;
   marketplace?: Marketplace;
+  /** ISO 4217 code for listings whose file states no currency (default USD). */
+  defaultCurrency?: string;
   now?: number;
 }
 
@@ -83,12 +85,21 @@ function sourceFrom(text: DecodedText, dialect: ImportDialect, records: AsyncIte
   };
 }
 
+/** The contract checks the code at the boundary; this covers direct callers (CLI, tests). */
+function defaultCurrencyOf(options: OpenImportOptions): string {
+  if (options.defaultCurrency === undefined) return FALLBACK_CURRENCY;
+  const checked = currencyCodeSchema.safeParse(options.defaultCurrency);
+  if (!checked.success) throw new ContractError('invalid_input', `Default currency: ${checked.error.issues[0]?.message ?? 'not a currency code'}.`);
+  return checked.data;
+}
+
 export async function openImportSourceDetailed(path: string, options: OpenImportOptions): Promise<DetailedSource> {
+  const defaultCurrency = defaultCurrencyOf(options);
   const text = await decodeFile(path, options.fileName);
   const now = options.now ?? Date.now();
   const kind = sniffTextKind(text.head);
   const listeners: ((row: TableRow) => void)[] = [];
-  const baseCtx = { now, fileName: options.fileName, marketplace: options.marketplace, mapping: options.mapping };
+  const baseCtx = { now, fileName: options.fileName, marketplace: options.marketplace, mapping: options.mapping, defaultCurrency };
   const noTable = { delimiter: null, headerLine: null, header: [], mapping: null, notes: [] };
 
   const wantsText = options.dialect === 'json' || options.dialect === 'jsonl' || (options.dialect === 'google_merchant' && kind === 'xml');

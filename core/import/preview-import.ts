@@ -1,4 +1,4 @@
-import type { ColumnMapping, ImportDialect, ImportPreview, MappableField, PreviewColumn, PreviewListing, RowProblem } from '../../common/import-types.js';
+import { FALLBACK_CURRENCY, type ColumnMapping, type ImportDialect, type ImportPreview, type MappableField, type PreviewColumn, type PreviewListing, type RowProblem } from '../../common/import-types.js';
 import type { Marketplace } from '../../common/listing.js';
 import { guessMapping } from './dialects/generic-csv.js';
 import { openImportSourceDetailed } from './open-import-source.js';
@@ -20,6 +20,8 @@ export interface PreviewOptions {
   dialect?: ImportDialect;
   mapping?: ColumnMapping;
   marketplace?: Marketplace;
+  /** ISO 4217 code for listings whose file states no currency (default USD). */
+  defaultCurrency?: string;
 }
 
 export async function previewImport(path: string, options: PreviewOptions): Promise<ImportPreview> {
@@ -28,6 +30,7 @@ export async function previewImport(path: string, options: PreviewOptions): Prom
     dialect: options.dialect,
     mapping: options.mapping,
     marketplace: options.marketplace,
+    defaultCurrency: options.defaultCurrency,
   });
   const samples: string[][] = details.header.map(() => []);
   tap((row) => {
@@ -58,6 +61,7 @@ export async function previewImport(path: string, options: PreviewOptions): Prom
         sku: l.sku,
         priceMinor: l.priceMinor,
         currency: l.currency,
+        currencyFromFile: record.currencyFromFile === true,
         quantity: l.quantity,
         tags: [...l.tags],
         images: l.images.length,
@@ -88,6 +92,8 @@ export async function previewImport(path: string, options: PreviewOptions): Prom
     headerLine: details.headerLine,
     columns,
     listings,
+    defaultCurrency: options.defaultCurrency ?? FALLBACK_CURRENCY,
+    currencyInFile: listings.length > 0 && listings.every((l) => l.currencyFromFile),
     problems,
     warnings,
   };

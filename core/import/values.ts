@@ -1,4 +1,6 @@
 import { decodeHTML } from 'entities';
+import { currencyDigits } from '../../common/edit/currency-digits.js';
+import { FALLBACK_CURRENCY } from '../../common/import-types.js';
 import type { ListingStatus } from '../../common/listing.js';
 
 /**
@@ -16,44 +18,96 @@ export class RowError extends Error {
   }
 }
 
-/** ISO 4217 currencies without minor units (priceMinor is then whole units). */
-const ZERO_DECIMAL = new Set(['JPY', 'KRW', 'VND', 'CLP', 'ISK', 'UGX', 'XAF', 'XOF', 'PYG']);
+/**
+ * Minor units of a currency (JPY 0, USD 2, KWD 3): the ICU data the edits, the exports and the
+ * renderer's price formatting use, so an imported "5000" HUF is shown and exported as 5000.
+ */
 export function minorDigits(currency: string): number {
-  return ZERO_DECIMAL.has(currency.toUpperCase()) ? 0 : 2;
+  return currencyDigits(currency.toUpperCase());
 }
 
-const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR' };
+/** Symbols that name one currency, longest first ("US$" before "$"). */
+const SYMBOLS: [string, string][] = [
+  ['US$', 'USD'],
+  ['CA$', 'CAD'],
+  ['AU$', 'AUD'],
+  ['NZ$', 'NZD'],
+  ['HK$', 'HKD'],
+  ['SG$', 'SGD'],
+  ['MX$', 'MXN'],
+  ['NT$', 'TWD'],
+  ['CN¥', 'CNY'],
+  ['JP¥', 'JPY'],
+  ['C$', 'CAD'],
+  ['A$', 'AUD'],
+  ['S$', 'SGD'],
+  ['R$', 'BRL'],
+  ['€', 'EUR'],
+  ['£', 'GBP'],
+  ['₹', 'INR'],
+  ['₩', 'KRW'],
+  ['₺', 'TRY'],
+  ['₪', 'ILS'],
+  ['₱', 'PHP'],
+  ['฿', 'THB'],
+  ['zł', 'PLN'],
+  ['Kč', 'CZK'],
+];
+
+/**
+ * Symbols several currencies write: "$12" says "dollars", not which. They read as the import's
+ * currency when that is one of them (a Canadian store's "$12" is CAD), else as the first.
+ */
+const SHARED_SYMBOLS: [string, readonly string[]][] = [
+  ['$', ['USD', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD', 'MXN', 'TWD', 'ARS', 'CLP', 'COP']],
+  ['¥', ['JPY', 'CNY']],
+];
 
 export interface ParsedPrice {
   minor: number;
-  /** Currency written next to the amount ("12.00 USD", "€12"), if any. */
+  /** Currency written next to the amount ("12.00 USD", "€12", "$12"), if any. */
   currency: string | null;
+  /** The currency comes from a symbol several currencies share ("$", "¥"): a hint, not a statement. */
+  sharedSymbol: boolean;
 }
 
 /**
- * Parses a price cell. `decimalComma` says the file is from a locale that writes "12,50"
- * (only decides the ambiguous "1,234" / "1.234" cases). Returns null for an empty cell; throws
- * RowError for a negative or unreadable amount.
+ * Parses a price cell. `currency` is what the listing is priced in when the cell names none (it
+ * decides the minor units: "1200" JPY is 1200, "1200" EUR 120000). `decimalComma` says the file is
+ * from a locale that writes "12,50" (only decides the ambiguous "1,234" / "1.234" cases). Returns
+ * null for an empty cell; throws RowError for a negative or unreadable amount.
  */
 export function parsePrice(raw: string, column: string, opts: { currency?: string; decimalComma?: boolean } = {}): ParsedPrice | null {
   let text = raw.trim();
   if (text === '') return null;
   let currency: string | null = null;
-  const code = /^([A-Za-z]{3})\s*(.+)$/.exec(text) ?? /^(.+?)\s*([A-Za-z]{3})$/.exec(text);
-  if (code) {
-    const [a, b] = [code[1]!, code[2]!];
-    if (/^[A-Za-z]{3}$/.test(a) && /\d/.test(b)) {
-      currency = a.toUpperCase();
-      text = b;
-    } else if (/^[A-Za-z]{3}$/.test(b) && /\d/.test(a)) {
-      currency = b.toUpperCase();
-      text = a;
+  let sharedSymbol = false;
+  // Most cells are a bare amount: only look for a code or a symbol when something else is there.
+  if (/[^\d.,\s\u00a0\u202f'()+-]/.test(text)) {
+    const code = /^([A-Za-z]{3})\s*(.+)$/.exec(text) ?? /^(.+?)\s*([A-Za-z]{3})$/.exec(text);
+    if (code) {
+      const [a, b] = [code[1]!, code[2]!];
+      if (/^[A-Za-z]{3}$/.test(a) && /\d/.test(b)) {
+        currency = a.toUpperCase();
+        text = b;
+      } else if (/^[A-Za-z]{3}$/.test(b) && /\d/.test(a)) {
+        currency = b.toUpperCase();
+        text = a;
+      }
     }
-  }
-  for (const [symbol, iso] of Object.entries(SYMBOLS)) {
-    if (text.includes(symbol)) {
-      currency ??= iso;
+    for (const [symbol, iso] of SYMBOLS) {
+      if (text.includes(symbol)) {
+        currency ??= iso;
+        text = text.replace(symbol, '');
+      }
+    }
+    for (const [symbol, currencies] of SHARED_SYMBOLS) {
+      if (!text.includes(symbol)) continue;
       text = text.replace(symbol, '');
+      if (currency !== null) continue;
+      const given = opts.currency?.toUpperCase();
+      currency = given !== undefined && currencies.includes(given) ? given : currencies[0]!;
+      sharedSymbol = true;
     }
   }
   text = text.replace(/[\s\u00a0\u202f']/g, '');
@@ -101,11 +155,11 @@ export function parsePrice(raw: string, column: string, opts: { currency?: strin
   if (!/^\d*$/.test(intPart) || !/^\d*$/.test(fracPart)) {
     throw new RowError(`Price "${raw.trim()}" is not a number — fix it in the file`, column);
   }
-  const digits = minorDigits(currency ?? opts.currency ?? 'USD');
+  const digits = minorDigits(currency ?? opts.currency ?? FALLBACK_CURRENCY);
   const minor = toMinor(intPart, fracPart, digits);
   if (negative && minor !== 0) throw new RowError(`Price is negative (${raw.trim()}) — fix it in the file`, column);
   if (!Number.isSafeInteger(minor)) throw new RowError(`Price "${raw.trim()}" is too large`, column);
-  return { minor, currency };
+  return { minor, currency, sharedSymbol };
 }
 
 /** "12" + "345" at 2 digits → 1235 (half up), all in strings/integers. */

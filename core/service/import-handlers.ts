@@ -36,7 +36,7 @@ export function readPresets(catalog: Catalog): MappingPreset[] {
  */
 export function createImportHandlers(catalog: Catalog, stagingDir: string): ImportHandlers {
   return {
-    'import.preview': async ({ fileId, dialect, mapping, marketplace }) => {
+    'import.preview': async ({ fileId, dialect, mapping, marketplace, defaultCurrency }) => {
       const file = readStagedFile(stagingDir, fileId);
       return previewImport(file.path, {
         fileId,
@@ -45,10 +45,11 @@ export function createImportHandlers(catalog: Catalog, stagingDir: string): Impo
         ...(dialect === undefined ? {} : { dialect }),
         ...(mapping === undefined ? {} : { mapping }),
         ...(marketplace === undefined ? {} : { marketplace }),
+        ...(defaultCurrency === undefined ? {} : { defaultCurrency }),
       });
     },
 
-    'import.start': ({ fileId, dialect, mapping, marketplace }, ctx) => {
+    'import.start': ({ fileId, dialect, mapping, marketplace, defaultCurrency }, ctx) => {
       const file = readStagedFile(stagingDir, fileId);
       const importId = recordImportStart(catalog.db, { fileName: file.name, dialect, encoding: null, startedAt: Date.now() });
       const operationId = ctx.startOperation(async ({ operationId: id, signal }) => {
@@ -66,6 +67,7 @@ export function createImportHandlers(catalog: Catalog, stagingDir: string): Impo
           dialect,
           ...(mapping === undefined ? {} : { mapping }),
           ...(marketplace === undefined ? {} : { marketplace }),
+          ...(defaultCurrency === undefined ? {} : { defaultCurrency }),
         });
         const report = await applyImport(catalog, source, {
           fileName: file.name,

@@ -24,11 +24,10 @@ export async function* mapAmazonAllListings(rows: AsyncIterable<TableRow>, ctx: 
     fulfillment: c.find('fulfillment-channel'),
   };
   const keep = [c.find('listing-id'), c.find('product-id'), c.find('product-id-type'), c.find('item-note'), col.fulfillment].filter((i) => i >= 0);
-  // The report has no currency column; the marketplace's own currency is not in the file.
-  const currency = 'USD';
+  // The report has no currency column (the marketplace's own currency is not in the file): the default applies.
   yield* mapEachRow(rows, (row, warnings) => {
     const cells = row.cells;
-    const draft = newDraft('amazon', ctx.now, currency);
+    const draft = newDraft('amazon', ctx);
     draft.title = decodeEntities(cell(cells, col.title));
     draft.description = cells[col.description] ?? '';
     draft.sourceId = cell(cells, col.asin) || cell(cells, col.listingId) || null;

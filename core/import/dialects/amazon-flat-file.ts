@@ -82,8 +82,7 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
 
   const build = (row: TableRow, warnings: Warnings): Draft => {
     const cells = row.cells;
-    const currency = cell(cells, col.currency) || fileCurrency || 'USD';
-    const draft = newDraft('amazon', ctx.now, currency);
+    const draft = newDraft('amazon', ctx, cell(cells, col.currency) || fileCurrency);
     draft.sku = cell(cells, col.sku) || null;
     const idType = cell(cells, col.productIdType).toUpperCase();
     const productId = identifier(cells, col.productId, ctx.header, row.line, warnings);
@@ -94,7 +93,7 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
     draft.title = decodeEntities(cell(cells, col.title));
     draft.brand = cell(cells, col.brand) || null;
     draft.description = cells[col.description] ?? '';
-    applyPrice(draft, cell(cells, col.price), ctx.header[col.price] ?? 'standard_price', { decimalComma: EURO.has(currency) });
+    applyPrice(draft, cell(cells, col.price), ctx.header[col.price] ?? 'standard_price', { decimalComma: EURO.has(draft.currency.toUpperCase()) });
     applyQuantity(draft, cell(cells, col.quantity), ctx.header[col.quantity] ?? 'quantity', row.line, warnings);
     const keywords = cell(cells, col.keywords);
     draft.tags = /[,;]/.test(keywords) ? splitList(keywords, /[,;]/) : keywords ? [keywords] : [];

@@ -27,7 +27,7 @@ export async function* mapEbayReport(rows: AsyncIterable<TableRow>, ctx: MapCont
   const extra = ctx.header.map((_, i) => i).filter((i) => !used.has(i));
   yield* mapEachRow(rows, (row, warnings) => {
     const cells = row.cells;
-    const draft = newDraft('ebay', ctx.now, cell(cells, col.currency) || 'USD');
+    const draft = newDraft('ebay', ctx, cell(cells, col.currency));
     draft.sourceId = cell(cells, col.itemId) || null;
     draft.title = decodeEntities(cell(cells, col.title));
     draft.description = cells[col.description] ?? '';

@@ -39,7 +39,7 @@ export function ebayActionCurrency(firstHeader: string): string | null {
 export async function* mapEbaySellerHub(rows: AsyncIterable<TableRow>, ctx: MapContext): AsyncGenerator<MappedRecord> {
   const c = new Columns(ctx.header);
   const action = ctx.header.findIndex((h) => /^\*?action\(/i.test(h.trim()) || /^\*?action$/i.test(h.trim()));
-  const currency = ebayActionCurrency(ctx.header[action] ?? '') ?? 'USD';
+  const currency = ebayActionCurrency(ctx.header[action] ?? '');
   const col = {
     itemId: c.find('Item number', 'ItemID', 'Item ID'),
     sku: c.find('Custom label (SKU)', 'CustomLabel', 'SKU'),
@@ -62,7 +62,7 @@ export async function* mapEbaySellerHub(rows: AsyncIterable<TableRow>, ctx: MapC
   const specificName = (h: string): string => h.trim().replace(/^\*?C:\s*/i, '');
   yield* mapEachRow(rows, (row, warnings) => {
     const cells = row.cells;
-    const draft = newDraft('ebay', ctx.now, currency);
+    const draft = newDraft('ebay', ctx, currency);
     draft.sourceId = cell(cells, col.itemId) || null;
     draft.sku = cell(cells, col.sku) || null;
     draft.title = decodeEntities(cell(cells, col.title));

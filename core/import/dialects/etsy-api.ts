@@ -37,7 +37,7 @@ export async function* mapEtsyApi(rows: AsyncIterable<TableRow>, ctx: MapContext
   const keep = KEEP.map((k) => c.find(k)).filter((i) => i >= 0);
   yield* mapEachRow(rows, (row, warnings) => {
     const cells = row.cells;
-    const draft = newDraft('etsy', ctx.now, cell(cells, col.currency) || 'USD');
+    const draft = newDraft('etsy', ctx, cell(cells, col.currency));
     draft.sourceId = cell(cells, col.id).replace(/\.0$/, '') || null;
     draft.title = decodeEntities(cell(cells, col.title));
     draft.description = decodeEntities(cells[col.description] ?? '');

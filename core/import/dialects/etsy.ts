@@ -36,7 +36,7 @@ export async function* mapEtsy(rows: AsyncIterable<TableRow>, ctx: MapContext): 
 
   yield* mapEachRow(rows, (row, warnings) => {
     const cells = row.cells;
-    const draft = newDraft('etsy', ctx.now, cell(cells, col.currency) || 'USD');
+    const draft = newDraft('etsy', ctx, cell(cells, col.currency));
     draft.title = decodeEntities(cell(cells, col.title));
     draft.description = cells[col.description] ?? '';
     applyPrice(draft, cell(cells, col.price), ctx.header[col.price] ?? 'Price', { decimalComma: localized });

@@ -64,12 +64,15 @@ export async function* mapGenericCsv(rows: AsyncIterable<TableRow>, ctx: MapCont
   const has = (field: MappableField): boolean => fields.includes(field);
   const marketplace = ctx.marketplace ?? 'other';
   const titleFromDescription = !has('title') && has('description');
+  const currencyColumn = fields.indexOf('currency');
   const wide = ctx.header.length > 3;
   let group: Group | null = null;
 
   const build = (row: TableRow, warnings: Warnings): { draft: Draft; groupKey: string; variant: { sku: string | null; options: { name: string; value: string }[] } } => {
     const cells = row.cells;
-    const draft = newDraft(marketplace, ctx.now);
+    // The row's currency first: it decides how its price reads ("1200" JPY is 1200, not 12.00).
+    const currency = cell(cells, currencyColumn);
+    const draft = newDraft(marketplace, ctx, /^[A-Za-z]{3}$/.test(currency) ? currency.toUpperCase() : null);
     let groupKey = '';
     const options: { name: string; value: string }[] = [];
     const optionNames: string[] = ['', ''];
@@ -96,7 +99,7 @@ export async function* mapGenericCsv(rows: AsyncIterable<TableRow>, ctx: MapCont
           if (draft.priceMinor === null) applyPrice(draft, value, header);
           break;
         case 'currency':
-          if (/^[A-Za-z]{3}$/.test(value)) draft.currency = value.toUpperCase();
+          // Read before the other columns (above); a second currency column changes nothing.
           break;
         case 'quantity':
           if (draft.quantity === null) applyQuantity(draft, value, header, row.line, warnings);

@@ -37,13 +37,13 @@ export interface GoogleItem {
 export function googleItemToDraft(item: GoogleItem, ctx: MapContext, warnings: Warnings, decodeText: boolean): Draft {
   const f = (name: string): string => (item.fields.get(name) ?? '').trim();
   const text = (name: string): string => (decodeText ? decodeEntities(f(name)) : f(name));
-  const draft = newDraft('google', ctx.now);
+  const draft = newDraft('google', ctx);
   draft.sourceId = f('id') || null;
   draft.sku = f('id') || null;
   draft.title = text('title');
   draft.description = decodeText ? decodeEntities(item.fields.get('description') ?? '') : (item.fields.get('description') ?? '');
   applyPrice(draft, f('price'), 'price');
-  const sale = parsePrice(f('sale_price'), 'sale_price');
+  const sale = parsePrice(f('sale_price'), 'sale_price', { currency: draft.currency });
   if (sale) draft.attributes['Sale price'] = f('sale_price');
   const quantity = f('quantity') || f('sell_on_google_quantity');
   if (/^\d+$/.test(quantity)) draft.quantity = Number(quantity);

@@ -2,7 +2,7 @@ import { ContractError } from '../../../common/result.js';
 import { MARKETPLACES, type Marketplace } from '../../../common/listing.js';
 import type { NewVariant } from '../../catalog/insert-listings.js';
 import type { DecodedText } from '../decode-text.js';
-import { finish, newDraft, rejected, rowErrorRecord, Warnings, type Draft, type MapContext } from '../listing-draft.js';
+import { finish, newDraft, rejected, rowErrorRecord, takePriceCurrency, Warnings, type Draft, type MapContext } from '../listing-draft.js';
 import type { MappedRecord } from '../mapped-record.js';
 import { decodeEntities, normaliseStatus, parseDate, parsePrice, parseQuantity, RowError, splitList } from '../values.js';
 
@@ -56,7 +56,11 @@ function minor(v: unknown, column: string, currency: string): number | null {
 export function objectToDraft(obj: Obj, line: number, ctx: MapContext, warnings: Warnings): Draft {
   const marketplaceRaw = str(obj['marketplace']);
   const marketplace: Marketplace = (MARKETPLACES as readonly string[]).includes(marketplaceRaw) ? (marketplaceRaw as Marketplace) : (ctx.marketplace ?? 'other');
-  const draft = newDraft(marketplace, ctx.now, str(pick(obj, 'currency', 'currency_code')).toUpperCase() || 'USD');
+  const price = pick(obj, 'price', 'regular_price', 'amount');
+  // A money object ({ "amount": "12.00", "currency_code": "EUR" }) may carry the currency instead.
+  const priceObject = typeof price === 'object' && price !== null ? (price as Obj) : null;
+  const fileCurrency = str(pick(obj, 'currency', 'currency_code')) || (priceObject ? str(pick(priceObject, 'currency', 'currency_code', 'currencyCode')) : '');
+  const draft = newDraft(marketplace, ctx, fileCurrency.trim().toUpperCase() || null);
   draft.title = decodeEntities(str(pick(obj, 'title', 'name', 'productName', 'item_name')).trim());
   draft.description = str(pick(obj, 'description', 'body_html', 'body', 'details'));
   draft.sku = str(pick(obj, 'sku', 'seller_sku', 'item_sku')).trim() || null;
@@ -67,14 +71,11 @@ export function objectToDraft(obj: Obj, line: number, ctx: MapContext, warnings:
       ? str(obj['sourceId']).trim() || null
       : str(pick(obj, 'source_id', 'listing_id', 'id', 'handle')).trim() || null;
   if ('priceMinor' in obj) draft.priceMinor = obj['priceMinor'] === null ? null : minor(obj['priceMinor'], 'priceMinor', draft.currency);
-  else {
-    const price = pick(obj, 'price', 'regular_price', 'amount');
-    if (price !== undefined) {
-      const parsed = parsePrice(typeof price === 'object' ? str((price as Obj)['amount']) : str(price), 'price', { currency: draft.currency });
-      if (parsed) {
-        draft.priceMinor = parsed.minor;
-        if (parsed.currency) draft.currency = parsed.currency;
-      }
+  else if (price !== undefined) {
+    const parsed = parsePrice(priceObject ? str(priceObject['amount']) : str(price), 'price', { currency: draft.currency });
+    if (parsed) {
+      draft.priceMinor = parsed.minor;
+      takePriceCurrency(draft, parsed);
     }
   }
   const qty = pick(obj, 'quantity', 'qty', 'stock', 'inventory');

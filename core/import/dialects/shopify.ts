@@ -1,13 +1,15 @@
 import type { NewVariant } from '../../catalog/insert-listings.js';
-import { addAttributes, applyQuantity, cell, Columns, extraCellsWarning, finish, identifier, newDraft, rowErrorRecord, rejected, Warnings, type Draft, type MapContext } from '../listing-draft.js';
+import { addAttributes, applyQuantity, cell, Columns, extraCellsWarning, finish, identifier, newDraft, rowErrorRecord, rejected, takePriceCurrency, Warnings, type Draft, type MapContext } from '../listing-draft.js';
 import type { MappedRecord } from '../mapped-record.js';
 import type { TableRow } from '../read-table.js';
-import { decodeEntities, normaliseStatus, parsePrice, splitList } from '../values.js';
+import { decodeEntities, normaliseStatus, parsePrice, splitList, type ParsedPrice } from '../values.js';
 
 /**
  * Shopify products CSV, both header generations (2019–2023 `Handle,Body (HTML),Variant Price…` and
  * 2024/25 `URL handle,Description,Price…`). Adjacent rows sharing a handle are one product: the first
- * carries the product fields, the others variants or only an extra image.
+ * carries the product fields, the others variants or only an extra image. The file has no currency
+ * column (prices are in the store's currency), so listings take the import's default unless a
+ * price names its own ("€12", "12.00 EUR"); the first such price of a product sets its currency.
  */
 
 interface Group {
@@ -101,6 +103,7 @@ export async function* mapShopify(rows: AsyncIterable<TableRow>, ctx: MapContext
     const isNew = group === null;
     const warnings: Warnings = group?.warnings ?? new Warnings();
     let variant: Group['variants'][number] | null = null;
+    let price: ParsedPrice | null = null;
     try {
       const hasVariant = col.optionValue.some((i) => cell(cells, i) !== '') || cell(cells, col.sku) !== '' || cell(cells, col.price) !== '';
       if (hasVariant) {
@@ -111,7 +114,8 @@ export async function* mapShopify(rows: AsyncIterable<TableRow>, ctx: MapContext
           const name = names[k] || `Option ${k + 1}`;
           if (value !== '' && !(name === 'Title' && value === 'Default Title')) options.push({ name, value });
         });
-        const price = parsePrice(cell(cells, col.price), ctx.header[col.price] ?? 'Price');
+        // Amounts without a currency of their own are read in the product's (so "1200" JPY stays 1200).
+        price = parsePrice(cell(cells, col.price), ctx.header[col.price] ?? 'Price', { currency: group?.draft.currency ?? ctx.defaultCurrency });
         const v = { sku: cell(cells, col.sku) || null, options, priceMinor: price?.minor ?? null, quantity: null as number | null, image: cell(cells, col.variantImage) || null };
         applyQuantity(v, cell(cells, col.qty), ctx.header[col.qty] ?? 'Quantity', row.line, warnings);
         variant = { ...v, barcode: identifier(cells, col.barcode, ctx.header, row.line, warnings), compareAt: cell(cells, col.compareAt) };
@@ -122,7 +126,7 @@ export async function* mapShopify(rows: AsyncIterable<TableRow>, ctx: MapContext
     }
     extraCellsWarning(row, warnings);
     if (isNew) {
-      const draft = newDraft('shopify', ctx.now);
+      const draft = newDraft('shopify', ctx);
       draft.sourceId = handle;
       draft.title = title;
       draft.description = cell(cells, col.body) === '' ? '' : (cells[col.body] ?? '');
@@ -146,6 +150,7 @@ export async function* mapShopify(rows: AsyncIterable<TableRow>, ctx: MapContext
       g.images.push({ position: Number.isFinite(pos) && pos > 0 ? pos : 1e9, order: g.images.length, url: image });
     }
     if (variant) g.variants.push(variant);
+    if (price !== null && !g.draft.currencyFromFile) takePriceCurrency(g.draft, price);
   }
   if (group) yield flush(group);
 }

@@ -1,6 +1,6 @@
 import type { ListingStatus } from '../../../common/listing.js';
 import type { NewVariant } from '../../catalog/insert-listings.js';
-import { addAttributes, applyPrice, applyQuantity, cell, Columns, extraCellsWarning, finish, newDraft, rowErrorRecord, Warnings, type Draft, type MapContext } from '../listing-draft.js';
+import { addAttributes, applyPrice, applyQuantity, cell, Columns, extraCellsWarning, finish, newDraft, rowErrorRecord, takePriceCurrency, Warnings, type Draft, type MapContext } from '../listing-draft.js';
 import type { MappedRecord } from '../mapped-record.js';
 import type { TableRow } from '../read-table.js';
 import { decodeEntities, parsePrice, splitList } from '../values.js';
@@ -9,7 +9,8 @@ import { decodeEntities, parsePrice, splitList } from '../values.js';
  * WooCommerce product CSV. Simple, grouped and external products are listings of their own; a
  * `variable` parent and its `variation` rows (Parent = `id:NN` or the parent's SKU) become one
  * listing with variants. Variable parents and variations are held until the end of the file
- * (WooCommerce exports them far apart); everything else streams.
+ * (WooCommerce exports them far apart); everything else streams. The export has no currency column
+ * (prices are in the shop's currency): listings take the import's default unless a price names one.
  */
 
 const PUBLISHED: Record<string, ListingStatus> = { '1': 'active', '0': 'inactive', '-1': 'draft' };
@@ -55,17 +56,20 @@ export async function* mapWooCommerce(rows: AsyncIterable<TableRow>, ctx: MapCon
 
   const build = (row: TableRow, warnings: Warnings): Draft => {
     const cells = row.cells;
-    const draft = newDraft('woocommerce', ctx.now);
+    const draft = newDraft('woocommerce', ctx);
     draft.sourceId = cell(cells, col.id) || null;
     draft.sku = cell(cells, col.sku) || null;
     draft.title = decodeEntities(cell(cells, col.name));
     draft.description = (cells[col.description] ?? '').trim() !== '' ? (cells[col.description] ?? '') : (cells[col.short] ?? '');
     if (cell(cells, col.short) && cell(cells, col.description)) draft.attributes['Short description'] = cells[col.short] ?? '';
     applyPrice(draft, cell(cells, col.regularPrice), 'Regular price');
-    const sale = parsePrice(cell(cells, col.salePrice), 'Sale price');
+    const sale = parsePrice(cell(cells, col.salePrice), 'Sale price', { currency: draft.currency });
     if (sale) {
       draft.attributes['Sale price'] = cell(cells, col.salePrice);
-      draft.priceMinor ??= sale.minor;
+      if (draft.priceMinor === null) {
+        draft.priceMinor = sale.minor;
+        takePriceCurrency(draft, sale);
+      }
     }
     applyQuantity(draft, cell(cells, col.stock), 'Stock', row.line, warnings);
     const categories = splitList(cell(cells, col.categories));

@@ -1,5 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { DIALECT_LABELS, IMPORT_DIALECTS, MAPPABLE_FIELDS, type ImportDialect, type ImportPreview, type ImportReport, type MappableField, type PreviewColumn } from '../../../common/import-types.js';
+import {
+  DEFAULT_CURRENCY_CHOICES,
+  DIALECT_LABELS,
+  IMPORT_DIALECTS,
+  MAPPABLE_FIELDS,
+  type ImportDialect,
+  type ImportPreview,
+  type ImportReport,
+  type MappableField,
+  type PreviewColumn,
+} from '../../../common/import-types.js';
 import { MARKETPLACES, MARKETPLACE_LABELS, type Marketplace } from '../../../common/listing.js';
 import { saveBlob } from '../bridge/files.js';
 import { formatBytes, formatInteger, formatPrice } from '../format.js';
@@ -40,6 +50,27 @@ function fieldLabel(field: MappableField): string {
 
 const pct = (confidence: number) => `${Math.round(Math.max(0, Math.min(1, confidence)) * 100)} %`;
 
+const currencyNames = ((): Intl.DisplayNames | null => {
+  try {
+    return new Intl.DisplayNames(undefined, { type: 'currency' });
+  } catch {
+    return null;
+  }
+})();
+
+/** "EUR — Euro" in the seller's language. */
+function currencyLabel(code: string): string {
+  const name = currencyNames?.of(code);
+  return name !== undefined && name !== code ? `${code} — ${name}` : code;
+}
+
+/** The distinct currencies of the previewed listings, most used first. */
+function previewCurrencies(preview: ImportPreview): string[] {
+  const counts = new Map<string, number>();
+  for (const l of preview.listings) counts.set(l.currency, (counts.get(l.currency) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([code]) => code);
+}
+
 /* ---- preview step -------------------------------------------------------------------------- */
 
 function FileFacts({ preview }: { preview: ImportPreview }) {
@@ -66,6 +97,53 @@ function FileFacts({ preview }: { preview: ImportPreview }) {
       <div className="fact">
         <span className="fact-label">Columns</span>
         <span className="fact-value num">{formatInteger(preview.columns.length)}</span>
+      </div>
+      {preview.currencyInFile && (
+        <div className="fact" data-testid="import-currency-from-file">
+          <span className="fact-label">Currency</span>
+          <span className="fact-value">{previewCurrencies(preview).join(', ')}</span>
+          <span className="muted">as the file states</span>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Asked only when the previewed listings (some or all) carry no currency of their own: Shopify and
+ * WooCommerce exports never do, and a guess would silently store wrong prices.
+ */
+function CurrencyChoice({ preview, disabled }: { preview: ImportPreview; disabled: boolean }) {
+  const chosen = useApp((s) => s.importWizard.currency);
+  const setCurrency = useApp((s) => s.setImportCurrency);
+  if (preview.currencyInFile) return null;
+  const value = chosen ?? preview.defaultCurrency;
+  const choices: readonly string[] = (DEFAULT_CURRENCY_CHOICES as readonly string[]).includes(value) ? DEFAULT_CURRENCY_CHOICES : [value, ...DEFAULT_CURRENCY_CHOICES];
+  const someStated = preview.listings.some((l) => l.currencyFromFile);
+  return (
+    <div className="field" data-testid="import-currency">
+      <label htmlFor="import-currency" className="field-label">
+        Prices in this file are in
+      </label>
+      <div className="field-inline">
+        <select
+          id="import-currency"
+          className="input select"
+          data-testid="import-currency-select"
+          aria-describedby="import-currency-hint"
+          value={value}
+          disabled={disabled}
+          onChange={(e) => setCurrency(e.target.value)}
+        >
+          {choices.map((code) => (
+            <option key={code} value={code}>
+              {currencyLabel(code)}
+            </option>
+          ))}
+        </select>
+        <span id="import-currency-hint" className="muted" data-testid="import-currency-hint">
+          {someStated ? 'For the listings whose prices carry no currency: the file does not say; Listsmith cannot guess.' : 'The file does not say; Listsmith cannot guess.'}
+        </span>
       </div>
     </div>
   );
@@ -141,6 +219,7 @@ function DialectPicker({ preview, override, disabled }: { preview: ImportPreview
           ))}
         </select>
       </div>
+      {preview !== null && <CurrencyChoice preview={preview} disabled={disabled} />}
     </div>
   );
 }
@@ -254,7 +333,9 @@ function PreviewListings({ preview }: { preview: ImportPreview }) {
                 {l.title || <span className="muted">(no title)</span>}
               </td>
               <td className="mono">{l.sku ?? '—'}</td>
-              <td className="align-end num">{formatPrice(l.priceMinor, l.currency)}</td>
+              <td className="align-end num" data-testid="import-preview-price" data-currency={l.currency} data-price-minor={l.priceMinor ?? ''}>
+                {formatPrice(l.priceMinor, l.currency)}
+              </td>
               <td className="align-end num">{formatInteger(l.quantity)}</td>
               <td>
                 {l.tags.length === 0 ? (

@@ -1,14 +1,16 @@
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import type { ContractClient } from '../../../common/client.js';
 import type { EventPayloads, ExportPreview, MappingPreset, Scope } from '../../../common/contract.js';
-import type {
-  ColumnMapping,
-  ExportFormat,
-  ExportSummary,
-  ImportDialect,
-  ImportPreview,
-  ImportReport,
-  MappableField,
+import {
+  FALLBACK_CURRENCY,
+  IMPORT_DIALECTS,
+  type ColumnMapping,
+  type ExportFormat,
+  type ExportSummary,
+  type ImportDialect,
+  type ImportPreview,
+  type ImportReport,
+  type MappableField,
 } from '../../../common/import-types.js';
 import type { GridQuery } from '../../../common/grid.js';
 import type { Marketplace } from '../../../common/listing.js';
@@ -38,6 +40,11 @@ export interface ImportWizard {
   dialect: ImportDialect | null;
   mapping: ColumnMapping | null;
   marketplace: Marketplace | null;
+  /**
+   * The seller's answer to "Prices in this file are in" for listings whose file states no currency;
+   * null = the answer remembered for the file's format, else USD.
+   */
+  currency: string | null;
   /** The core's (or the upload's) message when something failed; shown in the wizard. */
   error: string | null;
   presets: MappingPreset[];
@@ -81,6 +88,8 @@ export interface ImportExportSlice {
   setImportDialect(dialect: ImportDialect | null): void;
   setImportMapping(column: number, field: MappableField): void;
   setImportMarketplace(marketplace: Marketplace | null): void;
+  /** ISO 4217 code; remembered for the file's format and preselected next time. */
+  setImportCurrency(currency: string): void;
   applyPreset(name: string): void;
   savePreset(name: string): Promise<void>;
   startImport(): Promise<void>;
@@ -114,6 +123,7 @@ const IDLE_IMPORT: ImportWizard = {
   dialect: null,
   mapping: null,
   marketplace: null,
+  currency: null,
   error: null,
   presets: [],
   presetMessage: null,
@@ -157,6 +167,49 @@ export function effectiveMapping(preview: ImportPreview | null, override: Column
   return mapping;
 }
 
+const CURRENCY_STORAGE_KEY = 'listsmith.import.defaultCurrency.v1';
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function readRememberedCurrencies(): Partial<Record<ImportDialect, string>> {
+  try {
+    const parsed = JSON.parse(storage()?.getItem(CURRENCY_STORAGE_KEY) ?? '{}') as unknown;
+    if (typeof parsed !== 'object' || parsed === null) return {};
+    const out: Partial<Record<ImportDialect, string>> = {};
+    for (const dialect of IMPORT_DIALECTS) {
+      const code = (parsed as Record<string, unknown>)[dialect];
+      if (typeof code === 'string' && /^[A-Z]{3}$/.test(code)) out[dialect] = code;
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+/** The currency the seller last chose for files of this format (a store sells in one currency). */
+export function rememberedImportCurrency(dialect: ImportDialect | null): string | null {
+  return dialect === null ? null : (readRememberedCurrencies()[dialect] ?? null);
+}
+
+export function rememberImportCurrency(dialect: ImportDialect, currency: string): void {
+  try {
+    storage()?.setItem(CURRENCY_STORAGE_KEY, JSON.stringify({ ...readRememberedCurrencies(), [dialect]: currency }));
+  } catch {
+    // Full or blocked storage: the choice still applies to this import, it is just not remembered.
+  }
+}
+
+/** The default currency to preview and import with when the file is read as `dialect`. */
+export function importCurrencyFor(wizard: Pick<ImportWizard, 'currency'>, dialect: ImportDialect | null): string {
+  return wizard.currency ?? rememberedImportCurrency(dialect) ?? FALLBACK_CURRENCY;
+}
+
 /** The export scope for the dialog's choice and the grid's current query. */
 export function exportScope(kind: ExportScopeKind, query: GridQuery): Scope {
   if (kind === 'all' || !isFiltered(query)) return { kind: 'all' };
@@ -185,12 +238,20 @@ export function createImportExportSlice<S extends ImportExportSlice & Host>(clie
       if (w.fileId === null) return;
       const generation = ++previewGeneration;
       patchImport({ previewing: true, error: null });
-      try {
-        const input: Parameters<typeof client.call<'import.preview'>>[1] = { fileId: w.fileId };
+      const fileId = w.fileId;
+      const ask = (defaultCurrency: string) => {
+        const input: Parameters<typeof client.call<'import.preview'>>[1] = { fileId, defaultCurrency };
         if (w.dialect !== null) input.dialect = w.dialect;
         if (w.mapping !== null) input.mapping = w.mapping;
         if (w.marketplace !== null) input.marketplace = w.marketplace;
-        const preview = await client.call('import.preview', input);
+        return client.call('import.preview', input);
+      };
+      try {
+        let preview = await ask(importCurrencyFor(w, w.dialect ?? w.preview?.dialect ?? null));
+        // Detection may name a format with another remembered currency: preview again with that one,
+        // before showing anything, so the first preview the seller sees is already in it.
+        const wanted = importCurrencyFor(w, preview.dialect);
+        if (generation === previewGeneration && wanted !== preview.defaultCurrency) preview = await ask(wanted);
         if (generation !== previewGeneration) return;
         patchImport({ preview, previewing: false, step: 'preview' });
       } catch (err) {
@@ -322,6 +383,13 @@ export function createImportExportSlice<S extends ImportExportSlice & Host>(clie
         patchImport({ marketplace });
         void runPreview();
       },
+      setImportCurrency(currency) {
+        const w = get().importWizard;
+        const dialect = w.dialect ?? w.preview?.dialect ?? null;
+        if (dialect !== null) rememberImportCurrency(dialect, currency);
+        patchImport({ currency });
+        void runPreview();
+      },
       applyPreset(name) {
         const preset = get().importWizard.presets.find((p) => p.name === name);
         if (preset === undefined) return;
@@ -347,6 +415,8 @@ export function createImportExportSlice<S extends ImportExportSlice & Host>(clie
           const input: Parameters<typeof client.call<'import.start'>>[1] = { fileId: w.fileId, dialect: w.dialect ?? w.preview.dialect };
           if (w.mapping !== null) input.mapping = w.mapping;
           if (w.marketplace !== null) input.marketplace = w.marketplace;
+          // The currency the preview showed, so the import stores exactly what the seller saw.
+          input.defaultCurrency = w.preview.defaultCurrency;
           const { importId, operationId } = await client.call('import.start', input);
           patchImport({ step: 'running', importId, operationId });
           const early = earlyImports.get(operationId);

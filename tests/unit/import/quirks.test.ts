@@ -29,9 +29,9 @@ describe('values', () => {
     expect(parsePrice('1.234,56', 'p')?.minor).toBe(123456);
     expect(parsePrice('1,234', 'p')?.minor).toBe(123400);
     expect(parsePrice('1.234', 'p', { decimalComma: true })?.minor).toBe(123400);
-    expect(parsePrice('12.00 USD', 'p')).toEqual({ minor: 1200, currency: 'USD' });
-    expect(parsePrice('€ 9,99', 'p')).toEqual({ minor: 999, currency: 'EUR' });
-    expect(parsePrice('4800 JPY', 'p')).toEqual({ minor: 4800, currency: 'JPY' });
+    expect(parsePrice('12.00 USD', 'p')).toEqual({ minor: 1200, currency: 'USD', sharedSymbol: false });
+    expect(parsePrice('€ 9,99', 'p')).toEqual({ minor: 999, currency: 'EUR', sharedSymbol: false });
+    expect(parsePrice('4800 JPY', 'p')).toEqual({ minor: 4800, currency: 'JPY', sharedSymbol: false });
     expect(parsePrice('0.1', 'p')?.minor).toBe(10);
     expect(parsePrice('19.999', 'p')?.minor).toBe(2000);
     expect(parsePrice('', 'p')).toBeNull();

@@ -1,0 +1,139 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createClient, type Transport } from '../../../common/client.js';
+import type { MethodName } from '../../../common/contract-names.js';
+import type { ImportDialect, ImportPreview } from '../../../common/import-types.js';
+import type { Envelope } from '../../../common/result.js';
+import { createAppStore } from '../../../renderer/src/store/app-store.js';
+import { importCurrencyFor, rememberedImportCurrency, rememberImportCurrency } from '../../../renderer/src/store/import-export.js';
+
+/**
+ * The wizard's side of the default currency: it previews in the currency remembered for the
+ * file's format, re-previews when the seller changes it, remembers the choice per format, and
+ * starts the import with exactly the currency the preview showed.
+ */
+
+const FILE_ID = 'f'.repeat(32);
+
+class MemoryStorage {
+  private readonly items = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.items.set(key, value);
+  }
+}
+
+beforeEach(() => {
+  vi.stubGlobal('window', { localStorage: new MemoryStorage() });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+/** A core that previews a one-listing file of `dialect` priced "1200" with no currency of its own. */
+function fakeCore(dialect: ImportDialect) {
+  const calls: { method: MethodName; input: Record<string, unknown> }[] = [];
+  const preview = (input: Record<string, unknown>): ImportPreview => {
+    const currency = typeof input.defaultCurrency === 'string' ? input.defaultCurrency : 'USD';
+    return {
+      fileId: FILE_ID,
+      fileName: 'products.csv',
+      sizeBytes: 100,
+      encoding: 'utf-8',
+      encodingNote: null,
+      dialect,
+      confidence: 1,
+      candidates: [{ dialect, confidence: 1 }],
+      delimiter: ',',
+      headerLine: 1,
+      columns: [],
+      listings: [
+        { line: 2, title: 'Mug', sku: 'MUG', priceMinor: currency === 'JPY' ? 1200 : 120000, currency, currencyFromFile: false, quantity: 1, tags: [], images: 0, variants: 0, marketplace: dialect === 'woocommerce' ? 'woocommerce' : 'shopify' },
+      ],
+      defaultCurrency: currency,
+      currencyInFile: false,
+      problems: [],
+      warnings: [],
+    };
+  };
+  const transport: Transport = {
+    async invoke(method, input) {
+      calls.push({ method, input: input as Record<string, unknown> });
+      await Promise.resolve();
+      const ok = (value: unknown): Envelope<unknown> => ({ ok: true, value });
+      if (method === 'import.preview') return ok(preview(input as Record<string, unknown>));
+      if (method === 'import.start') return ok({ importId: 1, operationId: 'op-1' });
+      return { ok: false, error: { code: 'unknown_method', message: method } };
+    },
+    subscribe: () => () => {},
+  };
+  return { calls, client: createClient(transport) };
+}
+
+async function until(test: () => boolean, ms = 2_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!test()) {
+    if (Date.now() > end) throw new Error('condition not reached');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** A wizard whose file is uploaded; the first preview is asked for as after an upload. */
+async function wizardWithFile(dialect: ImportDialect) {
+  const core = fakeCore(dialect);
+  const { store } = createAppStore({ client: core.client, transportKind: 'web' });
+  store.setState({ importWizard: { ...store.getState().importWizard, open: true, step: 'uploading', fileId: FILE_ID, fileName: 'products.csv' } });
+  // Any setting change previews again; "from the file format" is the untouched marketplace.
+  store.getState().setImportMarketplace(null);
+  await until(() => store.getState().importWizard.step === 'preview' && !store.getState().importWizard.previewing);
+  const previews = () => core.calls.filter((c) => c.method === 'import.preview').map((c) => c.input.defaultCurrency);
+  return { store, core, previews };
+}
+
+describe('import wizard: default currency', () => {
+  it('previews in USD at first, re-previews in the chosen currency and imports in it', async () => {
+    const { store, core, previews } = await wizardWithFile('shopify');
+    expect(previews()).toEqual(['USD']);
+    expect(store.getState().importWizard.preview).toMatchObject({ defaultCurrency: 'USD', currencyInFile: false });
+
+    store.getState().setImportCurrency('JPY');
+    await until(() => store.getState().importWizard.preview?.defaultCurrency === 'JPY' && !store.getState().importWizard.previewing);
+    expect(previews()).toEqual(['USD', 'JPY']);
+    expect(store.getState().importWizard.preview?.listings[0]).toMatchObject({ currency: 'JPY', priceMinor: 1200 });
+    expect(rememberedImportCurrency('shopify')).toBe('JPY');
+
+    await store.getState().startImport();
+    expect(core.calls.find((c) => c.method === 'import.start')?.input).toEqual({ fileId: FILE_ID, dialect: 'shopify', defaultCurrency: 'JPY' });
+  });
+
+  it('preselects the currency last chosen for the format, before the seller sees a preview', async () => {
+    rememberImportCurrency('shopify', 'EUR');
+    const { store, previews } = await wizardWithFile('shopify');
+    // The format is known only once detected: the first answer is asked again in the remembered currency.
+    expect(previews()).toEqual(['USD', 'EUR']);
+    expect(store.getState().importWizard.preview).toMatchObject({ defaultCurrency: 'EUR' });
+    expect(store.getState().importWizard.currency).toBeNull();
+  });
+
+  it('remembers per format: a WooCommerce file is not read in the Shopify store’s currency', async () => {
+    rememberImportCurrency('shopify', 'EUR');
+    const { store, previews } = await wizardWithFile('woocommerce');
+    expect(previews()).toEqual(['USD']);
+    expect(store.getState().importWizard.preview?.defaultCurrency).toBe('USD');
+  });
+
+  it('a choice made in this wizard holds when the seller switches format', () => {
+    rememberImportCurrency('generic_csv', 'GBP');
+    expect(importCurrencyFor({ currency: null }, 'generic_csv')).toBe('GBP');
+    expect(importCurrencyFor({ currency: 'CHF' }, 'generic_csv')).toBe('CHF');
+    expect(importCurrencyFor({ currency: null }, null)).toBe('USD');
+  });
+
+  it('ignores what it cannot read back from storage', () => {
+    (window.localStorage as unknown as MemoryStorage).setItem('listsmith.import.defaultCurrency.v1', '{"shopify":"euro","etsy":42}');
+    expect(rememberedImportCurrency('shopify')).toBeNull();
+    (window.localStorage as unknown as MemoryStorage).setItem('listsmith.import.defaultCurrency.v1', 'not json');
+    expect(rememberedImportCurrency('shopify')).toBeNull();
+  });
+});
