@@ -62,7 +62,7 @@ export interface FieldChange {
 export type RevisionChanges = Partial<Record<EditableField | 'variants', FieldChange>>;
 
 export type RevisionAuthor = 'user' | 'import' | 'optimizer' | 'ai';
-export type ChangeSetKind = 'edit' | 'bulk' | 'revert' | 'import' | 'proposal';
+export type ChangeSetKind = 'edit' | 'bulk' | 'revert' | 'import' | 'proposal' | 'delete';
 export type ChangeSetState = 'applied' | 'undone' | 'discarded';
 
 /** A user-visible action: one inline edit, one bulk edit, one revert, one import. */

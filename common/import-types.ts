@@ -180,6 +180,38 @@ export interface ImportPreview {
   warnings: RowProblem[];
 }
 
+/**
+ * Where every data row of an imported file went; the six numbers add up to `dataRows`.
+ * A listing's first row counts as new, updated or unchanged; its other rows (variants, extra
+ * images) as part of it.
+ */
+export interface ImportRowTally {
+  /** Rows that created a listing. */
+  new: number;
+  /** Rows that changed a listing already in the catalog. */
+  updated: number;
+  /** Rows of listings already in the catalog exactly as the file has them. */
+  unchanged: number;
+  /** Variant and image rows of the listing above them (Shopify variant rows, eBay variation rows…). */
+  partOf: number;
+  /** Rows naming a listing an earlier row of the file already named (same id or SKU): merged into that one (warnings name both lines). */
+  merged: number;
+  /** Rows not imported (errors say why). */
+  rejected: number;
+}
+
+/** How an import decided its listings' currency. */
+export interface ImportCurrencyNote {
+  /** The currency of listings whose file states none. */
+  defaultCurrency: string;
+  /** chosen: the seller picked it (wizard, --currency); hint: read from the file (Amazon marketplace, Shopify market); fallback: neither. */
+  origin: 'chosen' | 'hint' | 'fallback';
+  /** Listings whose currency the file states (a currency column, or a code or symbol with the price). */
+  fromFile: number;
+  /** Listings that took `defaultCurrency`. */
+  fromDefault: number;
+}
+
 export interface ImportReport {
   importId: number;
   fileName: string;
@@ -193,6 +225,13 @@ export interface ImportReport {
   unchanged: number;
   /** Rows. */
   rejected: number;
+  /** Where each data row went (adds up to dataRows). */
+  rows: ImportRowTally;
+  /** Variants of the listings this import created or changed. */
+  variants: number;
+  currency: ImportCurrencyNote;
+  /** The undoable change set of this import (null: it changed nothing). */
+  changeSetId: number | null;
   errors: RowProblem[];
   warnings: RowProblem[];
   /** Ids of the listings this import created or updated (capped), for "show in grid". */

@@ -42,6 +42,41 @@ export interface Variant {
   priceMinor: number | null;
   quantity: number | null;
   image: string | null;
+  /**
+   * The variant's own source columns Listsmith does not model (Shopify `Variant Grams`, `Cost per
+   * item`…), exactly as the file had them: written back when exporting to that format.
+   */
+  columns?: Record<string, string>;
+}
+
+/**
+ * The listing fields a source file may have had no column for. A field the file had no column for
+ * is *unknown* (never imported), not empty: an export must not write a blank for it, since a blank
+ * erases the value on the marketplace. See ListingSource.unknown.
+ */
+export const SOURCE_FIELDS = ['sku', 'description', 'priceMinor', 'quantity', 'tags', 'materials', 'images', 'category', 'brand', 'condition'] as const;
+export type SourceField = (typeof SOURCE_FIELDS)[number];
+
+/**
+ * What the file a listing came from held beyond Listsmith's own fields, kept so that nothing the
+ * seller had is lost: an export to the listing's own format writes it back (core/export), and the
+ * detail pane shows it. Stored in `listing_sources` (migration 007), one row per listing.
+ */
+export interface ListingSource {
+  /** The import format the listing last came from (an ImportDialect). */
+  dialect: string;
+  /** The format's header generation when it matters for writing it back (Shopify: 'legacy' or 'current'). */
+  layout?: string;
+  /** Source columns Listsmith does not model: header → value as in the file (non-empty only). */
+  columns: Record<string, string>;
+  /** Attribute name → the source column it was read from, so an export to that format writes it back there. */
+  attributeColumns?: Record<string, string>;
+  /** Per image URL: that image's own source columns (Shopify `Image Alt Text`). */
+  imageColumns?: Record<string, Record<string, string>>;
+  /** Listing fields the file had no column for (unknown, not empty). */
+  unknown?: SourceField[];
+  /** The status word as the file wrote it (`unlisted`), written back while the listing's status still maps from it. */
+  status?: string;
 }
 
 /** A marketplace-neutral listing as the catalog stores it. */
@@ -74,6 +109,8 @@ export interface Listing {
   updatedAt: number;
   /** Fields whose current text an AI wrote (accepted from an AI proposal and not changed since). */
   aiWritten?: AiWrittenField[];
+  /** What the source file held beyond these fields (absent: the listing was not imported, or before migration 007). */
+  source?: ListingSource;
 }
 
 export type AiWrittenField = 'title' | 'description' | 'tags';

@@ -14,6 +14,7 @@ export function getListing(catalog: Catalog, id: number): Listing | null {
       db,
       kysely.selectFrom('variants').selectAll().where('listing_id', '=', id).orderBy('position').orderBy('id'),
     );
-    return listingFromRows(row, variants);
+    const source = selectFirstRow(db, kysely.selectFrom('listing_sources').select('data').where('listing_id', '=', id));
+    return listingFromRows(row, variants, source?.data);
   })();
 }

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { MARKETPLACES, type Listing, type Variant } from '../../common/listing.js';
+import { encodeColumns, encodeListingSource } from './listing-source.js';
 import { qualityOf } from './listing-quality.js';
 import { claimRulesVersionIfUnscored } from './rules-version.js';
 
@@ -53,8 +54,15 @@ const INSERT_OFFER = `
 INSERT INTO listing_offers (id, price_minor, currency, quantity, updated_at) VALUES (?, ?, ?, ?, ?)`;
 
 const INSERT_VARIANT = `
-INSERT INTO variants (listing_id, position, sku, options, price_minor, quantity, image)
-VALUES (?, ?, ?, ?, ?, ?, ?)`;
+INSERT INTO variants (listing_id, position, sku, options, price_minor, quantity, image, columns)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
+
+const INSERT_SOURCE = 'INSERT INTO listing_sources (listing_id, data) VALUES (?, ?)';
+
+/** The variants table's values after listing_id, in INSERT_VARIANT order (also the importer's update path). */
+export function variantValues(variant: NewVariant, position: number): (string | number | null)[] {
+  return [position, variant.sku, JSON.stringify(variant.options), variant.priceMinor, variant.quantity, variant.image, encodeColumns(variant.columns)];
+}
 
 const INDEX_RANGE = `
 INSERT INTO listings_fts (rowid, title, description, sku, brand, tags)
@@ -79,6 +87,7 @@ export function prepareListingBatchWriter(db: BetterSqlite3.Database): ListingBa
   const insertListing = db.prepare(INSERT_LISTING);
   const insertOffer = db.prepare(INSERT_OFFER);
   const insertVariant = db.prepare(INSERT_VARIANT);
+  const insertSource = db.prepare(INSERT_SOURCE);
   const deferIndexing = db.prepare('INSERT INTO bulk_write (marker) VALUES (1)');
   const resumeIndexing = db.prepare('DELETE FROM bulk_write');
   const indexRange = db.prepare(INDEX_RANGE);
@@ -99,8 +108,10 @@ export function prepareListingBatchWriter(db: BetterSqlite3.Database): ListingBa
     const listingId = Number(lastInsertRowid);
     insertOffer.run(listingId, ...listingOfferValues(listing), listing.updatedAt);
     listing.variants.forEach((variant, position) => {
-      insertVariant.run(listingId, position, variant.sku, JSON.stringify(variant.options), variant.priceMinor, variant.quantity, variant.image);
+      insertVariant.run(listingId, ...variantValues(variant, position));
     });
+    const source = encodeListingSource(listing.source);
+    if (source !== null) insertSource.run(listingId, source);
     return listingId;
   };
 

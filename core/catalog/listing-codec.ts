@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import { aiWrittenFromBits, type GridRow, type Listing, type ListingStatus, type Marketplace, type Variant, type VariantOption } from '../../common/listing.js';
+import { decodeColumns, decodeListingSource } from './listing-source.js';
 import type { ListingRowsView, VariantsTable } from './schema.js';
 
 /** A row of the `listing_rows` view: the whole listing (migration 006 split it over two tables). */
@@ -43,7 +44,9 @@ export function gridRowFromRaw(raw: GridRowRaw): GridRow {
   };
 }
 
-export function listingFromRows(row: ListingRow, variants: readonly VariantRow[]): Listing {
+/** `source` is the listing's `listing_sources.data` (undefined when not read or absent). */
+export function listingFromRows(row: ListingRow, variants: readonly VariantRow[], source?: string | null): Listing {
+  const kept = decodeListingSource(source);
   return {
     id: row.id,
     marketplace: row.marketplace,
@@ -66,6 +69,7 @@ export function listingFromRows(row: ListingRow, variants: readonly VariantRow[]
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     ...(row.ai_fields ? { aiWritten: aiWrittenFromBits(row.ai_fields) } : {}),
+    ...(kept ? { source: kept } : {}),
   };
 }
 
@@ -77,7 +81,13 @@ export function variantFromRow(row: VariantRow): Variant {
     priceMinor: row.price_minor,
     quantity: row.quantity,
     image: row.image,
+    ...(columnsOf(row) ?? {}),
   };
+}
+
+function columnsOf(row: VariantRow): { columns: Record<string, string> } | undefined {
+  const columns = decodeColumns(row.columns);
+  return columns ? { columns } : undefined;
 }
 
 /*

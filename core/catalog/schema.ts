@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ChangeSetKind, RevisionAuthor } from '../../common/edit-types.js';
 import type { ListingStatus, Marketplace } from '../../common/listing.js';
 
 /**
@@ -66,9 +67,30 @@ export interface VariantsTable {
   price_minor: number | null;
   quantity: number | null;
   image: string | null;
+  /** Migration 007: JSON object of the variant's untouched source columns, or null. */
+  columns: string | null;
 }
 
-export type RevisionAuthor = 'user' | 'import' | 'optimizer' | 'ai';
+/** Migration 007: what a listing's source file held beyond Listsmith's fields (JSON ListingSource). */
+export interface ListingSourcesTable {
+  listing_id: number;
+  data: string;
+}
+
+/** Migration 007: a whole listing (JSON) a change set removed, so undo/redo can put it back. */
+export interface ListingSnapshotsTable {
+  change_set_id: number;
+  listing_id: number;
+  data: string;
+}
+
+/** Migration 007: id ranges of the listings a change set created (an import's new listings). */
+export interface ChangeSetCreatedTable {
+  change_set_id: number;
+  first_id: number;
+  last_id: number;
+}
+
 
 export interface RevisionsTable {
   id: Generated<number>;
@@ -81,7 +103,6 @@ export interface RevisionsTable {
   change_set_id: number | null;
 }
 
-export type ChangeSetKind = 'edit' | 'bulk' | 'revert' | 'import' | 'proposal';
 
 export interface ChangeSetsTable {
   id: Generated<number>;
@@ -204,6 +225,9 @@ export interface CatalogDatabase {
   listing_offers: ListingOffersTable;
   listing_rows: ListingRowsView;
   variants: VariantsTable;
+  listing_sources: ListingSourcesTable;
+  listing_snapshots: ListingSnapshotsTable;
+  change_set_created: ChangeSetCreatedTable;
   revisions: RevisionsTable;
   proposals: ProposalsTable;
   jobs: JobsTable;

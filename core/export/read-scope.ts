@@ -26,11 +26,13 @@ export function scopeIds(catalog: Catalog, scope: Scope): ArrayLike<number> {
 export class ListingReader {
   private readonly listings: BetterSqlite3.Statement;
   private readonly variants: BetterSqlite3.Statement;
+  private readonly sources: BetterSqlite3.Statement;
 
   constructor(db: BetterSqlite3.Database) {
     const marks = Array(CHUNK_SIZE).fill('?').join(', ');
     this.listings = db.prepare(`SELECT * FROM listing_rows WHERE id IN (${marks})`);
     this.variants = db.prepare(`SELECT * FROM variants WHERE listing_id IN (${marks}) ORDER BY listing_id, position, id`);
+    this.sources = db.prepare(`SELECT listing_id, data FROM listing_sources WHERE listing_id IN (${marks})`);
   }
 
   read(ids: ArrayLike<number>, from: number): Listing[] {
@@ -47,10 +49,12 @@ export class ListingReader {
       if (!list) variants.set(variant.listing_id, (list = []));
       list.push(variant);
     }
+    const sources = new Map<number, string>();
+    for (const source of this.sources.all(...padded) as { listing_id: number; data: string }[]) sources.set(source.listing_id, source.data);
     const listings: Listing[] = [];
     for (const id of chunk) {
       const row = rows.get(id);
-      if (row) listings.push(listingFromRows(row, variants.get(id) ?? []));
+      if (row) listings.push(listingFromRows(row, variants.get(id) ?? [], sources.get(id)));
     }
     return listings;
   }

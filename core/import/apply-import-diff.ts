@@ -1,6 +1,7 @@
-import type { ListingStatus, Marketplace } from '../../common/listing.js';
+import type { ListingSource, ListingStatus, Marketplace } from '../../common/listing.js';
 import type { NewListing, NewVariant } from '../catalog/insert-listings.js';
 import { parseStringArray, parseStringRecord, parseVariantOptions } from '../catalog/listing-codec.js';
+import { decodeColumns, decodeListingSource, sameColumns, sameSource } from '../catalog/listing-source.js';
 
 /** A listing row as the importer reads it back (raw columns, JSON as text) with its variants. */
 export interface StoredListing {
@@ -23,7 +24,9 @@ export interface StoredListing {
   status: ListingStatus;
   created_at: number;
   updated_at: number;
-  variants: { sku: string | null; options: string; price_minor: number | null; quantity: number | null; image: string | null }[];
+  /** `listing_sources.data`, or null. */
+  source: string | null;
+  variants: { sku: string | null; options: string; price_minor: number | null; quantity: number | null; image: string | null; columns: string | null }[];
 }
 
 export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
@@ -45,30 +48,39 @@ export function storedToNew(stored: StoredListing): NewListing {
     brand: stored.brand,
     condition: stored.condition,
     attributes: parseStringRecord(stored.attributes),
-    variants: stored.variants.map((variant) => ({
-      sku: variant.sku,
-      options: parseVariantOptions(variant.options),
-      priceMinor: variant.price_minor,
-      quantity: variant.quantity,
-      image: variant.image,
-    })),
+    variants: stored.variants.map((variant) => {
+      const columns = decodeColumns(variant.columns);
+      return {
+        sku: variant.sku,
+        options: parseVariantOptions(variant.options),
+        priceMinor: variant.price_minor,
+        quantity: variant.quantity,
+        image: variant.image,
+        ...(columns ? { columns } : {}),
+      };
+    }),
     status: stored.status,
     createdAt: stored.created_at,
     updatedAt: stored.updated_at,
+    ...sourceField(decodeListingSource(stored.source)),
   };
 }
 
+function sourceField(source: ListingSource | undefined): { source?: ListingSource } {
+  return source ? { source } : {};
+}
+
 /**
- * The listing an import leaves behind when a file row matches a stored listing.
+ * The listing an import leaves behind when a file row matches a stored listing (`before`), and
+ * also what two rows of one file naming the same listing merge into.
  *
- * A file cannot tell "this field is empty" from "this format has no such column" (an Etsy CSV
- * has no brand, a Shopify CSV no currency… but parsers fill a default for the latter), so an
- * empty value in the file never erases a stored one: null/blank scalars, empty lists and an empty
- * variant list keep what the catalog holds, and attributes merge (the file's win per name).
- * Title, currency and status are always given by the parsers and always taken.
+ * An empty value in the file never erases a stored one (the catalog may have learned it from
+ * another file, or the seller typed it): null/blank scalars, empty lists and an empty variant
+ * list keep what the catalog holds, and attributes and kept source columns merge (the file's win
+ * per name). Title, currency and status are always given by the parsers and always taken.
  */
-export function mergeIncoming(stored: StoredListing, incoming: NewListing): NewListing {
-  const before = storedToNew(stored);
+export function mergeIncoming(before: NewListing, incoming: NewListing): NewListing {
+  const source = mergeSource(before, incoming);
   return {
     marketplace: before.marketplace,
     sourceId: present(incoming.sourceId) ?? before.sourceId,
@@ -89,24 +101,53 @@ export function mergeIncoming(stored: StoredListing, incoming: NewListing): NewL
     status: incoming.status,
     createdAt: before.createdAt,
     updatedAt: before.updatedAt,
+    ...(source ? { source } : {}),
   };
 }
 
 /**
- * Variants are replaced by the file's, but when the file's variant has the same options as the
- * stored one at that position, values the file leaves empty (a SKU column an export left out)
- * keep the stored ones.
+ * Kept columns merge like attributes (the file's win per name, none erased); a field is unknown
+ * only while no file has had a column for it; the status word is the file's.
+ */
+function mergeSource(before: NewListing, incoming: NewListing): ListingSource | undefined {
+  const a = before.source;
+  const b = incoming.source;
+  if (!b) return a;
+  if (!a) {
+    // The stored listing was not imported (typed in, demo data): every field of it is known.
+    const { unknown: _unknown, ...known } = b;
+    return known;
+  }
+  const merged: ListingSource = { dialect: b.dialect, columns: { ...a.columns, ...b.columns } };
+  const layout = b.layout ?? (a.dialect === b.dialect ? a.layout : undefined);
+  if (layout !== undefined) merged.layout = layout;
+  const attributeColumns = { ...a.attributeColumns, ...b.attributeColumns };
+  if (Object.keys(attributeColumns).length > 0) merged.attributeColumns = attributeColumns;
+  const imageColumns = { ...a.imageColumns, ...b.imageColumns };
+  if (Object.keys(imageColumns).length > 0) merged.imageColumns = imageColumns;
+  const unknown = (b.unknown ?? []).filter((field) => (a.unknown ?? []).includes(field));
+  if (unknown.length > 0) merged.unknown = unknown;
+  if (b.status !== undefined) merged.status = b.status;
+  return merged;
+}
+
+/**
+ * Variants are replaced by the file's, but a file variant that is a stored one (same SKU, else
+ * same options) keeps the stored values the file leaves empty (a SKU column an export left out),
+ * and its kept columns merge.
  */
 function mergeVariants(stored: readonly NewVariant[], incoming: readonly NewVariant[]): NewVariant[] {
   return incoming.map((variant, index) => {
-    const match = stored[index];
-    if (!match || !sameOptions(match, variant)) return variant;
+    const match = (present(variant.sku) !== null ? stored.find((candidate) => candidate.sku === variant.sku) : undefined) ?? stored.find((candidate) => sameOptions(candidate, variant)) ?? (stored[index] && sameOptions(stored[index], variant) ? stored[index] : undefined);
+    if (!match) return variant;
+    const columns = { ...match.columns, ...variant.columns };
     return {
       sku: present(variant.sku) ?? match.sku,
       options: variant.options,
       priceMinor: variant.priceMinor ?? match.priceMinor,
       quantity: variant.quantity ?? match.quantity,
       image: present(variant.image) ?? match.image,
+      ...(Object.keys(columns).length > 0 ? { columns } : {}),
     };
   });
 }
@@ -123,8 +164,7 @@ const SCALARS = ['sourceId', 'sku', 'title', 'description', 'priceMinor', 'curre
 const LISTS = ['tags', 'materials', 'images'] as const;
 
 /** field → {before, after} for every field that differs (dates are not compared), or null. */
-export function diffListing(stored: StoredListing, after: NewListing): FieldChanges | null {
-  const before = storedToNew(stored);
+export function diffListing(before: NewListing, after: NewListing): FieldChanges | null {
   const changes: FieldChanges = {};
   for (const field of SCALARS) {
     if (before[field] !== after[field]) changes[field] = { before: before[field], after: after[field] };
@@ -134,6 +174,7 @@ export function diffListing(stored: StoredListing, after: NewListing): FieldChan
   }
   if (!sameRecord(before.attributes, after.attributes)) changes.attributes = { before: before.attributes, after: after.attributes };
   if (!sameVariants(before.variants, after.variants)) changes.variants = { before: before.variants, after: after.variants };
+  if (!sameSource(before.source, after.source)) changes.source = { before: before.source ?? null, after: after.source ?? null };
   return Object.keys(changes).length > 0 ? changes : null;
 }
 
@@ -156,7 +197,8 @@ function sameVariants(a: readonly NewVariant[], b: readonly NewVariant[]): boole
         variant.priceMinor === other.priceMinor &&
         variant.quantity === other.quantity &&
         variant.image === other.image &&
-        sameOptions(variant, other)
+        sameOptions(variant, other) &&
+        sameColumns(variant.columns, other.columns)
       );
     })
   );

@@ -78,15 +78,34 @@ export function readImportReport(db: BetterSqlite3.Database, importId: number): 
 }
 
 /**
- * Opens the import's change set (author and kind 'import', not undoable: undo walks the user's
- * own edits, and an import is undone by importing the old file or reverting revisions). Call
- * inside the import's transaction, at its first write, so a cancelled or empty import leaves none.
+ * Opens the import's change set (author and kind 'import', undoable: undo removes the listings it
+ * created and restores the ones it changed). Like any new change it ends redo: undone change sets
+ * become 'discarded'. Call inside the import's transaction, at its first write, so a cancelled or
+ * empty import leaves none.
  */
 export function openImportChangeSet(db: BetterSqlite3.Database, fileName: string, at: number): number {
+  db.prepare("UPDATE change_sets SET state = 'discarded', updated_at = ? WHERE undoable = 1 AND state = 'undone'").run(at);
   const { lastInsertRowid } = db
-    .prepare("INSERT INTO change_sets (author, kind, summary, listing_count, state, undoable, created_at, updated_at) VALUES ('import', 'import', ?, 0, 'applied', 0, ?, ?)")
+    .prepare("INSERT INTO change_sets (author, kind, summary, listing_count, state, undoable, created_at, updated_at) VALUES ('import', 'import', ?, 0, 'applied', 1, ?, ?)")
     .run(importSummary(fileName, 0, 0), at, at);
   return Number(lastInsertRowid);
+}
+
+/** Records the ids a batch created, as consecutive ranges (usually one per batch). */
+export function recordCreatedIds(db: BetterSqlite3.Database, changeSetId: number, ids: readonly number[]): void {
+  const insert = db.prepare('INSERT INTO change_set_created (change_set_id, first_id, last_id) VALUES (?, ?, ?)');
+  let first: number | undefined;
+  let last: number | undefined;
+  for (const id of ids) {
+    if (first !== undefined && last !== undefined && id === last + 1) {
+      last = id;
+      continue;
+    }
+    if (first !== undefined && last !== undefined) insert.run(changeSetId, first, last);
+    first = id;
+    last = id;
+  }
+  if (first !== undefined && last !== undefined) insert.run(changeSetId, first, last);
 }
 
 /** Fills in what the import did, before its COMMIT. */

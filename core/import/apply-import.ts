@@ -1,13 +1,14 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { ImportReport, RowProblem } from '../../common/import-types.js';
-import { LISTING_STATUSES } from '../../common/listing.js';
-import { listingContentValues, listingOfferValues, prepareListingBatchWriter, type NewListing } from '../catalog/insert-listings.js';
+import type { ImportReport, ImportRowTally, RowProblem } from '../../common/import-types.js';
+import { LISTING_STATUSES, type Marketplace } from '../../common/listing.js';
+import { listingContentValues, listingOfferValues, prepareListingBatchWriter, variantValues, type NewListing } from '../catalog/insert-listings.js';
+import { encodeListingSource } from '../catalog/listing-source.js';
 import { qualityOf } from '../catalog/listing-quality.js';
 import type { Catalog } from '../catalog/open-catalog.js';
 import { fromSqliteError } from '../host/sqlite-error.js';
-import { diffListing, mergeIncoming, type StoredListing } from './apply-import-diff.js';
-import { CappedProblems, closeImportChangeSet, openImportChangeSet, recordImportEnd, recordImportStart } from './apply-import-record.js';
+import { diffListing, mergeIncoming, storedToNew, type StoredListing } from './apply-import-diff.js';
+import { CappedProblems, closeImportChangeSet, openImportChangeSet, recordCreatedIds, recordImportEnd, recordImportStart } from './apply-import-record.js';
 import type { ImportSource, MappedRecord } from './mapped-record.js';
 
 export interface ImportProgress {
@@ -31,6 +32,12 @@ export interface ApplyImportOptions {
   importId?: number;
   /** Clock for timestamps (tests pin it). */
   now?: () => number;
+  /**
+   * How rows without an id or SKU find a stored listing: 'key' (default) never matches them — they
+   * are new listings; 'title' matches the one stored listing of the marketplace with exactly that
+   * title (the seller's choice in the wizard, `--match title` on the CLI).
+   */
+  matchBy?: 'key' | 'title';
 }
 
 /** Progress callbacks (and event-loop yields, so a cancel message gets in) at most this often. */
@@ -60,21 +67,30 @@ interface PendingInsert {
  * Applies a parsed import to the catalog as ONE transaction: either every listing of the file is
  * written, or (on an error or a cancel) none is and the catalog is exactly as before.
  *
- * Matching: (marketplace, source_id) first, else (marketplace, sku) when the record has a SKU (a
- * SKU match never captures a listing that has a different source id), else — for a record with
- * neither (an Etsy CSV, or an export that left the SKU column out) — the one stored listing of
- * that marketplace with exactly this title; two or more such listings = ambiguous = no match.
+ * Matching (identity, per marketplace): (marketplace, source_id) first — the marketplace's own id:
+ * eBay item number, Shopify handle, WooCommerce ID, Google id, Etsy listing id, and for Amazon the
+ * seller SKU, which is Amazon's key — else (marketplace, sku) when the record has a SKU (a SKU match
+ * never captures a listing that has a different source id, except on Amazon where the SKU is the
+ * identity). A record with neither is a new listing, unless the import was asked to match by
+ * title (`matchBy: 'title'`): then the one stored listing of that marketplace with exactly this
+ * title; two or more such listings = ambiguous = no match. Two records with different keys are
+ * never merged.
+ *
  * A match with no difference is `unchanged` and not written at all; a difference updates the
  * changed fields, replaces the variants when the file gives any, and writes a `revisions` row
  * (author 'import') with field → {before, after}. Fields the file leaves empty never erase stored
  * values (see apply-import-diff.ts). No match → inserted through the batch writer. Every written
  * listing is stored with its recomputed quality score. An import that writes anything records one
- * `change_sets` row (kind 'import', not undoable) that its revisions point to.
+ * undoable `change_sets` row (kind 'import') that its revisions point to, with the id ranges of
+ * the listings it created (undo removes those and restores the updated ones).
  *
- * A listing named twice in one file (same key): the later row updates what the earlier one
- * wrote, the listing is counted once, and a warning names both lines. Lookups see this import's
- * own earlier writes (same transaction), so only the insert buffer needs its own key map; memory
- * stays at one small entry per touched listing id.
+ * A listing named twice in one file (same key): the later row is merged into the earlier one (its
+ * non-empty values win), the listing is counted once, and a warning names both lines. Lookups see
+ * this import's own earlier writes (same transaction), so only the insert buffer needs its own
+ * key map; memory stays at one small entry per touched listing id.
+ *
+ * Every data row is counted once in `rows` (new / updated / unchanged / part of a listing /
+ * merged / rejected), so the report's tiles add up to the file's data rows.
  *
  * The transaction stays open across the awaits of the record stream: this connection is the
  * single writer and its thread runs nothing else until the operation ends; readers keep seeing
@@ -83,12 +99,16 @@ interface PendingInsert {
 export async function applyImport(catalog: Catalog, source: ImportSource, options: ApplyImportOptions): Promise<ImportReport> {
   const { db } = catalog;
   const now = options.now ?? Date.now;
+  const matchBy = options.matchBy ?? 'key';
   const startedAt = now();
   const importId = options.importId ?? recordImportStart(db, { fileName: options.fileName, dialect: source.dialect, encoding: source.encoding, startedAt });
   const statements = prepareStatements(db);
   const writer = prepareListingBatchWriter(db);
 
   const counts = { imported: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const rows: ImportRowTally = { new: 0, updated: 0, unchanged: 0, partOf: 0, merged: 0, rejected: 0 };
+  const currency = { fromFile: 0, fromDefault: 0 };
+  let variants = 0;
   const errors = new CappedProblems();
   const warnings = new CappedProblems();
   if (source.encodingNote) warnings.add({ line: 1, column: null, message: source.encodingNote });
@@ -110,65 +130,89 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
     const batch = pending;
     pending = [];
     pendingByKey = new Map();
-    changeSet();
+    const setId = changeSet();
     const ids = writer.insertBatch(batch.map((entry) => entry.listing));
     markImported(statements, ids, importId);
+    recordCreatedIds(db, setId, ids);
     ids.forEach((id, index) => {
-      touched.set(id, { outcome: 'imported', firstLine: batch[index]!.firstLine });
+      const entry = batch[index]!;
+      touched.set(id, { outcome: 'imported', firstLine: entry.firstLine });
+      variants += entry.listing.variants.length;
       noteId(id);
     });
   };
 
   const applyListing = (record: Extract<MappedRecord, { kind: 'listing' }>): void => {
     const line = record.lines[0] ?? 0;
+    const otherRows = Math.max(0, record.lines.length - 1);
     for (const warning of record.warnings) warnings.add(warning);
+    for (const error of record.errors ?? []) errors.add(error);
     const invalid = invalidReason(record.listing);
     if (invalid) {
       counts.rejected += Math.max(1, record.lines.length);
+      rows.rejected += Math.max(1, record.lines.length);
       errors.add({ line, column: null, message: invalid });
       return;
     }
     const incoming = record.listing;
-    const keys = listingKeys(incoming);
+    const keys = listingKeys(incoming, matchBy);
 
     const waiting = keys
       .map((key) => pendingByKey.get(key))
       // As with stored listings: a SKU shared by two different marketplace ids is two items.
-      .find((entry) => entry !== undefined && sameItem(entry.listing.sourceId, incoming.sourceId));
+      .find((entry) => entry !== undefined && sameItem(entry.listing, incoming));
     if (waiting) {
-      warnings.add(duplicateWarning(line, waiting.firstLine, incoming));
-      waiting.listing = stampNew(incoming, waiting.listing.createdAt);
-      for (const key of keys) pendingByKey.set(key, waiting);
+      warnings.add(mergedWarning(line, waiting.firstLine, incoming));
+      rows.merged++;
+      rows.partOf += otherRows;
+      waiting.listing = stampNew(mergeIncoming(waiting.listing, incoming), waiting.listing.createdAt);
+      for (const key of listingKeys(waiting.listing, matchBy)) pendingByKey.set(key, waiting);
       return;
     }
 
-    const stored = findStored(statements, incoming);
+    const stored = findStored(statements, incoming, matchBy);
     if (!stored) {
       const entry: PendingInsert = { listing: stampNew(incoming, now()), firstLine: line };
       pending.push(entry);
       counts.imported++;
+      rows.new++;
+      rows.partOf += otherRows;
+      if (record.currencyFromFile === false) currency.fromDefault++;
+      else currency.fromFile++;
       for (const key of keys) pendingByKey.set(key, entry);
       if (pending.length >= INSERT_BATCH) flushInserts();
       return;
     }
 
     const earlier = touched.get(stored.id);
-    if (earlier) warnings.add(duplicateWarning(line, earlier.firstLine, incoming));
-    const merged = mergeIncoming(stored, incoming);
-    const changes = diffListing(stored, merged);
-    if (changes) writeUpdate(statements, stored.id, merged, changes, { importId, changeSetId: changeSet(), at: now() });
-
-    if (!earlier) {
-      const outcome = changes ? 'updated' : 'unchanged';
-      counts[outcome]++;
-      touched.set(stored.id, { outcome, firstLine: line });
-      if (changes) noteId(stored.id);
-    } else if (changes && earlier.outcome === 'unchanged') {
-      counts.unchanged--;
-      counts.updated++;
-      earlier.outcome = 'updated';
-      noteId(stored.id);
+    const before = storedToNew(stored);
+    const merged = mergeIncoming(before, incoming);
+    const changes = diffListing(before, merged);
+    if (changes) {
+      writeUpdate(statements, stored.id, merged, changes, { importId, changeSetId: changeSet(), at: now() });
+      if (!earlier || earlier.outcome === 'unchanged') variants += merged.variants.length;
     }
+    rows.partOf += otherRows;
+    if (earlier) {
+      warnings.add(mergedWarning(line, earlier.firstLine, incoming));
+      rows.merged++;
+      if (changes && earlier.outcome === 'unchanged') {
+        counts.unchanged--;
+        counts.updated++;
+        rows.unchanged--;
+        rows.updated++;
+        earlier.outcome = 'updated';
+        noteId(stored.id);
+      }
+      return;
+    }
+    const outcome = changes ? 'updated' : 'unchanged';
+    counts[outcome]++;
+    rows[outcome]++;
+    if (record.currencyFromFile === false) currency.fromDefault++;
+    else currency.fromFile++;
+    touched.set(stored.id, { outcome, firstLine: line });
+    if (changes) noteId(stored.id);
   };
 
   let cancelled = false;
@@ -195,6 +239,7 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
       if (options.signal?.aborted) throw new ImportCancelled();
       if (record.kind === 'rejected') {
         counts.rejected += Math.max(1, record.lines.length);
+        rows.rejected += Math.max(1, record.lines.length);
         errors.add(record.problem);
       } else {
         applyListing(record);
@@ -227,17 +272,28 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
   if (failure !== null) {
     errors.unshift({ line: 0, column: null, message: `The import stopped and nothing was changed: ${failure}` });
   }
+  const dataRows = source.dataRows();
+  const accounted = rows.new + rows.updated + rows.unchanged + rows.partOf + rows.merged + rows.rejected;
+  if (!rolledBack && accounted !== dataRows) {
+    // A reader that lost track of a row is a bug; the seller must still hear of it, not lose it quietly.
+    warnings.unshift({ line: 0, column: null, message: `${Math.abs(dataRows - accounted).toLocaleString('en-US')} of ${dataRows.toLocaleString('en-US')} data rows could not be accounted for. Please report this file.` });
+  }
+  const defaultCurrency = source.defaultCurrency ?? { code: 'USD', origin: 'fallback' as const };
   const result: ImportReport = {
     importId,
     fileName: options.fileName,
     dialect: source.dialect,
     encoding: source.encoding,
-    dataRows: source.dataRows(),
+    dataRows,
     // After a rollback nothing of this import is in the catalog: the counts say so.
     imported: rolledBack ? 0 : counts.imported,
     updated: rolledBack ? 0 : counts.updated,
     unchanged: rolledBack ? 0 : counts.unchanged,
     rejected: counts.rejected,
+    rows: rolledBack ? { new: 0, updated: 0, unchanged: 0, partOf: 0, merged: 0, rejected: rows.rejected } : rows,
+    variants: rolledBack ? 0 : variants,
+    currency: { defaultCurrency: defaultCurrency.code, origin: defaultCurrency.origin, fromFile: rolledBack ? 0 : currency.fromFile, fromDefault: rolledBack ? 0 : currency.fromDefault },
+    changeSetId: rolledBack ? null : changeSetId,
     errors: errors.list(),
     warnings: warnings.list(),
     listingIds: rolledBack ? [] : listingIds,
@@ -260,6 +316,9 @@ interface Statements {
   deleteVariants: BetterSqlite3.Statement;
   insertVariant: BetterSqlite3.Statement;
   insertRevision: BetterSqlite3.Statement;
+  sourceOf: BetterSqlite3.Statement;
+  writeSource: BetterSqlite3.Statement;
+  deleteSource: BetterSqlite3.Statement;
   markRange: BetterSqlite3.Statement;
   markOne: BetterSqlite3.Statement;
   loadById(id: number): StoredListing | null;
@@ -270,7 +329,8 @@ const LISTING_COLUMNS = `id, marketplace, source_id, sku, title, description, pr
 
 function prepareStatements(db: BetterSqlite3.Database): Statements {
   const byId = db.prepare(`SELECT ${LISTING_COLUMNS} FROM listing_rows WHERE id = ?`);
-  const variantsOf = db.prepare('SELECT sku, options, price_minor, quantity, image FROM variants WHERE listing_id = ? ORDER BY position, id');
+  const variantsOf = db.prepare('SELECT sku, options, price_minor, quantity, image, columns FROM variants WHERE listing_id = ? ORDER BY position, id');
+  const sourceOf = db.prepare('SELECT data FROM listing_sources WHERE listing_id = ?').pluck();
   const statements: Statements = {
     // The look-ups read `listings` alone (id and source_id) and the whole row by id only on a hit:
     // most rows of a large import are new, and through the listing_rows join SQLite planned the
@@ -290,8 +350,11 @@ function prepareStatements(db: BetterSqlite3.Database): Statements {
       WHERE id = ?`),
     updateOffer: db.prepare('UPDATE listing_offers SET price_minor = ?, currency = ?, quantity = ?, updated_at = ? WHERE id = ?'),
     deleteVariants: db.prepare('DELETE FROM variants WHERE listing_id = ?'),
-    insertVariant: db.prepare('INSERT INTO variants (listing_id, position, sku, options, price_minor, quantity, image) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    insertVariant: db.prepare('INSERT INTO variants (listing_id, position, sku, options, price_minor, quantity, image, columns) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     insertRevision: db.prepare("INSERT INTO revisions (listing_id, author, created_at, changes, change_set_id) VALUES (?, 'import', ?, ?, ?)"),
+    sourceOf,
+    writeSource: db.prepare('INSERT INTO listing_sources (listing_id, data) VALUES (?, ?) ON CONFLICT (listing_id) DO UPDATE SET data = excluded.data'),
+    deleteSource: db.prepare('DELETE FROM listing_sources WHERE listing_id = ?'),
     markRange: db.prepare('UPDATE listings SET import_id = ? WHERE id BETWEEN ? AND ?'),
     markOne: db.prepare('UPDATE listings SET import_id = ? WHERE id = ?'),
     loadById: (id) => withVariants(statements, byId.get(id) as RawListing | undefined),
@@ -299,11 +362,11 @@ function prepareStatements(db: BetterSqlite3.Database): Statements {
   return statements;
 }
 
-type RawListing = Omit<StoredListing, 'variants'>;
+type RawListing = Omit<StoredListing, 'variants' | 'source'>;
 
 function withVariants(statements: Statements, row: RawListing | undefined): StoredListing | null {
   if (!row) return null;
-  return { ...row, variants: statements.variantsOf.all(row.id) as StoredListing['variants'] };
+  return { ...row, source: (statements.sourceOf.get(row.id) as string | undefined) ?? null, variants: statements.variantsOf.all(row.id) as StoredListing['variants'] };
 }
 
 /** What a look-up returns: enough to decide the match; the whole row is loaded by id after. */
@@ -312,7 +375,10 @@ interface ListingKey {
   source_id: string | null;
 }
 
-function findStored(statements: Statements, listing: NewListing): StoredListing | null {
+/** Marketplaces whose seller SKU is the listing's identity (Amazon: one SKU = one offer; an ASIN has many). */
+const SKU_IS_IDENTITY: ReadonlySet<Marketplace> = new Set(['amazon']);
+
+function findStored(statements: Statements, listing: NewListing, matchBy: 'key' | 'title'): StoredListing | null {
   if (listing.sourceId) {
     const key = statements.bySource.get(listing.marketplace, listing.sourceId) as ListingKey | undefined;
     if (key) return statements.loadById(key.id);
@@ -320,12 +386,12 @@ function findStored(statements: Statements, listing: NewListing): StoredListing 
   if (listing.sku) {
     const key = statements.bySku.get(listing.sku, listing.marketplace) as ListingKey | undefined;
     // A listing that already has another marketplace id is another item that shares the SKU.
-    if (key && (key.source_id === null || listing.sourceId === null || key.source_id === listing.sourceId)) {
+    if (key && (key.source_id === null || listing.sourceId === null || key.source_id === listing.sourceId || SKU_IS_IDENTITY.has(listing.marketplace))) {
       return statements.loadById(key.id);
     }
     return null;
   }
-  if (!listing.sourceId) {
+  if (!listing.sourceId && matchBy === 'title') {
     const keys = statements.byTitle.all(listing.title, listing.title, listing.marketplace) as ListingKey[];
     if (keys.length === 1) return statements.loadById(keys[0]!.id);
   }
@@ -352,8 +418,13 @@ function writeUpdate(statements: Statements, id: number, listing: NewListing, ch
   if ('variants' in changes) {
     statements.deleteVariants.run(id);
     listing.variants.forEach((variant, position) => {
-      statements.insertVariant.run(id, position, variant.sku, JSON.stringify(variant.options), variant.priceMinor, variant.quantity, variant.image);
+      statements.insertVariant.run(id, ...variantValues(variant, position));
     });
+  }
+  if ('source' in changes) {
+    const source = encodeListingSource(listing.source);
+    if (source === null) statements.deleteSource.run(id);
+    else statements.writeSource.run(id, source);
   }
   statements.insertRevision.run(id, stamp.at, JSON.stringify(changes), stamp.changeSetId);
 }
@@ -369,21 +440,24 @@ function markImported(statements: Statements, ids: readonly number[], importId: 
   else for (const id of ids) statements.markOne.run(importId, id);
 }
 
-function listingKeys(listing: NewListing): string[] {
+function listingKeys(listing: NewListing, matchBy: 'key' | 'title'): string[] {
   const keys: string[] = [];
   if (listing.sourceId) keys.push(`s\u0000${listing.marketplace}\u0000${listing.sourceId}`);
   if (listing.sku) keys.push(`k\u0000${listing.marketplace}\u0000${listing.sku}`);
-  // Neither id nor SKU (an Etsy CSV without SKUs): the exact title is the only key there is.
-  if (keys.length === 0) keys.push(`t\u0000${listing.marketplace}\u0000${listing.title}`);
+  // Neither id nor SKU (an Etsy CSV without SKUs): rows are new listings unless the seller asked
+  // to match by title; then the exact title is the key.
+  if (keys.length === 0 && matchBy === 'title') keys.push(`t\u0000${listing.marketplace}\u0000${listing.title}`);
   return keys;
 }
 
-function sameItem(a: string | null, b: string | null): boolean {
-  return a === null || b === null || a === b;
+/** Two records sharing a key are one item unless they carry different marketplace ids (Amazon: the SKU decides). */
+function sameItem(a: NewListing, b: NewListing): boolean {
+  if (SKU_IS_IDENTITY.has(b.marketplace) && a.sku !== null && a.sku === b.sku) return true;
+  return a.sourceId === null || b.sourceId === null || a.sourceId === b.sourceId;
 }
 
-function duplicateWarning(line: number, firstLine: number, listing: NewListing): RowProblem {
-  return { line, column: null, message: `Same listing as line ${firstLine} (${describeKey(listing)}); this later row updates it.` };
+function mergedWarning(line: number, firstLine: number, listing: NewListing): RowProblem {
+  return { line, column: null, message: `Line ${line} names the same listing as line ${firstLine} (${describeKey(listing)}): merged into it, its non-empty values win.` };
 }
 
 function describeKey(listing: NewListing): string {

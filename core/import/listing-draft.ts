@@ -1,5 +1,5 @@
-import type { ColumnMapping, RowProblem } from '../../common/import-types.js';
-import type { ListingStatus, Marketplace } from '../../common/listing.js';
+import type { ColumnMapping, ImportDialect, RowProblem } from '../../common/import-types.js';
+import type { ListingSource, ListingStatus, Marketplace, SourceField } from '../../common/listing.js';
 import type { NewListing, NewVariant } from '../catalog/insert-listings.js';
 import type { MappedRecord } from './mapped-record.js';
 import type { TableRow } from './read-table.js';
@@ -15,7 +15,22 @@ export type Draft = { -readonly [K in keyof NewListing]: NewListing[K] } & {
   attributes: Record<string, string>;
   /** The file states `currency` (else it is the import's default); finish() moves it onto the record. */
   currencyFromFile: boolean;
+  /** What the file holds beyond Listsmith's fields; finish() stores it as the listing's `source`. */
+  kept: KeptSource;
 };
+
+/** The draft side of ListingSource: filled while mapping, tidied by finish(). */
+export interface KeptSource {
+  dialect: ImportDialect;
+  layout?: string;
+  /** Untouched source columns: header → the cell exactly as in the file. */
+  columns: Record<string, string>;
+  attributeColumns: Record<string, string>;
+  imageColumns: Record<string, Record<string, string>>;
+  /** Fields the file has no column for. */
+  unknown: Set<SourceField>;
+  status?: string;
+}
 
 export interface MapContext {
   header: readonly string[];
@@ -26,6 +41,8 @@ export interface MapContext {
   mapping?: ColumnMapping;
   /** The currency of listings whose file states none (the seller's choice in the wizard, or USD). */
   defaultCurrency: string;
+  /** The dialect being read (recorded in every listing's source). */
+  dialect: ImportDialect;
 }
 
 export type TableMapper = (rows: AsyncIterable<TableRow>, ctx: MapContext) => AsyncGenerator<MappedRecord>;
@@ -34,7 +51,7 @@ export type TableMapper = (rows: AsyncIterable<TableRow>, ctx: MapContext) => As
 export const TITLE_LIMITS: Partial<Record<Marketplace, number>> = { ebay: 80, etsy: 140, amazon: 200, google: 150 };
 
 /** A blank listing; `fileCurrency` is the currency the file states for it ('' or null: none, so the default). */
-export function newDraft(marketplace: Marketplace, ctx: Pick<MapContext, 'now' | 'defaultCurrency'>, fileCurrency: string | null = null): Draft {
+export function newDraft(marketplace: Marketplace, ctx: Pick<MapContext, 'now' | 'defaultCurrency' | 'dialect'>, fileCurrency: string | null = null): Draft {
   const now = ctx.now;
   return {
     marketplace,
@@ -57,12 +74,41 @@ export function newDraft(marketplace: Marketplace, ctx: Pick<MapContext, 'now' |
     status: 'active' as ListingStatus,
     createdAt: now,
     updatedAt: now,
+    kept: { dialect: ctx.dialect, columns: {}, attributeColumns: {}, imageColumns: {}, unknown: new Set() },
   };
+}
+
+/**
+ * Marks the fields the file has no column for as unknown (not empty): `present` maps a field to
+ * whether its column exists (a column index ≥ 0, or true).
+ */
+export function markUnknown(draft: Draft, present: Partial<Record<SourceField, number | boolean>>): void {
+  for (const [field, column] of Object.entries(present) as [SourceField, number | boolean][]) {
+    if (column === false || (typeof column === 'number' && column < 0)) draft.kept.unknown.add(field);
+  }
+}
+
+/** Keeps the non-empty cells of `indexes` as untouched source columns, exactly as written. */
+export function keepColumns(target: Record<string, string>, cells: readonly string[], header: readonly string[], indexes: Iterable<number>): void {
+  for (const i of indexes) {
+    const name = header[i];
+    const value = cells[i];
+    if (name === undefined || value === undefined || value.trim() === '') continue;
+    if (!(name in target)) target[name] = value;
+  }
+}
+
+/** An attribute read from a source column: the export to the same format writes it back there. */
+export function setAttributeFrom(draft: Draft, name: string, column: string, value: string): void {
+  draft.attributes[name] = value;
+  draft.kept.attributeColumns[name] = column;
 }
 
 /** Case-insensitive header lookup; ignores a leading `*` (eBay required columns) and spaces. */
 export class Columns {
   private readonly index = new Map<string, number>();
+  /** Columns a mapper looked up (find/matching): the rest are kept untouched (unused()). */
+  private readonly used = new Set<number>();
   constructor(readonly header: readonly string[]) {
     header.forEach((name, i) => {
       const key = Columns.key(name);
@@ -76,9 +122,20 @@ export class Columns {
   find(...aliases: string[]): number {
     for (const alias of aliases) {
       const i = this.index.get(Columns.key(alias));
-      if (i !== undefined) return i;
+      if (i !== undefined) {
+        this.used.add(i);
+        return i;
+      }
     }
     return -1;
+  }
+  /** Column indexes no find()/matching()/use() has claimed, in file order. */
+  unused(): number[] {
+    return this.header.map((_, i) => i).filter((i) => !this.used.has(i));
+  }
+  /** Claims columns found another way (so unused() leaves them out). */
+  use(indexes: Iterable<number>): void {
+    for (const i of indexes) if (i >= 0) this.used.add(i);
   }
   /** All columns whose key matches. */
   matching(pattern: RegExp): number[] {
@@ -86,6 +143,7 @@ export class Columns {
     this.header.forEach((name, i) => {
       if (pattern.test(Columns.key(name))) out.push(i);
     });
+    this.use(out);
     return out;
   }
 }
@@ -120,15 +178,22 @@ export function identifier(cells: readonly string[], index: number, header: read
   return value;
 }
 
-/** Adds every non-empty cell of `indexes` as an attribute named by its header (damaged ids dropped). */
+/**
+ * Adds every non-empty cell of `indexes` as an attribute named by its header (damaged ids dropped,
+ * and then kept as untouched columns: the file's text is not lost), remembering its column.
+ */
 export function addAttributes(draft: Draft, cells: readonly string[], indexes: Iterable<number>, header: readonly string[], line: number, warnings: Warnings, rename?: (header: string) => string): void {
   for (const i of indexes) {
     const name = header[i];
     if (name === undefined) continue;
     const value = isIdentifierHeader(name) ? identifier(cells, i, header, line, warnings) : cell(cells, i);
-    if (value === null || value === '') continue;
+    if (value === null) {
+      keepColumns(draft.kept.columns, cells, header, [i]);
+      continue;
+    }
+    if (value === '') continue;
     const key = (rename ? rename(name) : name).slice(0, 100);
-    if (!(key in draft.attributes)) draft.attributes[key] = value;
+    if (!(key in draft.attributes)) setAttributeFrom(draft, key, name, value);
   }
 }
 
@@ -164,8 +229,21 @@ export function finish(draft: Draft, lines: number[], warnings: RowProblem[]): M
   draft.materials = [...new Set(draft.materials)];
   draft.currency = draft.currency.toUpperCase();
   // The provenance travels beside the listing, not in it: the listing is what gets stored.
-  const { currencyFromFile, ...listing } = draft;
-  return { kind: 'listing', lines, listing, warnings, currencyFromFile };
+  const { currencyFromFile, kept, ...listing } = draft;
+  const source = sourceOf(kept, listing.images);
+  return { kind: 'listing', lines, listing: source ? { ...listing, source } : listing, warnings, currencyFromFile };
+}
+
+/** The listing's source, or undefined when the file held nothing beyond Listsmith's fields. */
+function sourceOf(kept: KeptSource, images: readonly string[]): ListingSource | undefined {
+  const source: ListingSource = { dialect: kept.dialect, columns: kept.columns };
+  if (kept.layout !== undefined) source.layout = kept.layout;
+  if (Object.keys(kept.attributeColumns).length > 0) source.attributeColumns = kept.attributeColumns;
+  const imageColumns = Object.fromEntries(Object.entries(kept.imageColumns).filter(([url, columns]) => images.includes(url) && Object.keys(columns).length > 0));
+  if (Object.keys(imageColumns).length > 0) source.imageColumns = imageColumns;
+  if (kept.unknown.size > 0) source.unknown = [...kept.unknown].sort();
+  if (kept.status !== undefined) source.status = kept.status;
+  return Object.keys(source).length === 2 && Object.keys(source.columns).length === 0 ? undefined : source;
 }
 
 /** Cartesian product of option lists, capped. */

@@ -4,7 +4,9 @@ import type { NewListing } from '../catalog/insert-listings.js';
 /**
  * What the import parsers hand to the writer: one listing (possibly assembled from several file
  * rows — Shopify handle groups, WooCommerce parent + variations) or one rejected row. Every data
- * row of the file appears in exactly one record, so the report can account for each.
+ * row of the file appears in exactly one record, so the report can account for each: a listing's
+ * first line is its own row, the others are its variant or image rows. A variant row that cannot
+ * be read is a `rejected` record of its own (that variant only is lost, with its reason).
  */
 export type MappedRecord =
   | {
@@ -14,6 +16,8 @@ export type MappedRecord =
       warnings: RowProblem[];
       /** The file states the listing's currency (false: the import's default). Sources built in memory leave it out. */
       currencyFromFile?: boolean;
+      /** Parts of the listing's own rows that were not imported (a bad variant on the product's row), shown as errors. */
+      errors?: RowProblem[];
     }
   | { kind: 'rejected'; lines: number[]; problem: RowProblem };
 
@@ -28,4 +32,6 @@ export interface ImportSource {
   totalBytes: number;
   /** Data rows seen so far (grows while records are read). */
   dataRows(): number;
+  /** The currency of listings whose file states none, and who decided it (sources built in memory: USD, fallback). */
+  defaultCurrency?: { code: string; origin: 'chosen' | 'hint' | 'fallback' };
 }

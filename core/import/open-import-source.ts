@@ -73,8 +73,9 @@ export async function openImportSource(path: string, options: OpenImportOptions)
   return (await openImportSourceDetailed(path, options)).source;
 }
 
-function sourceFrom(text: DecodedText, dialect: ImportDialect, records: AsyncIterable<MappedRecord>, dataRows: () => number): ImportSource {
+function sourceFrom(text: DecodedText, dialect: ImportDialect, records: AsyncIterable<MappedRecord>, dataRows: () => number, currency: ImportSource['defaultCurrency']): ImportSource {
   return {
+    defaultCurrency: currency,
     dialect,
     encoding: text.encoding,
     encodingNote: text.encodingNote,
@@ -95,6 +96,7 @@ function defaultCurrencyOf(options: OpenImportOptions): string {
 
 export async function openImportSourceDetailed(path: string, options: OpenImportOptions): Promise<DetailedSource> {
   const defaultCurrency = defaultCurrencyOf(options);
+  const currency = { code: defaultCurrency, origin: options.defaultCurrency === undefined ? ('fallback' as const) : ('chosen' as const) };
   const text = await decodeFile(path, options.fileName);
   const now = options.now ?? Date.now();
   const kind = sniffTextKind(text.head);
@@ -104,18 +106,19 @@ export async function openImportSourceDetailed(path: string, options: OpenImport
 
   const wantsText = options.dialect === 'json' || options.dialect === 'jsonl' || (options.dialect === 'google_merchant' && kind === 'xml');
   if (kind !== 'table' && (options.dialect === undefined || wantsText)) {
-    const ctx: MapContext = { ...baseCtx, header: [], preamble: [] };
     if (kind === 'xml') {
+      const ctx: MapContext = { ...baseCtx, header: [], preamble: [], dialect: 'google_merchant' };
       const counter = { items: 0 };
       const records = mapGoogleMerchantXml(text, ctx, counter);
       const candidates = [{ dialect: 'google_merchant' as const, confidence: 0.9 }];
-      return { source: sourceFrom(text, 'google_merchant', records, () => counter.items), details: { ...noTable, candidates, confidence: 0.9 }, tap: () => {} };
+      return { source: sourceFrom(text, 'google_merchant', records, () => counter.items, currency), details: { ...noTable, candidates, confidence: 0.9 }, tap: () => {} };
     }
     const dialect: ImportDialect = options.dialect === 'json' || options.dialect === 'jsonl' ? options.dialect : kind === 'jsonl' ? 'jsonl' : 'json';
+    const ctx: MapContext = { ...baseCtx, header: [], preamble: [], dialect };
     const counter = { rows: 0 };
     const records = dialect === 'jsonl' ? mapJsonLines(text, ctx, counter) : mapJsonArray(text, ctx, counter);
     const candidates = [{ dialect, confidence: 0.95 }];
-    return { source: sourceFrom(text, dialect, records, () => counter.rows), details: { ...noTable, candidates, confidence: 0.95 }, tap: () => {} };
+    return { source: sourceFrom(text, dialect, records, () => counter.rows, currency), details: { ...noTable, candidates, confidence: 0.95 }, tap: () => {} };
   }
   if (options.dialect === 'json' || options.dialect === 'jsonl') {
     throw new ContractError('invalid_input', `"${options.fileName}" is not JSON (it does not start with [ or {). Pick the matching format, or let Listsmith detect it.`);
@@ -145,7 +148,7 @@ export async function openImportSourceDetailed(path: string, options: OpenImport
       );
     }
   }
-  const ctx: MapContext = { ...baseCtx, header: table.header, preamble: table.preamble, mapping: mapping ?? undefined };
+  const ctx: MapContext = { ...baseCtx, header: table.header, preamble: table.preamble, mapping: mapping ?? undefined, dialect };
   async function* tapped(): AsyncGenerator<TableRow> {
     for await (const row of table.rows) {
       for (const l of listeners) l(row);
@@ -155,7 +158,7 @@ export async function openImportSourceDetailed(path: string, options: OpenImport
   const records = mapper(tapped(), ctx);
   const confidence = candidates.find((c) => c.dialect === dialect)?.confidence ?? (options.dialect ? 1 : best.confidence);
   return {
-    source: sourceFrom(text, dialect, records, table.rowCount),
+    source: sourceFrom(text, dialect, records, table.rowCount, currency),
     details: { candidates, confidence, delimiter: table.delimiter, headerLine: table.headerLine, header: table.header, mapping, notes: table.notes },
     tap: (listener) => listeners.push(listener),
   };

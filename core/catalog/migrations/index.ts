@@ -5,11 +5,12 @@ import { qualityAndHistory } from './003-quality-and-history.js';
 import { jobQueue } from './004-job-queue.js';
 import { aiWritten } from './005-ai-written.js';
 import { listingOffers } from './006-listing-offers.js';
+import { sourceFidelity } from './007-source-fidelity.js';
 
 /**
  * Every schema step, in order. Imported statically (no readdir, no dynamic import) so the list
  * works unchanged inside an asar archive and in bundles. Append only; never edit a shipped step.
  */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, importIdColumn, qualityAndHistory, jobQueue, aiWritten, listingOffers];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, importIdColumn, qualityAndHistory, jobQueue, aiWritten, listingOffers, sourceFidelity];
 
 export type { Migration } from './migration.js';

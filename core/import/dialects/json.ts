@@ -1,6 +1,7 @@
 import { ContractError } from '../../../common/result.js';
 import { MARKETPLACES, type Marketplace } from '../../../common/listing.js';
 import type { NewVariant } from '../../catalog/insert-listings.js';
+import { decodeColumns, decodeListingSource } from '../../catalog/listing-source.js';
 import type { DecodedText } from '../decode-text.js';
 import { finish, newDraft, rejected, rowErrorRecord, takePriceCurrency, Warnings, type Draft, type MapContext } from '../listing-draft.js';
 import type { MappedRecord } from '../mapped-record.js';
@@ -100,6 +101,7 @@ export function objectToDraft(obj: Obj, line: number, ctx: MapContext, warnings:
   const updated = obj['updatedAt'] ?? obj['updated_at'];
   draft.createdAt = (typeof created === 'number' ? created : parseDate(str(created))) ?? ctx.now;
   draft.updatedAt = (typeof updated === 'number' ? updated : parseDate(str(updated))) ?? draft.createdAt;
+  keepOwnSource(draft, obj['source']);
   const variants = obj['variants'];
   if (Array.isArray(variants)) {
     draft.variants = variants
@@ -122,10 +124,32 @@ export function objectToDraft(obj: Obj, line: number, ctx: MapContext, warnings:
           priceMinor: priceValue === null || priceValue === undefined ? null : minor(priceValue, 'priceMinor' in v ? 'priceMinor' : 'price', draft.currency),
           quantity: quantity === null || quantity === undefined ? null : parseQuantity(str(quantity), 'quantity').value,
           image: str(v['image']).trim() || null,
+          ...variantColumns(v['columns']),
         };
       });
   }
   return draft;
+}
+
+/** Listsmith's own JSONL carries each listing's `source` (kept columns…): read back as it was. */
+function keepOwnSource(draft: Draft, value: unknown): void {
+  if (typeof value !== 'object' || value === null) return;
+  const source = decodeListingSource(JSON.stringify(value));
+  if (!source) return;
+  draft.kept = {
+    dialect: source.dialect as Draft['kept']['dialect'],
+    ...(source.layout === undefined ? {} : { layout: source.layout }),
+    columns: source.columns,
+    attributeColumns: source.attributeColumns ?? {},
+    imageColumns: source.imageColumns ?? {},
+    unknown: new Set(source.unknown ?? []),
+    ...(source.status === undefined ? {} : { status: source.status }),
+  };
+}
+
+function variantColumns(value: unknown): { columns?: Record<string, string> } {
+  const columns = typeof value === 'object' && value !== null ? decodeColumns(JSON.stringify(value)) : undefined;
+  return columns ? { columns } : {};
 }
 
 function toRecord(text: string, line: number, ctx: MapContext): MappedRecord {

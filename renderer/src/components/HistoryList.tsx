@@ -12,7 +12,7 @@ import './editor.css';
  * undone, and each field's before → after. Any revision can be reverted (a new, undoable change). */
 
 export const AUTHOR_LABELS: Record<RevisionAuthor, string> = { user: 'You', import: 'Import', optimizer: 'Optimizer', ai: 'AI' };
-export const KIND_LABELS: Record<ChangeSetKind, string> = { edit: 'Edit', bulk: 'Bulk edit', revert: 'Revert', import: 'Import', proposal: 'Suggestion' };
+export const KIND_LABELS: Record<ChangeSetKind, string> = { edit: 'Edit', bulk: 'Bulk edit', revert: 'Revert', import: 'Import', proposal: 'Suggestion', delete: 'Delete' };
 
 const FIELD_NAMES: Record<string, string> = {
   title: 'Title',

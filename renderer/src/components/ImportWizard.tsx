@@ -15,7 +15,7 @@ import { saveBlob } from '../bridge/files.js';
 import { formatBytes, formatInteger, formatPrice } from '../format.js';
 import { importReportCsv, reportFileName } from '../io/csv.js';
 import { useApp } from '../store/context.js';
-import { effectiveMapping } from '../store/import-export.js';
+import { effectiveMapping } from '../store/import.js';
 import { Modal } from './Modal.js';
 import { OperationProgress } from './OperationProgress.js';
 import { ProblemTable } from './ProblemTable.js';

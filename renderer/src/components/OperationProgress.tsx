@@ -1,5 +1,5 @@
 import { formatDuration, formatInteger } from '../format.js';
-import type { OperationProgress as Progress } from '../store/import-export.js';
+import type { OperationProgress as Progress } from '../store/operation-progress.js';
 
 const PHASES: Record<string, string> = {
   reading: 'Reading the file',

@@ -8,7 +8,8 @@ import type { ConnectionInfo } from '../bridge/ws-transport.js';
 import type { RowAlign } from '../grid/scale.js';
 import { PAGE_SIZE, PageCache, pageRequest, pagesForRange, pagesToLoad } from './page-cache.js';
 import { createHistorySlice, type HistorySlice } from './history.js';
-import { createImportExportSlice, type ImportExportSlice } from './import-export.js';
+import { createExportSlice, type ExportSlice } from './export.js';
+import { createImportSlice, type ImportSlice } from './import.js';
 import { inlineChanges, rowFromListing, startEdit, type InlineEdit, type InlineField } from './inline-edit.js';
 import { nextSort, toggleIn, toOpenInput } from './query.js';
 import {
@@ -178,7 +179,8 @@ export type AppState = QuerySlice &
   BulkEditSlice &
   DetailSlice &
   StatusSlice &
-  ImportExportSlice &
+  ImportSlice &
+  ExportSlice &
   HistorySlice;
 export type AppStore = StoreApi<AppState>;
 
@@ -652,11 +654,13 @@ export function createAppStore({ client, transportKind, initialConnection }: Sto
     },
   });
 
-  const importExport = createImportExportSlice<AppState>(client);
+  const importing = createImportSlice<AppState>(client);
+  const exporting = createExportSlice<AppState>(client);
   const history = createHistorySlice<AppState>(client);
 
   const store: AppStore = createStore<AppState>()((...a) => ({
-    ...importExport.slice(...a),
+    ...importing.slice(...a),
+    ...exporting.slice(...a),
     ...history.slice(...a),
     ...querySlice(...a),
     ...viewSlice(...a),
@@ -784,7 +788,8 @@ export function createAppStore({ client, transportKind, initialConnection }: Sto
         const demo = store.getState().demo;
         if (demo.running) store.setState({ demo: { running: true, done: p.done, total: p.total } });
       });
-      const offImportExport = importExport.subscribe(store);
+      const offImport = importing.subscribe(store);
+      const offExport = exporting.subscribe(store);
       const offHistory = history.subscribe(store);
       const s = store.getState();
       let stopped = false;
@@ -815,7 +820,8 @@ export function createAppStore({ client, transportKind, initialConnection }: Sto
         stopped = true;
         offChanged();
         offProgress();
-        offImportExport();
+        offImport();
+        offExport();
         offHistory();
         clearTimeout(changedTimer);
         clearTimeout(noticeTimer);

@@ -116,7 +116,8 @@ describe('readDashboardStats', () => {
     expect(recent).toHaveLength(10);
     expect(recent[0]).toMatchObject({ author: 'import', kind: 'import', summary: 'Import of shop.csv: 2 new, 0 changed', listingCount: 2, state: 'applied', createdAt: now + 5 });
     expect(recent.slice(1).map((set) => set.id)).toEqual([...ids].reverse().slice(0, 9));
-    expect(recent.find((set) => set.id === ids[10])).toMatchObject({ state: 'undone', listingCount: 11, author: 'user', kind: 'bulk', summary: 'Change of 11' });
+    // An import is a new change like any other: the undone set can no longer be redone.
+    expect(recent.find((set) => set.id === ids[10])).toMatchObject({ state: 'discarded', listingCount: 11, author: 'user', kind: 'bulk', summary: 'Change of 11' });
     catalog.close();
   });
 

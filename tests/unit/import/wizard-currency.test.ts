@@ -4,7 +4,7 @@ import type { MethodName } from '../../../common/contract-names.js';
 import type { ImportDialect, ImportPreview } from '../../../common/import-types.js';
 import type { Envelope } from '../../../common/result.js';
 import { createAppStore } from '../../../renderer/src/store/app-store.js';
-import { importCurrencyFor, rememberedImportCurrency, rememberImportCurrency } from '../../../renderer/src/store/import-export.js';
+import { importCurrencyFor, rememberedImportCurrency, rememberImportCurrency } from '../../../renderer/src/store/import.js';
 
 /**
  * The wizard's side of the default currency: it previews in the currency remembered for the

@@ -1,29 +1,23 @@
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import type { ContractClient } from '../../../common/client.js';
-import type { EventPayloads, ExportPreview, MappingPreset, Scope } from '../../../common/contract.js';
+import type { MappingPreset } from '../../../common/contract.js';
 import {
   FALLBACK_CURRENCY,
   IMPORT_DIALECTS,
   type ColumnMapping,
-  type ExportFormat,
-  type ExportSummary,
   type ImportDialect,
   type ImportPreview,
   type ImportReport,
   type MappableField,
 } from '../../../common/import-types.js';
-import type { GridQuery } from '../../../common/grid.js';
 import type { Marketplace } from '../../../common/listing.js';
-import { downloadFile, uploadFile, type UploadHandle } from '../bridge/files.js';
-import { isFiltered, toOpenInput } from './query.js';
+import { uploadFile, type UploadHandle } from '../bridge/files.js';
+import { messageOf, rememberEarly, type OperationProgress } from './operation-progress.js';
 
 /* ----------------------------------------------------------------------------------------------
- * Import wizard and export dialog. Both talk to the core only through the contract (plus the
- * /files endpoints for the bytes) and follow long operations through `operation.progress` and
- * their `*.finished` events.
+ * The import wizard. It talks to the core only through the contract (plus the /files endpoint for
+ * the bytes) and follows the import through `operation.progress` and `import.finished`.
  * -------------------------------------------------------------------------------------------- */
-
-export type OperationProgress = Omit<EventPayloads['operation.progress'], 'operationId' | 'kind'>;
 
 export type ImportStep = 'idle' | 'uploading' | 'preview' | 'starting' | 'running' | 'report';
 
@@ -56,31 +50,7 @@ export interface ImportWizard {
   report: ImportReport | null;
 }
 
-export type ExportScopeKind = 'all' | 'query';
-export type ExportStep = 'setup' | 'starting' | 'running' | 'done';
-
-export interface ExportDialog {
-  open: boolean;
-  step: ExportStep;
-  format: ExportFormat;
-  scope: ExportScopeKind;
-  preview: ExportPreview | null;
-  previewing: boolean;
-  previewError: string | null;
-  operationId: string | null;
-  fileId: string | null;
-  fileName: string | null;
-  progress: OperationProgress | null;
-  cancelling: boolean;
-  summary: ExportSummary | null;
-  /** Export failed (or was cancelled): the core's message. */
-  error: string | null;
-  cancelled: boolean;
-  downloadedAs: string | null;
-  downloadError: string | null;
-}
-
-export interface ImportExportSlice {
+export interface ImportSlice {
   importWizard: ImportWizard;
   importFile(file: File): boolean;
   closeImport(): void;
@@ -94,20 +64,10 @@ export interface ImportExportSlice {
   savePreset(name: string): Promise<void>;
   startImport(): Promise<void>;
   cancelImport(): void;
-
-  exportDialog: ExportDialog;
-  openExport(): void;
-  closeExport(): void;
-  setExportFormat(format: ExportFormat): void;
-  setExportScope(scope: ExportScopeKind): void;
-  startExport(): Promise<void>;
-  cancelExport(): void;
-  retryDownload(): void;
 }
 
 /** What this slice needs from the rest of the store. */
 interface Host {
-  query: GridQuery;
   pushError(err: unknown): void;
 }
 
@@ -133,31 +93,6 @@ const IDLE_IMPORT: ImportWizard = {
   cancelling: false,
   report: null,
 };
-
-const IDLE_EXPORT: ExportDialog = {
-  open: false,
-  step: 'setup',
-  format: 'shopify',
-  scope: 'all',
-  preview: null,
-  previewing: false,
-  previewError: null,
-  operationId: null,
-  fileId: null,
-  fileName: null,
-  progress: null,
-  cancelling: false,
-  summary: null,
-  error: null,
-  cancelled: false,
-  downloadedAs: null,
-  downloadError: null,
-};
-
-function messageOf(err: unknown): string {
-  if (err instanceof Error && err.message !== '') return err.message;
-  return 'Something went wrong.';
-}
 
 /** The mapping the preview used (the user's override, else what the core detected). */
 export function effectiveMapping(preview: ImportPreview | null, override: ColumnMapping | null): ColumnMapping {
@@ -210,28 +145,17 @@ export function importCurrencyFor(wizard: Pick<ImportWizard, 'currency'>, dialec
   return wizard.currency ?? rememberedImportCurrency(dialect) ?? FALLBACK_CURRENCY;
 }
 
-/** The export scope for the dialog's choice and the grid's current query. */
-export function exportScope(kind: ExportScopeKind, query: GridQuery): Scope {
-  if (kind === 'all' || !isFiltered(query)) return { kind: 'all' };
-  const input = toOpenInput(query);
-  return input.search !== undefined ? { kind: 'query', filter: input.filter, search: input.search } : { kind: 'query', filter: input.filter };
-}
-
-export function createImportExportSlice<S extends ImportExportSlice & Host>(client: ContractClient) {
+export function createImportSlice<S extends ImportSlice & Host>(client: ContractClient) {
   let upload: UploadHandle | null = null;
   let previewGeneration = 0;
-  let exportPreviewGeneration = 0;
   let importSession = 0;
-  /** `*.finished` events that arrived before the start call answered. */
+  /** `import.finished` events that arrived before the start call answered. */
   const earlyImports = new Map<string, ImportReport>();
-  const earlyExports = new Map<string, EventPayloads['export.finished']>();
   /** Set by the slice creator; used by the event subscriptions. */
   let finishImportRef: (report: ImportReport) => void = () => {};
-  let finishExportRef: (payload: EventPayloads['export.finished']) => void = () => {};
 
-  const slice: StateCreator<S, [], [], ImportExportSlice> = (set, get) => {
+  const slice: StateCreator<S, [], [], ImportSlice> = (set, get) => {
     const patchImport = (patch: Partial<ImportWizard>) => set({ importWizard: { ...get().importWizard, ...patch } } as Partial<S>);
-    const patchExport = (patch: Partial<ExportDialog>) => set({ exportDialog: { ...get().exportDialog, ...patch } } as Partial<S>);
 
     const runPreview = async () => {
       const w = get().importWizard;
@@ -273,49 +197,7 @@ export function createImportExportSlice<S extends ImportExportSlice & Host>(clie
       patchImport({ step: 'report', report, progress: null, cancelling: false, importId: report.importId });
     };
 
-    const finishExport = (payload: EventPayloads['export.finished']) => {
-      const d = get().exportDialog;
-      const cancelled = d.cancelling || (payload.error !== null && /cancel/i.test(payload.error));
-      patchExport({
-        step: 'done',
-        progress: null,
-        summary: payload.summary,
-        error: payload.error,
-        cancelled: cancelled && payload.error !== null,
-        cancelling: false,
-        fileId: payload.fileId,
-      });
-      if (payload.error === null) void download();
-    };
-
-    const download = async () => {
-      const d = get().exportDialog;
-      if (d.fileId === null) return;
-      patchExport({ downloadError: null });
-      try {
-        const name = await downloadFile(d.fileId, d.fileName ?? `listsmith-export-${d.format}`);
-        patchExport({ downloadedAs: name });
-      } catch (err) {
-        patchExport({ downloadError: messageOf(err) });
-      }
-    };
-
     finishImportRef = finishImport;
-    finishExportRef = finishExport;
-
-    const runExportPreview = async () => {
-      const d = get().exportDialog;
-      const generation = ++exportPreviewGeneration;
-      patchExport({ previewing: true, previewError: null });
-      try {
-        const preview = await client.call('export.preview', { format: d.format, scope: exportScope(d.scope, get().query) });
-        if (generation !== exportPreviewGeneration) return;
-        patchExport({ preview, previewing: false });
-      } catch (err) {
-        if (generation !== exportPreviewGeneration) return;
-        patchExport({ preview: null, previewing: false, previewError: messageOf(err) });
-      }
-    };
 
     return {
       importWizard: IDLE_IMPORT,
@@ -444,102 +326,29 @@ export function createImportExportSlice<S extends ImportExportSlice & Host>(clie
           get().pushError(err);
         });
       },
-
-      exportDialog: IDLE_EXPORT,
-      openExport() {
-        const d = get().exportDialog;
-        if (d.step === 'running' || d.step === 'starting') {
-          patchExport({ open: true });
-          return;
-        }
-        const scope: ExportScopeKind = isFiltered(get().query) ? 'query' : 'all';
-        set({ exportDialog: { ...IDLE_EXPORT, open: true, format: d.format, scope } } as Partial<S>);
-        void runExportPreview();
-      },
-      closeExport() {
-        const d = get().exportDialog;
-        if (d.step === 'running' || d.step === 'starting') {
-          patchExport({ open: false });
-          return;
-        }
-        exportPreviewGeneration++;
-        set({ exportDialog: { ...IDLE_EXPORT, format: d.format } } as Partial<S>);
-      },
-      setExportFormat(format) {
-        patchExport({ format });
-        void runExportPreview();
-      },
-      setExportScope(scope) {
-        patchExport({ scope });
-        void runExportPreview();
-      },
-      async startExport() {
-        const d = get().exportDialog;
-        if (d.step !== 'setup') return;
-        patchExport({ step: 'starting', error: null, progress: null, downloadedAs: null, downloadError: null });
-        try {
-          const started = await client.call('export.start', { format: d.format, scope: exportScope(d.scope, get().query) });
-          patchExport({ step: 'running', operationId: started.operationId, fileId: started.fileId, fileName: started.fileName });
-          const early = earlyExports.get(started.operationId);
-          if (early !== undefined) {
-            earlyExports.delete(started.operationId);
-            finishExport(early);
-          }
-        } catch (err) {
-          patchExport({ step: 'setup', error: messageOf(err) });
-        }
-      },
-      cancelExport() {
-        const d = get().exportDialog;
-        if (d.step !== 'running' || d.operationId === null || d.cancelling) return;
-        patchExport({ cancelling: true });
-        client.call('operation.cancel', { operationId: d.operationId }).catch((err: unknown) => {
-          patchExport({ cancelling: false });
-          get().pushError(err);
-        });
-      },
-      retryDownload() {
-        void download();
-      },
     };
   };
 
-  /** Follows the core's operation events; returns the unsubscriber. */
+  /** Follows the core's import events (and the desktop menu's Import…); returns the unsubscriber. */
   function subscribe(store: StoreApi<S>): () => void {
-    const remember = <T>(map: Map<string, T>, key: string, value: T) => {
-      map.set(key, value);
-      while (map.size > 8) map.delete(map.keys().next().value!);
-    };
     const offProgress = client.on('operation.progress', (p) => {
       const { operationId, kind, ...progress } = p;
       const s = store.getState();
       if (kind === 'import' && s.importWizard.operationId === operationId && s.importWizard.step === 'running') {
         store.setState({ importWizard: { ...s.importWizard, progress } } as Partial<S>);
-      } else if (kind === 'export' && s.exportDialog.operationId === operationId && s.exportDialog.step === 'running') {
-        store.setState({ exportDialog: { ...s.exportDialog, progress } } as Partial<S>);
       }
     });
     const offImport = client.on('import.finished', ({ operationId, report }) => {
       const w = store.getState().importWizard;
       if (w.operationId === operationId && w.step === 'running') finishImportRef(report);
-      else if (w.step === 'starting') remember(earlyImports, operationId, report);
+      else if (w.step === 'starting') rememberEarly(earlyImports, operationId, report);
     });
-    const offExport = client.on('export.finished', (payload) => {
-      const d = store.getState().exportDialog;
-      if (d.operationId === payload.operationId && d.step === 'running') finishExportRef(payload);
-      else if (d.step === 'starting') {
-        remember(earlyExports, payload.operationId, payload);
-      }
-    });
-    // The desktop menu (File › Import…, Export…) drives the same actions as the toolbar buttons.
     const offCommand = client.on('app.command', (command) => {
-      if (command.id === 'export') store.getState().openExport();
-      else if (command.id === 'import') document.querySelector<HTMLInputElement>('[data-testid="import-file-input"]')?.click();
+      if (command.id === 'import') document.querySelector<HTMLInputElement>('[data-testid="import-file-input"]')?.click();
     });
     return () => {
       offProgress();
       offImport();
-      offExport();
       offCommand();
     };
   }
