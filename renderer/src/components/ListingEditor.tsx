@@ -17,6 +17,7 @@ import { currencyDigits, type Draft, type DraftField } from '../store/editor.js'
 import { FieldCounter } from './FieldCounter.js';
 import { FieldIssues, FieldProblem } from './FieldIssues.js';
 import { ImageThumbs } from './ImageThumbs.js';
+import { SourceColumns } from './SourceColumns.js';
 import { TagChips } from './TagChips.js';
 import './editor.css';
 
@@ -355,6 +356,8 @@ export function ListingEditor({ base, draft, check, problems, onEdit, disabled }
           </div>
         </Section>
       )}
+
+      <SourceColumns listing={base} />
 
       <Section title="Record">
         <dl className="fields">
