@@ -1,18 +1,24 @@
-import { addAttributes, applyPrice, applyQuantity, cell, Columns, mapEachRow, newDraft, type MapContext } from '../listing-draft.js';
+import { addAttributes, applyPrice, cell, Columns, keepColumns, mapEachRow, markUnknown, newDraft, setAttributeFrom, type MapContext } from '../listing-draft.js';
 import type { MappedRecord } from '../mapped-record.js';
 import type { TableRow } from '../read-table.js';
+import { readStock } from '../stock-cell.js';
 import { decodeEntities, normaliseStatus, parseDate } from '../values.js';
 
-/** Amazon "All Listings Report" (tab separated: item-name, seller-sku, price, asin1, status…). */
+/**
+ * Amazon "All Listings Report" (tab separated: item-name, seller-sku, price, asin1, status…). The
+ * seller SKU is the listing's identity (Amazon's key); the ASIN is an attribute written back to
+ * `asin1`. Cells read into fields in a lossy way (the open date, the condition number, a status
+ * word Listsmith only approximates) are also kept as written, and so is every column not read.
+ */
 
 const CONDITIONS: Record<string, string> = { '1': 'Used - Like New', '2': 'Used - Very Good', '3': 'Used - Good', '4': 'Used - Acceptable', '5': 'Collectible - Like New', '11': 'New' };
 
 export async function* mapAmazonAllListings(rows: AsyncIterable<TableRow>, ctx: MapContext): AsyncGenerator<MappedRecord> {
-  const c = new Columns(ctx.header);
+  const header = ctx.header;
+  const c = new Columns(header);
   const col = {
     title: c.find('item-name'),
     description: c.find('item-description'),
-    listingId: c.find('listing-id'),
     sku: c.find('seller-sku'),
     price: c.find('price'),
     quantity: c.find('quantity'),
@@ -21,27 +27,45 @@ export async function* mapAmazonAllListings(rows: AsyncIterable<TableRow>, ctx: 
     asin: c.find('asin1'),
     condition: c.find('item-condition'),
     status: c.find('status'),
-    fulfillment: c.find('fulfillment-channel'),
   };
-  const keep = [c.find('listing-id'), c.find('product-id'), c.find('product-id-type'), c.find('item-note'), col.fulfillment].filter((i) => i >= 0);
+  const attributes = c.matching(/^(listing-id|product-id|product-id-type|item-note|fulfillment-channel)$/);
+  const untouched = c.unused();
   // The report has no currency column (the marketplace's own currency is not in the file): the default applies.
   yield* mapEachRow(rows, (row, warnings) => {
     const cells = row.cells;
     const draft = newDraft('amazon', ctx);
     draft.title = decodeEntities(cell(cells, col.title));
     draft.description = cells[col.description] ?? '';
-    draft.sourceId = cell(cells, col.asin) || cell(cells, col.listingId) || null;
     draft.sku = cell(cells, col.sku) || null;
+    draft.sourceId = draft.sku;
+    const asin = cell(cells, col.asin);
+    if (asin) setAttributeFrom(draft, 'ASIN', header[col.asin]!, asin);
     applyPrice(draft, cell(cells, col.price), 'price');
-    applyQuantity(draft, cell(cells, col.quantity), 'quantity', row.line, warnings);
+    draft.quantity = readStock(cell(cells, col.quantity), 'quantity', row.line, warnings, draft.kept.columns);
     const image = cell(cells, col.image);
     if (image) draft.images = [image];
     const condition = cell(cells, col.condition);
     draft.condition = CONDITIONS[condition] ?? (condition || null);
-    draft.status = normaliseStatus(cell(cells, col.status)) ?? 'active';
+    const status = cell(cells, col.status);
+    draft.status = normaliseStatus(status) ?? 'active';
+    if (status !== '' && status.toLowerCase() !== draft.status) draft.kept.status = status;
     const opened = parseDate(cell(cells, col.openDate).replace(/\s+[A-Z]{3,4}$/, ''));
     if (opened !== null) draft.createdAt = opened;
-    addAttributes(draft, cells, keep, ctx.header, row.line, warnings);
+    keepColumns(draft.kept.columns, cells, header, [col.openDate, col.condition]);
+    addAttributes(draft, cells, attributes, header, row.line, warnings);
+    keepColumns(draft.kept.columns, cells, header, untouched);
+    markUnknown(draft, {
+      sku: col.sku,
+      description: col.description,
+      priceMinor: col.price,
+      quantity: col.quantity,
+      tags: false,
+      materials: false,
+      images: col.image,
+      category: false,
+      brand: false,
+      condition: col.condition,
+    });
     return draft;
   });
 }

@@ -1,15 +1,27 @@
-import type { RowProblem } from '../../../common/import-types.js';
-import { addAttributes, applyPrice, applyQuantity, cell, Columns, extraCellsWarning, finish, identifier, newDraft, rowErrorRecord, Warnings, type Draft, type MapContext } from '../listing-draft.js';
+import type { NewVariant } from '../../catalog/insert-listings.js';
+import { optionName, themeColumns } from '../amazon-variation-theme.js';
+import { addAttributes, applyPrice, cell, Columns, extraCellsWarning, finish, identifier, keepColumns, markUnknown, newDraft, rejected, rowErrorRecord, setAttributeFrom, Warnings, type Draft, type MapContext } from '../listing-draft.js';
 import type { MappedRecord } from '../mapped-record.js';
 import type { TableRow } from '../read-table.js';
+import { readStock } from '../stock-cell.js';
 import { decodeEntities, splitList } from '../values.js';
+import { ownCells } from '../variant-cells.js';
 
 /**
  * Amazon inventory flat file (category template): optional `TemplateType=…` row and labels row
- * (skipped by read-table), API-name header (`item_sku,item_name,…`). Bullet points become
- * attributes, generic_keywords tags, main/other image URLs images. Parent/child rows are joined
- * into one listing with variants (parents and children are held until the end of the file, as
- * Amazon does not require children to follow their parent).
+ * (skipped by read-table), API-name header (`item_sku,item_name,…`).
+ *
+ * The seller SKU is Amazon's key: it is the listing's identity (source id and SKU), so two offers
+ * of one product (merchant-fulfilled and FBA, two conditions) are two listings; the ASIN is an
+ * attribute written back to `external_product_id`. Bullet points, the product type and a few
+ * product facts become attributes; every other column (Amazon's hundreds of attribute columns) is
+ * kept with the listing exactly as written.
+ *
+ * Parent/child rows (`parent_child`, `parent_sku`, `relationship_type`, `variation_theme`) become
+ * one listing — the parent, keyed by its SKU — with a variant per child: its own SKU, options from
+ * the columns its theme names, its price (else the parent's) and stock, and the cells it does not
+ * share with the parent row kept as the variant's own. Parents and children are held until the
+ * end of the file, as Amazon does not require children to follow their parent.
  */
 
 const MARKETPLACE_CURRENCY: Record<string, string> = {
@@ -34,23 +46,22 @@ export function amazonCurrencyFromPreamble(preamble: readonly (readonly string[]
   return m ? (MARKETPLACE_CURRENCY[m[1]!] ?? null) : null;
 }
 
-const VARIANT_OPTIONS: [string, string][] = [
-  ['size_name', 'Size'],
-  ['color_name', 'Colour'],
-  ['style_name', 'Style'],
-  ['material_type', 'Material'],
-  ['flavor_name', 'Flavour'],
-  ['pattern_name', 'Pattern'],
-];
+/** Option columns of children whose theme names none the file has. */
+const USUAL_OPTION_COLUMNS = ['size_name', 'color_name', 'style_name', 'material_type', 'flavor_name', 'pattern_name'];
+
+/** Product facts shown as attributes (the rest of Amazon's columns are kept as written). */
+const ATTRIBUTE_COLUMNS = /^(manufacturer|part_number|model|model_name|metal_type|material_type\d*|department_name\d*|country_of_origin|target_gender|recommended_browse_nodes)$/;
 
 interface Pending {
+  row: TableRow;
   draft: Draft;
   lines: number[];
   warnings: Warnings;
 }
 
 export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: MapContext): AsyncGenerator<MappedRecord> {
-  const c = new Columns(ctx.header);
+  const header = ctx.header;
+  const c = new Columns(header);
   const fileCurrency = amazonCurrencyFromPreamble(ctx.preamble);
   const col = {
     sku: c.find('item_sku', 'sku', 'Seller SKU'),
@@ -69,50 +80,101 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
     productType: c.find('feed_product_type'),
     parentChild: c.find('parent_child'),
     parentSku: c.find('parent_sku'),
+    relationship: c.find('relationship_type'),
     theme: c.find('variation_theme'),
     updateDelete: c.find('update_delete'),
   };
   const bullets = c.matching(/^bullet_point\d+$/);
   const otherImages = c.matching(/^other_image_url\d+$/);
-  const optionCols = VARIANT_OPTIONS.map(([key, name]) => [c.find(key, `${key}1`), name] as const).filter(([i]) => i >= 0);
-  const keepCols = c.matching(/^(manufacturer|part_number|model|model_name|metal_type|material_type\d*|department_name\d*|country_of_origin|target_gender|recommended_browse_nodes|item_type_name)$/);
-  const parents = new Map<string, Pending>();
-  const order: Pending[] = [];
-  const children: { parentSku: string; pending: Pending }[] = [];
+  const attributes = c.matching(ATTRIBUTE_COLUMNS);
+  const untouched = c.unused();
+  const usualOptions = USUAL_OPTION_COLUMNS.map((name) => header.findIndex((h) => [name, `${name}1`].includes(Columns.key(h)))).filter((i) => i >= 0);
+  const headerOf = (index: number, fallback: string): string => header[index] ?? fallback;
 
   const build = (row: TableRow, warnings: Warnings): Draft => {
     const cells = row.cells;
     const draft = newDraft('amazon', ctx, cell(cells, col.currency) || fileCurrency);
     draft.sku = cell(cells, col.sku) || null;
-    const idType = cell(cells, col.productIdType).toUpperCase();
-    const productId = identifier(cells, col.productId, ctx.header, row.line, warnings);
+    draft.sourceId = draft.sku;
+    const productId = identifier(cells, col.productId, header, row.line, warnings);
     if (productId) {
-      if (idType === 'ASIN') draft.sourceId = productId;
-      else draft.attributes[idType || 'Product ID'] = productId;
+      const type = cell(cells, col.productIdType).toUpperCase();
+      setAttributeFrom(draft, type || 'Product ID', headerOf(col.productId, 'external_product_id'), productId);
+    } else {
+      keepColumns(draft.kept.columns, cells, header, [col.productId]);
     }
     draft.title = decodeEntities(cell(cells, col.title));
     draft.brand = cell(cells, col.brand) || null;
     draft.description = cells[col.description] ?? '';
-    applyPrice(draft, cell(cells, col.price), ctx.header[col.price] ?? 'standard_price', { decimalComma: EURO.has(draft.currency.toUpperCase()) });
-    applyQuantity(draft, cell(cells, col.quantity), ctx.header[col.quantity] ?? 'quantity', row.line, warnings);
+    applyPrice(draft, cell(cells, col.price), headerOf(col.price, 'standard_price'), { decimalComma: EURO.has(draft.currency.toUpperCase()) });
+    draft.quantity = readStock(cell(cells, col.quantity), headerOf(col.quantity, 'quantity'), row.line, warnings, draft.kept.columns);
     const keywords = cell(cells, col.keywords);
     draft.tags = /[,;]/.test(keywords) ? splitList(keywords, /[,;]/) : keywords ? [keywords] : [];
     draft.images = [cell(cells, col.mainImage), ...otherImages.map((i) => cell(cells, i))].filter((u) => u !== '');
     draft.condition = cell(cells, col.condition) || null;
     draft.category = cell(cells, col.category) || cell(cells, col.productType) || null;
-    bullets.forEach((i, k) => {
-      const v = cell(cells, i);
-      if (v) draft.attributes[`Bullet point ${k + 1}`] = v;
-    });
-    if (cell(cells, col.productType)) draft.attributes['Product type'] = cell(cells, col.productType);
-    addAttributes(draft, cells, keepCols, ctx.header, row.line, warnings);
+    for (const i of bullets) {
+      const value = cell(cells, i);
+      if (value) setAttributeFrom(draft, `Bullet point ${/\d+$/.exec(header[i]!)![0]}`, header[i]!, value);
+    }
+    if (cell(cells, col.productType)) setAttributeFrom(draft, 'Product type', headerOf(col.productType, 'feed_product_type'), cell(cells, col.productType));
+    addAttributes(draft, cells, attributes, header, row.line, warnings);
     if (cell(cells, col.updateDelete).toLowerCase() === 'delete') {
       draft.status = 'archived';
-      warnings.add(row.line, 'update_delete', 'The row asks Amazon to delete the listing; imported as Archived.');
+      warnings.add(row.line, headerOf(col.updateDelete, 'update_delete'), 'The row asks Amazon to delete the listing; imported as Archived.');
     }
+    // Read into fields above, but written back as the file had them: the id's type, the
+    // update mode, and the row's place in a family (a parent's theme names its option columns).
+    keepColumns(draft.kept.columns, cells, header, [col.productIdType, col.updateDelete, col.parentChild, col.parentSku, col.relationship, col.theme]);
+    keepColumns(draft.kept.columns, cells, header, untouched);
+    markUnknown(draft, {
+      sku: col.sku,
+      description: col.description,
+      priceMinor: col.price,
+      quantity: col.quantity,
+      tags: col.keywords,
+      materials: false,
+      images: col.mainImage,
+      category: Math.max(col.category, col.productType),
+      brand: col.brand,
+      condition: col.condition,
+    });
     return draft;
   };
 
+  /** A partial update may leave item_name out (Amazon keeps its title); Listsmith still needs one. */
+  const finishRow = (p: Pending): MappedRecord => {
+    const partial = cell(p.row.cells, col.updateDelete).toLowerCase().replace(/[\s_]/g, '') === 'partialupdate';
+    if (p.draft.title.trim() === '' && partial) {
+      return rejected(p.lines, `The row has no item_name. Amazon accepts that in a PartialUpdate (it keeps the title it has), but every Listsmith listing needs a title: add it in item_name, or import an All Listings report, which has the titles.`, headerOf(col.title, 'item_name'));
+    }
+    return finish(p.draft, p.lines, p.warnings.list);
+  };
+
+  const variantOf = (child: Pending, parent: Pending): NewVariant => {
+    const cells = child.row.cells;
+    const theme = cell(cells, col.theme) || cell(parent.row.cells, col.theme);
+    const themed = themeColumns(theme, header);
+    const optionColumns = themed.length > 0 ? themed : usualOptions.filter((i) => cell(cells, i) !== '');
+    const options = optionColumns.map((i) => ({ name: optionName(header[i]!), value: cell(cells, i) })).filter((o) => o.value !== '');
+    const image = cell(cells, col.mainImage) || null;
+    // An unreadable stock cell is not the variant's quantity: it stays among its own cells.
+    const stockRead = child.draft.quantity !== null || cell(cells, col.quantity) === '';
+    const skip = new Set([col.sku, col.price, stockRead ? col.quantity : -1, col.mainImage, col.parentChild, col.parentSku, col.relationship, ...optionColumns]);
+    const columns = ownCells(cells, parent.row.cells, header, skip);
+    return {
+      sku: child.draft.sku,
+      options,
+      priceMinor: child.draft.priceMinor ?? parent.draft.priceMinor,
+      quantity: child.draft.quantity,
+      image,
+      ...(columns ? { columns } : {}),
+    };
+  };
+
+  const parents = new Map<string, Pending>();
+  const held: Pending[] = [];
+  const children: { parentSku: string; pending: Pending }[] = [];
   for await (const row of rows) {
     if (row.problem) {
       yield { kind: 'rejected', lines: [row.line], problem: row.problem };
@@ -128,39 +190,35 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
       continue;
     }
     const kind = cell(row.cells, col.parentChild).toLowerCase();
-    const pending = { draft, lines: [row.line], warnings };
-    if (kind === 'parent' && draft.sku) {
+    const pending: Pending = { row, draft, lines: [row.line], warnings };
+    if (kind === 'parent' && draft.sku && !parents.has(draft.sku)) {
       parents.set(draft.sku, pending);
-      order.push(pending);
+      held.push(pending);
     } else if (kind === 'child' && cell(row.cells, col.parentSku)) {
-      const options = optionCols.map(([i, name]) => ({ name, value: cell(row.cells, i) })).filter((o) => o.value !== '');
-      draft.variants = [{ sku: draft.sku, options, priceMinor: draft.priceMinor, quantity: draft.quantity, image: draft.images[0] ?? null }];
       children.push({ parentSku: cell(row.cells, col.parentSku), pending });
     } else {
-      yield finish(draft, pending.lines, warnings.list);
+      yield finishRow(pending);
     }
   }
   for (const { parentSku, pending } of children) {
     const parent = parents.get(parentSku);
     if (!parent) {
-      pending.draft.variants = [];
-      pending.warnings.add(pending.lines[0] ?? 0, 'parent_sku', `Parent SKU "${parentSku}" is not in the file; imported as a listing of its own.`);
-      order.push(pending);
+      pending.warnings.add(pending.lines[0] ?? 0, headerOf(col.parentSku, 'parent_sku'), `Parent SKU "${parentSku}" is not in the file; imported as a listing of its own.`);
+      held.push(pending);
       continue;
     }
-    parent.draft.variants.push(...pending.draft.variants);
+    parent.draft.variants.push(variantOf(pending, parent));
     parent.lines.push(...pending.lines);
-    parent.warnings.list.push(...(pending.warnings.list as RowProblem[]));
-    for (const image of pending.draft.images) if (!parent.draft.images.includes(image)) parent.draft.images.push(image);
+    parent.warnings.list.push(...pending.warnings.list);
   }
-  for (const p of order) {
-    if (p.draft.variants.length > 0) {
-      const priced = p.draft.variants.find((v) => v.priceMinor !== null);
-      p.draft.priceMinor ??= priced?.priceMinor ?? null;
-      const q = p.draft.variants.map((v) => v.quantity).filter((x): x is number => x !== null);
-      if (p.draft.quantity === null && q.length > 0) p.draft.quantity = q.reduce((a, b) => a + b, 0);
+  for (const p of held) {
+    const variants = p.draft.variants;
+    if (variants.length > 0) {
+      p.draft.priceMinor ??= variants.find((v) => v.priceMinor !== null)?.priceMinor ?? null;
+      const stock = variants.map((v) => v.quantity).filter((q): q is number => q !== null);
+      if (p.draft.quantity === null && stock.length > 0) p.draft.quantity = stock.reduce((a, b) => a + b, 0);
     }
     p.lines.sort((a, b) => a - b);
-    yield finish(p.draft, p.lines, p.warnings.list);
+    yield finishRow(p);
   }
 }

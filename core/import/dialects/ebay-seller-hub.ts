@@ -1,13 +1,28 @@
 import type { ListingStatus } from '../../../common/listing.js';
-import { addAttributes, applyPrice, applyQuantity, cell, Columns, identifier, mapEachRow, newDraft, type MapContext } from '../listing-draft.js';
+import type { NewVariant } from '../../catalog/insert-listings.js';
+import { addEbaySpecifics, EBAY_SPECIFIC_COLUMN } from '../ebay-item-specifics.js';
+import { orderOptions, parseVariationDimensions, parseVariationOptions, type VariationDimension } from '../ebay-variations.js';
+import { cell, Columns, extraCellsWarning, finish, identifier, keepColumns, markUnknown, newDraft, rejected, rowErrorRecord, setAttributeFrom, takePriceCurrency, Warnings, type Draft, type MapContext } from '../listing-draft.js';
 import type { MappedRecord } from '../mapped-record.js';
 import type { TableRow } from '../read-table.js';
-import { decodeEntities, splitList } from '../values.js';
+import { readStock } from '../stock-cell.js';
+import { decodeEntities, parsePrice, RowError, splitList } from '../values.js';
+import { ownCells } from '../variant-cells.js';
 
 /**
- * eBay Seller Hub upload / category template: `Action(SiteID=US|…|Currency=USD…)` first column,
- * `*` on required columns, `C:Brand` item specifics (sometimes with a leading space) → attributes,
- * `Condition ID` numbers → condition names (anything else is kept as text with a warning).
+ * eBay Seller Hub upload / File Exchange / category template: `Action(SiteID=US|…|Currency=USD…)`
+ * first column, `*` on required columns, `C:Brand` item specifics (sometimes with a leading space)
+ * → attributes, `Condition ID` numbers → condition names (anything else is kept as text with a
+ * warning; the cell itself is kept as written either way).
+ *
+ * Multi-variation listings: the listing's row (`RelationshipDetails` = `Size=S;M;L|Color=Red;Blue`)
+ * is followed by its variation rows (`Relationship` = `Variation`, `RelationshipDetails` =
+ * `Size=S|Color=Red`, own SKU, price and quantity): one listing with variants.
+ *
+ * The site the file was made for is in the Action header; it is kept as the listing's
+ * `source.layout` (the whole header, e.g. `*Action(SiteID=UK|Country=GB|Currency=GBP|Version=1193)`)
+ * so an export to this format writes the same site back, and the row's Action cell is kept under
+ * that header.
  */
 
 export const EBAY_CONDITIONS: Record<string, string> = {
@@ -36,10 +51,23 @@ export function ebayActionCurrency(firstHeader: string): string | null {
   return m ? m[1]!.toUpperCase() : null;
 }
 
+/** A listing row waiting for the variation rows under it. */
+interface Pending {
+  row: TableRow;
+  draft: Draft;
+  warnings: Warnings;
+  lines: number[];
+  dimensions: VariationDimension[];
+  /** The listing row's own price (variations without one take it). */
+  ownPrice: number | null;
+}
+
 export async function* mapEbaySellerHub(rows: AsyncIterable<TableRow>, ctx: MapContext): AsyncGenerator<MappedRecord> {
-  const c = new Columns(ctx.header);
-  const action = ctx.header.findIndex((h) => /^\*?action\(/i.test(h.trim()) || /^\*?action$/i.test(h.trim()));
-  const currency = ebayActionCurrency(ctx.header[action] ?? '');
+  const header = ctx.header;
+  const c = new Columns(header);
+  const action = header.findIndex((h) => /^\*?action(\(|$)/i.test(h.trim()));
+  const actionHeader = header[action]?.trim();
+  const currency = ebayActionCurrency(actionHeader ?? '');
   const col = {
     itemId: c.find('Item number', 'ItemID', 'Item ID'),
     sku: c.find('Custom label (SKU)', 'CustomLabel', 'SKU'),
@@ -47,8 +75,8 @@ export async function* mapEbaySellerHub(rows: AsyncIterable<TableRow>, ctx: MapC
     categoryName: c.find('Category name'),
     title: c.find('Title'),
     subtitle: c.find('Subtitle'),
-    upc: c.find('UPC', 'C:UPC', 'Product:UPC'),
-    ean: c.find('EAN', 'Product:EAN'),
+    upc: c.find('UPC'),
+    ean: c.find('EAN'),
     price: c.find('Price', 'Start price', 'StartPrice', 'Buy It Now price'),
     quantity: c.find('Quantity', 'Available quantity'),
     photos: c.find('Item photo URL', 'PicURL', 'Picture URL'),
@@ -57,19 +85,29 @@ export async function* mapEbaySellerHub(rows: AsyncIterable<TableRow>, ctx: MapC
     description: c.find('Description'),
     format: c.find('Format'),
     duration: c.find('Duration'),
+    relationship: c.find('Relationship'),
+    relationshipDetails: c.find('RelationshipDetails', 'Relationship details'),
   };
-  const specifics = c.matching(/^c:/);
-  const specificName = (h: string): string => h.trim().replace(/^\*?C:\s*/i, '');
-  yield* mapEachRow(rows, (row, warnings) => {
+  const specifics = c.matching(EBAY_SPECIFIC_COLUMN);
+  // The Action column stays unclaimed: its cell is kept as written (Draft, Add, VerifyAdd…).
+  const untouched = c.unused();
+  const headerOf = (index: number, fallback: string): string => header[index] ?? fallback;
+
+  const listingOf = (row: TableRow, warnings: Warnings): Draft => {
     const cells = row.cells;
     const draft = newDraft('ebay', ctx, currency);
+    if (actionHeader !== undefined) draft.kept.layout = actionHeader;
     draft.sourceId = cell(cells, col.itemId) || null;
     draft.sku = cell(cells, col.sku) || null;
     draft.title = decodeEntities(cell(cells, col.title));
     draft.description = cells[col.description] ?? '';
     draft.category = cell(cells, col.categoryName) || cell(cells, col.category) || null;
-    applyPrice(draft, cell(cells, col.price), ctx.header[col.price] ?? 'Price');
-    applyQuantity(draft, cell(cells, col.quantity), ctx.header[col.quantity] ?? 'Quantity', row.line, warnings);
+    const price = parsePrice(cell(cells, col.price), headerOf(col.price, 'Price'), { currency: draft.currency });
+    if (price) {
+      draft.priceMinor = price.minor;
+      takePriceCurrency(draft, price);
+    }
+    draft.quantity = readStock(cell(cells, col.quantity), headerOf(col.quantity, 'Quantity'), row.line, warnings, draft.kept.columns);
     draft.images = splitList(cell(cells, col.photos), /\|/);
     const condition = cell(cells, col.condition);
     if (condition !== '') {
@@ -78,20 +116,124 @@ export async function* mapEbaySellerHub(rows: AsyncIterable<TableRow>, ctx: MapC
         draft.condition = name;
       } else {
         draft.condition = condition;
-        warnings.add(row.line, ctx.header[col.condition] ?? 'Condition ID', `Condition ID "${condition}" is not an eBay condition number (e.g. 1000 = New, 3000 = Used); kept as text — eBay will reject it on upload.`);
+        warnings.add(row.line, headerOf(col.condition, 'Condition ID'), `Condition ID "${condition}" is not an eBay condition number (e.g. 1000 = New, 3000 = Used); kept as text — eBay will reject it on upload.`);
       }
+      // The number itself round-trips: an export to eBay writes the ID the file had.
+      keepColumns(draft.kept.columns, cells, header, [col.condition]);
     }
-    const act = cell(cells, action).toLowerCase();
-    draft.status = ACTION_STATUS[act] ?? 'active';
-    const upc = identifier(cells, col.upc, ctx.header, row.line, warnings);
-    if (upc) draft.attributes['UPC'] = upc;
-    const ean = identifier(cells, col.ean, ctx.header, row.line, warnings);
-    if (ean) draft.attributes['EAN'] = ean;
-    for (const [k, i] of [['Subtitle', col.subtitle], ['Format', col.format], ['Duration', col.duration], ['Condition description', col.conditionDescription], ['Category ID', col.categoryName >= 0 ? col.category : -1]] as const) {
-      const v = cell(cells, i);
-      if (v) draft.attributes[k] = v;
+    draft.status = ACTION_STATUS[cell(cells, action).toLowerCase()] ?? 'active';
+    for (const [name, index] of [['UPC', col.upc], ['EAN', col.ean]] as const) {
+      const value = identifier(cells, index, header, row.line, warnings);
+      if (value) setAttributeFrom(draft, name, headerOf(index, name), value);
+      else keepColumns(draft.kept.columns, cells, header, [index]);
     }
-    addAttributes(draft, cells, specifics, ctx.header, row.line, warnings, specificName);
+    for (const [name, index] of [['Subtitle', col.subtitle], ['Format', col.format], ['Duration', col.duration], ['Condition description', col.conditionDescription], ['Category ID', col.categoryName >= 0 ? col.category : -1]] as const) {
+      const value = cell(cells, index);
+      if (value) setAttributeFrom(draft, name, headerOf(index, name), value);
+    }
+    addEbaySpecifics(draft, cells, specifics, header, row.line, warnings);
+    keepColumns(draft.kept.columns, cells, header, untouched);
+    markUnknown(draft, {
+      sku: col.sku,
+      description: col.description,
+      priceMinor: col.price,
+      quantity: col.quantity,
+      tags: false,
+      materials: false,
+      images: col.photos,
+      category: Math.max(col.category, col.categoryName),
+      brand: false,
+      condition: col.condition,
+    });
     return draft;
-  });
+  };
+
+  const variantOf = (row: TableRow, listing: Pending): NewVariant => {
+    const cells = row.cells;
+    const price = parsePrice(cell(cells, col.price), headerOf(col.price, 'Price'), { currency: listing.draft.currency });
+    const unreadable: Record<string, string> = {};
+    const quantity = readStock(cell(cells, col.quantity), headerOf(col.quantity, 'Quantity'), row.line, listing.warnings, unreadable);
+    const photos = splitList(cell(cells, col.photos), /\|/).filter((part) => /^https?:\/\//i.test(part));
+    const image = photos[0] ?? null;
+    // A picture cell that is exactly the variant's image is that field; anything more is kept as written.
+    const skip = new Set([col.sku, col.price, col.quantity, col.relationship, col.relationshipDetails, cell(cells, col.photos) === image ? col.photos : -1]);
+    const columns = { ...ownCells(cells, listing.row.cells, header, skip), ...unreadable };
+    return {
+      sku: cell(cells, col.sku) || null,
+      options: orderOptions(parseVariationOptions(cell(cells, col.relationshipDetails)), listing.dimensions),
+      priceMinor: price?.minor ?? listing.ownPrice,
+      quantity,
+      image,
+      ...(Object.keys(columns).length > 0 ? { columns } : {}),
+    };
+  };
+
+  const flush = (listing: Pending): MappedRecord => {
+    const { draft, warnings, lines } = listing;
+    if (draft.variants.length > 0) {
+      draft.priceMinor ??= draft.variants.find((v) => v.priceMinor !== null)?.priceMinor ?? null;
+      const stock = draft.variants.map((v) => v.quantity).filter((q): q is number => q !== null);
+      if (draft.quantity === null && stock.length > 0) draft.quantity = stock.reduce((a, b) => a + b, 0);
+    } else {
+      // A listing row that announced variations none of which followed: its details are kept as written.
+      keepColumns(draft.kept.columns, listing.row.cells, header, [col.relationshipDetails]);
+    }
+    return finish(draft, lines, warnings.list);
+  };
+
+  let pending: Pending | null = null;
+  /** The line of the last listing row, when it could not be read (its variation rows cannot be either). */
+  let unreadListing: number | null = null;
+  for await (const row of rows) {
+    if (row.problem) {
+      yield { kind: 'rejected', lines: [row.line], problem: row.problem };
+      continue;
+    }
+    const isVariation = cell(row.cells, col.relationship).toLowerCase() === 'variation';
+    // Variation rows belong to the listing row above them when it announces variations.
+    if (isVariation && pending && pending.dimensions.length > 0) {
+      extraCellsWarning(row, pending.warnings);
+      try {
+        pending.draft.variants.push(variantOf(row, pending));
+        pending.lines.push(row.line);
+      } catch (err) {
+        if (!(err instanceof RowError)) throw err;
+        yield rejected(row.line, `Variation ${cell(row.cells, col.relationshipDetails) || row.line}: ${err.message}`, err.column);
+      }
+      continue;
+    }
+    if (isVariation && unreadListing !== null) {
+      yield rejected(row.line, `This variation's listing row (line ${unreadListing}) could not be read, so the variation was not imported either. Fix line ${unreadListing} and import again.`, headerOf(col.relationship, 'Relationship'));
+      continue;
+    }
+    if (pending) {
+      yield flush(pending);
+      pending = null;
+    }
+    unreadListing = null;
+    const warnings = new Warnings();
+    extraCellsWarning(row, warnings);
+    if (isVariation) {
+      if (cell(row.cells, col.title) === '') {
+        yield rejected(row.line, 'This variation row has no listing row above it (the row with the title, without "Variation" in Relationship), so it belongs to no listing. Put it under its listing and import again.', headerOf(col.relationship, 'Relationship'));
+        continue;
+      }
+      warnings.add(row.line, headerOf(col.relationship, 'Relationship'), 'This variation row has no listing row above it; imported as a listing of its own.');
+    }
+    let draft: Draft;
+    try {
+      draft = listingOf(row, warnings);
+    } catch (err) {
+      yield rowErrorRecord(err, [row.line]);
+      if (!isVariation) unreadListing = row.line;
+      continue;
+    }
+    if (isVariation) {
+      keepColumns(draft.kept.columns, row.cells, header, [col.relationship, col.relationshipDetails]);
+      yield finish(draft, [row.line], warnings.list);
+      continue;
+    }
+    pending = { row, draft, warnings, lines: [row.line], dimensions: parseVariationDimensions(cell(row.cells, col.relationshipDetails)), ownPrice: draft.priceMinor };
+  }
+  if (pending) yield flush(pending);
 }

@@ -1,4 +1,5 @@
 import { SaxesParser } from 'saxes';
+import type { VariantOption } from '../../../common/listing.js';
 import { ContractError } from '../../../common/result.js';
 import type { DecodedText } from '../decode-text.js';
 import type { MapContext } from '../listing-draft.js';
@@ -9,6 +10,12 @@ import { assembleGoogleItems, type GoogleItem } from './google-merchant.js';
  * Google Merchant Atom (`<feed><entry><g:price>`) and RSS (`<rss><channel><item>`) feeds, streamed
  * with saxes. The XML layer is decoded by the parser; feeds that escaped their text twice
  * (`&amp;quot;`) get exactly one more level decoded (`26&quot;` → `26"`), never more.
+ *
+ * Every element of an item is kept: a repeated field's values are joined with commas (as Google's
+ * TSV writes them), a grouped one (`<g:shipping><g:country>US</g:country>…`) becomes
+ * `shipping(country:service:price)` = `US:Standard:0.00 USD`, Google's own TSV notation, and
+ * `<g:variant_option>` name/value pairs are the item's variant options. `<g:title>` wins over a
+ * plain `<title>`; the plain one is kept as `title (plain)`.
  */
 
 const ITEM = new Set(['entry', 'item']);
@@ -23,13 +30,64 @@ export interface XmlCounter {
   items: number;
 }
 
+interface SubField {
+  name: string;
+  text: string;
+}
+
+/** One item's elements while it is read. */
+class ItemFields {
+  private readonly prefixed = new Map<string, string[]>();
+  private readonly plain = new Map<string, string[]>();
+  private readonly grouped = new Map<string, SubField[][]>();
+  readonly options: VariantOption[] = [];
+
+  add(name: string, prefixed: boolean, value: string): void {
+    const target = prefixed ? this.prefixed : this.plain;
+    target.set(name, [...(target.get(name) ?? []), value]);
+  }
+
+  addGroup(name: string, subs: SubField[]): void {
+    if (name === 'variant_option') {
+      const optionName = subs.find((s) => s.name === 'name')?.text ?? '';
+      const value = subs.find((s) => s.name === 'value')?.text ?? '';
+      if (optionName !== '' && value !== '') {
+        this.options.push({ name: optionName, value });
+        return;
+      }
+    }
+    this.grouped.set(name, [...(this.grouped.get(name) ?? []), subs]);
+  }
+
+  fields(): Map<string, string> {
+    const out = new Map<string, string>();
+    const join = (values: string[]): string => (values.length === 1 ? values[0]! : values.map((v) => v.trim()).join(','));
+    for (const [name, values] of this.prefixed) out.set(name, join(values));
+    for (const [name, values] of this.plain) out.set(out.has(name) ? `${name} (plain)` : name, join(values));
+    for (const [name, repeats] of this.grouped) {
+      const names = [...new Set(repeats.flatMap((subs) => subs.map((s) => s.name)))];
+      const value = repeats.map((subs) => names.map((n) => subs.find((s) => s.name === n)?.text ?? '').join(':')).join(',');
+      out.set(`${name}(${names.join(':')})`, value);
+    }
+    return out;
+  }
+}
+
+interface OpenItem {
+  line: number;
+  depth: number;
+  fields: ItemFields;
+  field: { name: string; prefixed: boolean; buffer: string; subs: SubField[] | null } | null;
+  sub: SubField | null;
+}
+
 export async function* mapGoogleMerchantXml(text: DecodedText, ctx: MapContext, counter: XmlCounter): AsyncGenerator<MappedRecord> {
   async function* items(): AsyncGenerator<GoogleItem | MappedRecord> {
     const parser = new SaxesParser({ position: true });
     const ready: (GoogleItem | MappedRecord)[] = [];
     let depth = 0;
     let rootChecked = false;
-    let current: { line: number; fields: Map<string, string>; fieldName: string | null; buffer: string; prefixed: boolean; depth: number } | null = null;
+    let current: OpenItem | null = null;
     let xmlError: string | null = null;
     parser.on('error', (err) => {
       // Undefined HTML entities (&nbsp;) and similar: keep going, remember the first.
@@ -45,34 +103,37 @@ export async function* mapGoogleMerchantXml(text: DecodedText, ctx: MapContext, 
         }
       }
       if (current === null) {
-        if (ITEM.has(name)) current = { line: parser.line, fields: new Map(), fieldName: null, buffer: '', prefixed: false, depth };
+        if (ITEM.has(name)) current = { line: parser.line, depth, fields: new ItemFields(), field: null, sub: null };
         return;
       }
       if (depth === current.depth + 1) {
-        current.fieldName = name;
-        current.prefixed = tag.name.includes(':');
-        current.buffer = '';
+        current.field = { name, prefixed: tag.name.includes(':'), buffer: '', subs: null };
         const href = tag.attributes['href'];
-        if (name === 'link' && typeof href === 'string' && !current.fields.has('link')) current.fields.set('link', href);
+        if (name === 'link' && typeof href === 'string') current.field.buffer = href;
+      } else if (depth === current.depth + 2 && current.field) {
+        current.sub = { name, text: '' };
       }
     });
     const onText = (t: string): void => {
-      if (current?.fieldName) current.buffer += t;
+      if (current?.sub) current.sub.text += t;
+      else if (current?.field) current.field.buffer += t;
     };
     parser.on('text', onText);
     parser.on('cdata', onText);
     parser.on('closetag', (tag) => {
       if (current) {
-        if (depth === current.depth + 1 && current.fieldName) {
-          const value = current.buffer;
-          // g:title wins over a plain <title>; the first of repeated fields wins (additional images join).
-          const name = current.fieldName;
-          if (name === 'additional_image_link' && current.fields.has(name)) current.fields.set(name, `${current.fields.get(name)},${value.trim()}`);
-          else if (!current.fields.has(name) || current.prefixed) current.fields.set(name, value);
-          current.fieldName = null;
+        if (depth === current.depth + 2 && current.field && current.sub) {
+          current.field.subs = [...(current.field.subs ?? []), { name: current.sub.name, text: current.sub.text.trim() }];
+          current.sub = null;
+        } else if (depth === current.depth + 1 && current.field) {
+          const { name, prefixed, buffer, subs } = current.field;
+          if (subs) current.fields.addGroup(name, subs);
+          else current.fields.add(name, prefixed, buffer);
+          current.field = null;
         } else if (depth === current.depth && ITEM.has(local(tag.name))) {
           counter.items++;
-          ready.push({ line: current.line, fields: current.fields });
+          const options = current.fields.options;
+          ready.push({ line: current.line, fields: current.fields.fields(), ...(options.length > 0 ? { options } : {}) });
           current = null;
         }
       }

@@ -1,13 +1,22 @@
-import type { ListingStatus } from '../../../common/listing.js';
-import { applyPrice, Columns, finish, newDraft, rowErrorRecord, Warnings, type Draft, type MapContext } from '../listing-draft.js';
+import type { ListingStatus, VariantOption } from '../../../common/listing.js';
+import type { NewVariant } from '../../catalog/insert-listings.js';
+import { applyPrice, Columns, finish, markUnknown, newDraft, rowErrorRecord, setAttributeFrom, Warnings, type Draft, type MapContext } from '../listing-draft.js';
 import type { MappedRecord } from '../mapped-record.js';
 import type { TableRow } from '../read-table.js';
-import { decodeEntities, isExcelMangledNumber, parsePrice, splitList } from '../values.js';
+import { readStock } from '../stock-cell.js';
+import { decodeEntities, isExcelMangledNumber, parsePrice, RowError, splitList } from '../values.js';
 
 /**
  * Google Merchant Center feeds, CSV/TSV here and Atom/RSS XML in google-merchant-xml.ts; both go
- * through `googleItemToDraft`. Prices are "12.00 USD". Items sharing an item_group_id become one
- * listing with variants (held until the end of the file: feeds need not keep them together).
+ * through `assembleGoogleItems`. Prices are "12.00 USD". The item `id` is the identity; items
+ * sharing an item_group_id become one listing keyed by the group id, each item a variant keyed by
+ * its id (held until the end of the file: feeds need not keep a group together).
+ *
+ * Nothing of a feed is dropped: every attribute Listsmith does not read into a field (color,
+ * gender, custom_label_0, shipping_weight…) becomes an attribute written back to its own column;
+ * grouped fields (shipping, written `shipping(country:service:price)` as Google's TSV does) are
+ * kept as source columns; an item's fields that differ from its group's first item are that
+ * variant's own columns; an availability word the listing status only approximates is kept.
  */
 
 const AVAILABILITY: Record<string, ListingStatus> = {
@@ -18,7 +27,11 @@ const AVAILABILITY: Record<string, ListingStatus> = {
   out_of_stock: 'sold_out',
   'out of stock': 'sold_out',
 };
-const OPTION_FIELDS: [string, string][] = [
+/** The availability word each status writes: another word that maps to the status is kept. */
+const AVAILABILITY_WORD: Partial<Record<ListingStatus, string>> = { active: 'in_stock', sold_out: 'out_of_stock' };
+
+/** Fields that become variant options when they differ within a group, with the option's name. */
+export const GOOGLE_OPTION_FIELDS: readonly (readonly [field: string, option: string])[] = [
   ['color', 'Color'],
   ['size', 'Size'],
   ['material', 'Material'],
@@ -26,59 +39,105 @@ const OPTION_FIELDS: [string, string][] = [
   ['age_group', 'Age group'],
   ['gender', 'Gender'],
 ];
-const HANDLED = new Set(['id', 'title', 'description', 'link', 'image_link', 'additional_image_link', 'availability', 'price', 'sale_price', 'condition', 'brand', 'gtin', 'mpn', 'google_product_category', 'product_type', 'item_group_id', 'quantity', 'sell_on_google_quantity']);
+/** Fields read into listing fields (the others are attributes or kept columns). */
+const FIELDS = new Set(['id', 'title', 'description', 'image_link', 'additional_image_link', 'availability', 'price', 'condition', 'brand', 'product_type', 'google_product_category', 'item_group_id', 'quantity', 'sell_on_google_quantity']);
+/** Fields stored as attributes under a name of their own. */
+const NAMED_ATTRIBUTES: Record<string, string> = { gtin: 'GTIN', mpn: 'MPN', link: 'Link', sale_price: 'Sale price' };
+/** Per-item fields a variant has as its own fields, never among its columns. */
+const VARIANT_FIELDS = new Set(['id', 'item_group_id', 'price', 'image_link', 'quantity', 'sell_on_google_quantity']);
 
 export interface GoogleItem {
   line: number;
-  /** Field name without the `g:` prefix → text (already XML/CSV unescaped). */
+  /** Field name without the `g:` prefix → text (already XML/CSV unescaped). Grouped fields are named `shipping(country:price)`. */
   fields: Map<string, string>;
+  /** `g:variant_option` name/value pairs (XML feeds that state their options). */
+  options?: VariantOption[];
 }
 
-export function googleItemToDraft(item: GoogleItem, ctx: MapContext, warnings: Warnings, decodeText: boolean): Draft {
-  const f = (name: string): string => (item.fields.get(name) ?? '').trim();
+/** How a feed names its columns: CSV headers as written; XML fields by their names. */
+export interface GoogleColumns {
+  /** The header a field was read from (what an export to this format writes it back under). */
+  header(field: string): string;
+  /** Whether the feed has the field at all for this item (a CSV column; an XML element). */
+  has(field: string, item: GoogleItem): boolean;
+}
+
+const XML_COLUMNS: GoogleColumns = { header: (field) => field, has: (field, item) => item.fields.has(field) };
+
+export function googleItemToDraft(item: GoogleItem, ctx: MapContext, columns: GoogleColumns, warnings: Warnings, decodeText: boolean): Draft {
+  const raw = (name: string): string => item.fields.get(name) ?? '';
+  const f = (name: string): string => raw(name).trim();
   const text = (name: string): string => (decodeText ? decodeEntities(f(name)) : f(name));
   const draft = newDraft('google', ctx);
   draft.sourceId = f('id') || null;
   draft.sku = f('id') || null;
   draft.title = text('title');
-  draft.description = decodeText ? decodeEntities(item.fields.get('description') ?? '') : (item.fields.get('description') ?? '');
-  applyPrice(draft, f('price'), 'price');
-  const sale = parsePrice(f('sale_price'), 'sale_price', { currency: draft.currency });
-  if (sale) draft.attributes['Sale price'] = f('sale_price');
-  const quantity = f('quantity') || f('sell_on_google_quantity');
-  if (/^\d+$/.test(quantity)) draft.quantity = Number(quantity);
+  draft.description = decodeText ? decodeEntities(raw('description')) : raw('description');
+  applyPrice(draft, f('price'), columns.header('price'));
+  const stockField = item.fields.has('quantity') ? 'quantity' : 'sell_on_google_quantity';
+  draft.quantity = readStock(f(stockField), columns.header(stockField), item.line, warnings, draft.kept.columns);
   draft.images = [f('image_link'), ...splitList(f('additional_image_link'))].filter((u) => u !== '');
-  draft.status = AVAILABILITY[f('availability').toLowerCase()] ?? 'active';
+  const availability = f('availability');
+  draft.status = AVAILABILITY[availability.toLowerCase()] ?? 'active';
+  if (availability !== '' && availability !== AVAILABILITY_WORD[draft.status]) draft.kept.status = availability;
   draft.condition = f('condition') || null;
   draft.brand = text('brand') || null;
   const productType = text('product_type');
   const googleCategory = text('google_product_category');
   draft.category = productType || googleCategory || null;
-  if (productType && googleCategory) draft.attributes['Google product category'] = googleCategory;
-  for (const id of ['gtin', 'mpn']) {
-    const value = f(id);
-    if (!value) continue;
-    if (isExcelMangledNumber(value)) {
-      warnings.add(item.line, id, `"${value}" was damaged by Excel (scientific notation drops digits), so it was not imported. Re-export the file, or format the column as Text before saving.`);
+  if (productType && googleCategory) setAttributeFrom(draft, 'Google product category', columns.header('google_product_category'), googleCategory);
+  for (const [name, value] of item.fields) {
+    if (FIELDS.has(name) || value.trim() === '') continue;
+    const column = columns.header(name);
+    if (name.includes('(')) {
+      // A grouped field (shipping(country:service:price)): a source column, not an attribute.
+      draft.kept.columns[column] = value;
+    } else if (name === 'sale_price' && !readable(value, draft.currency)) {
+      warnings.add(item.line, column, `Sale price "${value.trim()}" is not a price; kept as written.`);
+      draft.kept.columns[column] = value;
+    } else if ((name === 'gtin' || name === 'mpn') && isExcelMangledNumber(value)) {
+      warnings.add(item.line, column, `"${value.trim()}" was damaged by Excel (scientific notation drops digits), so it was not imported. Re-export the file, or format the column as Text before saving.`);
+      draft.kept.columns[column] = value;
     } else {
-      draft.attributes[id.toUpperCase()] = value;
+      setAttributeFrom(draft, (NAMED_ATTRIBUTES[name] ?? name).slice(0, 100), column, decodeText ? decodeEntities(value.trim()) : value.trim());
     }
   }
-  if (f('link')) draft.attributes['Link'] = f('link');
-  for (const [name, value] of item.fields) {
-    if (HANDLED.has(name) || value.trim() === '') continue;
-    draft.attributes[name.slice(0, 100)] = decodeText ? decodeEntities(value.trim()) : value.trim();
-  }
+  markUnknown(draft, {
+    sku: columns.has('id', item),
+    description: columns.has('description', item),
+    priceMinor: columns.has('price', item),
+    quantity: columns.has('quantity', item) || columns.has('sell_on_google_quantity', item),
+    tags: false,
+    materials: false,
+    images: columns.has('image_link', item),
+    category: columns.has('product_type', item) || columns.has('google_product_category', item),
+    brand: columns.has('brand', item),
+    condition: columns.has('condition', item),
+  });
   return draft;
 }
 
+function readable(price: string, currency: string): boolean {
+  try {
+    return parsePrice(price, 'sale_price', { currency }) !== null;
+  } catch (err) {
+    if (err instanceof RowError) return false;
+    throw err;
+  }
+}
+
+interface GroupItem {
+  item: GoogleItem;
+  draft: Draft;
+}
+
 interface Group {
-  drafts: { draft: Draft; line: number; options: { name: string; value: string }[] }[];
+  items: GroupItem[];
   warnings: Warnings;
 }
 
 /** Streams items; returns grouped ones at the end. Shared by CSV and XML. */
-export async function* assembleGoogleItems(items: AsyncIterable<GoogleItem | MappedRecord>, ctx: MapContext, decodeText: boolean): AsyncGenerator<MappedRecord> {
+export async function* assembleGoogleItems(items: AsyncIterable<GoogleItem | MappedRecord>, ctx: MapContext, decodeText: boolean, columns: GoogleColumns = XML_COLUMNS): AsyncGenerator<MappedRecord> {
   const groups = new Map<string, Group>();
   for await (const item of items) {
     if ('kind' in item) {
@@ -88,7 +147,7 @@ export async function* assembleGoogleItems(items: AsyncIterable<GoogleItem | Map
     const warnings = new Warnings();
     let draft: Draft;
     try {
-      draft = googleItemToDraft(item, ctx, warnings, decodeText);
+      draft = googleItemToDraft(item, ctx, columns, warnings, decodeText);
     } catch (err) {
       yield rowErrorRecord(err, [item.line]);
       continue;
@@ -100,38 +159,72 @@ export async function* assembleGoogleItems(items: AsyncIterable<GoogleItem | Map
     }
     let group = groups.get(groupId);
     if (!group) {
-      group = { drafts: [], warnings: new Warnings() };
+      group = { items: [], warnings: new Warnings() };
       groups.set(groupId, group);
     }
     group.warnings.list.push(...warnings.list);
-    const options = OPTION_FIELDS.map(([key, name]) => ({ name, value: (item.fields.get(key) ?? '').trim() })).filter((o) => o.value !== '');
-    group.drafts.push({ draft, line: item.line, options });
+    group.items.push({ item, draft });
   }
-  for (const [groupId, group] of groups) {
-    const first = group.drafts[0]!;
-    const listing = first.draft;
-    // Only options that differ between items are variant options.
-    const varying = new Set<string>();
-    for (const d of group.drafts) for (const o of d.options) if (group.drafts.some((e) => e.options.find((x) => x.name === o.name)?.value !== o.value)) varying.add(o.name);
-    listing.variants = group.drafts.map((d) => ({
-      sku: d.draft.sku,
-      options: d.options.filter((o) => varying.has(o.name)),
-      priceMinor: d.draft.priceMinor,
-      quantity: d.draft.quantity,
-      image: d.draft.images[0] ?? null,
-    }));
-    listing.sourceId = groupId;
-    listing.sku = null;
-    for (const d of group.drafts.slice(1)) for (const img of d.draft.images) if (!listing.images.includes(img)) listing.images.push(img);
-    if (group.drafts.every((d) => d.draft.status === 'sold_out')) listing.status = 'sold_out';
-    else if (listing.status === 'sold_out') listing.status = 'active';
-    for (const name of varying) delete listing.attributes[name.toLowerCase().replace(' ', '_')];
-    yield finish(listing, group.drafts.map((d) => d.line).sort((a, b) => a - b), group.warnings.list);
+  for (const [groupId, group] of groups) yield groupListing(groupId, group, columns);
+}
+
+/**
+ * A group's listing is its first item (keyed by the group id); each item is a variant with its own
+ * id, price, stock, image and options (variant_option pairs, else the option fields that differ
+ * between items), and keeps as its own columns the fields that differ from the first item's.
+ */
+function groupListing(groupId: string, group: Group, columns: GoogleColumns): MappedRecord {
+  const first = group.items[0]!;
+  const listing = first.draft;
+  const stated = group.items.some(({ item }) => (item.options?.length ?? 0) > 0);
+  const optionValue = (item: GoogleItem, field: string): string => (item.fields.get(field) ?? '').trim();
+  const varying = stated ? [] : GOOGLE_OPTION_FIELDS.filter(([field]) => group.items.some(({ item }) => optionValue(item, field) !== optionValue(first.item, field)));
+  for (const [field] of varying) {
+    delete listing.attributes[field];
+    delete listing.kept.attributeColumns[field];
   }
+  const skus = group.items.map(({ draft }) => draft.sku);
+  listing.sourceId = groupId;
+  listing.sku = null;
+  if (group.items.every(({ draft }) => draft.status === 'sold_out')) listing.status = 'sold_out';
+  else if (listing.status === 'sold_out') listing.status = 'active';
+  if (listing.kept.status !== undefined && AVAILABILITY[listing.kept.status.toLowerCase()] !== listing.status) delete listing.kept.status;
+  const listingAvailability = listing.kept.status ?? AVAILABILITY_WORD[listing.status] ?? '';
+  const skip = new Set([...VARIANT_FIELDS, ...varying.map(([field]) => field)]);
+  listing.variants = group.items.map(({ item, draft }, index): NewVariant => {
+    const own: Record<string, string> = {};
+    for (const [name, value] of item.fields) {
+      if (skip.has(name) || value.trim() === '') continue;
+      const base = name === 'availability' ? listingAvailability : first.item.fields.get(name);
+      if (value !== base) own[columns.header(name)] = value;
+    }
+    Object.assign(own, unreadStock(draft, columns));
+    const options = stated ? (item.options ?? []) : varying.map(([field, name]) => ({ name, value: optionValue(item, field) })).filter((o) => o.value !== '');
+    return { sku: skus[index] ?? null, options, priceMinor: draft.priceMinor, quantity: draft.quantity, image: draft.images[0] ?? null, ...(Object.keys(own).length > 0 ? { columns: own } : {}) };
+  });
+  const stock = listing.variants.map((v) => v.quantity).filter((q): q is number => q !== null);
+  listing.quantity = stock.length > 0 ? stock.reduce((a, b) => a + b, 0) : null;
+  return finish(listing, group.items.map(({ item }) => item.line).sort((a, b) => a - b), group.warnings.list);
+}
+
+/** A stock cell readStock could not read is kept among the item's draft columns: it is the variant's own. */
+function unreadStock(draft: Draft, columns: GoogleColumns): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const field of ['quantity', 'sell_on_google_quantity']) {
+    const header = columns.header(field);
+    const value = draft.kept.columns[header];
+    if (value !== undefined) out[header] = value;
+  }
+  return out;
 }
 
 export async function* mapGoogleMerchantTable(rows: AsyncIterable<TableRow>, ctx: MapContext): AsyncGenerator<MappedRecord> {
   const names = ctx.header.map((h) => Columns.key(h).replace(/^g:/, '').replace(/\s+/g, '_'));
+  const headers = new Map<string, string>();
+  names.forEach((name, i) => {
+    if (!headers.has(name)) headers.set(name, ctx.header[i]!);
+  });
+  const columns: GoogleColumns = { header: (field) => headers.get(field) ?? field, has: (field) => headers.has(field) };
   async function* items(): AsyncGenerator<GoogleItem | MappedRecord> {
     for await (const row of rows) {
       if (row.problem) {
@@ -139,12 +232,25 @@ export async function* mapGoogleMerchantTable(rows: AsyncIterable<TableRow>, ctx
         continue;
       }
       const fields = new Map<string, string>();
+      let options: VariantOption[] = [];
       names.forEach((name, i) => {
         const value = row.cells[i] ?? '';
-        if (value !== '' && !fields.has(name)) fields.set(name, value);
+        if (value === '') return;
+        if (/^variant_option(\(|$)/.test(name)) options = parseVariantOptions(value);
+        // Two headers for one field (`color` and `g:color`): the second keeps its own header.
+        else fields.set(fields.has(name) ? ctx.header[i]! : name, value);
       });
-      yield { line: row.line, fields };
+      yield { line: row.line, fields, ...(options.length > 0 ? { options } : {}) };
     }
   }
-  yield* assembleGoogleItems(items(), ctx, true);
+  yield* assembleGoogleItems(items(), ctx, true, columns);
+}
+
+/** `variant_option(name:value)` cells, as the XML's `<g:variant_option>` pairs: `color:Black,length:16inch`. */
+function parseVariantOptions(text: string): VariantOption[] {
+  return text
+    .split(',')
+    .filter((pair) => pair.includes(':'))
+    .map((pair) => ({ name: pair.slice(0, pair.indexOf(':')).trim(), value: pair.slice(pair.indexOf(':') + 1).trim() }))
+    .filter((option) => option.name !== '' && option.value !== '');
 }

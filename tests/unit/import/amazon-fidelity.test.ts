@@ -1,0 +1,177 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { themeColumns } from '../../../core/import/amazon-variation-theme.js';
+import { collect, corpus, fixture, importText } from './helpers.js';
+import { importTwice, tilesAddUp } from './import-twice.js';
+import { lostCells } from './no-cell-lost.js';
+
+/**
+ * Amazon readers: the seller SKU is the identity (two offers of one ASIN are two listings), the
+ * ASIN an attribute with its column, parent/child rows one listing with variants, and every
+ * column Listsmith does not read kept as written. Fixtures use the category template's own
+ * header rows (TemplateType row, labels row, API names).
+ */
+
+const STRUCTURAL = /^(parent_child|relationship_type)$/;
+
+const FLAT = [
+  'TemplateType=fptcustom,Version=2021.1209,TemplateSignature=Q0xPVEhJTkc=',
+  'Seller SKU,Product Name,Product ID,Product ID Type,Brand Name,Product Type,Standard Price,Quantity,Main Image URL,Parentage,Parent SKU,Relationship Type,Variation Theme,Colour,Size,Department,Update Delete,Fulfillment Center ID',
+  'item_sku,item_name,external_product_id,external_product_id_type,brand_name,feed_product_type,standard_price,quantity,main_image_url,parent_child,parent_sku,relationship_type,variation_theme,color_name,size_name,department_name,update_delete,fulfillment_center_id',
+  'TEE-P,Heavy Cotton Tee,,,Acme,shirt,14.00,,https://m.example/p.jpg,parent,,,SizeColor,,,mens,Update,',
+  'TEE-BLK-S,"Heavy Cotton Tee, Black, S",5012345678901,EAN,Acme,shirt,12.99,4,https://m.example/bs.jpg,child,TEE-P,variation,SizeColor,Black,S,mens,Update,DEFAULT',
+  'TEE-BLK-M,"Heavy Cotton Tee, Black, M",5012345678902,EAN,Acme,shirt,,7,https://m.example/bm.jpg,Child,TEE-P,Variation,SizeColor,Black,M,mens,Update,AMAZON_EU',
+  'TEE-RED-S,"Heavy Cotton Tee, Red, S",5012345678903,EAN,Acme,shirt,12.99,2,https://m.example/rs.jpg,child,TEE-GONE,variation,SizeColor,Red,S,mens,Update,DEFAULT',
+  'MUG-1,Enamel Mug,B000111222,ASIN,Acme,kitchen,6.50,3,https://m.example/mug.jpg,,,,,White,,,PartialUpdate,DEFAULT',
+  'MUG-1-FBA,Enamel Mug,B000111222,ASIN,Acme,kitchen,6.50,,https://m.example/mug.jpg,,,,,White,,,PartialUpdate,AMAZON_EU',
+].join('\n');
+
+describe('Amazon inventory flat file', () => {
+  it('the seller SKU is the identity: two offers of one ASIN are two listings; the ASIN is an attribute with its column', async () => {
+    const { listings } = await importText(FLAT);
+    const mugs = listings.filter((l) => l.title === 'Enamel Mug');
+    expect(mugs.map((l) => [l.sourceId, l.sku, l.quantity])).toEqual([
+      ['MUG-1', 'MUG-1', 3],
+      ['MUG-1-FBA', 'MUG-1-FBA', null],
+    ]);
+    expect(mugs[0]!.attributes['ASIN']).toBe('B000111222');
+    expect(mugs[0]!.source?.attributeColumns?.['ASIN']).toBe('external_product_id');
+    expect(mugs[1]!.source?.columns).toEqual({ external_product_id_type: 'ASIN', update_delete: 'PartialUpdate', color_name: 'White', fulfillment_center_id: 'AMAZON_EU' });
+  });
+
+  it('parent/child rows: one listing keyed by the parent SKU, children as variants with options from the theme', async () => {
+    const { listings } = await importText(FLAT);
+    const tee = listings.find((l) => l.sku === 'TEE-P')!;
+    expect(tee).toMatchObject({ sourceId: 'TEE-P', title: 'Heavy Cotton Tee', priceMinor: 1400, currency: 'USD', quantity: 11, lines: [4, 5, 6] });
+    expect(tee.variants).toEqual([
+      {
+        sku: 'TEE-BLK-S',
+        options: [{ name: 'Size', value: 'S' }, { name: 'Color', value: 'Black' }],
+        priceMinor: 1299,
+        quantity: 4,
+        image: 'https://m.example/bs.jpg',
+        columns: { item_name: 'Heavy Cotton Tee, Black, S', external_product_id: '5012345678901', external_product_id_type: 'EAN', fulfillment_center_id: 'DEFAULT' },
+      },
+      {
+        // No price of its own: the parent's.
+        sku: 'TEE-BLK-M',
+        options: [{ name: 'Size', value: 'M' }, { name: 'Color', value: 'Black' }],
+        priceMinor: 1400,
+        quantity: 7,
+        image: 'https://m.example/bm.jpg',
+        columns: { item_name: 'Heavy Cotton Tee, Black, M', external_product_id: '5012345678902', external_product_id_type: 'EAN', fulfillment_center_id: 'AMAZON_EU' },
+      },
+    ]);
+    // The family's own cells are the parent's kept columns (the theme names the option columns on export).
+    expect(tee.source?.columns).toEqual({ update_delete: 'Update', parent_child: 'parent', variation_theme: 'SizeColor' });
+    expect(tee.attributes).toEqual({ 'Product type': 'shirt', department_name: 'mens' });
+  });
+
+  it('a child whose parent is not in the file is a listing of its own, with a warning', async () => {
+    const { listings } = await importText(FLAT);
+    const orphan = listings.find((l) => l.sku === 'TEE-RED-S')!;
+    expect(orphan).toMatchObject({ sourceId: 'TEE-RED-S', variants: [], priceMinor: 1299, quantity: 2, lines: [7] });
+    expect(orphan.warnings).toContainEqual({ line: 7, column: 'parent_sku', message: 'Parent SKU "TEE-GONE" is not in the file; imported as a listing of its own.' });
+    expect(orphan.source?.columns).toMatchObject({ parent_child: 'child', parent_sku: 'TEE-GONE', relationship_type: 'variation', color_name: 'Red', size_name: 'S' });
+  });
+
+  it('no cell is lost; fields the template has no column for are unknown', async () => {
+    const path = fixture(FLAT);
+    const { listings, records } = await collect(path);
+    expect(await lostCells(path, records, { structural: STRUCTURAL })).toEqual([]);
+    expect(listings[0]!.source?.unknown).toEqual(['condition', 'description', 'materials', 'tags']);
+  });
+
+  it('re-importing the file changes nothing', async () => {
+    const [first, again] = await importTwice(fixture(FLAT));
+    expect(first.rows).toEqual({ new: 4, updated: 0, unchanged: 0, partOf: 2, merged: 0, rejected: 0 });
+    expect(again.rows).toEqual({ new: 0, updated: 0, unchanged: 4, partOf: 2, merged: 0, rejected: 0 });
+    expect([first, again].every(tilesAddUp)).toBe(true);
+  });
+
+  it('oversold stock is a warning, not a rejection', async () => {
+    const { listings, rejected } = await importText(FLAT.replace('6.50,3,', '6.50,-3,'));
+    expect(rejected).toEqual([]);
+    const mug = listings.find((l) => l.sku === 'MUG-1')!;
+    expect(mug.quantity).toBe(-3);
+    expect(mug.warnings).toContainEqual({ line: 8, column: 'quantity', message: expect.stringContaining('negative (-3)') });
+  });
+});
+
+describe('variation themes name their option columns', () => {
+  const header = ['item_sku', 'color_name', 'color_map', 'size_name', 'size_map', 'metal_type', 'ring_size', 'item_package_quantity', 'style_name', 'variation_theme'];
+  it.each([
+    ['SizeColor', ['size_name', 'color_name']],
+    ['Size-Color', ['size_name', 'color_name']],
+    ['SizeName-ColorName', ['size_name', 'color_name']],
+    ['color_name-size_name', ['color_name', 'size_name']],
+    ['SIZE/COLOR', ['size_name', 'color_name']],
+    ['Colour', ['color_name']],
+    ['MetalType-RingSize', ['metal_type', 'ring_size']],
+    ['ItemPackageQuantity', ['item_package_quantity']],
+    ['StyleName', ['style_name']],
+    ['Flavor', []],
+  ])('%s', (theme, columns) => {
+    expect(themeColumns(theme, header).map((i) => header[i])).toEqual(columns);
+  });
+});
+
+describe('Amazon All Listings report', () => {
+  const REPORT = [
+    'item-name\titem-description\tlisting-id\tseller-sku\tprice\tquantity\topen-date\timage-url\titem-is-marketplace\tproduct-id-type\tzshop-shipping-fee\titem-note\titem-condition\tasin1\tasin2\twill-ship-internationally\tpending-quantity\tfulfillment-channel\tmerchant-shipping-group\tstatus',
+    'Blue mug\tA mug\t0101ABC\tMUG-1\t7.99\t12\t2021-03-04 10:00:00 PST\thttps://i/m.jpg\ty\t1\t\t\t11\tB000111\t\t\t0\tDEFAULT\tMigrated Template\tIncomplete',
+    'Blue mug\tA mug\t0101ABD\tMUG-1-FBA\t7.99\t\t2021-03-04 10:00:00 PST\thttps://i/m.jpg\ty\t1\t\t\t11\tB000111\t\t\t0\tAMAZON_EU\tMigrated Template\tActive',
+  ].join('\n');
+
+  it('SKU identity, ASIN attribute, lossy cells and every other column kept', async () => {
+    const path = fixture(REPORT, 'txt');
+    const { listings, records } = await collect(path);
+    expect(listings.map((l) => [l.sourceId, l.sku, l.status])).toEqual([
+      ['MUG-1', 'MUG-1', 'draft'],
+      ['MUG-1-FBA', 'MUG-1-FBA', 'active'],
+    ]);
+    const mug = listings[0]!;
+    expect(mug.attributes['ASIN']).toBe('B000111');
+    expect(mug.source?.attributeColumns?.['ASIN']).toBe('asin1');
+    expect(mug.source?.status).toBe('Incomplete');
+    expect(mug.source?.columns).toEqual({ 'open-date': '2021-03-04 10:00:00 PST', 'item-condition': '11', 'item-is-marketplace': 'y', 'pending-quantity': '0', 'merchant-shipping-group': 'Migrated Template' });
+    expect(listings[1]!.source?.status).toBeUndefined();
+    expect(await lostCells(path, records)).toEqual([]);
+  });
+});
+
+const JEWELRY = 'amazon_uk_flatfile_jewelry_fptcustom_3row-header_cp1252__pmrgraphics.csv';
+const AMAZON_FILES = existsSync(corpus) ? [JEWELRY, 'amazon_uk_flatfile_jewelry_apiheader-only_utf8bom__pmrgraphics.csv'].filter((f) => existsSync(join(corpus, f))) : [];
+
+describe.skipIf(AMAZON_FILES.length === 0)('Amazon corpus files', () => {
+  it.each(AMAZON_FILES)('%s: every row accounted for, no cell lost', async (file) => {
+    const path = join(corpus, file);
+    const { source, records, listings, rejected } = await collect(path);
+    expect(source.dataRows()).toBe(1619);
+    expect([listings.length, rejected.length]).toEqual([1615, 4]);
+    // The four rows are PartialUpdates without item_name: Amazon keeps its title, Listsmith has none to store.
+    expect(rejected.every((r) => r.column === 'item_name' && /PartialUpdate/.test(r.message))).toBe(true);
+    expect(new Set(listings.map((l) => l.sourceId)).size).toBe(1615);
+    expect(await lostCells(path, records, { structural: STRUCTURAL })).toEqual([]);
+  });
+
+  it('lines 24 and 25 (one ASIN, merchant and FBA offers) are two listings', async () => {
+    if (!AMAZON_FILES.includes(JEWELRY)) return;
+    const { listings } = await collect(join(corpus, JEWELRY));
+    const [merchant, fba] = [listings.find((l) => l.lines[0] === 24)!, listings.find((l) => l.lines[0] === 25)!];
+    expect([merchant.sku, merchant.sourceId, merchant.quantity]).toEqual(['0V-586O-C2JL', '0V-586O-C2JL', 3]);
+    expect([fba.sku, fba.sourceId, fba.quantity]).toEqual(['0V-586O-C2JL-FBA', '0V-586O-C2JL-FBA', null]);
+    expect(merchant.attributes['ASIN']).toBe('B07DH9L7MY');
+    expect(fba.attributes['ASIN']).toBe('B07DH9L7MY');
+  });
+
+  it('through applyImport: new listings + rejected rows = data rows, nothing merged, and a re-import changes nothing', async () => {
+    if (!AMAZON_FILES.includes(JEWELRY)) return;
+    const [first, again] = await importTwice(join(corpus, JEWELRY));
+    expect(first.dataRows).toBe(1619);
+    expect(first.rows).toEqual({ new: 1615, updated: 0, unchanged: 0, partOf: 0, merged: 0, rejected: 4 });
+    expect(again.rows).toEqual({ new: 0, updated: 0, unchanged: 1615, partOf: 0, merged: 0, rejected: 4 });
+    expect([first, again].every(tilesAddUp)).toBe(true);
+  }, 60_000);
+});

@@ -1,0 +1,226 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { collect, corpus, fixture, importText } from './helpers.js';
+import { importTwice, tilesAddUp } from './import-twice.js';
+import { lostCells } from './no-cell-lost.js';
+
+/**
+ * eBay readers keep everything a seller's file holds: variation rows become variants (listing
+ * reports and Seller Hub uploads), report-only columns stay untouched source columns, item
+ * specifics are attributes with their columns, the upload's site and Condition ID round-trip.
+ * Headers are eBay's own (Seller Hub "All active listings" report, File Exchange download,
+ * Seller Hub category template).
+ */
+
+const REPORT_HEADER =
+  'Item number,Title,Variation details,Custom label (SKU),Available quantity,Format,Currency,Start price,Auction Buy It Now price,Reserve price,Current price,Sold quantity,Watchers,Bids,Start date,End date,eBay category 1 name,eBay category 1 number,eBay category 2 name,eBay category 2 number,Condition,eBay Product ID(ePID),Listing site,P:UPC,P:EAN,P:ISBN';
+
+const report = (...rows: string[]): string => [REPORT_HEADER, ...rows].join('\n') + '\n';
+
+const PIN = '"256011112222","Pond Lily Enamel Pin Badge"';
+const PIN_TAIL = '"FIXED_PRICE","GBP"';
+const PIN_DATES = '"Mar-02-24 10:11:12 GMT",,"Pins & Brooches","50637",,,"New",,"UK"';
+const BELL = '"256099998888","Brass Desk Bell",,"BELL-1","3","FIXED_PRICE","GBP",24.00,,,24.00,"1","9",,"Jan-05-24 09:00:00 GMT",,"Desk Accessories","15728",,,"Used",,"UK",,"5098765432109",';
+
+const VARIATIONS = report(
+  `${PIN},"MPN=Pond;Blossom;Lily",,"17",${PIN_TAIL},,,,8.50,"6","4",,${PIN_DATES},,,`,
+  `${PIN},"MPN=Pond","PIN-POND","5",${PIN_TAIL},8.50,,,,"2",,,${PIN_DATES},"5012345678900",,`,
+  `${PIN},"MPN=Blossom","PIN-BLOSSOM","12",${PIN_TAIL},9.00,,,,"4",,,${PIN_DATES},,,`,
+  `${PIN},"MPN=Lily","PIN-LILY","0",${PIN_TAIL},8.50,,,,"0",,,${PIN_DATES},,,`,
+  BELL,
+);
+
+describe('eBay "All active listings" report', () => {
+  it('a multi-variation item is one listing with its variations as variants', async () => {
+    const { listings, rejected } = await importText(VARIATIONS);
+    expect(rejected).toEqual([]);
+    expect(listings).toHaveLength(2);
+    const pin = listings[0]!;
+    expect(pin).toMatchObject({ sourceId: '256011112222', sku: null, title: 'Pond Lily Enamel Pin Badge', priceMinor: 850, currency: 'GBP', quantity: 17, lines: [2, 3, 4, 5] });
+    expect(pin.variants).toEqual([
+      { sku: 'PIN-POND', options: [{ name: 'MPN', value: 'Pond' }], priceMinor: 850, quantity: 5, image: null, columns: { 'Sold quantity': '2', 'P:UPC': '5012345678900' } },
+      { sku: 'PIN-BLOSSOM', options: [{ name: 'MPN', value: 'Blossom' }], priceMinor: 900, quantity: 12, image: null, columns: { 'Sold quantity': '4' } },
+      { sku: 'PIN-LILY', options: [{ name: 'MPN', value: 'Lily' }], priceMinor: 850, quantity: 0, image: null, columns: { 'Sold quantity': '0' } },
+    ]);
+    expect(listings[1]).toMatchObject({ sourceId: '256099998888', sku: 'BELL-1', priceMinor: 2400, quantity: 3, condition: 'Used', variants: [], lines: [6] });
+  });
+
+  it('report-only columns are kept as written, never item specifics; P: columns are attributes with their column', async () => {
+    const { listings } = await importText(VARIATIONS);
+    const [pin, bell] = [listings[0]!, listings[1]!];
+    expect(pin.source?.columns).toEqual({
+      Format: 'FIXED_PRICE',
+      'Sold quantity': '6',
+      Watchers: '4',
+      'Start date': 'Mar-02-24 10:11:12 GMT',
+      'eBay category 1 number': '50637',
+      'Listing site': 'UK',
+    });
+    expect(pin.attributes).toEqual({});
+    expect(bell.attributes).toEqual({ EAN: '5098765432109' });
+    expect(bell.source?.attributeColumns).toEqual({ EAN: 'P:EAN' });
+    // Priced by its current price, the listing keeps its start price as written.
+    expect(bell.source?.columns['Start price']).toBe('24.00');
+    expect(bell.source?.unknown).toEqual(['brand', 'description', 'images', 'materials', 'tags']);
+  });
+
+  it('no cell of the report is lost', async () => {
+    const path = fixture(VARIATIONS);
+    expect(await lostCells(path, (await collect(path)).records)).toEqual([]);
+  });
+
+  it('re-importing the unchanged report changes nothing; every row is accounted for', async () => {
+    const [first, again] = await importTwice(fixture(VARIATIONS));
+    expect(first.rows).toEqual({ new: 2, updated: 0, unchanged: 0, partOf: 3, merged: 0, rejected: 0 });
+    expect(again.rows).toEqual({ new: 0, updated: 0, unchanged: 2, partOf: 3, merged: 0, rejected: 0 });
+    expect(again.updated).toBe(0);
+    expect([first, again].every(tilesAddUp)).toBe(true);
+  });
+
+  it('a variation row that cannot be read is rejected alone, with its reason', async () => {
+    const text = VARIATIONS.replace('9.00,,,,"4"', 'nine,,,,"4"');
+    const { listings, rejected } = await importText(text);
+    expect(rejected).toEqual([{ lines: [4], line: 4, column: 'Start price', message: expect.stringMatching(/^Variation MPN=Blossom of item 256011112222: Price "nine" is not a number/) }]);
+    expect(listings[0]!.lines).toEqual([2, 3, 5]);
+    expect(listings[0]!.variants.map((v) => v.sku)).toEqual(['PIN-POND', 'PIN-LILY']);
+  });
+
+  it('a listing row that cannot be read takes its variation rows with it, each saying why', async () => {
+    const text = VARIATIONS.replace(',,,,8.50,"6"', ',,,,eight,"6"');
+    const { listings, rejected } = await importText(text);
+    expect(rejected.map((r) => r.line)).toEqual([2, 3, 4, 5]);
+    expect(rejected[1]!.message).toMatch(/listing row \(line 2\) could not be read/);
+    expect(listings.map((l) => l.sourceId)).toEqual(['256099998888']);
+  });
+
+  it('variation rows without their listing row still make one listing, with a warning', async () => {
+    const rows = VARIATIONS.split('\n');
+    const text = [rows[0], rows[2], rows[3], rows[4]].join('\n') + '\n';
+    const { listings } = await importText(text);
+    expect(listings).toHaveLength(1);
+    const pin = listings[0]!;
+    expect(pin).toMatchObject({ sourceId: '256011112222', sku: null, priceMinor: 850, quantity: 17, lines: [2, 3, 4] });
+    expect(pin.variants.map((v) => [v.sku, v.options[0]!.value])).toEqual([
+      ['PIN-POND', 'Pond'],
+      ['PIN-BLOSSOM', 'Blossom'],
+      ['PIN-LILY', 'Lily'],
+    ]);
+    expect(pin.warnings.some((w) => /has no row of its own/.test(w.message))).toBe(true);
+  });
+
+  it('several dimensions: `Size=S;M|Color=Red;Blue`, options in the listing row\'s order', async () => {
+    const text = report(
+      '"111","Scarf","Size=S;M|Color=Red;Blue",,"3","FIXED_PRICE","USD",,,,5.00,,,,,,,,,,,,,,,',
+      '"111","Scarf","Color=Red|Size=S","SC-RS","1","FIXED_PRICE","USD",5.00,,,,,,,,,,,,,,,,,,',
+      '"111","Scarf","Size=M|Color=Blue","SC-MB","2","FIXED_PRICE","USD",6.00,,,,,,,,,,,,,,,,,,',
+    );
+    const { listings } = await importText(text);
+    expect(listings[0]!.variants.map((v) => v.options)).toEqual([
+      [{ name: 'Size', value: 'S' }, { name: 'Color', value: 'Red' }],
+      [{ name: 'Size', value: 'M' }, { name: 'Color', value: 'Blue' }],
+    ]);
+  });
+
+  it('oversold stock is a warning, not a rejection', async () => {
+    const { listings, rejected } = await importText(VARIATIONS.replace('"PIN-LILY","0"', '"PIN-LILY","-2"'));
+    expect(rejected).toEqual([]);
+    expect(listings[0]!.variants[2]!.quantity).toBe(-2);
+    expect(listings[0]!.warnings).toContainEqual({ line: 5, column: 'Available quantity', message: expect.stringContaining('negative (-2)') });
+  });
+
+  it('the legacy File Exchange "Active listings" download', async () => {
+    const text = [
+      'Item ID,Custom Label,Product ID Type,Product ID Value,Product ID Value 2,Quantity Available,Purchases,Bids,Price,Start Date,End Date,Condition,Type,Item Title,Category Leaf Name,Category Number,Private Notes,Site Listed,Download Date,Variation Details,Product Reference ID,Condition ID,OutOfStockControl',
+      '260789710597,1074N,,,,91,11,,"$1,499.99",May-24-11,,New,9,Smith & Nephew Knee Brace,"Orthotics, Braces & Sleeves",19264,,0,Apr-23-20 22:19:51 PDT,,,1000,false',
+    ].join('\n');
+    // Told the dialect: detection of this older header is detect-dialect.ts's.
+    const { listings } = await importText(text, { dialect: 'ebay_report' });
+    expect(listings[0]).toMatchObject({ sourceId: '260789710597', sku: '1074N', title: 'Smith & Nephew Knee Brace', priceMinor: 149999, quantity: 91, condition: 'New', category: 'Orthotics, Braces & Sleeves' });
+    expect(listings[0]!.source?.columns).toEqual({ Purchases: '11', 'Start Date': 'May-24-11', Type: '9', 'Category Number': '19264', 'Site Listed': '0', 'Download Date': 'Apr-23-20 22:19:51 PDT', 'Condition ID': '1000', OutOfStockControl: 'false' });
+  });
+});
+
+const HUB_HEADER = '*Action(SiteID=UK|Country=GB|Currency=GBP|Version=1193|CC=UTF-8),CustomLabel,*Category,*Title,Relationship,RelationshipDetails,*ConditionID,C:Brand,C:Size,C:Colour,PicURL,*Description,*Format,*Duration,*StartPrice,*Quantity,*Location,ShippingProfileName';
+const HUB = [
+  '#INFO,Version=0.0.2,Template= fx_category_template_EBAY_GB',
+  HUB_HEADER,
+  'Add,TEE-1,15687,Graphic Tee,,Size=S;M|Colour=Black;White,1000,Wonderleaf,,,https://i.example/tee.jpg,<p>Soft cotton</p>,FixedPrice,GTC,11.99,,Manchester,Royal Mail 48',
+  ',TEE-1-S-BLK,,,Variation,Size=S|Colour=Black,,,S,Black,,,,,,3,,',
+  ',TEE-1-M-BLK,,,Variation,Size=M|Colour=Black,,,M,Black,,,,,12.99,0,,',
+  ',TEE-1-S-WHT,,,Variation,Colour=White|Size=S,,,S,White,https://i.example/white.jpg,,,,,-1,,',
+  'Add,MUG-1,20625,Enamel Mug,,,3000,Acme,,,https://i.example/mug.jpg,<p>Chipped</p>,FixedPrice,GTC,6.50,2,Leeds,Royal Mail 48',
+  ',ORPHAN-L,,,Variation,Size=L,,,,,,,,,,1,,',
+].join('\n');
+const ACTION = '*Action(SiteID=UK|Country=GB|Currency=GBP|Version=1193|CC=UTF-8)';
+
+describe('eBay Seller Hub / File Exchange upload', () => {
+  it('variation rows under their listing row are one listing with variants', async () => {
+    const { listings } = await importText(HUB);
+    const tee = listings[0]!;
+    expect(tee).toMatchObject({ sku: 'TEE-1', title: 'Graphic Tee', currency: 'GBP', priceMinor: 1199, quantity: 2, condition: 'New', status: 'active', lines: [3, 4, 5, 6] });
+    expect(tee.variants).toEqual([
+      { sku: 'TEE-1-S-BLK', options: [{ name: 'Size', value: 'S' }, { name: 'Colour', value: 'Black' }], priceMinor: 1199, quantity: 3, image: null, columns: { 'C:Size': 'S', 'C:Colour': 'Black' } },
+      { sku: 'TEE-1-M-BLK', options: [{ name: 'Size', value: 'M' }, { name: 'Colour', value: 'Black' }], priceMinor: 1299, quantity: 0, image: null, columns: { 'C:Size': 'M', 'C:Colour': 'Black' } },
+      { sku: 'TEE-1-S-WHT', options: [{ name: 'Size', value: 'S' }, { name: 'Colour', value: 'White' }], priceMinor: 1199, quantity: -1, image: 'https://i.example/white.jpg', columns: { 'C:Size': 'S', 'C:Colour': 'White' } },
+    ]);
+    expect(tee.warnings).toContainEqual({ line: 6, column: '*Quantity', message: expect.stringContaining('negative (-1)') });
+  });
+
+  it('keeps the site (the Action header), the Action word and the Condition ID; C: columns are attributes with their columns', async () => {
+    const { listings } = await importText(HUB);
+    const tee = listings[0]!;
+    expect(tee.source?.layout).toBe(ACTION);
+    expect(tee.source?.columns).toEqual({ [ACTION]: 'Add', '*ConditionID': '1000', '*Location': 'Manchester', ShippingProfileName: 'Royal Mail 48' });
+    expect(tee.attributes).toEqual({ Format: 'FixedPrice', Duration: 'GTC', Brand: 'Wonderleaf' });
+    expect(tee.source?.attributeColumns).toEqual({ Format: '*Format', Duration: '*Duration', Brand: 'C:Brand' });
+    expect(tee.source?.unknown).toEqual(['brand', 'materials', 'tags']);
+  });
+
+  it('a variation row with no listing row above it is rejected with the reason', async () => {
+    const { listings, rejected } = await importText(HUB);
+    expect(listings.map((l) => l.sku)).toEqual(['TEE-1', 'MUG-1']);
+    expect(listings[1]!.variants).toEqual([]);
+    expect(rejected).toEqual([{ lines: [8], line: 8, column: 'Relationship', message: expect.stringContaining('no listing row above it') }]);
+  });
+
+  it("variation rows of a listing row that cannot be read name that row's line", async () => {
+    const { rejected } = await importText(HUB.replace('GTC,11.99', 'GTC,eleven'));
+    expect(rejected.map((r) => r.line)).toEqual([3, 4, 5, 6, 8]);
+    expect(rejected[0]!.message).toMatch(/Price "eleven" is not a number/);
+    expect(rejected[1]!.message).toMatch(/listing row \(line 3\) could not be read/);
+  });
+
+  it('no cell of the upload is lost; re-importing it changes nothing', async () => {
+    const path = fixture(HUB);
+    expect(await lostCells(path, (await collect(path)).records, { structural: /^relationship$/ })).toEqual([]);
+    const [first, again] = await importTwice(path);
+    expect(first.rows).toEqual({ new: 2, updated: 0, unchanged: 0, partOf: 3, merged: 0, rejected: 1 });
+    expect(again.rows).toMatchObject({ new: 0, updated: 0, unchanged: 2 });
+    expect([first, again].every(tilesAddUp)).toBe(true);
+  });
+});
+
+const EBAY_FILES = existsSync(corpus) ? ['ebay_current-listings_title-itemnumber-qty__pmrgraphics.csv', 'ebay_itemid-title-html-description__pmrgraphics.csv', 'ebay_seller-hub_draft-listings-upload__MattBitt-sellerr.csv', 'ebay_file-exchange_active-listings-download_legacy__emailnjv.csv'].filter((f) => existsSync(join(corpus, f))) : [];
+
+describe.skipIf(EBAY_FILES.length === 0)('eBay corpus files: every row accounted for, no cell lost', () => {
+  it.each(EBAY_FILES)('%s', async (file) => {
+    const path = join(corpus, file);
+    const { source, records } = await collect(path, { dialect: file.includes('seller-hub') ? 'ebay_seller_hub' : 'ebay_report' });
+    const lines = records.flatMap((r) => r.lines);
+    expect(new Set(lines).size).toBe(source.dataRows());
+    expect(lines).toHaveLength(source.dataRows());
+    expect(await lostCells(path, records, { structural: /^relationship$/ })).toEqual([]);
+  });
+
+  it('the legacy download: 4,791 listings, prices with $ and thousands commas, report columns kept', async () => {
+    const file = 'ebay_file-exchange_active-listings-download_legacy__emailnjv.csv';
+    if (!EBAY_FILES.includes(file)) return;
+    const { listings, rejected } = await collect(join(corpus, file), { dialect: 'ebay_report' });
+    expect(listings).toHaveLength(4791);
+    expect(rejected).toEqual([]);
+    expect(new Set(listings.map((l) => l.sourceId)).size).toBe(4791);
+    expect(listings.every((l) => l.source?.columns['Site Listed'] !== undefined)).toBe(true);
+    expect(listings.filter((l) => l.source?.columns['Site Listed'] === '100')).toHaveLength(121);
+  });
+});
