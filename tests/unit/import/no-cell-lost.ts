@@ -17,7 +17,8 @@ import { decodeEntities, normaliseStatus } from '../../../core/import/values.js'
  * entities, as readers do in text fields); a grouped kept value holds its leaves; a number
  * (price, stock) matches a numeric field in whole or minor units; a list cell (`a, b`, `u1|u2`,
  * `Size=S;M|Color=Red`) matches when each of its parts does. XML feeds are checked element by
- * element (each leaf of a grouped element, variant options, `<link href>`).
+ * element (each leaf of a grouped element, variant options, `<link href>`; a repeated element as
+ * one comma-separated list).
  */
 
 export interface LostCell {
@@ -118,10 +119,15 @@ class Found {
     if (this.grouped.some((value) => value.includes(cell.trim()))) return true;
     const amount = numberIn(cell);
     if (amount !== null && this.numbers.some((n) => [1, 10, 100, 1000].some((scale) => Math.abs(amount * scale - n) < 1e-6))) return true;
-    const parts = cell.split(/\s*[|;,=:]\s*/).filter((part) => part.trim() !== '');
-    return parts.length > 1 && parts.every((part) => this.has(part));
+    // Lists: `u1|u2`, `a, b`, then `Size=S;M|Color=Red`, then `color:Black,length:16inch`.
+    return LIST_SEPARATORS.some((separator) => {
+      const parts = cell.split(separator).filter((part) => part.trim() !== '');
+      return parts.length > 1 && parts.every((part) => this.has(part));
+    });
   }
 }
+
+const LIST_SEPARATORS = [/\s*[|;,]\s*/, /\s*[|;,=]\s*/, /\s*[|;,=:]\s*/];
 
 function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -183,7 +189,10 @@ async function* xmlItems(chunks: AsyncIterable<string>): AsyncGenerator<SourceRo
         item = null;
       } else {
         const element = path.pop()!;
-        if (element.leaf) item.row.cells.push({ column: element.name, value: element.text });
+        const repeated = path.length === 0 ? item.row.cells.find((c) => c.column === element.name) : undefined;
+        // A repeated field of the item is one list, as Google's TSV writes it (`u1,u2`).
+        if (element.leaf && repeated) repeated.value += `,${element.text.trim()}`;
+        else if (element.leaf) item.row.cells.push({ column: element.name, value: element.text });
       }
     }
     depth--;
