@@ -175,6 +175,8 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
   const parents = new Map<string, Pending>();
   const held: Pending[] = [];
   const children: { parentSku: string; pending: Pending }[] = [];
+  /** Parent rows that could not be read, by SKU → line: their children say so. */
+  const unreadParents = new Map<string, number>();
   for await (const row of rows) {
     if (row.problem) {
       yield { kind: 'rejected', lines: [row.line], problem: row.problem };
@@ -187,6 +189,7 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
       draft = build(row, warnings);
     } catch (err) {
       yield rowErrorRecord(err, [row.line]);
+      if (cell(row.cells, col.parentChild).toLowerCase() === 'parent') unreadParents.set(cell(row.cells, col.sku), row.line);
       continue;
     }
     const kind = cell(row.cells, col.parentChild).toLowerCase();
@@ -203,7 +206,9 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
   for (const { parentSku, pending } of children) {
     const parent = parents.get(parentSku);
     if (!parent) {
-      pending.warnings.add(pending.lines[0] ?? 0, headerOf(col.parentSku, 'parent_sku'), `Parent SKU "${parentSku}" is not in the file; imported as a listing of its own.`);
+      const unread = unreadParents.get(parentSku);
+      const why = unread === undefined ? 'is not in the file' : `(line ${unread}) could not be read`;
+      pending.warnings.add(pending.lines[0] ?? 0, headerOf(col.parentSku, 'parent_sku'), `Parent SKU "${parentSku}" ${why}; imported as a listing of its own.`);
       held.push(pending);
       continue;
     }

@@ -76,6 +76,13 @@ describe('Amazon inventory flat file', () => {
     expect(orphan.source?.columns).toMatchObject({ parent_child: 'child', parent_sku: 'TEE-GONE', relationship_type: 'variation', color_name: 'Red', size_name: 'S' });
   });
 
+  it("children of a parent row that cannot be read are listings of their own, naming the parent's line", async () => {
+    const { listings, rejected } = await importText(FLAT.replace('shirt,14.00,', 'shirt,fourteen,'));
+    expect(rejected.map((r) => r.line)).toEqual([4]);
+    const child = listings.find((l) => l.sku === 'TEE-BLK-S')!;
+    expect(child.warnings).toContainEqual({ line: 5, column: 'parent_sku', message: 'Parent SKU "TEE-P" (line 4) could not be read; imported as a listing of its own.' });
+  });
+
   it('no cell is lost; fields the template has no column for are unknown', async () => {
     const path = fixture(FLAT);
     const { listings, records } = await collect(path);
