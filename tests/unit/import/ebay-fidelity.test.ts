@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collect, corpus, fixture, importText } from './helpers.js';
@@ -201,12 +201,22 @@ describe('eBay Seller Hub / File Exchange upload', () => {
   });
 });
 
-const EBAY_FILES = existsSync(corpus) ? ['ebay_current-listings_title-itemnumber-qty__pmrgraphics.csv', 'ebay_itemid-title-html-description__pmrgraphics.csv', 'ebay_seller-hub_draft-listings-upload__MattBitt-sellerr.csv', 'ebay_file-exchange_active-listings-download_legacy__emailnjv.csv'].filter((f) => existsSync(join(corpus, f))) : [];
+const EBAY_FILES = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.startsWith('ebay')) : [];
+const LEGACY = 'ebay_file-exchange_active-listings-download_legacy__emailnjv.csv';
+
+/** The file as detected; a file detection does not place (the legacy download, for now) as the reader its name says. */
+async function collectEbay(path: string): ReturnType<typeof collect> {
+  try {
+    return await collect(path);
+  } catch {
+    return collect(path, { dialect: path.includes('seller-hub') ? 'ebay_seller_hub' : 'ebay_report' });
+  }
+}
 
 describe.skipIf(EBAY_FILES.length === 0)('eBay corpus files: every row accounted for, no cell lost', () => {
   it.each(EBAY_FILES)('%s', async (file) => {
     const path = join(corpus, file);
-    const { source, records } = await collect(path, { dialect: file.includes('seller-hub') ? 'ebay_seller_hub' : 'ebay_report' });
+    const { source, records } = await collectEbay(path);
     const lines = records.flatMap((r) => r.lines);
     expect(new Set(lines).size).toBe(source.dataRows());
     expect(lines).toHaveLength(source.dataRows());
@@ -214,9 +224,8 @@ describe.skipIf(EBAY_FILES.length === 0)('eBay corpus files: every row accounted
   });
 
   it('the legacy download: 4,791 listings, prices with $ and thousands commas, report columns kept', async () => {
-    const file = 'ebay_file-exchange_active-listings-download_legacy__emailnjv.csv';
-    if (!EBAY_FILES.includes(file)) return;
-    const { listings, rejected } = await collect(join(corpus, file), { dialect: 'ebay_report' });
+    if (!EBAY_FILES.includes(LEGACY)) return;
+    const { listings, rejected } = await collectEbay(join(corpus, LEGACY));
     expect(listings).toHaveLength(4791);
     expect(rejected).toEqual([]);
     expect(new Set(listings.map((l) => l.sourceId)).size).toBe(4791);
