@@ -7,6 +7,7 @@ import {
   currencyCodeSchema,
   exportFormatSchema,
   importDialectSchema,
+  matchBySchema,
   type ColumnMapping,
   type ExportSummary,
   type ImportDialect,
@@ -227,6 +228,8 @@ export const contract = {
     timeoutMs: 30_000,
   }),
   'import.report': method<ImportReport>()({ input: z.object({ importId: id }).strict(), access: 'read', timeoutMs: 10_000 }),
+        /** 'title': the preview marks the listings that would update a stored listing with the same title. */
+        matchBy: matchBySchema.optional(),
   'import.presets': method<MappingPreset[]>()({ input: empty, access: 'read', timeoutMs: 5_000 }),
   'import.savePreset': method<MappingPreset[]>()({
     input: z.object({ name: z.string().trim().min(1).max(80), dialect: importDialectSchema, mapping: columnMappingSchema }).strict(),
@@ -242,6 +245,10 @@ export const contract = {
   'export.start': method<{ operationId: string; fileId: string; fileName: string }>()({
     input: z.object({ format: exportFormatSchema, scope: scopeSchema }).strict(),
     access: 'background',
+        /** 'hint': defaultCurrency is the preview's currencyHint, left as the wizard pre-filled it (the report says so). */
+        currencyOrigin: z.enum(['chosen', 'hint']).optional(),
+        /** Listings without id or SKU: 'key' (default) adds them; 'title' updates the stored listing with exactly that title. */
+        matchBy: matchBySchema.optional(),
     timeoutMs: 30_000,
   }),
   'backup.list': method<{ backups: BackupInfo[] }>()({ input: empty, access: 'read', timeoutMs: 10_000 }),

@@ -89,7 +89,7 @@ export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
 
 /**
  * Listing fields a column can be mapped to. `attribute:<name>` stores the column as an item
- * specific; `ignore` drops it.
+ * specific; `ignore` reads nothing from it (a marketplace format keeps it with the listing as written).
  */
 export const MAPPABLE_FIELDS = [
   'sourceId',
@@ -116,7 +116,11 @@ export const MAPPABLE_FIELDS = [
 export type MappableField = (typeof MAPPABLE_FIELDS)[number] | `attribute:${string}`;
 export const mappableFieldSchema = z.union([z.enum(MAPPABLE_FIELDS), z.string().regex(/^attribute:.{1,100}$/)]);
 
-/** Column index (0-based, in the header row) → field. */
+/**
+ * Column index (0-based, in the header row) → field. For "Other CSV" it is laid over the guessed
+ * mapping; for a marketplace format it overrides how the format reads those columns
+ * (core/import/column-overrides.ts).
+ */
 export const columnMappingSchema = z.record(z.string().regex(/^\d{1,4}$/), mappableFieldSchema);
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
@@ -124,8 +128,35 @@ export interface PreviewColumn {
   index: number;
   /** The header as written in the file (trimmed); duplicates get " (2)", empty ones "Column N". */
   header: string;
+  /**
+   * The listing field the column is read into (`ignore`: not read). null: the format reads it as
+   * none of the mappable fields; it is kept with the listing exactly as written (Listing.source).
+   */
   mappedTo: MappableField | null;
+  /** The seller's mapping (an override of the format's own reading, or a generic CSV mapping), not the format's. */
+  chosen: boolean;
   samples: string[];
+}
+
+/** How rows without an id or SKU find a stored listing: 'key' never (they are new), 'title' by exact title. */
+export const matchBySchema = z.enum(['key', 'title']);
+export type MatchBy = z.infer<typeof matchBySchema>;
+
+/** A currency the file suggests without stating it per price (a marketplace id, a site, a market column). */
+export interface CurrencyHint {
+  code: string;
+  /** What in the file says so, for the seller: "Amazon marketplace: United Kingdom". */
+  reason: string;
+}
+
+/** For a file without id or SKU columns: how many of its listings share their exact title with one stored listing. */
+export interface TitleMatchCount {
+  /** Listings whose exact title is the title of exactly one stored listing of their marketplace. */
+  matching: number;
+  /** Listings counted. */
+  checked: number;
+  /** 'file': every listing of the file was counted; 'preview': only the previewed ones (the file is too large to read twice). */
+  scope: 'file' | 'preview';
 }
 
 /** A listing as the import will store it, shown in the wizard before anything is written. */
@@ -142,6 +173,8 @@ export interface PreviewListing {
   images: number;
   variants: number;
   marketplace: string;
+  /** The import (matching by title) will update the stored listing with this exact title instead of adding one. */
+  matchedByTitle: boolean;
 }
 
 export interface RowProblem {
@@ -176,6 +209,14 @@ export interface ImportPreview {
    * A bare "$" or "¥" does not count: several currencies write it.
    */
   currencyInFile: boolean;
+  /** A currency the file suggests (the wizard pre-fills it when the file states none), or null. */
+  currencyHint: CurrencyHint | null;
+  /** The fields a column of this format can be mapped to (`--map` on the CLI, "Import as" in the wizard). */
+  mappableFields: MappableField[];
+  /** How listings without id or SKU will be matched (the request's, else 'key'). */
+  matchBy: MatchBy;
+  /** Set when no previewed listing has an id or SKU: what matching by title would match. */
+  titleMatch: TitleMatchCount | null;
   problems: RowProblem[];
   warnings: RowProblem[];
 }
@@ -208,6 +249,8 @@ export interface ImportCurrencyNote {
   origin: 'chosen' | 'hint' | 'fallback';
   /** Listings whose currency the file states (a currency column, or a code or symbol with the price). */
   fromFile: number;
+  /** fromFile by currency (reports saved before this was counted lack it). */
+  fileCurrencies?: Record<string, number>;
   /** Listings that took `defaultCurrency`. */
   fromDefault: number;
 }

@@ -2,7 +2,8 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXPORT_FORMATS, IMPORT_DIALECTS, type ExportFormat, type ImportDialect } from '../../common/import-types.js';
+import { describeImportPrices, describeRowTally, isMergedRowWarning } from '../../common/import-report-text.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../../common/import-types.js';
 import { openCatalog, type Catalog } from '../catalog/open-catalog.js';
 import { readStats } from '../catalog/stats.js';
 import { exportListings } from '../export/export-listings.js';
@@ -10,10 +11,13 @@ import { defaultDatabasePath } from '../host/data-dir.js';
 import { applyImport } from '../import/apply-import.js';
 import { openImportSource } from '../import/open-import-source.js';
 import { OPTIMIZE_USAGE, OptimizeUsageError, optimizeCatalog, parseMarketplace, parseOptimizeScope } from './optimize.js';
+import { titleMatcher } from '../import/title-matches.js';
+import { IMPORT_USAGE, ImportUsageError, parseImportOptions } from './import-options.js';
+import { planImport } from './import-plan.js';
 import { AiService } from '../ai/ai-service.js';
 
 /**
- * `listsmith import <file> [--dialect D] [--db PATH] [--json]`
+ * `listsmith import <file> [--dialect D] [--map "Column=field,…"] [--match key|title] [--currency CODE] [--db PATH] [--json]`
  * `listsmith export --format F --out FILE [--db PATH] [--json]`
  * `listsmith stats [--db PATH] --json`
  * `listsmith optimize --marketplace M [--filter F] [--apply] [--db PATH] [--json]` (core/cli/optimize.ts)
@@ -23,7 +27,7 @@ import { AiService } from '../ai/ai-service.js';
  * (rows may be rejected), 1 with one clear line when it could not, 2 for bad arguments.
  */
 const USAGE = `Usage:
-  listsmith import <file> [--dialect D] [--db PATH] [--json]
+${IMPORT_USAGE}
   listsmith export --format F --out FILE [--db PATH] [--json]
   listsmith stats [--db PATH] [--json]
 ${OPTIMIZE_USAGE}`;
@@ -38,6 +42,9 @@ const { values, positionals } = parseArgs({
     out: { type: 'string' },
     db: { type: 'string' },
     json: { type: 'boolean', default: false },
+    map: { type: 'string' },
+    match: { type: 'string' },
+    currency: { type: 'string' },
     marketplace: { type: 'string' },
     filter: { type: 'string' },
     apply: { type: 'boolean', default: false },
@@ -59,10 +66,7 @@ function openWriter(): Catalog {
 
 async function runImport(file: string | undefined): Promise<Record<string, unknown>> {
   if (!file) throw new UsageError('listsmith import needs a file.');
-  const dialect = stringOption('dialect');
-  if (dialect !== undefined && !(IMPORT_DIALECTS as readonly string[]).includes(dialect)) {
-    throw new UsageError(`Unknown --dialect "${dialect}". One of: ${IMPORT_DIALECTS.join(', ')}.`);
-  }
+  const options = parseImportOptions({ dialect: stringOption('dialect'), map: stringOption('map'), match: stringOption('match'), currency: stringOption('currency') });
   const path = resolve(file);
   let size: number;
   try {
@@ -73,7 +77,13 @@ async function runImport(file: string | undefined): Promise<Record<string, unkno
   if (size === 0) throw new Error(`Cannot import ${file}: the file is empty.`);
   const catalog = openWriter();
   try {
-    const source = await openImportSource(path, { fileName: file, ...(dialect === undefined ? {} : { dialect: dialect as ImportDialect }) });
+    const plan = await planImport(path, file, size, options, titleMatcher(catalog.db));
+    if (plan.hint !== null) process.stderr.write(`Prices without a currency of their own are read as ${plan.hint.code}: ${plan.hint.reason} (--currency CODE to choose another).\n`);
+    if (plan.titleMatch !== null && plan.titleMatch.matching > 0 && options.matchBy === 'key') {
+      const { matching, checked, scope } = plan.titleMatch;
+      process.stderr.write(`${matching} of ${checked} ${scope === 'file' ? '' : 'first '}listings have the title of a stored listing; they are added as new ones (--match title updates those instead).\n`);
+    }
+    const source = await openImportSource(path, { fileName: file, dialect: plan.dialect, ...(plan.mapping === undefined ? {} : { mapping: plan.mapping }), ...plan.currency });
     let last = 0;
     const report = await applyImport(catalog, source, {
       fileName: file,
@@ -83,16 +93,26 @@ async function runImport(file: string | undefined): Promise<Record<string, unkno
         last = Date.now();
         const percent = p.totalBytes > 0 ? Math.floor((p.bytesRead / p.totalBytes) * 100) : 0;
         progressLine(`${p.rows.toLocaleString('en-US')} rows (${percent}%), ${p.rowsPerSecond.toLocaleString('en-US')} rows/s${p.etaSeconds === null ? '' : `, ~${p.etaSeconds} s left`}`);
+      matchBy: options.matchBy,
       },
     });
     endProgress();
     const fatal = !report.cancelled && report.imported + report.updated + report.unchanged === 0 && report.errors[0]?.line === 0 ? report.errors[0].message : null;
     if (fatal) throw new Error(fatal);
     process.stderr.write(
-      `${report.dialect}: ${report.dataRows} rows → ${report.imported} imported, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected\n`,
+      [
+        `${report.dialect}: ${report.dataRows} rows → ${report.imported} imported, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`,
+        describeRowTally(report),
+        `Listings: ${report.imported} new, ${report.updated} updated, ${report.unchanged} unchanged; ${report.variants} variants`,
+        ...merged.slice(0, 10).map((w) => `  merged: ${w.message}`),
+        ...(merged.length > 10 ? [`  … ${merged.length - 10} more merged rows (see warnings)`] : []),
+        describeImportPrices(report.currency, plan.hint?.reason ?? null),
+        ...(report.changeSetId === null ? [] : [`Recorded as change set #${report.changeSetId}.`]),
+      ].join('\n') + '\n',
     );
     return {
       dialect: report.dialect,
+    const merged = report.warnings.filter(isMergedRowWarning);
       encoding: report.encoding,
       dataRows: report.dataRows,
       imported: report.imported,
@@ -104,6 +124,11 @@ async function runImport(file: string | undefined): Promise<Record<string, unkno
     };
   } finally {
     catalog.close();
+      rows: report.rows,
+      variants: report.variants,
+      currency: { ...report.currency, ...(plan.hint === null ? {} : { hint: plan.hint.reason }) },
+      matchBy: options.matchBy,
+      changeSetId: report.changeSetId,
   }
 }
 
@@ -218,7 +243,7 @@ main().catch((error: unknown) => {
   endProgress();
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
   console.error(`listsmith: ${message}`);
-  const usage = error instanceof UsageError || error instanceof OptimizeUsageError;
+  const usage = error instanceof UsageError || error instanceof OptimizeUsageError || error instanceof ImportUsageError;
   if (usage) console.error(USAGE);
   process.exit(usage ? 2 : 1);
 });

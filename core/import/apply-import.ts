@@ -108,6 +108,14 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
   const counts = { imported: 0, updated: 0, unchanged: 0, rejected: 0 };
   const rows: ImportRowTally = { new: 0, updated: 0, unchanged: 0, partOf: 0, merged: 0, rejected: 0 };
   const currency = { fromFile: 0, fromDefault: 0 };
+  const fileCurrencies: Record<string, number> = {};
+  const countCurrency = (record: Extract<MappedRecord, { kind: 'listing' }>): void => {
+    if (record.currencyFromFile === false) currency.fromDefault++;
+    else {
+      currency.fromFile++;
+      fileCurrencies[record.listing.currency] = (fileCurrencies[record.listing.currency] ?? 0) + 1;
+    }
+  };
   let variants = 0;
   const errors = new CappedProblems();
   const warnings = new CappedProblems();
@@ -177,8 +185,7 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
       counts.imported++;
       rows.new++;
       rows.partOf += otherRows;
-      if (record.currencyFromFile === false) currency.fromDefault++;
-      else currency.fromFile++;
+      countCurrency(record);
       for (const key of keys) pendingByKey.set(key, entry);
       if (pending.length >= INSERT_BATCH) flushInserts();
       return;
@@ -209,8 +216,7 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
     const outcome = changes ? 'updated' : 'unchanged';
     counts[outcome]++;
     rows[outcome]++;
-    if (record.currencyFromFile === false) currency.fromDefault++;
-    else currency.fromFile++;
+    countCurrency(record);
     touched.set(stored.id, { outcome, firstLine: line });
     if (changes) noteId(stored.id);
   };
@@ -292,7 +298,7 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
     rejected: counts.rejected,
     rows: rolledBack ? { new: 0, updated: 0, unchanged: 0, partOf: 0, merged: 0, rejected: rows.rejected } : rows,
     variants: rolledBack ? 0 : variants,
-    currency: { defaultCurrency: defaultCurrency.code, origin: defaultCurrency.origin, fromFile: rolledBack ? 0 : currency.fromFile, fromDefault: rolledBack ? 0 : currency.fromDefault },
+    currency: { defaultCurrency: defaultCurrency.code, origin: defaultCurrency.origin, fromFile: rolledBack ? 0 : currency.fromFile, fromDefault: rolledBack ? 0 : currency.fromDefault, fileCurrencies: rolledBack ? {} : fileCurrencies },
     changeSetId: rolledBack ? null : changeSetId,
     errors: errors.list(),
     warnings: warnings.list(),

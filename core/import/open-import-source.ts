@@ -1,6 +1,7 @@
-import { currencyCodeSchema, FALLBACK_CURRENCY, type ColumnMapping, type ImportDialect, type RowProblem } from '../../common/import-types.js';
+import { currencyCodeSchema, FALLBACK_CURRENCY, type ColumnMapping, type ImportDialect, type MappableField, type RowProblem } from '../../common/import-types.js';
 import type { Marketplace } from '../../common/listing.js';
 import { ContractError } from '../../common/result.js';
+import { applyColumnOverrides, formatColumnFields, MAPPING_HELP } from './column-overrides.js';
 import { decodeFile, type DecodedText } from './decode-text.js';
 import { detectTableDialect, sniffTextKind, type DialectScore } from './detect-dialect.js';
 import { mapAmazonAllListings } from './dialects/amazon-all-listings.js';
@@ -26,11 +27,20 @@ import { openTable, type TableRow } from './read-table.js';
 
 export interface OpenImportOptions {
   fileName: string;
+  /** Left out: detected (a mapping then applies to the detected format). */
   dialect?: ImportDialect;
+  /**
+   * The seller's column mapping: for generic_csv laid over the guessed one, for a marketplace
+   * format overrides of how it reads those columns (column-overrides.ts).
+   */
   mapping?: ColumnMapping;
   marketplace?: Marketplace;
   /** ISO 4217 code for listings whose file states no currency (default USD). */
   defaultCurrency?: string;
+  /** Who picked defaultCurrency: the seller (default), or a hint read from the file that the seller or the CLI accepted. */
+  currencyOrigin?: 'chosen' | 'hint';
+  /** Preview only: a generic CSV with no title column opens anyway (its rows are rejected), so the seller can map one. */
+  allowUnmappedTitle?: boolean;
   now?: number;
 }
 
@@ -56,8 +66,12 @@ export interface ImportSourceDetails {
   delimiter: string | null;
   headerLine: number | null;
   header: string[];
-  /** The mapping generic_csv uses (the user's, or the guess). */
-  mapping: ColumnMapping | null;
+  /** Rows above the header (Amazon's TemplateType row, eBay #INFO rows). */
+  preamble: string[][];
+  /** Per column: the field it is read into (null: none, kept with the listing as written; `ignore`: not read). */
+  columnFields: (MappableField | null)[];
+  /** Per column: the seller mapped it. */
+  chosenColumns: boolean[];
   /** Non-data rows skipped (template instruction rows). */
   notes: RowProblem[];
 }
@@ -96,13 +110,13 @@ function defaultCurrencyOf(options: OpenImportOptions): string {
 
 export async function openImportSourceDetailed(path: string, options: OpenImportOptions): Promise<DetailedSource> {
   const defaultCurrency = defaultCurrencyOf(options);
-  const currency = { code: defaultCurrency, origin: options.defaultCurrency === undefined ? ('fallback' as const) : ('chosen' as const) };
+  const currency = { code: defaultCurrency, origin: options.defaultCurrency === undefined ? ('fallback' as const) : (options.currencyOrigin ?? 'chosen') };
   const text = await decodeFile(path, options.fileName);
   const now = options.now ?? Date.now();
   const kind = sniffTextKind(text.head);
   const listeners: ((row: TableRow) => void)[] = [];
   const baseCtx = { now, fileName: options.fileName, marketplace: options.marketplace, mapping: options.mapping, defaultCurrency };
-  const noTable = { delimiter: null, headerLine: null, header: [], mapping: null, notes: [] };
+  const noTable = { delimiter: null, headerLine: null, header: [], preamble: [], columnFields: [], chosenColumns: [], notes: [] };
 
   const wantsText = options.dialect === 'json' || options.dialect === 'jsonl' || (options.dialect === 'google_merchant' && kind === 'xml');
   if (kind !== 'table' && (options.dialect === undefined || wantsText)) {
@@ -133,33 +147,69 @@ export async function openImportSourceDetailed(path: string, options: OpenImport
   }
   const candidates = detectTableDialect(table.header, table.preamble);
   const best = candidates[0]!;
-  let dialect: ImportDialect = options.dialect ?? (best.confidence >= MIN_CONFIDENCE ? best.dialect : 'generic_csv');
-  if (options.mapping && !options.dialect) dialect = 'generic_csv';
+  const dialect: ImportDialect = options.dialect ?? (best.confidence >= MIN_CONFIDENCE ? best.dialect : 'generic_csv');
   const mapper = TABLE_MAPPERS[dialect];
   if (!mapper) throw new ContractError('invalid_input', `"${options.fileName}" is a table, not ${dialect.toUpperCase()}. Pick another format.`);
-  let mapping: ColumnMapping | null = null;
-  if (dialect === 'generic_csv') {
-    mapping = options.mapping ?? guessMapping(table.header);
-    const fields = Object.values(mapping);
-    if (!options.mapping && !fields.includes('title') && !fields.includes('description')) {
-      throw new ContractError(
-        'invalid_input',
-        `Listsmith does not recognise the columns of "${options.fileName}" (${table.header.slice(0, 5).join(', ')}…) and none looks like a title. Choose which column holds the title, price and so on, then import again.`,
-      );
-    }
-  }
-  const ctx: MapContext = { ...baseCtx, header: table.header, preamble: table.preamble, mapping: mapping ?? undefined, dialect };
+  const columns = readColumns(dialect, table.header, options);
+  const ctx: MapContext = { ...baseCtx, header: columns.readerHeader, preamble: table.preamble, mapping: columns.mapping, dialect };
   async function* tapped(): AsyncGenerator<TableRow> {
     for await (const row of table.rows) {
       for (const l of listeners) l(row);
+      columns.noteRow?.(row);
       yield row;
     }
   }
-  const records = mapper(tapped(), ctx);
+  const mapped = mapper(tapped(), ctx);
+  const records = columns.restore ? restored(mapped, columns.restore) : mapped;
   const confidence = candidates.find((c) => c.dialect === dialect)?.confidence ?? (options.dialect ? 1 : best.confidence);
   return {
     source: sourceFrom(text, dialect, records, table.rowCount, currency),
-    details: { candidates, confidence, delimiter: table.delimiter, headerLine: table.headerLine, header: table.header, mapping, notes: table.notes },
+    details: {
+      candidates,
+      confidence,
+      delimiter: table.delimiter,
+      headerLine: table.headerLine,
+      header: table.header,
+      preamble: table.preamble.map((row) => [...row]),
+      columnFields: columns.fields,
+      chosenColumns: columns.chosen,
+      notes: table.notes,
+    },
     tap: (listener) => listeners.push(listener),
   };
+}
+
+interface ColumnReading {
+  /** The header the dialect's reader is given. */
+  readerHeader: readonly string[];
+  /** generic_csv's whole mapping. */
+  mapping?: ColumnMapping;
+  fields: (MappableField | null)[];
+  chosen: boolean[];
+  /** Sees every row before the reader (the overrides remember hidden cells). */
+  noteRow?: (row: TableRow) => void;
+  restore?: (record: MappedRecord) => MappedRecord;
+}
+
+/** How the dialect reads each column, with the seller's mapping applied. */
+function readColumns(dialect: ImportDialect, header: string[], options: OpenImportOptions): ColumnReading {
+  const chosenMapping = options.mapping ?? {};
+  if (dialect === 'generic_csv') {
+    const mapping: ColumnMapping = { ...guessMapping(header), ...chosenMapping };
+    const fields = header.map((_, i) => (mapping[String(i)] ?? 'ignore') as MappableField);
+    if (!options.allowUnmappedTitle && !fields.includes('title') && !fields.includes('description')) {
+      throw new ContractError(
+        'invalid_input',
+        `Listsmith does not recognise the columns of "${options.fileName}" (${header.slice(0, 5).join(', ')}…) and none looks like a title. Say which column holds the title, price and so on: ${MAPPING_HELP}`,
+      );
+    }
+    return { readerHeader: header, mapping, fields, chosen: header.map((_, i) => String(i) in chosenMapping) };
+  }
+  if (Object.keys(chosenMapping).length === 0) return { readerHeader: header, fields: formatColumnFields(dialect, header), chosen: header.map(() => false) };
+  const overrides = applyColumnOverrides(dialect, header, chosenMapping);
+  return { readerHeader: overrides.header, fields: overrides.fields, chosen: overrides.chosen, noteRow: overrides.noteRow, restore: overrides.restore };
+}
+
+async function* restored(records: AsyncIterable<MappedRecord>, restore: (record: MappedRecord) => MappedRecord): AsyncGenerator<MappedRecord> {
+  for await (const record of records) yield restore(record);
 }

@@ -10,6 +10,7 @@ import { applyImport } from '../import/apply-import.js';
 import { readImportReport, recordImportStart } from '../import/apply-import-record.js';
 import { openImportSource } from '../import/open-import-source.js';
 import { previewImport } from '../import/preview-import.js';
+import { titleMatcher } from '../import/title-matches.js';
 import type { Handlers } from './handlers-type.js';
 
 type ImportHandlers = Pick<Handlers, 'import.preview' | 'import.start' | 'import.report' | 'import.presets' | 'import.savePreset'>;
@@ -36,20 +37,23 @@ export function readPresets(catalog: Catalog): MappingPreset[] {
  */
 export function createImportHandlers(catalog: Catalog, stagingDir: string): ImportHandlers {
   return {
-    'import.preview': async ({ fileId, dialect, mapping, marketplace, defaultCurrency }) => {
+    // On the background reader: its catalog answers the title count without touching the writer.
+    'import.preview': async ({ fileId, dialect, mapping, marketplace, defaultCurrency, matchBy }) => {
       const file = readStagedFile(stagingDir, fileId);
       return previewImport(file.path, {
         fileId,
         fileName: file.name,
         sizeBytes: file.sizeBytes,
+        titleMatches: titleMatcher(catalog.db),
         ...(dialect === undefined ? {} : { dialect }),
         ...(mapping === undefined ? {} : { mapping }),
         ...(marketplace === undefined ? {} : { marketplace }),
         ...(defaultCurrency === undefined ? {} : { defaultCurrency }),
+        ...(matchBy === undefined ? {} : { matchBy }),
       });
     },
 
-    'import.start': ({ fileId, dialect, mapping, marketplace, defaultCurrency }, ctx) => {
+    'import.start': ({ fileId, dialect, mapping, marketplace, defaultCurrency, currencyOrigin, matchBy }, ctx) => {
       const file = readStagedFile(stagingDir, fileId);
       const importId = recordImportStart(catalog.db, { fileName: file.name, dialect, encoding: null, startedAt: Date.now() });
       const operationId = ctx.startOperation(async ({ operationId: id, signal }) => {
@@ -68,10 +72,12 @@ export function createImportHandlers(catalog: Catalog, stagingDir: string): Impo
           ...(mapping === undefined ? {} : { mapping }),
           ...(marketplace === undefined ? {} : { marketplace }),
           ...(defaultCurrency === undefined ? {} : { defaultCurrency }),
+          ...(currencyOrigin === undefined ? {} : { currencyOrigin }),
         });
         const report = await applyImport(catalog, source, {
           fileName: file.name,
           operationId: id,
+          ...(matchBy === undefined ? {} : { matchBy }),
           importId,
           signal,
           onProgress: (progress) =>

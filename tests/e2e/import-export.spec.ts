@@ -115,9 +115,11 @@ test('imports a Shopify products CSV, shows exactly its listings and exports the
   await expect(tote.getByTestId('import-preview-images')).toHaveText('3');
   const beanie = previewRows.filter({ hasText: 'LSE2E Brisa Merino Beanie' });
   await expect(beanie.getByTestId('import-preview-variants')).toHaveText('4');
-  // Shopify reads its own columns; "map the columns myself" switches to an editable mapping that re-previews.
+  // A Shopify export does not say its currency: the seller says it before importing.
+  await page.getByTestId('import-currency-select').selectOption('USD');
+  // Shopify shows what it reads each column as; "read it as Other CSV" switches to a mapping of every column that re-previews.
   const skuColumn = page.locator('[data-testid="import-mapping-row"][data-header="Variant SKU"]');
-  await expect(skuColumn).toHaveAttribute('data-mapped-to', 'format');
+  await expect(skuColumn).toHaveAttribute('data-mapped-to', 'sku');
   await page.getByTestId('import-map-manually').click();
   await expect(page.getByTestId('import-dialect-select')).toHaveValue('generic_csv');
   await expect(page.getByTestId('import-mapping')).toHaveAttribute('data-editable', 'true');
@@ -127,7 +129,7 @@ test('imports a Shopify products CSV, shows exactly its listings and exports the
   await expect(page.getByTestId('import-start')).toBeEnabled();
   await page.getByTestId('import-dialect-auto').click();
   await expect(page.getByTestId('import-dialect')).toHaveAttribute('data-dialect', 'shopify');
-  await expect(skuColumn).toHaveAttribute('data-mapped-to', 'format');
+  await expect(skuColumn).toHaveAttribute('data-mapped-to', 'sku');
   await expect(previewRows).toHaveCount(3);
 
   await runImportToReport(page);

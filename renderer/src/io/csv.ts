@@ -1,3 +1,4 @@
+import { describeImportPrices, describeRowTally, isMergedRowWarning } from '../../../common/import-report-text.js';
 import type { ImportReport, RowProblem } from '../../../common/import-types.js';
 
 /**
@@ -17,14 +18,22 @@ export function toCsv(rows: readonly (readonly (string | number | null | undefin
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** The import report as a CSV a seller can open in a spreadsheet: one line per rejected row / warning. */
-export function importReportCsv(report: ImportReport): string {
+/**
+ * The import report as a CSV a seller can open in a spreadsheet: summary lines (where the rows went,
+ * where the currency came from), then one line per merged row, rejected row and warning.
+ * `hintReason`: what in the file suggested the currency, when the report's currency origin is 'hint'.
+ */
+export function importReportCsv(report: ImportReport, hintReason: string | null = null): string {
   const rows: (string | number | null)[][] = [['Type', 'Line', 'Column', 'Message']];
   const add = (type: string, problems: readonly RowProblem[]) => {
     for (const p of problems) rows.push([type, p.line, p.column, p.message]);
   };
+  rows.push(['summary', null, null, describeRowTally(report)]);
+  rows.push(['summary', null, null, `Listings: ${report.imported} new, ${report.updated} updated, ${report.unchanged} unchanged; ${report.variants} variants`]);
+  if (!report.cancelled) rows.push(['summary', null, null, describeImportPrices(report.currency, hintReason)]);
+  add('merged', report.warnings.filter(isMergedRowWarning));
   add('rejected', report.errors);
-  add('warning', report.warnings);
+  add('warning', report.warnings.filter((w) => !isMergedRowWarning(w)));
   // A UTF-8 BOM so Excel reads accented letters correctly.
   return '\ufeff' + toCsv(rows);
 }

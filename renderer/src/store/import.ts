@@ -2,13 +2,14 @@ import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import type { ContractClient } from '../../../common/client.js';
 import type { MappingPreset } from '../../../common/contract.js';
 import {
-  FALLBACK_CURRENCY,
   IMPORT_DIALECTS,
   type ColumnMapping,
+  type CurrencyHint,
   type ImportDialect,
   type ImportPreview,
   type ImportReport,
   type MappableField,
+  type MatchBy,
 } from '../../../common/import-types.js';
 import type { Marketplace } from '../../../common/listing.js';
 import { uploadFile, type UploadHandle } from '../bridge/files.js';
@@ -36,9 +37,12 @@ export interface ImportWizard {
   marketplace: Marketplace | null;
   /**
    * The seller's answer to "Prices in this file are in" for listings whose file states no currency;
-   * null = the answer remembered for the file's format, else USD.
+   * null = not answered in this wizard: the file's hint, else the answer remembered for the file's
+   * format, else none (the seller must choose: Listsmith never guesses a currency).
    */
   currency: string | null;
+  /** Listings without id or SKU: 'key' adds them (default), 'title' updates the stored listing with the same title. */
+  matchBy: MatchBy;
   /** The core's (or the upload's) message when something failed; shown in the wizard. */
   error: string | null;
   presets: MappingPreset[];
@@ -56,7 +60,11 @@ export interface ImportSlice {
   closeImport(): void;
   reopenImport(): void;
   setImportDialect(dialect: ImportDialect | null): void;
-  setImportMapping(column: number, field: MappableField): void;
+  /** null: back to the format's own reading of that column (marketplace formats). */
+  setImportMapping(column: number, field: MappableField | null): void;
+  /** Back to the format's own reading of every column (or the guess, for Other CSV). */
+  resetImportMapping(): void;
+  setImportMatchBy(matchBy: MatchBy): void;
   setImportMarketplace(marketplace: Marketplace | null): void;
   /** ISO 4217 code; remembered for the file's format and preselected next time. */
   setImportCurrency(currency: string): void;
@@ -84,6 +92,7 @@ const IDLE_IMPORT: ImportWizard = {
   mapping: null,
   marketplace: null,
   currency: null,
+  matchBy: 'key',
   error: null,
   presets: [],
   presetMessage: null,
@@ -94,12 +103,21 @@ const IDLE_IMPORT: ImportWizard = {
   report: null,
 };
 
-/** The mapping the preview used (the user's override, else what the core detected). */
+/**
+ * The mapping the preview used, column by column: for Other CSV the seller's (else the guess); for a
+ * marketplace format what the preview says each column is read as, the seller's overrides included.
+ */
 export function effectiveMapping(preview: ImportPreview | null, override: ColumnMapping | null): ColumnMapping {
   if (override !== null && (preview === null || preview.dialect === 'generic_csv')) return override;
   const mapping: ColumnMapping = {};
-  for (const c of preview?.columns ?? []) mapping[String(c.index)] = c.mappedTo ?? 'ignore';
+  for (const c of preview?.columns ?? []) if (c.mappedTo !== null) mapping[String(c.index)] = c.mappedTo;
   return mapping;
+}
+
+/** What a mapping preset of this wizard holds: Other CSV's whole mapping, a marketplace format's overrides. */
+export function presetMapping(wizard: Pick<ImportWizard, 'preview' | 'mapping' | 'dialect'>): ColumnMapping {
+  const dialect = wizard.dialect ?? wizard.preview?.dialect ?? null;
+  return dialect === 'generic_csv' ? effectiveMapping(wizard.preview, wizard.mapping) : { ...(wizard.mapping ?? {}) };
 }
 
 const CURRENCY_STORAGE_KEY = 'listsmith.import.defaultCurrency.v1';
@@ -140,9 +158,32 @@ export function rememberImportCurrency(dialect: ImportDialect, currency: string)
   }
 }
 
-/** The default currency to preview and import with when the file is read as `dialect`. */
-export function importCurrencyFor(wizard: Pick<ImportWizard, 'currency'>, dialect: ImportDialect | null): string {
-  return wizard.currency ?? rememberedImportCurrency(dialect) ?? FALLBACK_CURRENCY;
+/** Where the currency the wizard shows for a file that states none comes from. */
+export type ImportCurrencySource = 'chosen' | 'hint' | 'remembered';
+
+/**
+ * The currency to preview and import with when the file is read as `dialect`: the seller's choice
+ * in this wizard, else the file's hint, else the last choice for that format, else none.
+ */
+export function importCurrencyChoice(
+  wizard: Pick<ImportWizard, 'currency'>,
+  dialect: ImportDialect | null,
+  hint: CurrencyHint | null = null,
+): { code: string; source: ImportCurrencySource } | null {
+  if (wizard.currency !== null) return { code: wizard.currency, source: 'chosen' };
+  if (hint !== null) return { code: hint.code, source: 'hint' };
+  const remembered = rememberedImportCurrency(dialect);
+  return remembered === null ? null : { code: remembered, source: 'remembered' };
+}
+
+export function importCurrencyFor(wizard: Pick<ImportWizard, 'currency'>, dialect: ImportDialect | null, hint: CurrencyHint | null = null): string | null {
+  return importCurrencyChoice(wizard, dialect, hint)?.code ?? null;
+}
+
+/** The import needs the seller to say a currency first: some previewed prices state none and nothing suggests one. */
+export function importNeedsCurrency(wizard: Pick<ImportWizard, 'currency' | 'preview'>): boolean {
+  const preview = wizard.preview;
+  return preview !== null && !preview.currencyInFile && preview.listings.length > 0 && importCurrencyFor(wizard, preview.dialect, preview.currencyHint) === null;
 }
 
 export function createImportSlice<S extends ImportSlice & Host>(client: ContractClient) {
@@ -157,25 +198,32 @@ export function createImportSlice<S extends ImportSlice & Host>(client: Contract
   const slice: StateCreator<S, [], [], ImportSlice> = (set, get) => {
     const patchImport = (patch: Partial<ImportWizard>) => set({ importWizard: { ...get().importWizard, ...patch } } as Partial<S>);
 
+    /** The format to preview and import as: the seller's, else the detected one once columns are mapped for it. */
+    const dialectToSend = (w: ImportWizard): ImportDialect | null => w.dialect ?? (w.mapping !== null ? (w.preview?.dialect ?? null) : null);
+
     const runPreview = async () => {
       const w = get().importWizard;
       if (w.fileId === null) return;
       const generation = ++previewGeneration;
       patchImport({ previewing: true, error: null });
       const fileId = w.fileId;
-      const ask = (defaultCurrency: string) => {
-        const input: Parameters<typeof client.call<'import.preview'>>[1] = { fileId, defaultCurrency };
-        if (w.dialect !== null) input.dialect = w.dialect;
+      const dialect = dialectToSend(w);
+      const ask = (defaultCurrency: string | null) => {
+        const input: Parameters<typeof client.call<'import.preview'>>[1] = { fileId };
+        if (defaultCurrency !== null) input.defaultCurrency = defaultCurrency;
+        if (dialect !== null) input.dialect = dialect;
         if (w.mapping !== null) input.mapping = w.mapping;
         if (w.marketplace !== null) input.marketplace = w.marketplace;
+        if (w.matchBy !== 'key') input.matchBy = w.matchBy;
         return client.call('import.preview', input);
       };
       try {
-        let preview = await ask(importCurrencyFor(w, w.dialect ?? w.preview?.dialect ?? null));
-        // Detection may name a format with another remembered currency: preview again with that one,
-        // before showing anything, so the first preview the seller sees is already in it.
-        const wanted = importCurrencyFor(w, preview.dialect);
-        if (generation === previewGeneration && wanted !== preview.defaultCurrency) preview = await ask(wanted);
+        const asked = importCurrencyFor(w, dialect ?? w.preview?.dialect ?? null, w.preview?.currencyHint ?? null);
+        let preview = await ask(asked);
+        // Detection may name a format with another hint or remembered currency: preview again with
+        // that one before showing anything, so the first preview the seller sees is already in it.
+        const wanted = importCurrencyFor(w, preview.dialect, preview.currencyHint);
+        if (generation === previewGeneration && wanted !== asked) preview = await ask(wanted);
         if (generation !== previewGeneration) return;
         patchImport({ preview, previewing: false, step: 'preview' });
       } catch (err) {
@@ -256,9 +304,20 @@ export function createImportSlice<S extends ImportSlice & Host>(client: Contract
       },
       setImportMapping(column, field) {
         const w = get().importWizard;
-        const mapping = { ...effectiveMapping(w.preview, w.mapping), [String(column)]: field };
-        // Only "Other CSV" reads a column mapping; marketplace formats read their own columns.
-        patchImport({ mapping, dialect: 'generic_csv' });
+        const generic = (w.dialect ?? w.preview?.dialect) === 'generic_csv';
+        // Other CSV reads the whole mapping; a marketplace format reads its own columns but these overrides.
+        const mapping: ColumnMapping = generic ? effectiveMapping(w.preview, w.mapping) : { ...(w.mapping ?? {}) };
+        if (field === null) delete mapping[String(column)];
+        else mapping[String(column)] = field;
+        patchImport({ mapping: Object.keys(mapping).length === 0 && !generic ? null : mapping, presetMessage: null });
+        void runPreview();
+      },
+      resetImportMapping() {
+        patchImport({ mapping: null, presetMessage: null });
+        void runPreview();
+      },
+      setImportMatchBy(matchBy) {
+        patchImport({ matchBy });
         void runPreview();
       },
       setImportMarketplace(marketplace) {
@@ -283,7 +342,7 @@ export function createImportSlice<S extends ImportSlice & Host>(client: Contract
         const dialect = w.dialect ?? w.preview?.dialect;
         if (dialect === undefined || name.trim() === '') return;
         try {
-          const presets = await client.call('import.savePreset', { name: name.trim(), dialect, mapping: effectiveMapping(w.preview, w.mapping) });
+          const presets = await client.call('import.savePreset', { name: name.trim(), dialect, mapping: presetMapping(w) });
           patchImport({ presets, presetMessage: `Saved preset “${name.trim()}”.` });
         } catch (err) {
           patchImport({ presetMessage: `Could not save the preset: ${messageOf(err)}` });
@@ -291,14 +350,20 @@ export function createImportSlice<S extends ImportSlice & Host>(client: Contract
       },
       async startImport() {
         const w = get().importWizard;
-        if (w.fileId === null || w.preview === null || w.step !== 'preview') return;
+        // The import button waits for a currency when the file states none; so does this.
+        if (w.fileId === null || w.preview === null || w.step !== 'preview' || importNeedsCurrency(w)) return;
         patchImport({ step: 'starting', error: null, progress: null });
         try {
           const input: Parameters<typeof client.call<'import.start'>>[1] = { fileId: w.fileId, dialect: w.dialect ?? w.preview.dialect };
           if (w.mapping !== null) input.mapping = w.mapping;
           if (w.marketplace !== null) input.marketplace = w.marketplace;
           // The currency the preview showed, so the import stores exactly what the seller saw.
-          input.defaultCurrency = w.preview.defaultCurrency;
+          const currency = importCurrencyChoice(w, w.preview.dialect, w.preview.currencyHint);
+          if (currency !== null) {
+            input.defaultCurrency = w.preview.defaultCurrency;
+            if (currency.source === 'hint') input.currencyOrigin = 'hint';
+          }
+          if (w.matchBy !== 'key') input.matchBy = w.matchBy;
           const { importId, operationId } = await client.call('import.start', input);
           patchImport({ step: 'running', importId, operationId });
           const early = earlyImports.get(operationId);

@@ -1,15 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClient, type Transport } from '../../../common/client.js';
 import type { MethodName } from '../../../common/contract-names.js';
-import type { ImportDialect, ImportPreview } from '../../../common/import-types.js';
+import type { CurrencyHint, ImportDialect, ImportPreview } from '../../../common/import-types.js';
 import type { Envelope } from '../../../common/result.js';
 import { createAppStore } from '../../../renderer/src/store/app-store.js';
-import { importCurrencyFor, rememberedImportCurrency, rememberImportCurrency } from '../../../renderer/src/store/import.js';
+import { importCurrencyFor, importNeedsCurrency, rememberedImportCurrency, rememberImportCurrency } from '../../../renderer/src/store/import.js';
 
 /**
- * The wizard's side of the default currency: it previews in the currency remembered for the
- * file's format, re-previews when the seller changes it, remembers the choice per format, and
- * starts the import with exactly the currency the preview showed.
+ * The wizard's side of the default currency: it previews in the file's hint, else the currency
+ * remembered for the file's format, else asks with nothing chosen (the import waits); it re-previews
+ * when the seller changes it, remembers the choice per format, and starts the import with exactly
+ * the currency the preview showed.
  */
 
 const FILE_ID = 'f'.repeat(32);
@@ -32,7 +33,7 @@ afterEach(() => {
 });
 
 /** A core that previews a one-listing file of `dialect` priced "1200" with no currency of its own. */
-function fakeCore(dialect: ImportDialect) {
+function fakeCore(dialect: ImportDialect, currencyHint: CurrencyHint | null = null) {
   const calls: { method: MethodName; input: Record<string, unknown> }[] = [];
   const preview = (input: Record<string, unknown>): ImportPreview => {
     const currency = typeof input.defaultCurrency === 'string' ? input.defaultCurrency : 'USD';
@@ -49,10 +50,27 @@ function fakeCore(dialect: ImportDialect) {
       headerLine: 1,
       columns: [],
       listings: [
-        { line: 2, title: 'Mug', sku: 'MUG', priceMinor: currency === 'JPY' ? 1200 : 120000, currency, currencyFromFile: false, quantity: 1, tags: [], images: 0, variants: 0, marketplace: dialect === 'woocommerce' ? 'woocommerce' : 'shopify' },
+        {
+          line: 2,
+          title: 'Mug',
+          sku: 'MUG',
+          priceMinor: currency === 'JPY' ? 1200 : 120000,
+          currency,
+          currencyFromFile: false,
+          quantity: 1,
+          tags: [],
+          images: 0,
+          variants: 0,
+          marketplace: dialect === 'woocommerce' ? 'woocommerce' : 'shopify',
+          matchedByTitle: false,
+        },
       ],
       defaultCurrency: currency,
       currencyInFile: false,
+      currencyHint,
+      mappableFields: [],
+      matchBy: 'key',
+      titleMatch: null,
       problems: [],
       warnings: [],
     };
@@ -80,8 +98,8 @@ async function until(test: () => boolean, ms = 2_000): Promise<void> {
 }
 
 /** A wizard whose file is uploaded; the first preview is asked for as after an upload. */
-async function wizardWithFile(dialect: ImportDialect) {
-  const core = fakeCore(dialect);
+async function wizardWithFile(dialect: ImportDialect, hint: CurrencyHint | null = null) {
+  const core = fakeCore(dialect, hint);
   const { store } = createAppStore({ client: core.client, transportKind: 'web' });
   store.setState({ importWizard: { ...store.getState().importWizard, open: true, step: 'uploading', fileId: FILE_ID, fileName: 'products.csv' } });
   // Any setting change previews again; "from the file format" is the untouched marketplace.
@@ -92,14 +110,17 @@ async function wizardWithFile(dialect: ImportDialect) {
 }
 
 describe('import wizard: default currency', () => {
-  it('previews in USD at first, re-previews in the chosen currency and imports in it', async () => {
+  it('chooses nothing at first and waits for the seller, re-previews in the chosen currency and imports in it', async () => {
     const { store, core, previews } = await wizardWithFile('shopify');
-    expect(previews()).toEqual(['USD']);
+    expect(previews()).toEqual([undefined]);
     expect(store.getState().importWizard.preview).toMatchObject({ defaultCurrency: 'USD', currencyInFile: false });
+    expect(importNeedsCurrency(store.getState().importWizard)).toBe(true);
+    await store.getState().startImport();
+    expect(core.calls.some((c) => c.method === 'import.start')).toBe(false);
 
     store.getState().setImportCurrency('JPY');
     await until(() => store.getState().importWizard.preview?.defaultCurrency === 'JPY' && !store.getState().importWizard.previewing);
-    expect(previews()).toEqual(['USD', 'JPY']);
+    expect(previews()).toEqual([undefined, 'JPY']);
     expect(store.getState().importWizard.preview?.listings[0]).toMatchObject({ currency: 'JPY', priceMinor: 1200 });
     expect(rememberedImportCurrency('shopify')).toBe('JPY');
 
@@ -111,7 +132,7 @@ describe('import wizard: default currency', () => {
     rememberImportCurrency('shopify', 'EUR');
     const { store, previews } = await wizardWithFile('shopify');
     // The format is known only once detected: the first answer is asked again in the remembered currency.
-    expect(previews()).toEqual(['USD', 'EUR']);
+    expect(previews()).toEqual([undefined, 'EUR']);
     expect(store.getState().importWizard.preview).toMatchObject({ defaultCurrency: 'EUR' });
     expect(store.getState().importWizard.currency).toBeNull();
   });
@@ -119,15 +140,26 @@ describe('import wizard: default currency', () => {
   it('remembers per format: a WooCommerce file is not read in the Shopify store’s currency', async () => {
     rememberImportCurrency('shopify', 'EUR');
     const { store, previews } = await wizardWithFile('woocommerce');
-    expect(previews()).toEqual(['USD']);
-    expect(store.getState().importWizard.preview?.defaultCurrency).toBe('USD');
+    expect(previews()).toEqual([undefined]);
+    expect(importNeedsCurrency(store.getState().importWizard)).toBe(true);
+  });
+
+  it('pre-fills the file’s hint over the last choice, and imports with it as a hint', async () => {
+    rememberImportCurrency('amazon_flat_file', 'USD');
+    const { store, core, previews } = await wizardWithFile('amazon_flat_file', { code: 'GBP', reason: 'Amazon marketplace: United Kingdom' });
+    expect(previews()).toEqual([undefined, 'GBP']);
+    expect(importNeedsCurrency(store.getState().importWizard)).toBe(false);
+    await store.getState().startImport();
+    expect(core.calls.find((c) => c.method === 'import.start')?.input).toEqual({ fileId: FILE_ID, dialect: 'amazon_flat_file', defaultCurrency: 'GBP', currencyOrigin: 'hint' });
   });
 
   it('a choice made in this wizard holds when the seller switches format', () => {
     rememberImportCurrency('generic_csv', 'GBP');
     expect(importCurrencyFor({ currency: null }, 'generic_csv')).toBe('GBP');
     expect(importCurrencyFor({ currency: 'CHF' }, 'generic_csv')).toBe('CHF');
-    expect(importCurrencyFor({ currency: null }, null)).toBe('USD');
+    expect(importCurrencyFor({ currency: null }, 'generic_csv', { code: 'EUR', reason: 'r' })).toBe('EUR');
+    expect(importCurrencyFor({ currency: 'CHF' }, 'generic_csv', { code: 'EUR', reason: 'r' })).toBe('CHF');
+    expect(importCurrencyFor({ currency: null }, null)).toBeNull();
   });
 
   it('ignores what it cannot read back from storage', () => {

@@ -1,0 +1,105 @@
+import { EBAY_SITES, ebaySiteByName, type EbaySiteCode } from '../../common/ebay-sites.js';
+import type { CurrencyHint, ImportDialect } from '../../common/import-types.js';
+import { AMAZON_MARKETPLACE_REGIONS, REGION_ALIASES, REGION_CURRENCY } from './currency-hint-data.js';
+import { Columns } from './listing-draft.js';
+
+/**
+ * The currency a file suggests without writing it next to its prices: the Amazon marketplace of a
+ * flat file, the eBay site of an upload or a report, the one country a Shopify export's market
+ * columns name. The wizard pre-fills it ("From the file: …") and the CLI uses it when the seller
+ * gives no --currency; prices that state their own currency never take it.
+ */
+
+export interface HintInput {
+  dialect: ImportDialect;
+  /** The header as the file has it. */
+  header: readonly string[];
+  /** Rows above the header (Amazon's TemplateType row, eBay #INFO rows). */
+  preamble: readonly (readonly string[])[];
+  /** The first data rows' cells (site columns of eBay reports). */
+  rows: readonly (readonly string[])[];
+}
+
+const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+const regionName = (region: string): string => regionNames.of(region) ?? region;
+
+/** Lower-case English country name → region, for the regions whose currency is known. */
+const REGION_BY_NAME: ReadonlyMap<string, string> = new Map([
+  ...Object.keys(REGION_CURRENCY).map((region) => [regionName(region).toLowerCase(), region] as const),
+  ...Object.entries(REGION_ALIASES),
+]);
+
+function hintFor(region: string | undefined, reason: (name: string) => string): CurrencyHint | null {
+  const code = region === undefined ? undefined : REGION_CURRENCY[region];
+  return code === undefined ? null : { code, reason: reason(regionName(region!)) };
+}
+
+function amazonHint(preamble: HintInput['preamble']): CurrencyHint | null {
+  for (const row of preamble) {
+    for (const cell of row) {
+      const id = /primaryMarketplaceId=(?:amzn1\.mp\.o\.)?([A-Z0-9]+)/.exec(cell)?.[1];
+      if (id !== undefined) return hintFor(AMAZON_MARKETPLACE_REGIONS[id], (name) => `Amazon marketplace: ${name}`);
+    }
+  }
+  return null;
+}
+
+function ebayUploadHint(header: HintInput['header']): CurrencyHint | null {
+  const action = header.find((h) => /^\*?action\(/i.test(h.trim()));
+  if (action === undefined) return null;
+  const code = /\bCurrency=([A-Z]{3})\b/i.exec(action)?.[1]?.toUpperCase();
+  if (code !== undefined && KNOWN_CURRENCIES.has(code)) return { code, reason: `eBay upload header: Currency=${code}` };
+  const name = /\bSiteID=([^|)]+)/i.exec(action)?.[1];
+  const site = name === undefined ? null : ebaySiteByName(name);
+  return site === null ? null : { code: EBAY_SITES[site].currency, reason: `${EBAY_SITES[site].label} (SiteID=${name!.trim()} in the header)` };
+}
+
+function ebayReportHint(header: HintInput['header'], rows: HintInput['rows']): CurrencyHint | null {
+  const keys = header.map((h) => Columns.key(h));
+  const column = ['listing site', 'site listed', 'site'].map((name) => keys.indexOf(name)).find((i) => i >= 0);
+  if (column === undefined) return null;
+  const sites = new Set<EbaySiteCode>();
+  for (const row of rows) {
+    const text = row[column]?.trim() ?? '';
+    if (text === '') continue;
+    const site = ebaySiteByName(text);
+    // A site Listsmith does not know could be in any currency: no hint rather than a wrong one.
+    if (site === null) return null;
+    sites.add(site);
+  }
+  const currencies = new Set([...sites].map((s) => EBAY_SITES[s].currency));
+  const first = [...sites][0];
+  if (currencies.size !== 1 || first === undefined) return null;
+  const label = sites.size === 1 ? EBAY_SITES[first].label : [...sites].map((s) => EBAY_SITES[s].label).join(', ');
+  return { code: EBAY_SITES[first].currency, reason: `${label} (column ${header[column]})` };
+}
+
+/** `Price / Poland`, `Included / Poland`, `Compare At Price / Poland`: the markets a Shopify export names. */
+function shopifyHint(header: HintInput['header']): CurrencyHint | null {
+  const markets = new Set<string>();
+  for (const h of header) {
+    const market = /^(?:included|price|compare[ -]at price)\s*\/\s*(.+)$/i.exec(h.trim())?.[1]?.trim();
+    if (market !== undefined && market !== '') markets.add(market);
+  }
+  // Markets named after something else ("International", a brand) say nothing about a currency.
+  const regions = [...markets].map((m) => REGION_BY_NAME.get(m.toLowerCase())).filter((r): r is string => r !== undefined);
+  const currencies = new Set(regions.map((r) => REGION_CURRENCY[r]));
+  if (currencies.size !== 1) return null;
+  return hintFor(regions[0], (name) => `Shopify market: ${name}`);
+}
+
+export function currencyHintOf(input: HintInput): CurrencyHint | null {
+  switch (input.dialect) {
+    case 'amazon_flat_file':
+      return amazonHint(input.preamble);
+    case 'ebay_seller_hub':
+      return ebayUploadHint(input.header);
+    case 'ebay_report':
+      return ebayReportHint(input.header, input.rows);
+    case 'shopify':
+      return shopifyHint(input.header);
+    default:
+      return null;
+  }
+}
