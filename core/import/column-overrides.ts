@@ -2,6 +2,7 @@ import { MAPPABLE_FIELDS, type ColumnMapping, type ImportDialect, type MappableF
 import type { ListingSource } from '../../common/listing.js';
 import { ContractError } from '../../common/result.js';
 import type { NewListing } from '../catalog/insert-listings.js';
+import { englishHeader } from './canonical-headers.js';
 import { DIALECT_FIELD_COLUMNS, type ColumnField, type DialectFieldColumns, type FieldHeaders } from './dialect-field-columns.js';
 import { Columns } from './listing-draft.js';
 import type { MappedRecord } from './mapped-record.js';
@@ -25,10 +26,13 @@ export const MAPPING_HELP = 'Map the columns with --map "Column=field" on the co
 const fieldTable = (dialect: ImportDialect): DialectFieldColumns | null => DIALECT_FIELD_COLUMNS[dialect] ?? null;
 const headersOf = (entry: FieldHeaders): readonly string[] => ('many' in entry ? [...entry.many, ...(entry.also ?? [])] : entry);
 
-/** Google feeds write `g:image_link`, `image link` or `image_link` for one attribute. */
+/**
+ * A header as the format's reader compares it: translated headers read as English (a French
+ * WooCommerce `Nom` is `Name`), and Google's `g:image_link`, `image link` and `image_link` are one.
+ */
 function keyFor(dialect: ImportDialect): (header: string) => string {
   if (dialect === 'google_merchant') return (h) => Columns.key(h).replace(/^g:/, '').replace(/\s+/g, '_');
-  return (h) => Columns.key(h);
+  return (h) => Columns.key(englishHeader(dialect, h));
 }
 
 /** The fields a column of `dialect` can be mapped to ([] for formats without columns). `attribute:<name>` is always accepted too. */

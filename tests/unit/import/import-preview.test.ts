@@ -57,6 +57,18 @@ describe.skipIf(!existsSync(corpus))('what each column is read as, for every for
     expect(p.listings[0]?.title).not.toBe(plain.listings[0]?.title);
   });
 
+  it('WooCommerce from a French admin: the translated headers show what they are read as, and can be remapped', async () => {
+    const path = join(corpus, 'woocommerce_product-export_FRENCH_hand-edited__MisterMarveil.csv');
+    const p = await preview(path);
+    expect(p.dialect).toBe('woocommerce');
+    expect(column(p, 'Nom')?.mappedTo).toBe('title');
+    expect(column(p, 'UGS')?.mappedTo).toBe('sku');
+    const description = column(p, 'Description')!;
+    const remapped = await preview(path, { dialect: 'woocommerce', mapping: { [String(description.index)]: 'title' } });
+    expect(column(remapped, 'Description')).toMatchObject({ mappedTo: 'title', chosen: true });
+    expect(column(remapped, 'Nom')?.mappedTo).toBe('ignore');
+  });
+
   it('Other CSV: the guess, with the seller’s columns laid over it', async () => {
     const path = join(corpus, 'dataset_myntra_products_catalog__KrishnakantDas.csv');
     const guessed = await preview(path);
