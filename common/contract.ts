@@ -19,6 +19,8 @@ import { marketplaceSchema } from './listing.js';
 import { aiConfigureSchema, aiKeySchema, type AiKeyTest, type AiStatus } from './ai-types.js';
 import type { AppCommand, BackupInfo, UpdateState } from './desktop-types.js';
 import type { DiagnosticsSnapshot } from './diagnostics-types.js';
+import { EBAY_SITES, ebaySiteCodeSchema, type EbaySiteCode } from './ebay-sites.js';
+import type { ExportFilePlan } from './import-types.js';
 import {
   bulkEditSchema,
   listingChangesSchema,
@@ -105,6 +107,9 @@ export const scopeSchema = z.discriminatedUnion('kind', [
 ]);
 export type Scope = z.infer<typeof scopeSchema>;
 
+/** The eBay site of EUR listings whose source names none (an export choice): a site that takes euros. */
+const euroSiteSchema = ebaySiteCodeSchema.refine((code) => EBAY_SITES[code].currency === 'EUR', { message: 'Pick an eBay site that takes euros (Germany, France, Italy, Spain…).' });
+
 export interface MappingPreset {
   name: string;
   dialect: ImportDialect;
@@ -116,9 +121,13 @@ export interface ExportPreview {
   /** Listings that cannot be exported to this format, and why (first 200). */
   skipped: RowProblem[];
   skippedCount: number;
-  /** Values that will be shortened or changed to fit the format (first 200). */
+  /** Values that will be shortened or changed to fit the format, file-level notes first (first 200). */
   changed: RowProblem[];
   changedCount: number;
+  /** The files the export writes (one per column set or layout) and why each is separate. */
+  files: ExportFilePlan[];
+  /** EUR listings that name no eBay site go to `site` (the seller may pick another); null: none. */
+  ebaySiteChoice: { listings: number; site: EbaySiteCode } | null;
 }
 
 /** A saved edit: the listing as stored now and the change set it made (null: nothing changed). */
@@ -237,13 +246,16 @@ export const contract = {
     timeoutMs: 10_000,
   }),
   'export.preview': method<ExportPreview>()({
-    input: z.object({ format: exportFormatSchema, scope: scopeSchema }).strict(),
+    input: z.object({ format: exportFormatSchema, scope: scopeSchema, ebaySite: euroSiteSchema.optional() }).strict(),
     access: 'background',
     timeoutMs: 120_000,
   }),
-  /** Writes the export to a staged file (downloadable at /files/<fileId>); the end arrives as export.finished. */
+  /**
+   * Writes the export to staged files (each downloadable at /files/<fileId>): `fileId` is the first
+   * file's; export.finished lists them all (summary.files). The end arrives as export.finished.
+   */
   'export.start': method<{ operationId: string; fileId: string; fileName: string }>()({
-    input: z.object({ format: exportFormatSchema, scope: scopeSchema }).strict(),
+    input: z.object({ format: exportFormatSchema, scope: scopeSchema, ebaySite: euroSiteSchema.optional() }).strict(),
     access: 'background',
         /** 'hint': defaultCurrency is the preview's currencyHint, left as the wizard pre-filled it (the report says so). */
         currencyOrigin: z.enum(['chosen', 'hint']).optional(),

@@ -299,12 +299,30 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
   jsonl: 'JSON Lines',
 };
 
+/** One file an export writes (or would write), and why it is a file of its own. */
+export interface ExportFilePlan {
+  fileName: string;
+  /** Listings in this file. */
+  rows: number;
+  /** What sets it apart: its layout (eBay site…) and the columns its listings lack. */
+  note: string;
+}
+
+export interface ExportFile extends ExportFilePlan {
+  path: string;
+  /** The staged file to download (/files/<fileId>), when the export ran in the app. */
+  fileId?: string;
+}
+
 export interface ExportSummary {
   format: ExportFormat;
-  /** Listings written. */
+  /** Listings written, over all files. */
   rows: number;
   /** Listings left out, with why. */
   skipped: number;
   problems: RowProblem[];
+  /** The first file's path (files[0].path). */
   path: string;
+  /** Every file written: one per column set (listings lacking a column get a file without it) or layout (eBay site). */
+  files: ExportFile[];
 }

@@ -3,6 +3,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeImportPrices, describeRowTally, isMergedRowWarning } from '../../common/import-report-text.js';
+import { DEFAULT_EBAY_EURO_SITE, EBAY_EURO_SITES, type EbaySiteCode } from '../../common/ebay-sites.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../common/import-types.js';
 import { openCatalog, type Catalog } from '../catalog/open-catalog.js';
 import { readStats } from '../catalog/stats.js';
@@ -18,7 +19,7 @@ import { AiService } from '../ai/ai-service.js';
 
 /**
  * `listsmith import <file> [--dialect D] [--map "Column=field,…"] [--match key|title] [--currency CODE] [--db PATH] [--json]`
- * `listsmith export --format F --out FILE [--db PATH] [--json]`
+ * `listsmith export --format F --out FILE [--ebay-site SITE] [--db PATH] [--json]`
  * `listsmith stats [--db PATH] --json`
  * `listsmith optimize --marketplace M [--filter F] [--apply] [--db PATH] [--json]` (core/cli/optimize.ts)
  *
@@ -28,7 +29,10 @@ import { AiService } from '../ai/ai-service.js';
  */
 const USAGE = `Usage:
 ${IMPORT_USAGE}
-  listsmith export --format F --out FILE [--db PATH] [--json]
+  listsmith export --format F --out FILE [--ebay-site SITE] [--db PATH] [--json]
+      writes FILE, and beside it one more file per set of listings that lack a column
+      (FILE-2-without-vendor.csv…) or go to another eBay site (FILE-2-uk.csv…);
+      --ebay-site: where EUR listings that name no eBay site go (${EBAY_EURO_SITES.join(', ')}; default ${DEFAULT_EBAY_EURO_SITE})
   listsmith stats [--db PATH] [--json]
 ${OPTIMIZE_USAGE}`;
 
@@ -40,6 +44,7 @@ const { values, positionals } = parseArgs({
     dialect: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    'ebay-site': { type: 'string' },
     db: { type: 'string' },
     json: { type: 'boolean', default: false },
     map: { type: 'string' },
@@ -137,18 +142,30 @@ async function runExport(): Promise<Record<string, unknown>> {
   const out = stringOption('out');
   if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of: ${EXPORT_FORMATS.join(', ')}.`);
   if (!out) throw new UsageError('listsmith export needs --out FILE.');
+  const ebaySite = stringOption('ebay-site')?.toUpperCase();
+  if (ebaySite !== undefined && !(EBAY_EURO_SITES as readonly string[]).includes(ebaySite)) {
+    throw new UsageError(`--ebay-site must be an eBay site that takes euros: ${EBAY_EURO_SITES.join(', ')}.`);
+  }
   const catalog = openWriter();
   try {
     const summary = await exportListings(catalog, {
       format: format as ExportFormat,
       scope: { kind: 'all' },
       outPath: resolve(out),
+      ...(ebaySite === undefined ? {} : { ebaySite: ebaySite as EbaySiteCode }),
       onProgress: (p) => progressLine(`${p.phase} ${p.done.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} listings`),
     });
     endProgress();
     for (const problem of summary.problems.slice(0, 20)) process.stderr.write(`  ${problem.message}\n`);
-    process.stderr.write(`${summary.rows} listings written to ${summary.path}, ${summary.skipped} skipped\n`);
-    return { format: summary.format, rows: summary.rows, skipped: summary.skipped, path: summary.path };
+    process.stderr.write(`${summary.rows} listings written, ${summary.skipped} skipped, in ${summary.files.length} ${summary.files.length === 1 ? 'file' : 'files'}:\n`);
+    for (const file of summary.files) process.stderr.write(`${file.path}  (${file.note})\n`);
+    return {
+      format: summary.format,
+      rows: summary.rows,
+      skipped: summary.skipped,
+      path: summary.path,
+      files: summary.files.map(({ path, rows, note }) => ({ path, rows, note })),
+    };
   } finally {
     catalog.close();
   }

@@ -7,7 +7,7 @@
  * change is listed in the preview and the summary.
  */
 export const LIMITS = {
-  ebay: { title: 80, images: 12, itemSpecificValue: 65, itemSpecifics: 45 },
+  ebay: { title: 80, images: 12, itemSpecificValue: 65, itemSpecifics: 45, variations: 250, variationNames: 5 },
   etsy: { title: 140, tags: 13, tagLength: 20, images: 10, variations: 2 },
   amazon: { title: 200, images: 9, keywordsBytes: 250 },
   google: { title: 150, description: 5_000, additionalImages: 10 },

@@ -3,98 +3,217 @@ import type { RowProblem } from '../../common/import-types.js';
 import type { Listing } from '../../common/listing.js';
 import { isPlainNumber } from './cells.js';
 import { listingLabel } from './formats/shared.js';
-import type { Change, Column, ExportTarget, OutputRow } from './target.js';
+import { keptColumn, withKeptColumns } from './kept-columns.js';
+import type { Change, Column, ExportSettings, ExportTarget, OutputRow, Refusal } from './target.js';
 
 /** Previews list at most this many problems of each kind (the counts are exact). */
 export const MAX_LISTED = 200;
 
-export type Prepared = { ok: true; listing: Listing; rows: OutputRow[]; changes: Change[] } | { ok: false; reason: string; column: string | null };
+export type Prepared =
+  | {
+      ok: true;
+      listing: Listing;
+      /** The layout it is written with (Shopify header generation, eBay site). */
+      target: ExportTarget;
+      rows: OutputRow[];
+      changes: Change[];
+      /** Keys of the columns this listing lacks (null cells), sorted: listings lacking the same ones share a file. */
+      lacking: string[];
+    }
+  | Refusal;
 
-/** check() + rows() + the numeric-column guard: what both passes (plan and write) run per listing. */
-export function prepareListing(target: ExportTarget, columnsByKey: ReadonlyMap<string, Column>, listing: Listing): Prepared {
+/**
+ * route() + check() + rows() + kept columns + the numeric-column guard: what both passes (plan and
+ * write) run per listing, so both see the same rows.
+ */
+export function prepareListing(format: ExportTarget, listing: Listing, settings: ExportSettings): Prepared {
+  const routed = format.route ? format.route(listing, settings) : format;
+  if ('ok' in routed) return routed;
+  const target = routed;
   const checked = target.check(listing);
   if (!checked.ok) return checked;
-  const rows = target.rows(checked.listing);
+  const rows = withKeptColumns(target, checked.listing, target.rows(checked.listing));
+  const lacking = new Set<string>();
   for (const row of rows) {
     for (const [key, value] of Object.entries(row.cells)) {
-      if (value === null || value === undefined) continue;
-      const column = columnsByKey.get(key) ?? target.dynamicColumn?.(key) ?? null;
+      if (value === null) {
+        if (!row.blankKeeps) lacking.add(key);
+        continue;
+      }
+      if (value === undefined || value === '' || row.verbatim?.has(key)) continue;
+      const column = columnOf(target, key);
       if (column?.type === 'number' && !isPlainNumber(value)) {
         return { ok: false, column: column.header, reason: `"${String(value)}" in ${column.header} is not a number.` };
       }
     }
   }
-  return { ok: true, listing: checked.listing, rows, changes: checked.changes };
+  return { ok: true, listing: checked.listing, target, rows, changes: checked.changes, lacking: [...lacking].sort() };
+}
+
+export function columnOf(target: ExportTarget, key: string): Column | null {
+  return target.columns.find((column) => column.key === key) ?? keptColumn(key);
+}
+
+/** One file of an export: its layout, the columns its listings lack, and what it holds. */
+export interface PlannedFile {
+  /** The partitions (partitionKey) whose listings go to this file. */
+  keys: string[];
+  target: ExportTarget;
+  /** Columns its listings lack that other listings of the same layout hold. */
+  lacking: string[];
+  listings: number;
+  columns: Column[];
+  /** The file name's suffix after the export's base name ('' for the first file). */
+  suffix: string;
+  note: string;
+}
+
+interface Partition {
+  key: string;
+  target: ExportTarget;
+  lacking: string[];
+  listings: number;
+  /** Keys with a value or a known-empty cell somewhere in this partition. */
+  holding: Set<string>;
+  /** Kept / data-named columns in first-seen order. */
+  dynamic: Column[];
+  seen: number;
+}
+
+interface MergedFile {
+  keys: string[];
+  target: ExportTarget;
+  lacking: string[];
+  listings: number;
+  holding: Set<string>;
+  dynamic: Column[];
+  seen: number;
 }
 
 /**
- * The never-blank rule, decided over every listing before a byte is written.
+ * The never-blank rule, decided over every listing before a byte is written (docs/FIDELITY.md §4).
  *
- * Shopify (and Matrixify, and WooCommerce/Amazon in update mode) read a blank cell as "delete
- * this value". The catalog cannot tell "this listing has no brand" from "we never learned its
- * brand", so a blank could erase data the seller has on the marketplace. Therefore a column is
- * written only when EVERY exported listing holds a value for it wherever it applies; a field held
- * by some listings but not all is left out of the file entirely, and the preview says which
- * column, how many listings hold it, and how to include it (export the listings that have it on
- * their own, e.g. with a filter). Blanks that remain are structural and harmless: product fields
- * on a Shopify group's later rows, a simple product's Parent, IMAGE3 of a listing with two
- * images, a variation without its own image.
+ * Shopify (and WooCommerce, Google, Amazon's full `Update`) read a blank cell as "delete this
+ * value", so a listing never gets a blank for a field it lacks (`null`: never imported). A column
+ * is never left out for every listing because some lack it either: listings are partitioned by
+ * the set of columns they lack (and by layout: an eBay site, a Shopify header generation), and
+ * each partition is one file with exactly the columns its listings hold. Rows that say a blank
+ * leaves the value unchanged (Amazon `PartialUpdate`, eBay `Revise` and new drafts) never lack
+ * anything. Blanks that remain are known-empty values or structural (product fields on a Shopify
+ * group's later rows, a simple product's Parent, IMAGE3 of a listing with two images).
  */
-export class ColumnPlanner {
-  private readonly staticKeys: ReadonlySet<string>;
-  readonly columnsByKey: ReadonlyMap<string, Column>;
-  private readonly holding = new Map<string, number>();
-  private readonly lacking = new Map<string, number>();
-  private readonly dynamic: Column[] = [];
+export class FilePlanner {
+  private readonly partitions = new Map<string, Partition>();
   exported = 0;
 
-  constructor(private readonly target: ExportTarget) {
-    this.columnsByKey = new Map(target.columns.map((column) => [column.key, column]));
-    this.staticKeys = new Set(this.columnsByKey.keys());
-  }
-
-  add(rows: readonly OutputRow[]): void {
+  add(prepared: Extract<Prepared, { ok: true }>): void {
     this.exported++;
-    const held = new Set<string>();
-    const lacks = new Set<string>();
-    for (const row of rows) {
-      if (!row.partial) for (const key of this.staticKeys) if (!(key in row.cells)) lacks.add(key);
-      for (const [key, value] of Object.entries(row.cells)) {
-        if (!this.staticKeys.has(key) && !this.dynamic.some((column) => column.key === key)) {
-          const column = this.target.dynamicColumn?.(key);
-          if (column) this.dynamic.push(column);
-        }
-        if (value === null) lacks.add(key);
-        else if (value !== undefined) held.add(key);
+    const key = partitionKey(prepared);
+    let partition = this.partitions.get(key);
+    if (!partition) {
+      partition = { key, target: prepared.target, lacking: prepared.lacking, listings: 0, holding: new Set(), dynamic: [], seen: this.partitions.size };
+      this.partitions.set(key, partition);
+    }
+    partition.listings++;
+    for (const row of prepared.rows) {
+      for (const [cellKey, value] of Object.entries(row.cells)) {
+        if (value === null || value === undefined || partition.holding.has(cellKey)) continue;
+        partition.holding.add(cellKey);
+        const kept = prepared.target.columns.some((column) => column.key === cellKey) ? null : keptColumn(cellKey);
+        if (kept) partition.dynamic.push(kept);
       }
     }
-    for (const key of held) this.holding.set(key, (this.holding.get(key) ?? 0) + 1);
-    for (const key of lacks) this.lacking.set(key, (this.lacking.get(key) ?? 0) + 1);
   }
 
-  /** The columns to write, in order, and a note for each one left out although some listings hold it. */
-  result(marketplace: string): { columns: Column[]; notes: RowProblem[] } {
-    const columns: Column[] = [];
-    const notes: RowProblem[] = [];
-    const consider = (column: Column, isDynamic: boolean): void => {
-      const held = this.holding.get(column.key) ?? 0;
-      const lacking = isDynamic ? this.exported - held : (this.lacking.get(column.key) ?? 0);
-      if (column.always || (held > 0 && lacking === 0)) {
-        columns.push(column);
-      } else if (held > 0) {
-        notes.push({
-          line: 0,
-          column: column.header,
-          message:
-            `Column "${column.header}" is left out: ${lacking.toLocaleString('en-US')} of ${this.exported.toLocaleString('en-US')} listings have no value for it, ` +
-            `and a blank cell would erase the value on ${marketplace}. To include it, export the ${(this.exported - lacking).toLocaleString('en-US')} listings that have it on their own.`,
-        });
-      }
-    };
-    for (const column of this.target.columns) consider(column, false);
-    for (const column of this.dynamic) consider(column, true);
-    return { columns, notes };
+  /**
+   * The files, first the one with the fewest lacking columns (then the most listings): it keeps
+   * the export's plain name, the others are numbered and say why they are separate. Listings that
+   * lack only columns no listing of their layout holds share a file with the others.
+   */
+  files(marketplace: string): PlannedFile[] {
+    const ordered = this.merged().sort((a, b) => a.lacking.length - b.lacking.length || b.listings - a.listings || a.seen - b.seen);
+    const mainLayout = ordered[0]?.target.layout?.id;
+    return ordered.map((file, index) => {
+      const lacking = new Set(file.lacking);
+      const columns = [
+        ...file.target.columns.filter((column) => !lacking.has(column.key) && (column.always === true || file.holding.has(column.key))),
+        ...file.dynamic.filter((column) => !lacking.has(column.key)),
+      ];
+      const lackingHeaders = file.lacking.map((key) => columnOf(file.target, key)?.header ?? key);
+      const layout = file.target.layout;
+      const parts = index === 0 ? [] : [String(index + 1)];
+      if (index > 0 && layout !== undefined && layout.id !== mainLayout) parts.push(layout.fileLabel);
+      if (lackingHeaders.length > 0) parts.push(withoutLabel(lackingHeaders));
+      return {
+        keys: file.keys,
+        target: file.target,
+        lacking: file.lacking,
+        listings: file.listings,
+        columns,
+        suffix: parts.length > 0 ? `-${parts.join('-')}` : '',
+        note: fileNote(file, lackingHeaders, marketplace),
+      };
+    });
   }
+
+  /** Partitions regrouped by layout and the lacking columns that matter (those someone of the layout holds). */
+  private merged(): MergedFile[] {
+    const held = new Map<string, Set<string>>();
+    for (const partition of this.partitions.values()) {
+      const layout = partition.target.layout?.id ?? '';
+      const set = held.get(layout) ?? new Set<string>();
+      for (const key of partition.holding) set.add(key);
+      held.set(layout, set);
+    }
+    const files = new Map<string, MergedFile>();
+    for (const partition of [...this.partitions.values()].sort((a, b) => a.seen - b.seen)) {
+      const layout = partition.target.layout?.id ?? '';
+      const lacking = partition.lacking.filter((key) => held.get(layout)!.has(key));
+      const key = `${layout}|${lacking.join(',')}`;
+      const file = files.get(key);
+      if (!file) {
+        files.set(key, { keys: [partition.key], target: partition.target, lacking, listings: partition.listings, holding: new Set(partition.holding), dynamic: [...partition.dynamic], seen: partition.seen });
+        continue;
+      }
+      file.keys.push(partition.key);
+      file.listings += partition.listings;
+      for (const cellKey of partition.holding) file.holding.add(cellKey);
+      for (const column of partition.dynamic) if (!file.dynamic.some((known) => known.key === column.key)) file.dynamic.push(column);
+    }
+    return [...files.values()];
+  }
+}
+
+export function partitionKey(prepared: Extract<Prepared, { ok: true }>): string {
+  return `${prepared.target.layout?.id ?? ''}|${prepared.lacking.join(',')}`;
+}
+
+function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** "without-vendor-type"; many columns: "without-7-columns" (file names stay short). */
+function withoutLabel(headers: readonly string[]): string {
+  const named = `without-${headers.map(slug).filter((part) => part !== '').join('-')}`;
+  return named.length <= 48 ? named : `without-${headers.length}-columns`;
+}
+
+const count = (n: number, one: string, many: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+function fileNote(file: MergedFile, lackingHeaders: readonly string[], marketplace: string): string {
+  const one = file.listings === 1;
+  const parts = [count(file.listings, 'listing', 'listings')];
+  if (file.target.layout) parts.push(file.target.layout.description);
+  if (lackingHeaders.length > 0) {
+    const names = lackingHeaders.map((header) => `"${header}"`).join(', ');
+    parts.push(`without ${names}: ${one ? 'its source file had' : 'their source files had'} no such column, so ${one ? 'its value is' : 'their values are'} unknown, and a blank would erase ${one ? 'it' : 'them'} on ${marketplace}`);
+  }
+  return parts.join(' · ');
 }
 
 /** Collects per-listing problems for a preview or summary: the first MAX_LISTED, and the count. */
@@ -110,13 +229,22 @@ export class ProblemList {
   }
 }
 
-export function toPreview(exported: number, skipped: ProblemList, changed: ProblemList, notes: readonly RowProblem[]): ExportPreview {
+export function toPreview(
+  exported: number,
+  skipped: ProblemList,
+  changed: ProblemList,
+  notes: readonly RowProblem[],
+  files: ExportPreview['files'],
+  ebaySiteChoice: ExportPreview['ebaySiteChoice'],
+): ExportPreview {
   return {
     rows: exported,
     skipped: skipped.items,
     skippedCount: skipped.count,
-    // File-level notes (columns left out) first: they concern every listing.
+    // File-level notes first: they concern every listing.
     changed: [...notes, ...changed.items].slice(0, MAX_LISTED),
     changedCount: notes.length + changed.count,
+    files,
+    ebaySiteChoice,
   };
 }

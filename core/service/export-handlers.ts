@@ -7,23 +7,31 @@ type ExportHandlers = Pick<Handlers, 'export.preview' | 'export.start'>;
 
 /**
  * Exports run on the background reader (a long read never holds up the grid). `export.start`
- * reserves the staged file (downloadable at /files/<fileId> once export.finished says so) and
- * answers at once; progress comes as operation.progress (phase "checking" then "writing", done /
- * total in listings), the end as export.finished with the summary, or with an error and the
- * partial file deleted.
+ * reserves the first staged file (downloadable at /files/<fileId> once export.finished says so)
+ * and answers at once; an export that writes several files (listings lacking a column, eBay
+ * sites) stages each of the others under its own id, listed in the summary's `files`. Progress
+ * comes as operation.progress (phase "checking" then "writing", done / total in listings), the
+ * end as export.finished with the summary, or with an error and the partial files deleted.
  */
 export function createExportHandlers(catalog: Catalog, stagingDir: string): ExportHandlers {
   return {
-    'export.preview': ({ format, scope }) => previewExport(catalog, { format, scope }),
+    'export.preview': ({ format, scope, ebaySite }) => previewExport(catalog, { format, scope, ...(ebaySite ? { ebaySite } : {}) }),
 
-    'export.start': ({ format, scope }, ctx) => {
+    'export.start': ({ format, scope, ebaySite }, ctx) => {
       const file = reserveStagedFile(stagingDir, exportFileName(format));
       const operationId = ctx.startOperation(async ({ operationId: id, signal }) => {
         try {
           const summary = await exportListings(catalog, {
             format,
             scope,
+            ...(ebaySite ? { ebaySite } : {}),
             outPath: file.path,
+            outName: file.name,
+            outFileId: file.fileId,
+            placeFile: (fileName) => {
+              const extra = reserveStagedFile(stagingDir, fileName);
+              return { path: extra.path, fileName: extra.name, fileId: extra.fileId };
+            },
             signal,
             onProgress: (progress) => ctx.emit('operation.progress', { operationId: id, kind: 'export', ...progress }),
           });

@@ -1,4 +1,4 @@
-import type { Listing } from '../../../common/listing.js';
+import { valueOrUnknown } from '../known-value.js';
 import { LIMITS } from '../limits.js';
 import { formatMinor } from '../money.js';
 import type { Cell, Change, Checked, Column, ExportTarget } from '../target.js';
@@ -19,21 +19,28 @@ const columns: Column[] = [
   { key: 'materials', header: 'MATERIALS', type: 'text' },
   ...Array.from({ length: LIMITS.etsy.images }, (_, i): Column => ({ key: `image${i + 1}`, header: `IMAGE${i + 1}`, type: 'text' })),
   ...[1, 2].flatMap((n): Column[] => [
-    { key: `variation${n}Type`, header: `VARIATION ${n} TYPE`, type: 'text' },
+    // The property Etsy files it under (Color, Size…), when the file had one apart from the name, wins.
+    { key: `variation${n}Type`, header: `VARIATION ${n} TYPE`, type: 'text', derived: true },
     { key: `variation${n}Name`, header: `VARIATION ${n} NAME`, type: 'text' },
     { key: `variation${n}Values`, header: `VARIATION ${n} VALUES`, type: 'text' },
   ]),
   { key: 'sku', header: 'SKU', type: 'text' },
+  { key: 'listingId', header: 'LISTING_ID', type: 'text' },
 ];
 
 /** Etsy writes spaces inside tags and materials as underscores, commas between them. */
 const etsyList = (items: readonly string[]): string => items.map((item) => item.replace(/ /g, '_')).join(',');
 
+/** The Etsy importer keeps a SKU cell listing several variant SKUs as this attribute. */
+const VARIANT_SKUS = 'Variant SKUs';
+
 /**
  * Etsy "Download CSV" layout. Etsy requires a title, description, price and quantity to create a
  * listing: a listing without one is skipped. Title over 140 characters or not starting with a
  * letter or digit: skipped (never cut). Tags: at most 13 of at most 20 allowed characters — extra
- * or invalid tags are dropped and listed; likewise materials and images beyond 10.
+ * or invalid tags are dropped and listed; likewise materials and images beyond 10. Variations are
+ * written as Etsy's CSV holds them: up to two properties with their values (no per-variant price,
+ * quantity or SKU — the preview says so when variants have their own).
  */
 export const etsyTarget: ExportTarget = {
   format: 'etsy',
@@ -51,6 +58,9 @@ export const etsyTarget: ExportTarget = {
       return { ok: false, column: 'VARIATION 1 TYPE', reason: `Its variants vary by ${optionNames(listing.variants).length} properties; Etsy allows ${LIMITS.etsy.variations}.` };
     }
     const changes: Change[] = [];
+    if (listing.variants.some((variant) => variant.sku !== null || variant.priceMinor !== null || variant.quantity !== null)) {
+      changes.push({ column: 'VARIATION 1 VALUES', message: `Etsy's CSV lists variation values only: its ${listing.variants.length} variants' own SKUs, prices and quantities are not written (the listing's total quantity is).` });
+    }
     const tags: string[] = [];
     for (const tag of listing.tags) {
       if (charLength(tag) > LIMITS.etsy.tagLength) changes.push({ column: 'TAGS', message: `Tag "${tag}" is longer than ${LIMITS.etsy.tagLength} characters; left out.` });
@@ -65,7 +75,8 @@ export const etsyTarget: ExportTarget = {
     });
     if (listing.images.length > LIMITS.etsy.images) changes.push({ column: 'IMAGE10', message: `${listing.images.length - LIMITS.etsy.images} images past the ${LIMITS.etsy.images} an Etsy CSV holds are left out.` });
     const images = listing.images.slice(0, LIMITS.etsy.images);
-    return { ok: true, listing: changes.length > 0 ? { ...listing, tags, materials, images } : listing, changes };
+    const fitted = tags.length !== listing.tags.length || materials.length !== listing.materials.length || images.length !== listing.images.length;
+    return { ok: true, listing: fitted ? { ...listing, tags, materials, images } : listing, changes };
   },
   rows(listing) {
     const cells: Record<string, Cell> = {
@@ -74,11 +85,13 @@ export const etsyTarget: ExportTarget = {
       price: formatMinor(listing.priceMinor!, listing.currency),
       currency: listing.currency,
       quantity: totalQuantity(listing),
-      tags: listing.tags.length > 0 ? etsyList(listing.tags) : null,
-      materials: listing.materials.length > 0 ? etsyList(listing.materials) : null,
-      sku: listing.sku,
+      tags: valueOrUnknown(listing, 'tags', listing.tags.length > 0 ? etsyList(listing.tags) : null),
+      materials: valueOrUnknown(listing, 'materials', listing.materials.length > 0 ? etsyList(listing.materials) : null),
+      sku: valueOrUnknown(listing, 'sku', listing.sku ?? listing.attributes[VARIANT_SKUS] ?? null),
+      // Etsy's own id, so a re-import matches the listing it came from.
+      listingId: listing.marketplace === 'etsy' && present(listing.sourceId) ? listing.sourceId : undefined,
     };
-    for (let i = 0; i < LIMITS.etsy.images; i++) cells[`image${i + 1}`] = listing.images[i] ?? (i === 0 ? null : undefined);
+    for (let i = 0; i < LIMITS.etsy.images; i++) cells[`image${i + 1}`] = listing.images[i] ?? (i === 0 ? valueOrUnknown(listing, 'images', null) : undefined);
     const names = optionNames(listing.variants);
     for (let n = 1; n <= 2; n++) {
       const name = names[n - 1];
@@ -86,8 +99,7 @@ export const etsyTarget: ExportTarget = {
       cells[`variation${n}Name`] = name;
       cells[`variation${n}Values`] = name === undefined ? undefined : optionValues(listing.variants, name).join(',');
     }
-    return [{ cells }];
+    return [{ cells, listingRow: true }];
   },
 };
 
-export type { Listing };

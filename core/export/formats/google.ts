@@ -1,13 +1,29 @@
-import type { Listing } from '../../../common/listing.js';
+import type { Listing, ListingStatus, Variant } from '../../../common/listing.js';
 import { isFormulaLike } from '../cells.js';
+import { writesBack } from '../kept-columns.js';
+import { valueOrUnknown } from '../known-value.js';
 import { LIMITS } from '../limits.js';
 import { formatMinor } from '../money.js';
-import type { Cell, Change, Checked, Column, ExportTarget } from '../target.js';
+import type { Cell, Change, Checked, Column, ExportTarget, OutputRow } from '../target.js';
 import { charLength, present, truncateAtWord } from '../text-fit.js';
-import { variantsNotExported } from './shared.js';
+import { optionNames, optionValue, variantPriceMinor } from './shared.js';
+
+/** Item attributes a variant's options go to (Google's variant attributes). */
+const OPTION_FIELDS: Readonly<Record<string, string>> = {
+  color: 'color',
+  colour: 'color',
+  size: 'size',
+  material: 'material',
+  pattern: 'pattern',
+  'age group': 'age_group',
+  age_group: 'age_group',
+  gender: 'gender',
+};
+const OPTION_KEYS = [...new Set(Object.values(OPTION_FIELDS))];
 
 const columns: Column[] = [
   { key: 'id', header: 'id', type: 'text', always: true },
+  { key: 'item_group_id', header: 'item_group_id', type: 'text' },
   { key: 'title', header: 'title', type: 'text', always: true },
   { key: 'description', header: 'description', type: 'text' },
   { key: 'link', header: 'link', type: 'text' },
@@ -15,13 +31,17 @@ const columns: Column[] = [
   { key: 'additional_image_link', header: 'additional_image_link', type: 'text' },
   { key: 'availability', header: 'availability', type: 'text', always: true },
   { key: 'price', header: 'price', type: 'text' },
+  { key: 'quantity', header: 'quantity', type: 'number' },
   { key: 'condition', header: 'condition', type: 'text' },
   { key: 'brand', header: 'brand', type: 'text' },
+  { key: 'product_type', header: 'product_type', type: 'text' },
+  ...OPTION_KEYS.map((key): Column => ({ key, header: key, type: 'text' })),
   { key: 'structured_title', header: 'structured_title', type: 'text' },
   { key: 'structured_description', header: 'structured_description', type: 'text' },
 ];
 
-const LINK_ATTRIBUTES = ['link', 'url', 'Link', 'URL', 'product_url'];
+const LINK_ATTRIBUTES = ['Link', 'link', 'url', 'Link URL', 'URL', 'product_url'];
+const AVAILABILITY: Record<ListingStatus, string> = { active: 'in_stock', draft: 'in_stock', inactive: 'out_of_stock', archived: 'out_of_stock', sold_out: 'out_of_stock' };
 
 export function googleId(listing: Listing): string {
   if (listing.marketplace === 'google' && present(listing.sourceId)) return listing.sourceId;
@@ -34,6 +54,10 @@ function condition(text: string | null): string | null {
   if (/\bnew\b/i.test(text) && !/like new|as new/i.test(text)) return 'new';
   if (/used|pre-?owned|vintage|like new|as new|good|fair|excellent/i.test(text)) return 'used';
   return null;
+}
+
+function optionField(name: string): string | undefined {
+  return OPTION_FIELDS[name.trim().toLowerCase()];
 }
 
 /**
@@ -54,9 +78,14 @@ export function aiWrittenFields(listing: Listing): { title: string | null; descr
 /**
  * Google Merchant Center TSV feed. Required: title (1–150, else skipped), description (missing →
  * skipped; over 5,000 characters → cut at a word boundary, listed: Google refuses the whole item
- * otherwise), image_link (no image → skipped), price (none → skipped). `link` comes from a
- * link/url attribute; it is left out (and the preview says so) when not every listing has one.
- * Variants are not split into item groups (one item per listing, listed).
+ * otherwise), image_link (no image → skipped), price (none → skipped) — except for items that came
+ * from a Google feed, which go back as the feed had them. `link` comes from a link/url attribute;
+ * listings without one go to a file without the column.
+ *
+ * A listing with variants is an item group: one item per variant with its own id, price, image,
+ * availability and size/color/material/pattern/age_group/gender, all sharing `item_group_id`.
+ * An item's own kept columns (the fields that differed from its group's first item) win over the
+ * listing's values.
  */
 export const googleTarget: ExportTarget = {
   format: 'google_merchant',
@@ -64,14 +93,23 @@ export const googleTarget: ExportTarget = {
   bom: true,
   extension: 'tsv',
   columns,
+  statusKey: 'availability',
   check(listing): Checked {
     const length = charLength(listing.title);
     if (length > LIMITS.google.title) return { ok: false, column: 'title', reason: `Title is ${length} characters; Google allows ${LIMITS.google.title}.` };
-    if (!present(listing.description)) return { ok: false, column: 'description', reason: 'Google requires a description.' };
-    if (listing.images.length === 0) return { ok: false, column: 'image_link', reason: 'Google requires an image.' };
-    if (listing.priceMinor === null) return { ok: false, column: 'price', reason: 'Google requires a price.' };
+    // A feed's own items go back as the feed had them; others must bring what Google requires.
+    if (!writesBack(listing, 'google_merchant')) {
+      if (!present(listing.description)) return { ok: false, column: 'description', reason: 'Google requires a description.' };
+      if (listing.images.length === 0) return { ok: false, column: 'image_link', reason: 'Google requires an image.' };
+      if (listing.priceMinor === null && !(listing.variants.length > 0 && listing.variants.every((variant) => variant.priceMinor !== null))) {
+        return { ok: false, column: 'price', reason: 'Google requires a price.' };
+      }
+    }
     const changes: Change[] = [];
-    variantsNotExported(listing, changes, 'Google');
+    const unsupported = optionNames(listing.variants).filter((name) => optionField(name) === undefined);
+    if (unsupported.length > 0) {
+      changes.push({ column: 'item_group_id', message: `Its items are written without ${unsupported.map((name) => `"${name}"`).join(', ')}: Google's variant attributes are color, size, material, pattern, age_group and gender.` });
+    }
     let description = listing.description;
     if (charLength(description) > LIMITS.google.description) {
       description = truncateAtWord(description, LIMITS.google.description);
@@ -85,23 +123,51 @@ export const googleTarget: ExportTarget = {
     return { ok: true, listing: { ...listing, description, images: listing.images.slice(0, 1 + LIMITS.google.additionalImages) }, changes };
   },
   rows(listing) {
+    const own = writesBack(listing, 'google_merchant');
     const link = LINK_ATTRIBUTES.map((name) => listing.attributes[name]).find(present) ?? null;
     const ai = aiWrittenFields(listing);
-    const quantityOut = listing.quantity === 0 || listing.status === 'sold_out';
-    const cells: Record<string, Cell> = {
-      id: googleId(listing),
+    const outOfStock = listing.status === 'sold_out' || (!own && listing.quantity === 0);
+    const shared: Record<string, Cell> = {
       title: listing.title,
-      description: listing.description,
+      description: valueOrUnknown(listing, 'description', listing.description),
       link,
-      image_link: listing.images[0],
+      image_link: valueOrUnknown(listing, 'images', listing.images[0]),
       additional_image_link: listing.images.length > 1 ? listing.images.slice(1).join(',') : undefined,
-      availability: quantityOut ? 'out_of_stock' : 'in_stock',
-      price: `${formatMinor(listing.priceMinor!, listing.currency)} ${listing.currency}`,
-      condition: condition(listing.condition),
-      brand: listing.brand,
+      availability: outOfStock ? 'out_of_stock' : AVAILABILITY[listing.status],
+      price: priceCell(listing, listing.priceMinor),
+      quantity: own ? valueOrUnknown(listing, 'quantity', listing.quantity) : undefined,
+      condition: valueOrUnknown(listing, 'condition', own ? listing.condition : condition(listing.condition)),
+      brand: valueOrUnknown(listing, 'brand', listing.brand),
+      product_type: valueOrUnknown(listing, 'category', listing.category),
       structured_title: ai?.title ?? undefined,
       structured_description: ai?.description ?? undefined,
     };
-    return [{ cells }];
+    if (listing.variants.length === 0) return [{ cells: { id: googleId(listing), ...shared }, listingRow: true }];
+    const groupId = googleId(listing);
+    const names = optionNames(listing.variants);
+    return listing.variants.map((variant, index): OutputRow => ({
+      cells: { ...shared, ...itemCells(listing, variant, names, own), id: present(variant.sku) ? variant.sku : `${groupId}-${index + 1}`, item_group_id: groupId },
+      listingRow: true,
+      variant,
+      variantColumnsWin: true,
+    }));
   },
 };
+
+function priceCell(listing: Listing, minor: number | null): string | '' | null {
+  return valueOrUnknown(listing, 'priceMinor', minor === null ? null : `${formatMinor(minor, listing.currency)} ${listing.currency}`);
+}
+
+function itemCells(listing: Listing, variant: Variant, names: readonly string[], own: boolean): Record<string, Cell> {
+  const cells: Record<string, Cell> = {
+    price: priceCell(listing, variantPriceMinor(listing, variant, 'google_merchant')),
+    image_link: variant.image ?? valueOrUnknown(listing, 'images', listing.images[0]),
+    quantity: own ? valueOrUnknown(listing, 'quantity', variant.quantity) : undefined,
+  };
+  if (!own && variant.quantity === 0) cells.availability = 'out_of_stock';
+  for (const name of names) {
+    const field = optionField(name);
+    if (field !== undefined) cells[field] = optionValue(variant, name) ?? '';
+  }
+  return cells;
+}

@@ -1,4 +1,6 @@
+import type { ExportFormat } from '../../../common/import-types.js';
 import type { Listing, Variant } from '../../../common/listing.js';
+import { writesBack } from '../kept-columns.js';
 import type { Change } from '../target.js';
 
 /** Option names in first-seen order across the variants. */
@@ -20,6 +22,14 @@ export function optionValues(variants: readonly Variant[], name: string): string
 
 export function optionValue(variant: Variant, name: string): string | undefined {
   return variant.options.find((option) => option.name === name)?.value;
+}
+
+/**
+ * A variant's price: its own; without one, the listing's ("same as the listing") — except when the
+ * listing goes back to the format it came from, where a variant row without a price had it blank.
+ */
+export function variantPriceMinor(listing: Listing, variant: Variant, format: ExportFormat): number | null {
+  return variant.priceMinor ?? (writesBack(listing, format) ? null : listing.priceMinor);
 }
 
 /** The listing's quantity, else the sum of its variants' when every variant has one. */
@@ -44,10 +54,4 @@ export function joinable(items: readonly string[], separator: string, column: st
 export function listingLabel(listing: Listing): string {
   const title = listing.title.length > 60 ? `${listing.title.slice(0, 57)}…` : listing.title;
   return `Listing #${listing.id} "${title}"`;
-}
-
-export function variantsNotExported(listing: Listing, changes: Change[], format: string): void {
-  if (listing.variants.length > 0) {
-    changes.push({ column: null, message: `Its ${listing.variants.length} variants are not exported (${format} variation families need columns this export does not write); the listing goes out as one item.` });
-  }
 }

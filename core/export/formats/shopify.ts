@@ -1,37 +1,48 @@
-import type { Listing, ListingStatus } from '../../../common/listing.js';
+import type { Listing, ListingStatus, Variant } from '../../../common/listing.js';
+import { writesBack } from '../kept-columns.js';
+import { listOrUnknown, valueOrUnknown } from '../known-value.js';
 import { LIMITS } from '../limits.js';
 import { formatMinor } from '../money.js';
 import type { Cell, Change, Checked, Column, ExportTarget, OutputRow } from '../target.js';
 import { slugify, present } from '../text-fit.js';
-import { joinable, optionNames, optionValue } from './shared.js';
+import { joinable, optionNames, optionValue, variantPriceMinor } from './shared.js';
 
 type Key =
-  | 'handle' | 'title' | 'description' | 'vendor' | 'type' | 'tags' | 'status' | 'sku'
+  | 'handle' | 'title' | 'description' | 'vendor' | 'productCategory' | 'type' | 'tags' | 'status' | 'seoTitle' | 'seoDescription' | 'sku'
   | 'option1Name' | 'option1Value' | 'option2Name' | 'option2Value' | 'option3Name' | 'option3Value'
-  | 'price' | 'tracker' | 'quantity' | 'image' | 'imagePosition' | 'variantImage';
+  | 'price' | 'compareAt' | 'barcode' | 'tracker' | 'quantity' | 'image' | 'imagePosition' | 'variantImage';
 
+// Compare-at price is copied as the file wrote it (it is not modelled), so it stays text.
 const NUMBER_KEYS = new Set<Key>(['price', 'quantity', 'imagePosition']);
+/** Defaults Shopify's own export writes that the listing does not model: the file's own value wins. */
+const DERIVED_KEYS = new Set<Key>(['tracker']);
 
 /** 2024/25 template order and names (see marketplaces.md). */
 const CURRENT: readonly (readonly [Key, string])[] = [
-  ['title', 'Title'], ['handle', 'URL handle'], ['description', 'Description'], ['vendor', 'Vendor'], ['type', 'Type'], ['tags', 'Tags'],
-  ['status', 'Status'], ['sku', 'SKU'],
+  ['title', 'Title'], ['handle', 'URL handle'], ['description', 'Description'], ['vendor', 'Vendor'], ['productCategory', 'Product category'], ['type', 'Type'], ['tags', 'Tags'],
+  ['status', 'Status'], ['sku', 'SKU'], ['barcode', 'Barcode'],
   ['option1Name', 'Option1 name'], ['option1Value', 'Option1 value'], ['option2Name', 'Option2 name'], ['option2Value', 'Option2 value'],
   ['option3Name', 'Option3 name'], ['option3Value', 'Option3 value'],
-  ['price', 'Price'], ['tracker', 'Inventory tracker'], ['quantity', 'Inventory quantity'],
+  ['price', 'Price'], ['compareAt', 'Compare-at price'], ['tracker', 'Inventory tracker'], ['quantity', 'Inventory quantity'],
   ['image', 'Product image URL'], ['imagePosition', 'Image position'], ['variantImage', 'Variant image URL'],
+  ['seoTitle', 'SEO title'], ['seoDescription', 'SEO description'],
 ];
 
 /** 2019–2023 template order and names. */
 const LEGACY: readonly (readonly [Key, string])[] = [
-  ['handle', 'Handle'], ['title', 'Title'], ['description', 'Body (HTML)'], ['vendor', 'Vendor'], ['type', 'Type'], ['tags', 'Tags'],
+  ['handle', 'Handle'], ['title', 'Title'], ['description', 'Body (HTML)'], ['vendor', 'Vendor'], ['productCategory', 'Product Category'], ['type', 'Type'], ['tags', 'Tags'],
   ['option1Name', 'Option1 Name'], ['option1Value', 'Option1 Value'], ['option2Name', 'Option2 Name'], ['option2Value', 'Option2 Value'],
   ['option3Name', 'Option3 Name'], ['option3Value', 'Option3 Value'],
   ['sku', 'Variant SKU'], ['tracker', 'Variant Inventory Tracker'], ['quantity', 'Variant Inventory Qty'], ['price', 'Variant Price'],
-  ['image', 'Image Src'], ['imagePosition', 'Image Position'], ['variantImage', 'Variant Image'], ['status', 'Status'],
+  ['compareAt', 'Variant Compare At Price'], ['barcode', 'Variant Barcode'],
+  ['image', 'Image Src'], ['imagePosition', 'Image Position'], ['variantImage', 'Variant Image'],
+  ['seoTitle', 'SEO Title'], ['seoDescription', 'SEO Description'], ['status', 'Status'],
 ];
 
 const STATUS: Record<ListingStatus, string> = { active: 'active', draft: 'draft', inactive: 'draft', sold_out: 'active', archived: 'archived' };
+
+/** Attributes the Shopify importer reads from columns this export writes itself. */
+const ATTRIBUTE_OF: Partial<Record<Key, string>> = { seoTitle: 'SEO title', seoDescription: 'SEO description', barcode: 'Barcode', compareAt: 'Compare-at price' };
 
 /** A Shopify listing keeps its handle (so re-importing the export matches it); others get title + id. */
 export function shopifyHandle(listing: Listing): string {
@@ -40,31 +51,52 @@ export function shopifyHandle(listing: Listing): string {
   return slug ? `${slug}-${listing.id}` : `listing-${listing.id}`;
 }
 
+/** The header generation a Shopify listing came in ('legacy' / 'current'), or null. */
+function ownGeneration(listing: Listing): boolean | null {
+  if (listing.source?.dialect !== 'shopify') return null;
+  if (listing.source.layout === 'legacy') return true;
+  if (listing.source.layout === 'current') return false;
+  return null;
+}
+
 /**
  * Shopify products CSV: one handle group per listing — the first row carries the product fields
  * and the first variant, later rows the other variants, then rows with only an extra image.
  * Product fields on later rows are blank, as Shopify's own export writes them (it reads product
- * fields from a group's first row only).
+ * fields from a group's first row only). A listing imported from Shopify is written in the header
+ * generation it came in (its kept columns are named in that generation), so one export may be
+ * two files.
+ *
+ * Quantity: a listing without variants writes its quantity on its one variant row; a variant
+ * writes its own, never a share of the listing's (a listing whose variants have none says so).
  */
-export function shopifyTarget(legacy: boolean): ExportTarget {
+function shopifyLayout(legacy: boolean): ExportTarget {
   const columns: Column[] = (legacy ? LEGACY : CURRENT).map(([key, header]) => ({
     key,
     header,
     type: NUMBER_KEYS.has(key) ? 'number' : 'text',
     ...(key === 'handle' || key === 'title' ? { always: true } : {}),
+    ...(DERIVED_KEYS.has(key) ? { derived: true } : {}),
   }));
-  return {
+  const target: ExportTarget = {
     format: legacy ? 'shopify_legacy' : 'shopify',
     kind: 'csv',
     bom: true,
     extension: 'csv',
     columns,
+    statusKey: 'status',
+    layout: legacy
+      ? { id: 'shopify-legacy', fileLabel: 'legacy-headers', description: 'legacy 2019–2023 headers' }
+      : { id: 'shopify-current', fileLabel: '2024-headers', description: '2024/25 headers' },
     check(listing): Checked {
       if (optionNames(listing.variants).length > LIMITS.shopify.options) {
         return { ok: false, column: 'Option1 name', reason: `Its variants vary by ${optionNames(listing.variants).length} options; Shopify allows ${LIMITS.shopify.options}.` };
       }
       const changes: Change[] = [];
       const tags = joinable(listing.tags, ',', 'Tags', changes);
+      if (listing.quantity !== null && listing.variants.length > 0 && listing.variants.every((variant) => variant.quantity === null)) {
+        changes.push({ column: 'Inventory quantity', message: `Its quantity (${listing.quantity}) is not written: Shopify keeps stock per variant, and its variants have none of their own.` });
+      }
       return { ok: true, listing: tags.length === listing.tags.length ? listing : { ...listing, tags }, changes };
     },
     rows(listing) {
@@ -72,48 +104,87 @@ export function shopifyTarget(legacy: boolean): ExportTarget {
       const names = optionNames(listing.variants);
       const variantCount = Math.max(1, listing.variants.length);
       const rowCount = Math.max(variantCount, listing.images.length);
+      const ownType = listing.attributes['Type'];
       const rows: OutputRow[] = [];
       for (let index = 0; index < rowCount; index++) {
         const cells: Record<string, Cell> = { handle };
+        const row: OutputRow = { cells };
         if (index === 0) {
+          row.listingRow = true;
           cells.title = listing.title;
-          cells.description = present(listing.description) ? listing.description : null;
-          cells.vendor = listing.brand;
-          cells.type = listing.category;
-          cells.tags = listing.tags.length > 0 ? listing.tags.join(', ') : null;
+          cells.description = valueOrUnknown(listing, 'description', listing.description);
+          cells.vendor = valueOrUnknown(listing, 'brand', listing.brand);
+          // A Shopify product with both a category and a type: the category goes back to its own column.
+          if (present(ownType)) {
+            cells.productCategory = valueOrUnknown(listing, 'category', listing.category);
+            cells.type = ownType;
+          } else {
+            cells.type = valueOrUnknown(listing, 'category', listing.category);
+          }
+          cells.tags = listOrUnknown(listing, 'tags', listing.tags, ', ');
           cells.status = STATUS[listing.status];
+          cells.seoTitle = listing.attributes[ATTRIBUTE_OF.seoTitle!];
+          cells.seoDescription = listing.attributes[ATTRIBUTE_OF.seoDescription!];
         }
-        if (index < variantCount) Object.assign(cells, variantCells(listing, names, index));
+        if (index < variantCount) {
+          const variant = listing.variants[index];
+          Object.assign(cells, variantCells(listing, names, variant, index === 0));
+          if (variant) row.variant = variant;
+        }
         if (index < listing.images.length) {
           cells.image = listing.images[index];
           cells.imagePosition = index + 1;
+          row.image = listing.images[index];
         } else if (index === 0) {
-          cells.image = null;
-          cells.imagePosition = null;
+          cells.image = valueOrUnknown(listing, 'images', null);
+          cells.imagePosition = cells.image === null ? null : undefined;
         }
-        rows.push({ cells, partial: index > 0 });
+        rows.push(row);
       }
       return rows;
     },
   };
+  return target;
 }
 
-function variantCells(listing: Listing, names: readonly string[], index: number): Record<string, Cell> {
-  const variant = listing.variants[index];
-  const priceMinor = variant?.priceMinor ?? listing.priceMinor;
-  const quantity = variant ? variant.quantity : listing.quantity;
+function variantCells(listing: Listing, names: readonly string[], variant: Variant | undefined, first: boolean): Record<string, Cell> {
+  const own = writesBack(listing, 'shopify');
+  const priceMinor = variant ? variantPriceMinor(listing, variant, 'shopify') : listing.priceMinor;
+  const quantity = variant ? valueOrUnknown(listing, 'quantity', variant.quantity) : valueOrUnknown(listing, 'quantity', listing.quantity);
   const cells: Record<string, Cell> = {
-    sku: variant ? variant.sku : listing.sku,
-    price: priceMinor === null ? null : formatMinor(priceMinor, listing.currency),
+    sku: valueOrUnknown(listing, 'sku', variant ? variant.sku : listing.sku),
+    price: valueOrUnknown(listing, 'priceMinor', priceMinor === null ? null : formatMinor(priceMinor, listing.currency)),
     quantity,
-    tracker: quantity === null ? null : 'shopify',
+    // A Shopify listing's own tracker is among its kept columns (blank: not tracked); the others track what they have.
+    tracker: own ? '' : quantity === null ? null : quantity === '' ? '' : 'shopify',
     // No own image = shows the product's: a blank here is the truth, not an erasure.
     variantImage: variant ? (variant.image ?? undefined) : undefined,
   };
+  // Barcode and compare-at price of a product without variants are kept as its attributes.
+  if (!variant) {
+    cells.barcode = listing.attributes[ATTRIBUTE_OF.barcode!];
+    cells.compareAt = listing.attributes[ATTRIBUTE_OF.compareAt!];
+  }
   for (let position = 0; position < 3; position++) {
     const name = names[position];
-    cells[`option${position + 1}Name`] = name !== undefined && index === 0 ? name : undefined;
-    cells[`option${position + 1}Value`] = name !== undefined && variant ? optionValue(variant, name) : undefined;
+    cells[`option${position + 1}Name`] = name !== undefined && first ? name : undefined;
+    cells[`option${position + 1}Value`] = name !== undefined && variant ? (optionValue(variant, name) ?? '') : undefined;
   }
   return cells;
+}
+
+/**
+ * The Shopify format: listings imported from a Shopify file go out in their own header generation,
+ * the others in the one chosen (`legacy`: the 2019–2023 headers).
+ */
+export function shopifyTarget(legacy: boolean): ExportTarget {
+  const chosen = shopifyLayout(legacy);
+  const other = shopifyLayout(!legacy);
+  return {
+    ...chosen,
+    route: (listing) => {
+      const generation = writesBack(listing, chosen.format) ? ownGeneration(listing) : null;
+      return generation === null || generation === legacy ? chosen : other;
+    },
+  };
 }

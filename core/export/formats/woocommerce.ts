@@ -1,44 +1,96 @@
 import type { Listing, ListingStatus } from '../../../common/listing.js';
+import { KEPT_KEY, writesBack } from '../kept-columns.js';
+import { listOrUnknown, valueOrUnknown } from '../known-value.js';
 import { LIMITS } from '../limits.js';
 import { formatMinor } from '../money.js';
 import type { Cell, Change, Checked, Column, ExportTarget, OutputRow } from '../target.js';
 import { present } from '../text-fit.js';
-import { joinable, optionNames, optionValue, optionValues } from './shared.js';
+import { joinable, optionNames, optionValue, optionValues, variantPriceMinor } from './shared.js';
+import { shopifyHandle } from './shopify.js';
 
 const columns: Column[] = [
-  { key: 'id', header: 'ID', type: 'number', always: true },
+  // A variation's own ID, when its source row had one, is written back (derived: kept wins).
+  { key: 'id', header: 'ID', type: 'number', always: true, derived: true },
   { key: 'type', header: 'Type', type: 'text', always: true },
   { key: 'sku', header: 'SKU', type: 'text' },
-  { key: 'name', header: 'Name', type: 'text', always: true },
+  // A variation's name is made from the product's; the one its source row had wins.
+  { key: 'name', header: 'Name', type: 'text', always: true, derived: true },
   { key: 'published', header: 'Published', type: 'number' },
+  { key: 'shortDescription', header: 'Short description', type: 'text' },
   { key: 'description', header: 'Description', type: 'text' },
+  { key: 'inStock', header: 'In stock?', type: 'number' },
   { key: 'stock', header: 'Stock', type: 'number' },
+  { key: 'salePrice', header: 'Sale price', type: 'text' },
   { key: 'price', header: 'Regular price', type: 'number' },
   { key: 'categories', header: 'Categories', type: 'text' },
   { key: 'tags', header: 'Tags', type: 'text' },
   { key: 'images', header: 'Images', type: 'text' },
   { key: 'parent', header: 'Parent', type: 'text' },
-  ...[1, 2, 3].flatMap((n): Column[] => [
+  ...[1, 2, 3].flatMap(attributeColumns),
+];
+
+/** Attribute n's four columns; the store's own visible / global flags (kept) win over the defaults. */
+function attributeColumns(n: number): Column[] {
+  return [
     { key: `attribute${n}Name`, header: `Attribute ${n} name`, type: 'text' },
     { key: `attribute${n}Values`, header: `Attribute ${n} value(s)`, type: 'text' },
-    { key: `attribute${n}Visible`, header: `Attribute ${n} visible`, type: 'number' },
-    { key: `attribute${n}Global`, header: `Attribute ${n} global`, type: 'number' },
-  ]),
-];
+    { key: `attribute${n}Visible`, header: `Attribute ${n} visible`, type: 'number', derived: true },
+    { key: `attribute${n}Global`, header: `Attribute ${n} global`, type: 'number', derived: true },
+  ];
+}
+
+/** Attributes the WooCommerce importer reads from its own columns (written there, never as product attributes). */
+const FIELD_ATTRIBUTES = new Set(['Short description', 'Sale price', 'Product type', 'Categories']);
+
+/**
+ * A WooCommerce product's own attributes (`Attribute n name` / `value(s)` read into attributes):
+ * those of a listing that came from WooCommerce that no kept column claims.
+ */
+function productAttributes(listing: Listing): [string, string][] {
+  if (!writesBack(listing, 'woocommerce')) return [];
+  const claimed = listing.source?.attributeColumns ?? {};
+  return Object.entries(listing.attributes).filter(([name, value]) => !(name in claimed) && !FIELD_ATTRIBUTES.has(name) && present(value));
+}
+
+/**
+ * Cells of attribute n: static keys for 1–3, kept-style keys (their own headers) past that. A
+ * product row says whether the attribute is visible and global; a variation row only names its
+ * value (as WooCommerce's own export writes them; a variation's kept flags fill in).
+ */
+function attributeCells(cells: Record<string, Cell>, n: number, name: string | undefined, values: string | undefined, variation = false): void {
+  const key = (part: 'Name' | 'Values' | 'Visible' | 'Global', header: string): string => (n <= 3 ? `attribute${n}${part}` : `${KEPT_KEY}Attribute ${n} ${header}`);
+  cells[key('Name', 'name')] = name;
+  cells[key('Values', 'value(s)')] = name === undefined ? undefined : values;
+  cells[key('Visible', 'visible')] = name === undefined || variation ? undefined : 1;
+  cells[key('Global', 'global')] = name === undefined || variation ? undefined : 0;
+}
 
 /** WooCommerce: 1 published, 0 draft, -1 private. */
 const PUBLISHED: Record<ListingStatus, number> = { active: 1, sold_out: 1, draft: 0, inactive: -1, archived: -1 };
+
+/** A kept product type that says nothing about variations (`external`, `simple, virtual`…) is written back as it was. */
+const VARIATION_TYPES = /variable|variation/i;
 
 function wooId(listing: Listing): string | undefined {
   return listing.marketplace === 'woocommerce' && listing.sourceId !== null && /^\d+$/.test(listing.sourceId) ? listing.sourceId : undefined;
 }
 
 /**
+ * The SKU a variable product's variations point at: its own, else (no SKU and no WooCommerce ID)
+ * one derived from its handle — a Shopify product's handle, or title + id for the rest.
+ */
+function parentSku(listing: Listing): { sku: string; derived: boolean } | null {
+  if (present(listing.sku)) return { sku: listing.sku, derived: false };
+  if (wooId(listing) !== undefined) return null;
+  return { sku: shopifyHandle(listing), derived: true };
+}
+
+/**
  * WooCommerce product CSV importer layout. ID is the store's product id for listings that came
  * from WooCommerce and blank (= create) for the rest. Listings with variants become a `variable`
- * product followed by one `variation` row per variant whose Parent is the product's SKU (or
- * `id:<ID>`); a variable listing with neither cannot be linked and is skipped, as is one varying
- * by more than 3 attributes.
+ * product followed by one `variation` row per variant whose Parent is `id:<ID>` or the product's
+ * SKU — derived from the handle when it has none. A variable product whose variants hold no stock
+ * of their own keeps its quantity at product level (WooCommerce's "manage stock" on the parent).
  */
 export const wooTarget: ExportTarget = {
   format: 'woocommerce',
@@ -46,65 +98,69 @@ export const wooTarget: ExportTarget = {
   bom: true,
   extension: 'csv',
   columns,
+  statusKey: 'published',
   check(listing): Checked {
-    if (listing.variants.length > 0 && !present(listing.sku) && wooId(listing) === undefined) {
-      return { ok: false, column: 'Parent', reason: 'Its variations need the product SKU (or WooCommerce ID) to point at; it has neither.' };
-    }
     if (optionNames(listing.variants).length > LIMITS.woocommerce.attributes) {
       return { ok: false, column: 'Attribute 1 name', reason: `Its variants vary by ${optionNames(listing.variants).length} attributes; this export writes ${LIMITS.woocommerce.attributes}.` };
     }
     const changes: Change[] = [];
     const tags = joinable(listing.tags, ',', 'Tags', changes);
     const images = joinable(listing.images, ',', 'Images', changes);
+    const parent = listing.variants.length > 0 ? parentSku(listing) : null;
+    if (parent?.derived) changes.push({ column: 'SKU', message: `It has no SKU; its variations point at "${parent.sku}", written as the product's SKU.` });
     return { ok: true, listing: changes.length > 0 ? { ...listing, tags, images } : listing, changes };
   },
   rows(listing) {
     const names = optionNames(listing.variants);
     const variable = listing.variants.length > 0;
+    const parent = variable ? parentSku(listing) : null;
+    const keptType = listing.attributes['Product type'];
+    const stockAtParent = variable && listing.variants.every((variant) => variant.quantity === null);
     const product: Record<string, Cell> = {
       id: wooId(listing),
-      type: variable ? 'variable' : 'simple',
-      sku: listing.sku,
+      // A WooCommerce product's own type goes back as it was; for others only one that says nothing about variations.
+      type: variable ? 'variable' : present(keptType) && (writesBack(listing, 'woocommerce') || !VARIATION_TYPES.test(keptType)) ? keptType : 'simple',
+      sku: parent?.derived ? parent.sku : valueOrUnknown(listing, 'sku', listing.sku),
       name: listing.title,
       published: PUBLISHED[listing.status],
-      description: present(listing.description) ? listing.description : null,
-      stock: variable ? undefined : listing.quantity,
-      price: variable ? undefined : listing.priceMinor === null ? null : formatMinor(listing.priceMinor, listing.currency),
-      categories: listing.category,
-      tags: listing.tags.length > 0 ? listing.tags.join(', ') : null,
-      images: listing.images.length > 0 ? listing.images.join(', ') : null,
+      shortDescription: listing.attributes['Short description'],
+      description: valueOrUnknown(listing, 'description', listing.description),
+      inStock: listing.status === 'sold_out' ? 0 : 1,
+      stock: variable && !stockAtParent ? undefined : valueOrUnknown(listing, 'quantity', listing.quantity),
+      salePrice: variable ? undefined : listing.attributes['Sale price'],
+      price: variable ? undefined : valueOrUnknown(listing, 'priceMinor', listing.priceMinor === null ? null : formatMinor(listing.priceMinor, listing.currency)),
+      categories: present(listing.attributes['Categories']) ? listing.attributes['Categories'] : valueOrUnknown(listing, 'category', listing.category),
+      tags: listOrUnknown(listing, 'tags', listing.tags, ', '),
+      images: listOrUnknown(listing, 'images', listing.images, ', '),
       parent: undefined,
     };
     for (let n = 1; n <= 3; n++) {
       const name = names[n - 1];
-      product[`attribute${n}Name`] = name;
-      product[`attribute${n}Values`] = name === undefined ? undefined : optionValues(listing.variants, name).join(', ');
-      product[`attribute${n}Visible`] = name === undefined ? undefined : 1;
-      product[`attribute${n}Global`] = name === undefined ? undefined : 0;
+      attributeCells(product, n, name, name === undefined ? undefined : optionValues(listing.variants, name).join(', '));
     }
-    const rows: OutputRow[] = [{ cells: product }];
-    const parent = present(listing.sku) ? listing.sku : `id:${wooId(listing)}`;
+    const plain = productAttributes(listing).filter(([name]) => !names.includes(name));
+    plain.forEach(([name, value], i) => attributeCells(product, names.length + i + 1, name, value));
+    const rows: OutputRow[] = [{ cells: product, listingRow: true }];
+    const pointer = wooId(listing) !== undefined ? `id:${wooId(listing)}` : parent?.sku;
     for (const variant of listing.variants) {
-      const priceMinor = variant.priceMinor ?? listing.priceMinor;
+      const priceMinor = variantPriceMinor(listing, variant, 'woocommerce');
       const cells: Record<string, Cell> = {
         id: undefined,
         type: 'variation',
-        sku: variant.sku,
+        sku: valueOrUnknown(listing, 'sku', variant.sku),
         name: `${listing.title} - ${variant.options.map((option) => option.value).join(', ')}`,
-        stock: variant.quantity,
-        price: priceMinor === null ? null : formatMinor(priceMinor, listing.currency),
+        published: 1,
+        stock: valueOrUnknown(listing, 'quantity', variant.quantity),
+        price: valueOrUnknown(listing, 'priceMinor', priceMinor === null ? null : formatMinor(priceMinor, listing.currency)),
         // A variation without its own image shows the product's: blank is the truth here.
         images: variant.image ?? undefined,
-        parent,
+        parent: pointer,
       };
       for (let n = 1; n <= 3; n++) {
         const name = names[n - 1];
-        cells[`attribute${n}Name`] = name;
-        cells[`attribute${n}Values`] = name === undefined ? undefined : optionValue(variant, name);
-        cells[`attribute${n}Visible`] = name === undefined ? undefined : 1;
-        cells[`attribute${n}Global`] = name === undefined ? undefined : 0;
+        attributeCells(cells, n, name, name === undefined ? undefined : (optionValue(variant, name) ?? ''), true);
       }
-      rows.push({ cells, partial: true });
+      rows.push({ cells, variant });
     }
     return rows;
   },

@@ -1,9 +1,12 @@
+import type { ExportPreview } from '../../../common/contract.js';
+import { EBAY_EURO_SITES, EBAY_SITES, type EbaySiteCode } from '../../../common/ebay-sites.js';
 import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS, type ExportFormat } from '../../../common/import-types.js';
 import { MARKETPLACE_LABELS, STATUS_LABELS } from '../../../common/listing.js';
 import { formatCount, formatInteger } from '../format.js';
 import { useApp } from '../store/context.js';
 import { importIdOf, isFiltered } from '../store/query.js';
 import { Modal } from './Modal.js';
+import type { ExportDownload } from '../store/export.js';
 import { OperationProgress } from './OperationProgress.js';
 import { ProblemTable } from './ProblemTable.js';
 
@@ -18,6 +21,54 @@ function useFilterDescription(): string {
   if ((query.filter.marketplaces?.length ?? 0) > 0) parts.push(query.filter.marketplaces!.map((m) => MARKETPLACE_LABELS[m]).join(', '));
   if ((query.filter.statuses?.length ?? 0) > 0) parts.push(query.filter.statuses!.map((s) => STATUS_LABELS[s]).join(', '));
   return parts.join(' · ');
+}
+
+/** EUR listings that name no eBay site: the seller picks the site they go to. */
+function EbaySiteChoice({ choice, disabled }: { choice: NonNullable<ExportPreview['ebaySiteChoice']>; disabled: boolean }) {
+  const setSite = useApp((s) => s.setExportEbaySite);
+  return (
+    <div className="form-row" data-testid="export-ebay-site">
+      <div className="field">
+        <label htmlFor="export-ebay-site" className="field-label">
+          {formatCount(choice.listings, 'listing', 'listings')} priced in euros {choice.listings === 1 ? 'names' : 'name'} no eBay site; list {choice.listings === 1 ? 'it' : 'them'} on
+        </label>
+        <select
+          id="export-ebay-site"
+          className="input select"
+          data-testid="export-ebay-site-select"
+          value={choice.site}
+          disabled={disabled}
+          onChange={(e) => setSite(e.target.value as EbaySiteCode)}
+        >
+          {EBAY_EURO_SITES.map((code) => (
+            <option key={code} value={code}>
+              {EBAY_SITES[code].label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+/** The files an export writes, and why each one is separate. */
+function FileList({ files, testId }: { files: readonly { fileName: string; rows: number; note: string }[]; testId: string }) {
+  if (files.length <= 1) return null;
+  return (
+    <section className="wizard-section" data-testid={testId} data-count={files.length}>
+      <p>
+        <strong>{formatInteger(files.length)} files.</strong>{' '}
+        <span className="muted">Listings that lack a column go to a file without it (a blank would erase their value), and eBay listings to the file of their site.</span>
+      </p>
+      <ul>
+        {files.map((file) => (
+          <li key={file.fileName} data-testid={`${testId}-item`} data-rows={file.rows}>
+            <span className="file-name">{file.fileName}</span> <span className="muted">— {file.note}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 function Setup() {
@@ -103,6 +154,8 @@ function Setup() {
                 <div className="count-label">Values shortened or changed</div>
               </div>
             </div>
+            {preview.ebaySiteChoice !== null && d.format === 'ebay_seller_hub' && <EbaySiteChoice choice={preview.ebaySiteChoice} disabled={disabled || d.previewing} />}
+            <FileList files={preview.files} testId="export-preview-files" />
             <ProblemTable problems={preview.skipped} total={preview.skippedCount} testId="export-skipped" caption="Listings that cannot be exported to this format" tone="error" columnLabel="Field" />
             <ProblemTable problems={preview.changed} total={preview.changedCount} testId="export-changed" caption="Values that will be cut or changed to fit" tone="warning" columnLabel="Field" />
           </>
@@ -112,9 +165,30 @@ function Setup() {
   );
 }
 
+function DownloadLine({ file }: { file: ExportDownload }) {
+  const downloadFile = useApp((s) => s.downloadExportFile);
+  return (
+    <li data-testid="export-download-item" data-state={file.state} data-rows={file.rows}>
+      <span className="file-name">{file.savedAs ?? file.fileName}</span>
+      {file.note !== '' && <span className="muted"> — {file.note}</span>}{' '}
+      {file.state === 'downloading' || file.state === 'waiting' ? (
+        <span className="muted">{file.state === 'downloading' ? 'Downloading…' : 'Waiting…'}</span>
+      ) : (
+        <button type="button" className="link-button" data-testid="export-download" onClick={() => downloadFile(file.fileId)}>
+          {file.state === 'saved' ? 'Download again' : 'Try again'}
+        </button>
+      )}
+      {file.error !== null && (
+        <span className="callout callout-error" role="alert" data-testid="export-download-error">
+          {file.error}
+        </span>
+      )}
+    </li>
+  );
+}
+
 function Done() {
   const d = useApp((s) => s.exportDialog);
-  const retryDownload = useApp((s) => s.retryDownload);
   if (d.error !== null) {
     return (
       <div className={`callout ${d.cancelled ? 'callout-warn' : 'callout-error'}`} role="alert" data-testid="export-error" data-cancelled={d.cancelled}>
@@ -123,34 +197,29 @@ function Done() {
     );
   }
   const summary = d.summary;
+  const saved = d.downloads.length > 0 && d.downloads.every((file) => file.state === 'saved');
   return (
-    <div data-testid="export-summary" data-rows={summary?.rows ?? ''} data-skipped={summary?.skipped ?? ''}>
+    <div data-testid="export-summary" data-rows={summary?.rows ?? ''} data-skipped={summary?.skipped ?? ''} data-files={d.downloads.length}>
       <div className="callout callout-ok" role="status">
         <strong>Export finished.</strong>{' '}
         {summary !== null && (
           <>
             {formatCount(summary.rows, 'listing', 'listings')} written
+            {d.downloads.length > 1 ? ` in ${formatInteger(d.downloads.length)} files` : ''}
             {summary.skipped > 0 ? `, ${formatInteger(summary.skipped)} left out` : ''}.
           </>
         )}
       </div>
-      {d.downloadedAs !== null && (
+      {saved && (
         <p data-testid="export-downloaded">
-          Saved to your downloads as <span className="file-name">{d.downloadedAs}</span>.{' '}
-          <button type="button" className="link-button" data-testid="export-download" onClick={retryDownload}>
-            Download again
-          </button>
+          Saved to your downloads{d.downloads.length > 1 ? ` (${formatInteger(d.downloads.length)} files)` : ''}.
         </p>
       )}
-      {d.downloadError !== null && (
-        <div className="callout callout-error" role="alert" data-testid="export-download-error">
-          {d.downloadError}{' '}
-          <button type="button" className="link-button" data-testid="export-download" onClick={retryDownload}>
-            Try again
-          </button>
-        </div>
-      )}
-      {d.downloadedAs === null && d.downloadError === null && <p className="muted">Downloading…</p>}
+      <ul data-testid="export-downloads">
+        {d.downloads.map((file) => (
+          <DownloadLine key={file.fileId} file={file} />
+        ))}
+      </ul>
       {summary !== null && <ProblemTable problems={summary.problems} total={summary.skipped} testId="export-problems" caption="Left out or changed" tone="warning" columnLabel="Field" />}
     </div>
   );

@@ -1,6 +1,7 @@
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import type { ContractClient } from '../../../common/client.js';
 import type { EventPayloads, ExportPreview, Scope } from '../../../common/contract.js';
+import type { EbaySiteCode } from '../../../common/ebay-sites.js';
 import type { GridQuery } from '../../../common/grid.js';
 import type { ExportFormat, ExportSummary } from '../../../common/import-types.js';
 import { downloadFile } from '../bridge/files.js';
@@ -14,11 +15,25 @@ import { isFiltered, toOpenInput } from './query.js';
 export type ExportScopeKind = 'all' | 'query';
 export type ExportStep = 'setup' | 'starting' | 'running' | 'done';
 
+/** One written file of a finished export and its download (each file is staged under its own id). */
+export interface ExportDownload {
+  fileId: string;
+  fileName: string;
+  rows: number;
+  note: string;
+  state: 'waiting' | 'downloading' | 'saved' | 'failed';
+  /** The name the browser saved it under. */
+  savedAs: string | null;
+  error: string | null;
+}
+
 export interface ExportDialog {
   open: boolean;
   step: ExportStep;
   format: ExportFormat;
   scope: ExportScopeKind;
+  /** Where EUR listings that name no eBay site go (null: the core's default, Germany). */
+  ebaySite: EbaySiteCode | null;
   preview: ExportPreview | null;
   previewing: boolean;
   previewError: string | null;
@@ -31,8 +46,8 @@ export interface ExportDialog {
   /** Export failed (or was cancelled): the core's message. */
   error: string | null;
   cancelled: boolean;
-  downloadedAs: string | null;
-  downloadError: string | null;
+  /** The export's files, downloaded one after the other once it finished. */
+  downloads: ExportDownload[];
 }
 
 export interface ExportSlice {
@@ -41,9 +56,11 @@ export interface ExportSlice {
   closeExport(): void;
   setExportFormat(format: ExportFormat): void;
   setExportScope(scope: ExportScopeKind): void;
+  setExportEbaySite(site: EbaySiteCode): void;
   startExport(): Promise<void>;
   cancelExport(): void;
-  retryDownload(): void;
+  /** Downloads one file again (or the first time, when the browser held back a second download). */
+  downloadExportFile(fileId: string): void;
 }
 
 /** What this slice needs from the rest of the store. */
@@ -57,6 +74,7 @@ const IDLE_EXPORT: ExportDialog = {
   step: 'setup',
   format: 'shopify',
   scope: 'all',
+  ebaySite: null,
   preview: null,
   previewing: false,
   previewError: null,
@@ -68,9 +86,22 @@ const IDLE_EXPORT: ExportDialog = {
   summary: null,
   error: null,
   cancelled: false,
-  downloadedAs: null,
-  downloadError: null,
+  downloads: [],
 };
+
+/** The calls' input for the dialog's choices: format, scope and (when chosen) the eBay site of EUR listings. */
+function exportInput(d: ExportDialog, query: GridQuery): { format: ExportFormat; scope: Scope; ebaySite?: EbaySiteCode } {
+  return { format: d.format, scope: exportScope(d.scope, query), ...(d.ebaySite !== null && d.format === 'ebay_seller_hub' ? { ebaySite: d.ebaySite } : {}) };
+}
+
+/** Every file a finished export wrote, waiting to be downloaded (older cores name only the first). */
+function downloadsOf(payload: EventPayloads['export.finished'], fallbackName: string): ExportDownload[] {
+  const files = payload.summary?.files ?? [];
+  const listed = files.filter((file): file is typeof file & { fileId: string } => file.fileId !== undefined);
+  const base = { state: 'waiting' as const, savedAs: null, error: null };
+  if (listed.length > 0) return listed.map((file) => ({ ...base, fileId: file.fileId, fileName: file.fileName, rows: file.rows, note: file.note }));
+  return [{ ...base, fileId: payload.fileId, fileName: fallbackName, rows: payload.summary?.rows ?? 0, note: '' }];
+}
 
 /** The export scope for the dialog's choice and the grid's current query. */
 export function exportScope(kind: ExportScopeKind, query: GridQuery): Scope {
@@ -99,20 +130,28 @@ export function createExportSlice<S extends ExportSlice & Host>(client: Contract
         cancelled: cancelled && payload.error !== null,
         cancelling: false,
         fileId: payload.fileId,
+        downloads: payload.error === null ? downloadsOf(payload, d.fileName ?? `listsmith-export-${d.format}`) : [],
       });
-      if (payload.error === null) void download();
+      if (payload.error === null) void downloadAll();
     };
 
-    const download = async () => {
-      const d = get().exportDialog;
-      if (d.fileId === null) return;
-      patchExport({ downloadError: null });
+    const patchDownload = (fileId: string, patch: Partial<ExportDownload>) =>
+      patchExport({ downloads: get().exportDialog.downloads.map((file) => (file.fileId === fileId ? { ...file, ...patch } : file)) });
+
+    const download = async (fileId: string) => {
+      const file = get().exportDialog.downloads.find((item) => item.fileId === fileId);
+      if (file === undefined) return;
+      patchDownload(fileId, { state: 'downloading', error: null });
       try {
-        const name = await downloadFile(d.fileId, d.fileName ?? `listsmith-export-${d.format}`);
-        patchExport({ downloadedAs: name });
+        patchDownload(fileId, { state: 'saved', savedAs: await downloadFile(fileId, file.fileName) });
       } catch (err) {
-        patchExport({ downloadError: messageOf(err) });
+        patchDownload(fileId, { state: 'failed', error: messageOf(err) });
       }
+    };
+
+    /** One after the other: a browser asks once before letting a page save several files. */
+    const downloadAll = async () => {
+      for (const file of get().exportDialog.downloads) if (file.state === 'waiting') await download(file.fileId);
     };
 
     finishExportRef = finishExport;
@@ -122,7 +161,7 @@ export function createExportSlice<S extends ExportSlice & Host>(client: Contract
       const generation = ++exportPreviewGeneration;
       patchExport({ previewing: true, previewError: null });
       try {
-        const preview = await client.call('export.preview', { format: d.format, scope: exportScope(d.scope, get().query) });
+        const preview = await client.call('export.preview', exportInput(d, get().query));
         if (generation !== exportPreviewGeneration) return;
         patchExport({ preview, previewing: false });
       } catch (err) {
@@ -140,7 +179,7 @@ export function createExportSlice<S extends ExportSlice & Host>(client: Contract
           return;
         }
         const scope: ExportScopeKind = isFiltered(get().query) ? 'query' : 'all';
-        set({ exportDialog: { ...IDLE_EXPORT, open: true, format: d.format, scope } } as Partial<S>);
+        set({ exportDialog: { ...IDLE_EXPORT, open: true, format: d.format, ebaySite: d.ebaySite, scope } } as Partial<S>);
         void runExportPreview();
       },
       closeExport() {
@@ -150,7 +189,7 @@ export function createExportSlice<S extends ExportSlice & Host>(client: Contract
           return;
         }
         exportPreviewGeneration++;
-        set({ exportDialog: { ...IDLE_EXPORT, format: d.format } } as Partial<S>);
+        set({ exportDialog: { ...IDLE_EXPORT, format: d.format, ebaySite: d.ebaySite } } as Partial<S>);
       },
       setExportFormat(format) {
         patchExport({ format });
@@ -160,12 +199,16 @@ export function createExportSlice<S extends ExportSlice & Host>(client: Contract
         patchExport({ scope });
         void runExportPreview();
       },
+      setExportEbaySite(site) {
+        patchExport({ ebaySite: site });
+        void runExportPreview();
+      },
       async startExport() {
         const d = get().exportDialog;
         if (d.step !== 'setup') return;
-        patchExport({ step: 'starting', error: null, progress: null, downloadedAs: null, downloadError: null });
+        patchExport({ step: 'starting', error: null, progress: null, downloads: [] });
         try {
-          const started = await client.call('export.start', { format: d.format, scope: exportScope(d.scope, get().query) });
+          const started = await client.call('export.start', exportInput(d, get().query));
           patchExport({ step: 'running', operationId: started.operationId, fileId: started.fileId, fileName: started.fileName });
           const early = earlyExports.get(started.operationId);
           if (early !== undefined) {
@@ -185,8 +228,8 @@ export function createExportSlice<S extends ExportSlice & Host>(client: Contract
           get().pushError(err);
         });
       },
-      retryDownload() {
-        void download();
+      downloadExportFile(fileId) {
+        void download(fileId);
       },
     };
   };

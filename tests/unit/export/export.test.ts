@@ -61,16 +61,25 @@ describe('exporters', () => {
     catalog.close();
   });
 
-  it('never writes a blank for a field only some listings hold: the column is left out and the preview says so', async () => {
-    const catalog = catalogWith([full(), full({ sourceId: 'b', sku: null, brand: null, title: 'No brand' })]);
+  it('writes a known-empty field blank, and never leaves a column out for every listing because some lack it', async () => {
+    const unknownBrand = full({ sourceId: 'c', title: 'Brand never imported', brand: null, source: { dialect: 'shopify', columns: {}, unknown: ['brand'] } });
+    const catalog = catalogWith([full(), full({ sourceId: 'b', sku: null, brand: null, title: 'No brand' }), unknownBrand]);
     const preview = await previewExport(catalog, { format: 'shopify', scope: { kind: 'all' } });
-    expect(preview.rows).toBe(2);
-    expect(preview.changed.map((c) => c.column)).toEqual(expect.arrayContaining(['Vendor', 'SKU']));
-    expect(preview.changed.find((c) => c.column === 'Vendor')?.message).toMatch(/1 of 2 listings have no value.*erase/);
-    const [header, ...rows] = table((await exportText(catalog, 'shopify')).text);
-    expect(header).not.toContain('Vendor');
-    expect(header).not.toContain('SKU');
-    for (const row of rows) for (const cell of row) expect(cell).not.toBe('');
+    expect(preview.rows).toBe(3);
+    expect(preview.files.map((file) => [file.fileName.replace(/\d{4}-\d\d-\d\d/, 'DAY'), file.rows])).toEqual([
+      ['listsmith-shopify-DAY.csv', 2],
+      ['listsmith-shopify-DAY-2-without-vendor.csv', 1],
+    ]);
+    expect(preview.files[1]!.note).toMatch(/without "Vendor".*unknown.*erase/);
+    const { summary } = await exportText(catalog, 'shopify');
+    expect(summary.files.map((file) => file.rows)).toEqual([2, 1]);
+    const [header, ...rows] = table(fs.readFileSync(summary.files[0]!.path, 'utf8').replace(/^\uFEFF/, ''));
+    expect(header).toContain('Vendor');
+    expect(rows.map((row) => row[header!.indexOf('Vendor')])).toEqual(['Brand', '']);
+    expect(rows.map((row) => row[header!.indexOf('SKU')])).toEqual(['S-1', '']);
+    const [otherHeader, other] = table(fs.readFileSync(summary.files[1]!.path, 'utf8').replace(/^\uFEFF/, ''));
+    expect(otherHeader).not.toContain('Vendor');
+    expect(other![otherHeader!.indexOf('Title')]).toBe('Brand never imported');
     catalog.close();
   });
 
@@ -117,8 +126,9 @@ describe('exporters', () => {
     const { text, summary } = await exportText(catalog, 'ebay_seller_hub');
     expect(summary).toMatchObject({ rows: 1, skipped: 1 });
     const [header, row] = table(text);
-    expect(header).toEqual([EBAY_ACTION_HEADER, 'Custom label (SKU)', 'Title', 'Price', 'Quantity', 'Item photo URL', 'Description', 'Format', 'C:Brand', 'C:Colour']);
-    expect(row).toEqual(['Draft', 'SKU-1', 'Plain listing', '10.00', '1', 'https://x/1.jpg|https://x/2.jpg', 'A description.', 'FixedPrice', 'Brand', 'Red']);
+    // Category ID: "Test" is no eBay category number (a known-empty value, written blank); condition "new" is 1000.
+    expect(header).toEqual([EBAY_ACTION_HEADER, 'Custom label (SKU)', 'Category ID', 'Title', 'Price', 'Quantity', 'Item photo URL', 'Condition ID', 'Description', 'Format', 'C:Brand', 'C:Colour']);
+    expect(row).toEqual(['Draft', 'SKU-1', '', 'Plain listing', '10.00', '1', 'https://x/1.jpg|https://x/2.jpg', '1000', 'A description.', 'FixedPrice', 'Brand', 'Red']);
     catalog.close();
   });
 
@@ -127,8 +137,8 @@ describe('exporters', () => {
     const { text, summary } = await exportText(catalog, 'amazon_flat_file');
     expect(summary).toMatchObject({ rows: 1, skipped: 1 });
     const [header, row] = table(text);
-    expect(header).toEqual(['item_sku', 'item_name', 'brand_name', 'product_description', 'standard_price', 'quantity', 'main_image_url', 'generic_keywords', 'update_delete']);
-    expect(row).toEqual(['SKU-1', 'Plain listing', 'Brand', 'A description.', '10.00', '1', 'https://picsum.photos/seed/1/600', 'a b c', 'PartialUpdate']);
+    expect(header).toEqual(['item_sku', 'item_name', 'brand_name', 'product_description', 'standard_price', 'currency', 'quantity', 'main_image_url', 'generic_keywords', 'update_delete']);
+    expect(row).toEqual(['SKU-1', 'Plain listing', 'Brand', 'A description.', '10.00', 'USD', '1', 'https://picsum.photos/seed/1/600', 'a b c', 'PartialUpdate']);
     catalog.close();
   });
 
@@ -157,7 +167,7 @@ describe('exporters', () => {
     expect(preview.changed.some((c) => c.column === 'description' && /word boundary/.test(c.message))).toBe(true);
     const { text } = await exportText(catalog, 'google_merchant');
     const [header, row] = text.trimEnd().split('\n').map((line) => line.split('\t'));
-    expect(header).toEqual(['id', 'title', 'description', 'image_link', 'availability', 'price', 'condition', 'brand']);
+    expect(header).toEqual(['id', 'title', 'description', 'image_link', 'availability', 'price', 'condition', 'brand', 'product_type']);
     expect(row![0]).toBe('G1');
     expect(row![5]).toBe('10.00 USD');
     expect(row![6]).toBe('used');
