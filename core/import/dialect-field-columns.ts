@@ -10,7 +10,8 @@ import type { ImportDialect, MAPPABLE_FIELDS } from '../../common/import-types.j
  *
  * `many`: the reader takes the field from several columns (images); a column mapped to it is added
  * under the first of these headers the file does not use yet, and replaces none. `also`: other
- * headers the reader takes it from, never given to a column (they stand for one of `many`).
+ * names the reader accepts for the first of `many` (Amazon's `main_product_image_locator` for
+ * `main_image_url`), never given to a column.
  *
  * tests/unit/import/column-overrides.test.ts checks every entry against its reader.
  */
