@@ -216,6 +216,8 @@ export const contract = {
         marketplace: marketplaceSchema.optional(),
         /** The currency of listings whose file states none (USD when left out). */
         defaultCurrency: currencyCodeSchema.optional(),
+        /** 'title': the preview marks the listings that would update a stored listing with the same title. */
+        matchBy: matchBySchema.optional(),
       })
       .strict(),
     access: 'background',
@@ -231,14 +233,16 @@ export const contract = {
         marketplace: marketplaceSchema.optional(),
         /** As for import.preview: send what the preview used, so the import stores what it showed. */
         defaultCurrency: currencyCodeSchema.optional(),
+        /** 'hint': defaultCurrency is the preview's currencyHint, left as the wizard pre-filled it (the report says so). */
+        currencyOrigin: z.enum(['chosen', 'hint']).optional(),
+        /** Listings without id or SKU: 'key' (default) adds them; 'title' updates the stored listing with exactly that title. */
+        matchBy: matchBySchema.optional(),
       })
       .strict(),
     access: 'write',
     timeoutMs: 30_000,
   }),
   'import.report': method<ImportReport>()({ input: z.object({ importId: id }).strict(), access: 'read', timeoutMs: 10_000 }),
-        /** 'title': the preview marks the listings that would update a stored listing with the same title. */
-        matchBy: matchBySchema.optional(),
   'import.presets': method<MappingPreset[]>()({ input: empty, access: 'read', timeoutMs: 5_000 }),
   'import.savePreset': method<MappingPreset[]>()({
     input: z.object({ name: z.string().trim().min(1).max(80), dialect: importDialectSchema, mapping: columnMappingSchema }).strict(),
@@ -257,10 +261,6 @@ export const contract = {
   'export.start': method<{ operationId: string; fileId: string; fileName: string }>()({
     input: z.object({ format: exportFormatSchema, scope: scopeSchema, ebaySite: euroSiteSchema.optional() }).strict(),
     access: 'background',
-        /** 'hint': defaultCurrency is the preview's currencyHint, left as the wizard pre-filled it (the report says so). */
-        currencyOrigin: z.enum(['chosen', 'hint']).optional(),
-        /** Listings without id or SKU: 'key' (default) adds them; 'title' updates the stored listing with exactly that title. */
-        matchBy: matchBySchema.optional(),
     timeoutMs: 30_000,
   }),
   'backup.list': method<{ backups: BackupInfo[] }>()({ input: empty, access: 'read', timeoutMs: 10_000 }),

@@ -11,10 +11,10 @@ import { exportListings } from '../export/export-listings.js';
 import { defaultDatabasePath } from '../host/data-dir.js';
 import { applyImport } from '../import/apply-import.js';
 import { openImportSource } from '../import/open-import-source.js';
-import { OPTIMIZE_USAGE, OptimizeUsageError, optimizeCatalog, parseMarketplace, parseOptimizeScope } from './optimize.js';
 import { titleMatcher } from '../import/title-matches.js';
 import { IMPORT_USAGE, ImportUsageError, parseImportOptions } from './import-options.js';
 import { planImport } from './import-plan.js';
+import { OPTIMIZE_USAGE, OptimizeUsageError, optimizeCatalog, parseMarketplace, parseOptimizeScope } from './optimize.js';
 import { AiService } from '../ai/ai-service.js';
 
 /**
@@ -42,14 +42,14 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     dialect: { type: 'string' },
+    map: { type: 'string' },
+    match: { type: 'string' },
+    currency: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
     'ebay-site': { type: 'string' },
     db: { type: 'string' },
     json: { type: 'boolean', default: false },
-    map: { type: 'string' },
-    match: { type: 'string' },
-    currency: { type: 'string' },
     marketplace: { type: 'string' },
     filter: { type: 'string' },
     apply: { type: 'boolean', default: false },
@@ -93,17 +93,18 @@ async function runImport(file: string | undefined): Promise<Record<string, unkno
     const report = await applyImport(catalog, source, {
       fileName: file,
       operationId: 'cli',
+      matchBy: options.matchBy,
       onProgress: (p) => {
         if (Date.now() - last < (process.stderr.isTTY ? 250 : 2_000)) return;
         last = Date.now();
         const percent = p.totalBytes > 0 ? Math.floor((p.bytesRead / p.totalBytes) * 100) : 0;
         progressLine(`${p.rows.toLocaleString('en-US')} rows (${percent}%), ${p.rowsPerSecond.toLocaleString('en-US')} rows/s${p.etaSeconds === null ? '' : `, ~${p.etaSeconds} s left`}`);
-      matchBy: options.matchBy,
       },
     });
     endProgress();
     const fatal = !report.cancelled && report.imported + report.updated + report.unchanged === 0 && report.errors[0]?.line === 0 ? report.errors[0].message : null;
     if (fatal) throw new Error(fatal);
+    const merged = report.warnings.filter(isMergedRowWarning);
     process.stderr.write(
       [
         `${report.dialect}: ${report.dataRows} rows → ${report.imported} imported, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`,
@@ -117,23 +118,22 @@ async function runImport(file: string | undefined): Promise<Record<string, unkno
     );
     return {
       dialect: report.dialect,
-    const merged = report.warnings.filter(isMergedRowWarning);
       encoding: report.encoding,
       dataRows: report.dataRows,
       imported: report.imported,
       updated: report.updated,
       unchanged: report.unchanged,
       rejected: report.rejected,
-      errors: report.errors.map(({ line, column, message }) => ({ line, column, message })),
-      warnings: report.warnings.map(({ line, column, message }) => ({ line, column, message })),
-    };
-  } finally {
-    catalog.close();
       rows: report.rows,
       variants: report.variants,
       currency: { ...report.currency, ...(plan.hint === null ? {} : { hint: plan.hint.reason }) },
       matchBy: options.matchBy,
       changeSetId: report.changeSetId,
+      errors: report.errors.map(({ line, column, message }) => ({ line, column, message })),
+      warnings: report.warnings.map(({ line, column, message }) => ({ line, column, message })),
+    };
+  } finally {
+    catalog.close();
   }
 }
 
