@@ -1,4 +1,5 @@
 import type { ImportDialect } from '../../common/import-types.js';
+import { englishHeaders } from './canonical-headers.js';
 import { Columns } from './listing-draft.js';
 
 /**
@@ -43,6 +44,8 @@ interface Signature {
   slots: string[][];
   /** Slot indexes that must match, or the score is 0. */
   required: number[];
+  /** Other sets of slots that stand in for `required` (any one set, all of its slots). */
+  requiredInstead?: number[][];
   /** Other headers this dialect recognises (exact keys or patterns). */
   known?: (string | RegExp)[];
 }
@@ -88,7 +91,9 @@ const SIGNATURES: Signature[] = [
     dialect: 'woocommerce',
     slots: [['id'], ['type'], ['sku'], ['name'], ['published'], ['is featured?'], ['visibility in catalog'], ['short description'], ['regular price'], ['sale price'], ['categories'], ['images'], ['parent']],
     required: [1, 3],
-    known: [/^attribute \d+ /, /^download \d+ /, /^meta: /, /^(weight|length|width|height) \(/, /\?$/, /^(description|date sale price (starts|ends)|tax status|tax class|stock|low stock amount|purchase note|tags|shipping class|download limit|download expiry days|grouped products|upsells|cross-sells|external url|button text|position)$/],
+    // A seller who renamed or blanked the Type header (a real French export) still has SKU, Name and Parent.
+    requiredInstead: [[2, 3, 12]],
+    known: [/^attribute \d+ /, /^download \d+ /, /^meta: /, /^(weight|length|width|height) \(/, /\?$/, /^(description|date sale price (starts|ends)|tax status|tax class|stock|low stock amount|purchase note|tags|shipping class|download limit|download expiry days|grouped products|upsells|cross-sells|external url|button text|position|gtin, upc, ean, or isbn|cost of goods|brands)$/],
   },
   {
     dialect: 'google_merchant',
@@ -108,13 +113,15 @@ export function detectTableDialect(header: readonly string[], preamble: readonly
   const first = (preamble[0]?.[0] ?? '').trim();
   if (/^TemplateType=/i.test(first)) return [{ dialect: 'amazon_flat_file', confidence: 1 }, { dialect: 'generic_csv', confidence: 0.2 }];
   if (/^\*?action\(/i.test((header[0] ?? '').trim())) return [{ dialect: 'ebay_seller_hub', confidence: 1 }, { dialect: 'generic_csv', confidence: 0.2 }];
-  const keys = header.map((h) => Columns.key(h));
-  const present = new Set(keys);
-  const real = keys.filter((k) => !/^column \d+$/.test(k));
   const scores: DialectScore[] = [];
   for (const sig of SIGNATURES) {
+    // Headers written in the seller's admin language (WooCommerce) count as their English ones.
+    const keys = englishHeaders(sig.dialect, header).map((h) => Columns.key(h));
+    const present = new Set(keys);
+    const real = keys.filter((k) => !/^column \d+$/.test(k));
     const matched = sig.slots.map((alts) => alts.some((a) => present.has(a)));
-    if (sig.required.some((i) => !matched[i])) continue;
+    const allMatch = (slots: number[]): boolean => slots.every((i) => matched[i]);
+    if (!allMatch(sig.required) && !(sig.requiredInstead ?? []).some(allMatch)) continue;
     const slotNames = new Set(sig.slots.flat());
     const knownCount = real.filter((k) => slotNames.has(k) || (sig.known ?? []).some((p) => (typeof p === 'string' ? p === k : p.test(k)))).length;
     const coverage = real.length > 0 ? knownCount / real.length : 0;

@@ -46,6 +46,26 @@ export function normaliseHeaders(raw: readonly string[]): string[] {
   });
 }
 
+/**
+ * Two columns with one name: readers take the first; the later ones are numbered ("Tags (2)") and,
+ * read by no one, kept with each listing exactly as written. Said once, on the header line.
+ */
+function duplicateHeaderNotes(raw: readonly string[], header: readonly string[], line: number): RowProblem[] {
+  const notes: RowProblem[] = [];
+  const named = raw.map((cell) => cell.replace(/^\uFEFF/, '').trim());
+  header.forEach((name, index) => {
+    const own = named[index] ?? '';
+    if (own === '' || name === own) return;
+    const first = named.findIndex((other) => other.toLowerCase() === own.toLowerCase());
+    notes.push({
+      line,
+      column: name,
+      message: `Columns ${first + 1} and ${index + 1} are both named "${own}". Column ${first + 1} is read as "${header[first]}"; column ${index + 1} is shown as "${name}" and kept with each listing exactly as written (map it in the wizard to read it instead).`,
+    });
+  });
+  return notes;
+}
+
 function nonEmpty(cells: readonly string[]): number {
   let n = 0;
   for (const c of cells) if (c.trim() !== '') n++;
@@ -113,6 +133,7 @@ export async function openTable(text: DecodedText, options: { delimiter?: string
     return { delimiter, header: [], headerLine: 0, preamble, notes, rows: (async function* () {})(), rowCount: () => 0 };
   }
   const header = normaliseHeaders(headerRecord.cells);
+  notes.push(...duplicateHeaderNotes(headerRecord.cells, header, headerRecord.line));
   // Templates (Depop) put an instruction row under the header: not a listing.
   let pending: CsvRecord | undefined;
   const peek = await records.next();

@@ -63,34 +63,47 @@ const SHARED_SYMBOLS: [string, readonly string[]][] = [
   ['¥', ['JPY', 'CNY']],
 ];
 
+/** ISO 4217 codes ICU knows: "12 pcs" or "12 lei" names no currency ("lei" is RON). */
+const CURRENCY_CODES = new Set(Intl.supportedValuesOf('currency'));
+
+function isCurrencyCode(word: string): boolean {
+  return /^[A-Za-z]{3}$/.test(word) && CURRENCY_CODES.has(word.toUpperCase());
+}
+
 export interface ParsedPrice {
   minor: number;
   /** Currency written next to the amount ("12.00 USD", "€12", "$12"), if any. */
   currency: string | null;
   /** The currency comes from a symbol several currencies share ("$", "¥"): a hint, not a statement. */
   sharedSymbol: boolean;
+  /** A word next to the amount that names no one currency ("15 000 Fcfa"): read past with `unitWords`. */
+  unit?: string;
 }
 
 /**
  * Parses a price cell. `currency` is what the listing is priced in when the cell names none (it
  * decides the minor units: "1200" JPY is 1200, "1200" EUR 120000). `decimalComma` says the file is
  * from a locale that writes "12,50" (only decides the ambiguous "1,234" / "1.234" cases). Returns
- * null for an empty cell; throws RowError for a negative or unreadable amount.
+ * null for an empty cell; throws RowError for a negative or unreadable amount. `unitWords`: a word
+ * beside the amount that is no currency code or symbol ("15 000 Fcfa", "lei") is read past and
+ * returned as `unit` (the amount is then in `currency`: the caller says so), instead of an error.
  */
-export function parsePrice(raw: string, column: string, opts: { currency?: string; decimalComma?: boolean } = {}): ParsedPrice | null {
+export function parsePrice(raw: string, column: string, opts: { currency?: string; decimalComma?: boolean; unitWords?: boolean } = {}): ParsedPrice | null {
   let text = raw.trim();
   if (text === '') return null;
   let currency: string | null = null;
   let sharedSymbol = false;
+  let unit: string | undefined;
   // Most cells are a bare amount: only look for a code or a symbol when something else is there.
   if (/[^\d.,\s\u00a0\u202f'()+-]/.test(text)) {
-    const code = /^([A-Za-z]{3})\s*(.+)$/.exec(text) ?? /^(.+?)\s*([A-Za-z]{3})$/.exec(text);
+    // A code is a word of its own: "12.00 USD", "USD12", not the end of "12 Fcfa".
+    const code = /^([A-Za-z]{3})(?![A-Za-z])\s*(.+)$/.exec(text) ?? /^(.+?)(?<![A-Za-z])\s*([A-Za-z]{3})$/.exec(text);
     if (code) {
       const [a, b] = [code[1]!, code[2]!];
-      if (/^[A-Za-z]{3}$/.test(a) && /\d/.test(b)) {
+      if (isCurrencyCode(a) && /\d/.test(b)) {
         currency = a.toUpperCase();
         text = b;
-      } else if (/^[A-Za-z]{3}$/.test(b) && /\d/.test(a)) {
+      } else if (isCurrencyCode(b) && /\d/.test(a)) {
         currency = b.toUpperCase();
         text = a;
       }
@@ -108,6 +121,13 @@ export function parsePrice(raw: string, column: string, opts: { currency?: strin
       const given = opts.currency?.toUpperCase();
       currency = given !== undefined && currencies.includes(given) ? given : currencies[0]!;
       sharedSymbol = true;
+    }
+  }
+  if (opts.unitWords && currency === null) {
+    const word = /^(\p{L}[\p{L}.]{0,7})\s*(?=[\d(+-])/u.exec(text) ?? /(?<=[\d)])\s*(\p{L}[\p{L}.]{0,7})$/u.exec(text);
+    if (word) {
+      unit = word[1]!;
+      text = text.slice(0, word.index) + text.slice(word.index + word[0].length);
     }
   }
   text = text.replace(/[\s\u00a0\u202f']/g, '');
@@ -159,7 +179,7 @@ export function parsePrice(raw: string, column: string, opts: { currency?: strin
   const minor = toMinor(intPart, fracPart, digits);
   if (negative && minor !== 0) throw new RowError(`Price is negative (${raw.trim()}) — fix it in the file`, column);
   if (!Number.isSafeInteger(minor)) throw new RowError(`Price "${raw.trim()}" is too large`, column);
-  return { minor, currency, sharedSymbol };
+  return unit === undefined ? { minor, currency, sharedSymbol } : { minor, currency, sharedSymbol, unit };
 }
 
 /** "12" + "345" at 2 digits → 1235 (half up), all in strings/integers. */
@@ -171,19 +191,17 @@ function toMinor(intPart: string, fracPart: string, digits: number): number {
 }
 
 /**
- * Parses a quantity cell: "10", "10.0", "1,000". Empty → null; negative → RowError; text that is
- * not a number → null plus a warning message (returned in `warning`).
+ * Parses a quantity cell: "10", "10.0", "1,000". Empty → null. Negative stock is real (oversold:
+ * Shopify's inventory policy `continue`, WooCommerce backorders): the value with a warning. Text
+ * that is not a number → null plus a warning. Never throws.
  */
-export function parseQuantity(raw: string, column: string): { value: number | null; warning: string | null } {
+export function parseQuantity(raw: string, _column: string): { value: number | null; warning: string | null } {
   const text = raw.trim().replace(/[\s\u00a0]/g, '');
   if (text === '') return { value: null, warning: null };
   const m = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.0+)?$/.exec(text);
-  if (!m) {
-    if (/^-\d/.test(text)) throw new RowError(`Quantity is negative (${raw.trim()}) — fix it in the file`, column);
-    return { value: null, warning: `Quantity "${raw.trim()}" is not a whole number; left empty` };
-  }
+  if (!m) return { value: null, warning: `Quantity "${raw.trim()}" is not a whole number; left empty` };
   const value = Number(m[2]!.replaceAll(',', ''));
-  if (m[1] === '-' && value !== 0) throw new RowError(`Quantity is negative (${raw.trim()}) — fix it in the file`, column);
+  if (m[1] === '-' && value !== 0) return { value: -value, warning: `Stock is negative (${raw.trim()}): more were sold than were in stock. Imported as is.` };
   return { value, warning: null };
 }
 
@@ -246,13 +264,22 @@ export function parsePythonList(text: string): string[] | null {
   return out;
 }
 
-/** Maps a marketplace's status word to Listsmith's; null when unknown. */
+/** WooCommerce's `Published` numbers (its exporter's get_column_value_published). */
+const PUBLISHED_NUMBERS: Readonly<Record<string, ListingStatus>> = { '1': 'active', '0': 'inactive', '-1': 'draft', '2': 'draft' };
+
+/**
+ * Maps a marketplace's status word to Listsmith's; null when unknown. Numbers are WooCommerce's
+ * `Published` (1 publish, 0 private, -1 draft, 2 pending review); Shopify's `unlisted` (live, but
+ * hidden from search and collections) is the closest of the five, inactive.
+ */
 export function normaliseStatus(raw: string): ListingStatus | null {
-  const text = raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const trimmed = raw.trim();
+  if (/^-?\d+$/.test(trimmed)) return PUBLISHED_NUMBERS[trimmed] ?? null;
+  const text = trimmed.toLowerCase().replace(/[\s-]+/g, '_');
   if (text === '') return null;
-  if (['active', 'published', 'publish', 'live', 'in_stock', 'instock', 'add', 'verifyadd', 'revise', 'relist', 'preorder', 'backorder', 'true', '1', 'visible', 'open'].includes(text)) return 'active';
-  if (['draft', 'incomplete', 'pending', 'private', 'unpublished', '0', 'false', 'edit'].includes(text)) return 'draft';
-  if (['inactive', 'expired', 'ended', 'end', 'paused', 'hidden', 'closed', '-1', 'disabled'].includes(text)) return 'inactive';
+  if (['active', 'published', 'publish', 'live', 'in_stock', 'instock', 'add', 'verifyadd', 'revise', 'relist', 'preorder', 'backorder', 'true', 'visible', 'open'].includes(text)) return 'active';
+  if (['draft', 'incomplete', 'pending', 'unpublished', 'false', 'edit'].includes(text)) return 'draft';
+  if (['inactive', 'expired', 'ended', 'end', 'paused', 'hidden', 'closed', 'private', 'unlisted', 'disabled'].includes(text)) return 'inactive';
   if (['sold_out', 'soldout', 'out_of_stock', 'outofstock', 'sold'].includes(text)) return 'sold_out';
   if (['archived', 'removed', 'deleted', 'delete', 'trash'].includes(text)) return 'archived';
   return null;

@@ -1,4 +1,4 @@
-import { addAttributes, applyPrice, applyQuantity, cell, Columns, mapEachRow, newDraft, type MapContext } from '../listing-draft.js';
+import { applyPrice, applyQuantity, cell, Columns, keepColumns, mapEachRow, markUnknown, newDraft, setAttributeFrom, type MapContext } from '../listing-draft.js';
 import type { MappedRecord } from '../mapped-record.js';
 import type { TableRow } from '../read-table.js';
 import { decodeEntities, normaliseStatus, parseDate, parsePythonList, splitList } from '../values.js';
@@ -6,10 +6,13 @@ import { decodeEntities, normaliseStatus, parseDate, parsePythonList, splitList 
 /**
  * A pandas dump of Etsy API listings: a leading unnamed index column, tags/materials as Python
  * lists (`['a', 'b']`), titles and descriptions HTML-entity encoded (`Women&#39;s`; the API's
- * text fields are plain text, so decoding them is lossless).
+ * text fields are plain text, so decoding them is lossless). Etsy's item properties are
+ * attributes; every other column (views, favourites, url, shop section, the index…) is kept with
+ * the listing exactly as written.
  */
 
-const KEEP = ['who_made', 'when_made', 'is_supply', 'style', 'taxonomy_id', 'shop_section_id', 'url', 'views', 'num_favorers', 'item_weight', 'item_weight_unit', 'item_length', 'item_width', 'item_height', 'item_dimensions_unit', 'is_customizable', 'is_digital', 'is_vintage', 'language', 'processing_min', 'processing_max', 'shipping_template_id'];
+/** Etsy's own item properties (who made it, when, size and weight…): attributes under their columns. */
+const ITEM_PROPERTIES = /^(who_made|when_made|is_supply|style|item_weight|item_weight_unit|item_length|item_width|item_height|item_dimensions_unit|is_customizable|is_digital|is_vintage|is_personalizable|recipient|occasion)$/;
 
 function list(text: string): string[] {
   const parsed = parsePythonList(text);
@@ -17,7 +20,8 @@ function list(text: string): string[] {
 }
 
 export async function* mapEtsyApi(rows: AsyncIterable<TableRow>, ctx: MapContext): AsyncGenerator<MappedRecord> {
-  const c = new Columns(ctx.header);
+  const header = ctx.header;
+  const c = new Columns(header);
   const col = {
     id: c.find('listing_id'),
     state: c.find('state'),
@@ -34,7 +38,8 @@ export async function* mapEtsyApi(rows: AsyncIterable<TableRow>, ctx: MapContext
     modified: c.find('last_modified_tsz'),
     images: c.find('images', 'image_urls', 'Images'),
   };
-  const keep = KEEP.map((k) => c.find(k)).filter((i) => i >= 0);
+  const properties = c.matching(ITEM_PROPERTIES);
+  const kept = c.unused();
   yield* mapEachRow(rows, (row, warnings) => {
     const cells = row.cells;
     const draft = newDraft('etsy', ctx, cell(cells, col.currency));
@@ -45,17 +50,39 @@ export async function* mapEtsyApi(rows: AsyncIterable<TableRow>, ctx: MapContext
     applyQuantity(draft, cell(cells, col.quantity), 'quantity', row.line, warnings);
     const skus = list(cell(cells, col.sku));
     draft.sku = skus[0] ?? null;
+    // Several SKUs (one per inventory offering): the first is the listing's, the cell is kept as written.
+    if (skus.length > 1) keepColumns(draft.kept.columns, cells, header, [col.sku]);
     draft.tags = list(cell(cells, col.tags));
     draft.materials = list(cell(cells, col.materials));
     draft.images = list(cell(cells, col.images));
     const taxonomy = list(cell(cells, col.taxonomy));
     draft.category = taxonomy.length > 0 ? taxonomy.join(' > ') : null;
-    draft.status = normaliseStatus(cell(cells, col.state)) ?? 'active';
+    const state = cell(cells, col.state);
+    draft.status = normaliseStatus(state) ?? 'active';
+    // Etsy's states are more than five (`edit`, `expired`, `removed`…): the word itself is kept.
+    if (state !== '' && state !== draft.status) draft.kept.status = state;
+    if (state !== '' && normaliseStatus(state) === null) warnings.add(row.line, header[col.state] ?? 'state', `State "${state}" is not one Listsmith knows; imported as active and kept as written.`);
     draft.createdAt = parseDate(cell(cells, col.created)) ?? ctx.now;
     draft.updatedAt = parseDate(cell(cells, col.modified)) ?? draft.createdAt;
-    addAttributes(draft, cells, keep, ctx.header, row.line, warnings, (h) => h);
-    const style = draft.attributes['style'];
-    if (style) draft.attributes['style'] = list(style).join(', ');
+    for (const i of properties) {
+      const value = cell(cells, i);
+      if (value === '') continue;
+      // `style` is a Python list too.
+      setAttributeFrom(draft, header[i]!, header[i]!, value.startsWith('[') ? list(value).join(', ') : value);
+    }
+    keepColumns(draft.kept.columns, cells, header, kept);
+    markUnknown(draft, {
+      sku: col.sku,
+      description: col.description,
+      priceMinor: col.price,
+      quantity: col.quantity,
+      tags: col.tags,
+      materials: col.materials,
+      images: col.images,
+      category: col.taxonomy,
+      brand: false,
+      condition: false,
+    });
     return draft;
   });
 }

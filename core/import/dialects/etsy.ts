@@ -1,4 +1,4 @@
-import { addAttributes, applyPrice, applyQuantity, cell, Columns, combinations, mapEachRow, newDraft, type MapContext } from '../listing-draft.js';
+import { applyPrice, applyQuantity, cell, Columns, combinations, keepColumns, mapEachRow, markUnknown, newDraft, setAttributeFrom, type MapContext } from '../listing-draft.js';
 import type { MappedRecord } from '../mapped-record.js';
 import type { TableRow } from '../read-table.js';
 import { decodeEntities, splitList } from '../values.js';
@@ -7,12 +7,19 @@ import { decodeEntities, splitList } from '../values.js';
  * Etsy "Download CSV" (English and localized headers, e.g. Italian TITOLO/PREZZO/IMMAGINE1…) and
  * the seller-made bulk-create input file (lower-case `title,description,price,…`). Tags use `_` for
  * spaces. Variation values become variants (all combinations; Etsy's CSV has no per-variant price).
+ * The download has no listing id, brand, category or condition: those are unknown, not empty.
+ * Etsy's item properties (who made it, when, supply or finished item…) are attributes; any other
+ * column is kept with the listing exactly as written.
  */
 
 const MAX_VARIANTS = 200;
 
+/** Etsy's own item properties: attributes under their columns. */
+const ITEM_PROPERTIES = /^(who_made|when_made|is_supply|recipient|occasion|style)$/;
+
 export async function* mapEtsy(rows: AsyncIterable<TableRow>, ctx: MapContext): AsyncGenerator<MappedRecord> {
-  const c = new Columns(ctx.header);
+  const header = ctx.header;
+  const c = new Columns(header);
   const localized = c.find('TITOLO') >= 0 || c.find('PREZZO') >= 0;
   const col = {
     title: c.find('TITLE', 'TITOLO', 'TITRE', 'TITEL', 'TÍTULO'),
@@ -31,25 +38,26 @@ export async function* mapEtsy(rows: AsyncIterable<TableRow>, ctx: MapContext): 
     name: c.find(`VARIATION ${n} NAME`, `NOME VARIANTE ${n}`),
     values: c.find(`VARIATION ${n} VALUES`, `VALORI VARIANTE ${n}`),
   }));
-  const known = new Set<number>([...Object.values(col), ...imageColumns, ...variation.flatMap((v) => [v.type, v.name, v.values])]);
-  const extra = ctx.header.map((_, i) => i).filter((i) => !known.has(i) && !/^image_name$/i.test(ctx.header[i] ?? ''));
+  const properties = c.matching(ITEM_PROPERTIES);
+  const kept = c.unused();
 
   yield* mapEachRow(rows, (row, warnings) => {
     const cells = row.cells;
     const draft = newDraft('etsy', ctx, cell(cells, col.currency));
     draft.title = decodeEntities(cell(cells, col.title));
     draft.description = cells[col.description] ?? '';
-    applyPrice(draft, cell(cells, col.price), ctx.header[col.price] ?? 'Price', { decimalComma: localized });
-    applyQuantity(draft, cell(cells, col.quantity), ctx.header[col.quantity] ?? 'Quantity', row.line, warnings);
+    applyPrice(draft, cell(cells, col.price), header[col.price] ?? 'Price', { decimalComma: localized });
+    applyQuantity(draft, cell(cells, col.quantity), header[col.quantity] ?? 'Quantity', row.line, warnings);
     draft.tags = splitList(cell(cells, col.tags)).map((t) => t.replaceAll('_', ' '));
     draft.materials = splitList(cell(cells, col.materials)).map((t) => t.replaceAll('_', ' '));
     draft.images = imageColumns.map((i) => cell(cells, i)).filter((u) => u !== '');
     draft.sourceId = cell(cells, col.listingId) || null;
     const sku = cell(cells, col.sku);
-    if (sku.includes(',')) draft.attributes['Variant SKUs'] = sku;
+    // One SKU per variant, in Etsy's order (not the combinations'): the cell goes back as written.
+    if (sku.includes(',')) setAttributeFrom(draft, 'Variant SKUs', header[col.sku] ?? 'SKU', sku);
     else draft.sku = sku || null;
     const options = variation
-      .map((v) => ({ name: cell(cells, v.name) || cell(cells, v.type), values: splitList(cell(cells, v.values)) }))
+      .map((v) => ({ type: v.type, name: cell(cells, v.name) || cell(cells, v.type), values: splitList(cell(cells, v.values)) }))
       .filter((o) => o.values.length > 0);
     if (options.length > 0) {
       const combos = combinations(options, MAX_VARIANTS);
@@ -57,7 +65,22 @@ export async function* mapEtsy(rows: AsyncIterable<TableRow>, ctx: MapContext): 
       if (total > MAX_VARIANTS) warnings.add(row.line, null, `${total} variation combinations; the first ${MAX_VARIANTS} were imported.`);
       draft.variants = combos.map((options) => ({ sku: null, options, priceMinor: null, quantity: null, image: null }));
     }
-    addAttributes(draft, cells, extra, ctx.header, row.line, warnings);
+    // Etsy's property type (`Custom Property`, `Color`) beside the name the seller gave it.
+    for (const option of options) if (cell(cells, option.type) !== option.name) keepColumns(draft.kept.columns, cells, header, [option.type]);
+    for (const i of properties) if (cell(cells, i) !== '') setAttributeFrom(draft, header[i]!, header[i]!, cell(cells, i));
+    keepColumns(draft.kept.columns, cells, header, kept);
+    markUnknown(draft, {
+      sku: col.sku,
+      description: col.description,
+      priceMinor: col.price,
+      quantity: col.quantity,
+      tags: col.tags,
+      materials: col.materials,
+      images: imageColumns.length > 0,
+      category: false,
+      brand: false,
+      condition: false,
+    });
     return draft;
   });
 }

@@ -1,13 +1,17 @@
 import type { ColumnMapping, MappableField } from '../../../common/import-types.js';
-import { applyPrice, applyQuantity, cell, Columns, extraCellsWarning, finish, identifier, newDraft, rejected, rowErrorRecord, Warnings, type Draft, type MapContext } from '../listing-draft.js';
+import type { SourceField } from '../../../common/listing.js';
+import { applyPrice, applyQuantity, cell, Columns, extraCellsWarning, finish, identifier, keepColumns, markUnknown, newDraft, rejected, rowErrorRecord, setAttributeFrom, Warnings, type Draft, type MapContext } from '../listing-draft.js';
 import type { MappedRecord } from '../mapped-record.js';
 import type { TableRow } from '../read-table.js';
 import { decodeEntities, isIdentifierHeader, normaliseStatus, splitList } from '../values.js';
+import { ownCells } from '../variant-cells.js';
 
 /**
  * Any other table (Depop template, datasets, home-made sheets): the user's ColumnMapping, or a
  * best guess from the header names. Rows sharing a `variantGroup` value next to each other become
- * one listing with variants.
+ * one listing with variants. A cell no field takes (an ignored column, a second column mapped to a
+ * one-value field such as the title) is kept with the listing exactly as written; a variant row's
+ * cells that differ from its listing's row are kept with its variant.
  */
 
 const GUESSES: [RegExp, MappableField][] = [
@@ -32,8 +36,17 @@ const GUESSES: [RegExp, MappableField][] = [
 export function guessMapping(header: readonly string[]): ColumnMapping {
   const mapping: ColumnMapping = {};
   const taken = new Set<MappableField>();
+  const seen = new Set<string>();
   header.forEach((name, i) => {
-    const key = Columns.key(name).replace(/ \(\d+\)$/, '').replace(/[_-]+/g, ' ').replace(/\s+/g, ' ');
+    const own = Columns.key(name);
+    seen.add(own);
+    // A second column of the same name ("Tags (2)", numbered by read-table): kept as written, not read.
+    const numbered = / \(\d+\)$/.exec(own);
+    if (numbered && seen.has(own.slice(0, numbered.index))) {
+      mapping[String(i)] = 'ignore';
+      return;
+    }
+    const key = own.replace(/ \(\d+\)$/, '').replace(/[_-]+/g, ' ').replace(/\s+/g, ' ');
     if (/^column \d+$/.test(key)) {
       mapping[String(i)] = 'ignore';
       return;
@@ -54,9 +67,28 @@ export function guessMapping(header: readonly string[]): ColumnMapping {
 interface Group {
   key: string;
   draft: Draft;
+  /** The listing's own row: a variant row keeps the cells where it differs. */
+  cells: readonly string[];
   lines: number[];
   warnings: Warnings;
 }
+
+/** Which listing field each mappable field fills, for markUnknown. */
+const FIELD_OF: Partial<Record<MappableField, SourceField>> = {
+  sku: 'sku',
+  description: 'description',
+  price: 'priceMinor',
+  quantity: 'quantity',
+  tags: 'tags',
+  materials: 'materials',
+  images: 'images',
+  category: 'category',
+  brand: 'brand',
+  condition: 'condition',
+};
+
+/** Fields a variant row gives its variant (or, for images, its listing): not kept as its own cells. */
+const VARIANT_FIELDS = new Set<MappableField>(['sku', 'price', 'currency', 'quantity', 'images', 'variantGroup', 'optionName1', 'optionName2', 'optionValue1', 'optionValue2']);
 
 export async function* mapGenericCsv(rows: AsyncIterable<TableRow>, ctx: MapContext): AsyncGenerator<MappedRecord> {
   const mapping = ctx.mapping ?? guessMapping(ctx.header);
@@ -66,6 +98,8 @@ export async function* mapGenericCsv(rows: AsyncIterable<TableRow>, ctx: MapCont
   const titleFromDescription = !has('title') && has('description');
   const currencyColumn = fields.indexOf('currency');
   const wide = ctx.header.length > 3;
+  const present = Object.fromEntries(Object.entries(FIELD_OF).map(([field, target]) => [target, has(field as MappableField)])) as Record<SourceField, boolean>;
+  const variantColumns = new Set(fields.flatMap((field, i) => (VARIANT_FIELDS.has(field as MappableField) ? [i] : [])));
   let group: Group | null = null;
 
   const build = (row: TableRow, warnings: Warnings): { draft: Draft; groupKey: string; variant: { sku: string | null; options: { name: string; value: string }[] } } => {
@@ -78,31 +112,44 @@ export async function* mapGenericCsv(rows: AsyncIterable<TableRow>, ctx: MapCont
     const optionNames: string[] = ['', ''];
     const optionValues: string[] = ['', ''];
     let rawStatus = '';
+    /** Cells no field took (ignored columns, a second title…): kept as written. */
+    const unread: number[] = [];
     fields.forEach((field, i) => {
       const header = ctx.header[i] ?? `Column ${i + 1}`;
       const value = cell(cells, i);
-      if (field === 'ignore' || value === '') return;
+      if (value === '') return;
+      if (field === 'ignore') {
+        unread.push(i);
+        return;
+      }
       switch (field) {
         case 'title':
-          draft.title ||= decodeEntities(value);
+          if (draft.title === '') draft.title = decodeEntities(value);
+          else unread.push(i);
           break;
         case 'description':
-          draft.description ||= cells[i] ?? '';
+          if (draft.description === '') draft.description = cells[i] ?? '';
+          else unread.push(i);
           break;
         case 'sku':
-          draft.sku ??= value;
+          if (draft.sku === null) draft.sku = value;
+          else unread.push(i);
           break;
         case 'sourceId':
-          draft.sourceId ??= identifier(cells, i, ctx.header, row.line, warnings);
+          if (draft.sourceId === null) draft.sourceId = identifier(cells, i, ctx.header, row.line, warnings);
+          if (draft.sourceId === null || draft.sourceId !== value) unread.push(i);
           break;
         case 'price':
           if (draft.priceMinor === null) applyPrice(draft, value, header);
+          else unread.push(i);
           break;
         case 'currency':
-          // Read before the other columns (above); a second currency column changes nothing.
+          // Read before the other columns (above); a second currency column is kept as written.
+          if (i !== currencyColumn) unread.push(i);
           break;
         case 'quantity':
           if (draft.quantity === null) applyQuantity(draft, value, header, row.line, warnings);
+          if (draft.quantity === null || String(draft.quantity) !== value.replace(/[\s,]|\.0+$/g, '')) unread.push(i);
           break;
         case 'tags':
           draft.tags.push(...splitList(value, /[,;#]/));
@@ -114,19 +161,24 @@ export async function* mapGenericCsv(rows: AsyncIterable<TableRow>, ctx: MapCont
           draft.images.push(...splitList(value, /[,|]\s*(?=https?:|\/\/)|\s*\|\s*/));
           break;
         case 'category':
-          draft.category ??= value;
+          if (draft.category === null) draft.category = value;
+          else unread.push(i);
           break;
         case 'brand':
-          draft.brand ??= value;
+          if (draft.brand === null) draft.brand = value;
+          else unread.push(i);
           break;
         case 'condition':
-          draft.condition ??= value;
+          if (draft.condition === null) draft.condition = value;
+          else unread.push(i);
           break;
         case 'status':
-          rawStatus = value;
+          if (rawStatus === '') rawStatus = value;
+          else unread.push(i);
           break;
         case 'variantGroup':
-          groupKey = value;
+          if (groupKey === '') groupKey = value;
+          else unread.push(i);
           break;
         case 'optionName1':
         case 'optionName2':
@@ -139,14 +191,18 @@ export async function* mapGenericCsv(rows: AsyncIterable<TableRow>, ctx: MapCont
         default: {
           const name = field.slice('attribute:'.length) || header;
           const v = isIdentifierHeader(name) ? identifier(cells, i, ctx.header, row.line, warnings) : value;
-          if (v !== null && !(name in draft.attributes)) draft.attributes[name] = v;
+          if (v !== null && !(name in draft.attributes)) setAttributeFrom(draft, name, header, v);
+          else unread.push(i);
         }
       }
     });
+    keepColumns(draft.kept.columns, cells, ctx.header, unread);
+    markUnknown(draft, present);
     if (rawStatus) {
       const status = normaliseStatus(rawStatus);
       if (status) draft.status = status;
-      else warnings.add(row.line, 'status', `Status "${rawStatus}" is not one Listsmith knows; imported as Active.`);
+      else warnings.add(row.line, 'status', `Status "${rawStatus}" is not one Listsmith knows; imported as Active and kept as written.`);
+      if (rawStatus !== draft.status) draft.kept.status = rawStatus;
     }
     if (titleFromDescription && draft.title === '' && draft.description.trim() !== '') {
       const firstLine = draft.description.trim().split(/\r?\n/)[0]!.trim();
@@ -180,7 +236,8 @@ export async function* mapGenericCsv(rows: AsyncIterable<TableRow>, ctx: MapCont
     }
     const { draft, groupKey, variant } = built;
     if (group && groupKey !== '' && group.key === groupKey) {
-      group.draft.variants.push({ sku: variant.sku, options: variant.options, priceMinor: draft.priceMinor, quantity: draft.quantity, image: draft.images[0] ?? null });
+      const columns = ownCells(row.cells, group.cells, ctx.header, variantColumns);
+      group.draft.variants.push({ sku: variant.sku, options: variant.options, priceMinor: draft.priceMinor, quantity: draft.quantity, image: draft.images[0] ?? null, ...(columns ? { columns } : {}) });
       for (const image of draft.images) if (!group.draft.images.includes(image)) group.draft.images.push(image);
       group.lines.push(row.line);
       group.warnings.list.push(...warnings.list);
@@ -193,7 +250,7 @@ export async function* mapGenericCsv(rows: AsyncIterable<TableRow>, ctx: MapCont
     if (groupKey !== '') {
       draft.sourceId ??= groupKey;
       draft.variants.push({ sku: variant.sku, options: variant.options, priceMinor: draft.priceMinor, quantity: draft.quantity, image: draft.images[0] ?? null });
-      group = { key: groupKey, draft, lines: [row.line], warnings };
+      group = { key: groupKey, draft, cells: row.cells, lines: [row.line], warnings };
       continue;
     }
     if (variant.options.length > 0) draft.variants.push({ sku: variant.sku, options: variant.options, priceMinor: null, quantity: null, image: null });

@@ -38,12 +38,13 @@ describe('values', () => {
     expect(() => parsePrice('-5.00', 'Price')).toThrow('Price is negative (-5.00) — fix it in the file');
     expect(() => parsePrice('abc', 'Price')).toThrow(RowError);
   });
-  it('parses quantities; negative rejects, text warns', () => {
+  it('parses quantities; negative (oversold) stock is kept with a warning, text warns', () => {
     expect(parseQuantity('10', 'q').value).toBe(10);
     expect(parseQuantity('10.0', 'q').value).toBe(10);
     expect(parseQuantity('1,000', 'q').value).toBe(1000);
     expect(parseQuantity('lots', 'q')).toEqual({ value: null, warning: expect.stringContaining('lots') });
-    expect(() => parseQuantity('-3', 'q')).toThrow('Quantity is negative (-3)');
+    expect(parseQuantity('-3', 'q')).toEqual({ value: -3, warning: expect.stringContaining('Stock is negative (-3)') });
+    expect(parseQuantity('-0', 'q')).toEqual({ value: 0, warning: null });
   });
   it('parses Python list reprs', () => {
     expect(parsePythonList("['a', 'b c', \"it's\"]")).toEqual(['a', 'b c', "it's"]);
@@ -167,12 +168,14 @@ describe('table quirks', () => {
     const depop = await importText('Template version: 5,,,\nDescription,Price,Brand,Picture Hero url\nVintage jacket,20.00,Levi,https://x/y.jpg\n');
     expect(depop.listings[0]).toMatchObject({ title: 'Vintage jacket', priceMinor: 2000, brand: 'Levi', images: ['https://x/y.jpg'] });
   });
-  it('empty, duplicate and space-padded headers', async () => {
+  it('empty, duplicate and space-padded headers: the first of two same-named columns is read, the other kept as written and reported', async () => {
     const path = fixture(' Title ,Tags,,Tags, Price\nMug,a,,b,5\n');
     const preview = await previewImport(path, { fileId: 'f', fileName: 'x.csv', sizeBytes: 1 });
     expect(preview.columns.map((c) => c.header)).toEqual(['Title', 'Tags', 'Column 3', 'Tags (2)', 'Price']);
+    expect(preview.warnings).toContainEqual({ line: 1, column: 'Tags (2)', message: expect.stringMatching(/Columns 2 and 4 are both named "Tags"\. Column 2 is read as "Tags"; column 4 .* kept with each listing exactly as written/) });
     const r = await importText(' Title ,Tags,,Tags, Price\nMug,a,,b,5\n');
-    expect(r.listings[0]).toMatchObject({ title: 'Mug', tags: ['a', 'b'], priceMinor: 500 });
+    expect(r.listings[0]).toMatchObject({ title: 'Mug', tags: ['a'], priceMinor: 500 });
+    expect(r.listings[0]!.source!.columns).toEqual({ 'Tags (2)': 'b' });
   });
   it('ragged rows: short rows padded, extra filled cells warned', async () => {
     const r = await importText('title,price,quantity\nShort,1\nLong,2,3,oops,\n');
@@ -196,20 +199,21 @@ describe('table quirks', () => {
     const r = await importText('title,price\nWomen&#39;s Tee &amp; Cap,5\n');
     expect(r.listings[0]!.title).toBe("Women's Tee & Cap");
   });
-  it('negative price / quantity and missing title reject the row; long title warns', async () => {
+  it('negative price and missing title reject the row; negative (oversold) stock is kept with a warning; long title warns', async () => {
     const long = 'T'.repeat(90);
     const r = await importText(`Action(SiteID=US|Currency=USD),Title,Price,Quantity\nAdd,Good,5,1\nAdd,Bad,-5.00,1\nAdd,Worse,5,-2\nAdd,,5,1\nAdd,${long},5,1\n`);
     expect(r.rejected.map((x) => [x.line, x.message])).toEqual([
       [3, 'Price is negative (-5.00) — fix it in the file'],
-      [4, 'Quantity is negative (-2) — fix it in the file'],
       [5, expect.stringContaining('title is missing')],
     ]);
-    expect(r.listings.map((l) => l.title)).toEqual(['Good', long]);
-    expect(r.listings[1]!.warnings[0]!.message).toMatch(/90 characters; ebay allows 80/);
+    expect(r.listings.map((l) => [l.title, l.quantity])).toEqual([['Good', 1], ['Worse', -2], [long, 1]]);
+    expect(r.listings[1]!.warnings).toEqual([{ line: 4, column: 'Quantity', message: expect.stringContaining('Stock is negative (-2)') }]);
+    expect(r.listings[2]!.warnings[0]!.message).toMatch(/90 characters; ebay allows 80/);
   });
-  it('Excel-mangled barcodes are flagged with line and column and not imported', async () => {
+  it('Excel-mangled barcodes are flagged with line and column and kept as written', async () => {
     const r = await importText(`${SHOPIFY_HEAD}\nmug,Mug,,Acme,,Title,Default Title,M1,3,9.50,3.65275E+11,https://i/1.jpg,1,active\n`);
     expect(r.listings[0]!.warnings).toEqual([{ line: 2, column: 'Variant Barcode', message: expect.stringContaining('3.65275E+11') }]);
+    expect(r.listings[0]!.source!.columns['Variant Barcode']).toBe('3.65275E+11');
     expect(r.listings[0]!.attributes['Barcode']).toBeUndefined();
     expect(r.listings[0]).toMatchObject({ sku: 'M1', priceMinor: 950, quantity: 3, variants: [] });
   });
