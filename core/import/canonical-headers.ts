@@ -21,9 +21,10 @@ function spaced(text: string): string {
 const comparable = (text: string): string => spaced(text).toLowerCase();
 
 interface Translator {
-  exact: Map<string, string>;
+  /** A translation shared by several packs (`Typ`: de, and pl's older pack) names every locale. */
+  exact: Map<string, { english: string; locales: string[] }>;
   /** Headers with a number or unit in them (`Attribut %d Name`, `Poids (%s)`): the English template fills it in. */
-  patterns: { pattern: RegExp; english: string }[];
+  patterns: { pattern: RegExp; english: string; locales: string[] }[];
 }
 
 const translators = new Map<ImportDialect, Translator | null>();
@@ -37,41 +38,85 @@ function translatorOf(dialect: ImportDialect): Translator | null {
   return translator;
 }
 
+/** `Attribut %d Name` → a pattern matching `Attribut 1 Name` that captures the number. */
+function templatePattern(template: string): RegExp {
+  const source = spaced(template)
+    .split(/(%[ds])/)
+    .map((part) => (part === '%d' ? '(\\d+)' : part === '%s' ? '(.+)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`, 'iu');
+}
+
 function build(table: Table): Translator {
-  const exact = new Map<string, string>();
+  const exact: Translator['exact'] = new Map();
   const patterns: Translator['patterns'] = [];
-  for (const locale of Object.values(table)) {
-    for (const [english, translations] of Object.entries(locale)) {
+  for (const [locale, headers] of Object.entries(table)) {
+    for (const [english, translations] of Object.entries(headers)) {
       for (const translated of translations) {
-        if (!/%[ds]/.test(translated)) {
-          exact.set(comparable(translated), english);
+        if (/%[ds]/.test(translated)) {
+          patterns.push({ pattern: templatePattern(translated), english, locales: [locale] });
           continue;
         }
-        const source = spaced(translated)
-          .split(/(%[ds])/)
-          .map((part) => (part === '%d' ? '(\\d+)' : part === '%s' ? '(.+)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-          .join('');
-        patterns.push({ pattern: new RegExp(`^${source}$`, 'iu'), english });
+        const key = comparable(translated);
+        const known = exact.get(key);
+        if (known) known.locales.push(locale);
+        else exact.set(key, { english, locales: [locale] });
       }
     }
   }
   return { exact, patterns };
 }
 
-/** The English header `dialect`'s reader knows for `header`, or `header` itself. */
-export function englishHeader(dialect: ImportDialect, header: string): string {
-  const translator = translatorOf(dialect);
-  if (!translator) return header;
+function translate(translator: Translator, header: string): { english: string; locales: readonly string[] } | null {
   const exact = translator.exact.get(comparable(header));
   if (exact !== undefined) return exact;
   const text = spaced(header);
-  for (const { pattern, english } of translator.patterns) {
+  for (const { pattern, english, locales } of translator.patterns) {
     const match = pattern.exec(text);
-    if (match) return english.replace(/%[ds]/, match[1]!);
+    if (match) return { english: english.replace(/%[ds]/, match[1]!), locales };
   }
-  return header;
+  return null;
+}
+
+/** The English header `dialect`'s reader knows for `header`, or `header` itself. */
+export function englishHeader(dialect: ImportDialect, header: string): string {
+  const translator = translatorOf(dialect);
+  return (translator && translate(translator, header)?.english) ?? header;
 }
 
 export function englishHeaders(dialect: ImportDialect, header: readonly string[]): string[] {
   return header.map((name) => englishHeader(dialect, name));
+}
+
+/**
+ * The admin language a header row was written in (`fr_FR`), or null for English (or a format
+ * without translations): the locale most of its translated headers come from.
+ */
+export function headerLocale(dialect: ImportDialect, header: readonly string[]): string | null {
+  const translator = translatorOf(dialect);
+  if (!translator) return null;
+  const votes = new Map<string, number>();
+  for (const name of header) {
+    for (const locale of translate(translator, name)?.locales ?? []) votes.set(locale, (votes.get(locale) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [locale, count] of votes) if (best === null || count > votes.get(best)!) best = locale;
+  return best;
+}
+
+/**
+ * An English header as the format writes it in `locale` (the current pack's wording; English when
+ * the pack leaves it untranslated), for exports that write a seller's headers back in their language.
+ */
+export function localizedHeader(dialect: ImportDialect, locale: string, english: string): string {
+  const headers = TABLES[dialect]?.[locale];
+  if (!headers) return english;
+  const direct = headers[english]?.[0];
+  if (direct !== undefined) return direct;
+  for (const [template, translations] of Object.entries(headers)) {
+    if (!/%[ds]/.test(template) || translations[0] === undefined) continue;
+    const match = templatePattern(template).exec(spaced(english));
+    if (match) return translations[0].replace(/%[ds]/, match[1]!);
+  }
+  return english;
 }

@@ -1,6 +1,6 @@
 import type { RowProblem } from '../../../common/import-types.js';
 import type { NewVariant } from '../../catalog/insert-listings.js';
-import { englishHeaders } from '../canonical-headers.js';
+import { englishHeaders, headerLocale } from '../canonical-headers.js';
 import { cell, Columns, extraCellsWarning, finish, keepColumns, markUnknown, newDraft, rowErrorRecord, setAttributeFrom, takePriceCurrency, Warnings, type Draft, type MapContext } from '../listing-draft.js';
 import type { MappedRecord } from '../mapped-record.js';
 import type { TableRow } from '../read-table.js';
@@ -21,7 +21,8 @@ import { splitWooList, unescapeWooNewlines } from '../woocommerce-text.js';
  * Identity: the product's ID when the row has one, and its SKU. Every cell Listsmith does not read
  * is kept exactly as written under the file's own header: a product's (`Sale price`, `Short
  * description`, `Meta: …`, `Weight (kg)`…) with the listing, a variation's (its ID, name, sale
- * price…) with its variant.
+ * price…) with its variant. A file in another language records it as the listing's `layout`
+ * (`fr_FR`), so an export can write its headers back in that language (localizedHeader).
  */
 
 interface Attribute {
@@ -85,6 +86,8 @@ export async function* mapWooCommerce(rows: AsyncIterable<TableRow>, ctx: MapCon
     attrs.push({ name, value });
   }
   const kept = [...c.unused(), short, inStock].filter((i) => i >= 0).sort((a, b) => a - b);
+  // The admin language of the headers (`fr_FR`): an export can write the seller's headers back in it.
+  const locale = headerLocale('woocommerce', header);
   const name = (index: number, fallback: string): string => header[index] ?? fallback;
 
   const parents: Pending[] = [];
@@ -170,6 +173,7 @@ export async function* mapWooCommerce(rows: AsyncIterable<TableRow>, ctx: MapCon
     const cells = row.cells;
     const errors: RowProblem[] = [];
     const draft = newDraft('woocommerce', ctx);
+    if (locale !== null) draft.kept.layout = locale;
     draft.sourceId = cell(cells, col.id) || null;
     draft.sku = cell(cells, col.sku) || null;
     draft.title = decodeEntities(cell(cells, col.name));
@@ -183,9 +187,10 @@ export async function* mapWooCommerce(rows: AsyncIterable<TableRow>, ctx: MapCon
       }
     } catch (err) {
       if (!(err instanceof RowError)) throw err;
-      // The product is imported without its price, which stays in the listing's columns as written.
+      // The product is imported without its price (unknown: an export leaves the store's price alone); the cell is kept as written.
       errors.push({ line: row.line, column: err.column, message: `${err.message}. The product was imported without a price; the cell is kept as written.` });
       keepColumns(draft.kept.columns, cells, header, [col.regularPrice]);
+      draft.kept.unknown.add('priceMinor');
     }
     draft.quantity = readStock(cell(cells, col.stock), name(col.stock, 'Stock'), row.line, warnings, draft.kept.columns);
     const categories = splitWooList(cell(cells, col.categories));

@@ -1,0 +1,102 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Columns } from '../../../core/import/listing-draft.js';
+import { collect, corpus, importText } from './helpers.js';
+import { readColumns, unkeptCells } from './kept-cells.js';
+import { lostCells } from './no-cell-lost.js';
+
+/**
+ * The Etsy readers (download CSV, seller-made input file, API dump): identity, item properties as
+ * attributes, every other column kept as written, unknown fields, states.
+ */
+
+const READ_CSV = readColumns('TITLE', 'TITOLO', 'DESCRIPTION', 'DESCRIZIONE', 'PRICE', 'PREZZO', 'CURRENCY_CODE', 'QUANTITY', 'QUANTITÀ', 'TAGS', 'TAG', 'MATERIALS', 'MATERIALI', 'SKU', 'LISTING_ID', /^(image|immagine)\d+$/, 'image_location', /^(variation \d (type|name|values)|(tipo|nome|valori) variante \d)$/);
+/** The API dump also reads `style` (a Python list) into an attribute, joined. */
+const READ_API = readColumns('listing_id', 'state', 'title', 'description', 'price', 'currency_code', 'quantity', 'sku', 'tags', 'materials', 'taxonomy_path', 'original_creation_tsz', 'last_modified_tsz', 'images', 'style');
+
+const files = existsSync(corpus) ? readdirSync(corpus).filter((name) => name.startsWith('etsy_')) : [];
+
+describe('Etsy: nothing of a real export is lost', () => {
+  it.each(files)('%s', async (file) => {
+    const path = resolve(corpus, file);
+    const { records, listings, source } = await collect(path);
+    expect(await unkeptCells(path, records, source.dialect === 'etsy_api' ? READ_API : READ_CSV)).toEqual([]);
+    if (source.dialect === 'etsy') {
+      // Tags and materials are held with Etsy's `_` read as a space.
+      const lost = await lostCells(path, records);
+      expect(lost.filter((cell) => !/^(tags?|materials?|materiali)$/.test(Columns.key(cell.column)))).toEqual([]);
+      for (const listing of listings) expect(listing.source?.unknown).toEqual(expect.arrayContaining(['brand', 'category', 'condition']));
+    }
+  });
+
+  it('the API dump: listing id, item properties as attributes, the rest kept as written', async () => {
+    const { listings } = await collect(resolve(corpus, 'etsy_api-v2_listings-dump_2180rows__pmrgraphics.csv'));
+    const first = listings[0]!;
+    expect(first.sourceId).toBe('933536041');
+    expect(first.attributes).toMatchObject({ who_made: 'i_did', when_made: 'made_to_order', is_supply: 'false' });
+    expect(first.source!.attributeColumns).toMatchObject({ who_made: 'who_made', when_made: 'when_made' });
+    expect(first.source!.columns).toMatchObject({ url: expect.stringMatching(/^https:\/\/www\.etsy\.com\/listing\/933536041/), views: expect.any(String), num_favorers: expect.any(String) });
+    // The dump has no images column.
+    expect(first.source!.unknown).toEqual(['brand', 'condition', 'images']);
+  });
+});
+
+describe('Etsy download CSV', () => {
+  const head = 'TITLE,DESCRIPTION,PRICE,CURRENCY_CODE,QUANTITY,TAGS,MATERIALS,IMAGE1,VARIATION 1 TYPE,VARIATION 1 NAME,VARIATION 1 VALUES,SKU';
+
+  it('no listing id column: sourceId null, the SKU is the key; brand, category and condition are unknown', async () => {
+    const { listings } = await importText(`${head}\nMug,Nice,12.00,EUR,3,"big_mug,gift",clay,https://i/1.jpg,,,,MUG-1\n`);
+    expect(listings[0]).toMatchObject({ sourceId: null, sku: 'MUG-1', tags: ['big mug', 'gift'], materials: ['clay'], currency: 'EUR' });
+    expect(listings[0]!.source!.unknown).toEqual(['brand', 'category', 'condition']);
+  });
+
+  it('a LISTING_ID column is the listing\'s source id', async () => {
+    const { listings } = await importText(`LISTING_ID,${head}\n1234567,Mug,Nice,12.00,EUR,3,,,,,,,\n`);
+    expect(listings[0]!.sourceId).toBe('1234567');
+  });
+
+  it('Etsy\'s property type is kept beside the name the seller gave it; several SKUs go back as written', async () => {
+    const { listings } = await importText(`${head}\nTee,Soft,20.00,USD,5,,,,Custom Property,Size,"S,M",T-S,T-M\n`.replace('T-S,T-M', '"T-S,T-M"'));
+    expect(listings[0]!.variants.map((v) => v.options)).toEqual([[{ name: 'Size', value: 'S' }], [{ name: 'Size', value: 'M' }]]);
+    expect(listings[0]!.source!.columns).toEqual({ 'VARIATION 1 TYPE': 'Custom Property' });
+    expect(listings[0]!.attributes).toEqual({ 'Variant SKUs': 'T-S,T-M' });
+    expect(listings[0]!.source!.attributeColumns).toEqual({ 'Variant SKUs': 'SKU' });
+  });
+
+  it('negative stock is a warning, not a rejection', async () => {
+    const { listings, rejected } = await importText(`${head}\nMug,Nice,12.00,EUR,-1,,,,,,,\n`);
+    expect(rejected).toEqual([]);
+    expect(listings[0]!.quantity).toBe(-1);
+    expect(listings[0]!.warnings[0]!.message).toMatch(/Stock is negative/);
+  });
+
+  it('the seller-made input file: item properties are attributes, other columns kept (image_name too)', async () => {
+    const { listings } = await importText('quantity,title,description,price,who_made,when_made,is_supply,shipping_template_id,image_name\n2,Cufflinks,Nice,39.99,i_did,2020_2021,FALSE,131,cuff.jpg\n');
+    expect(listings[0]!.attributes).toEqual({ who_made: 'i_did', when_made: '2020_2021', is_supply: 'FALSE' });
+    expect(listings[0]!.source!.columns).toEqual({ shipping_template_id: '131', image_name: 'cuff.jpg' });
+  });
+});
+
+describe('Etsy API dump', () => {
+  const head = ',listing_id,state,title,description,price,currency_code,quantity,sku,tags,materials,views,who_made';
+
+  it('states Listsmith only approximates are kept as written', async () => {
+    const rows = ['active', 'edit', 'expired', 'removed', 'sold_out'].map((state, n) => `${n},${100 + n},${state},Ring ${n},x,5.00,USD,1,[],[],[],3,i_did`);
+    const { listings } = await importText([head, ...rows].join('\n'));
+    expect(listings.map((l) => [l.status, l.source?.status])).toEqual([
+      ['active', undefined],
+      ['draft', 'edit'],
+      ['inactive', 'expired'],
+      ['archived', 'removed'],
+      ['sold_out', undefined],
+    ]);
+    expect(listings[0]!.source!.columns).toEqual({ 'Column 1': '0', views: '3' });
+  });
+
+  it('several SKUs: the first is the listing\'s, the cell is kept as written', async () => {
+    const { listings } = await importText(`${head}\n0,1,active,Ring,x,5.00,USD,1,"['A-1', 'A-2']",[],[],3,i_did\n`);
+    expect(listings[0]!.sku).toBe('A-1');
+    expect(listings[0]!.source!.columns['sku']).toBe("['A-1', 'A-2']");
+  });
+});

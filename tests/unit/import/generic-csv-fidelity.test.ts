@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeFile } from '../../../core/import/decode-text.js';
+import { guessMapping } from '../../../core/import/dialects/generic-csv.js';
+import { openTable } from '../../../core/import/read-table.js';
+import { collect, corpus, importText } from './helpers.js';
+import { unkeptCells } from './kept-cells.js';
+
+/** A home-made sheet or dataset read with a column mapping keeps every cell no field takes. */
+
+/** The columns the guessed mapping reads into listing fields (attributes and ignored columns are kept). */
+async function guessedRead(path: string): Promise<(header: string) => boolean> {
+  const header = (await openTable(await decodeFile(path))).header;
+  const mapping = guessMapping(header);
+  const fieldOf = (i: number): string => mapping[String(i)] ?? 'ignore';
+  const read = new Set(header.filter((_, i) => fieldOf(i) !== 'ignore' && !fieldOf(i).startsWith('attribute:')));
+  return (column) => read.has(column);
+}
+
+describe('generic CSV', () => {
+  it.each(['dataset_myntra_products_catalog__KrishnakantDas.csv', 'depop_bulk-listing-template-v5__depopAutomation.csv'].filter((f) => existsSync(resolve(corpus, f))))('%s: every unread cell kept', async (file) => {
+    const path = resolve(corpus, file);
+    const { records } = await collect(path);
+    expect(await unkeptCells(path, records, await guessedRead(path))).toEqual([]);
+  });
+
+  it('ignored columns, a second column for a one-value field, and unreadable quantities are kept as written', async () => {
+    const { listings } = await importText('Title,Price,Qty,Notes,Title,,Colour\nMug,5.00,lots,fragile ,Big mug,x7,Red\n', { mapping: { '3': 'ignore' } });
+    expect(listings[0]).toMatchObject({ title: 'Mug', priceMinor: 500, quantity: null, attributes: { Colour: 'Red' } });
+    expect(listings[0]!.source!.columns).toEqual({ Qty: 'lots', Notes: 'fragile ', 'Title (2)': 'Big mug', 'Column 6': 'x7' });
+    expect(listings[0]!.source!.attributeColumns).toEqual({ Colour: 'Colour' });
+  });
+
+  it('fields without a column are unknown; a status word Listsmith only approximates is kept', async () => {
+    const { listings } = await importText('Title,Price,Status\nMug,5,Paused\n');
+    expect(listings[0]!.source!.unknown).toEqual(['brand', 'category', 'condition', 'description', 'images', 'materials', 'quantity', 'sku', 'tags']);
+    expect(listings[0]).toMatchObject({ status: 'inactive', source: { status: 'Paused' } });
+  });
+
+  it('a variant row keeps the cells where it differs from its listing\'s row', async () => {
+    const { listings } = await importText('Parent,Title,SKU,Size,Price,Material,Note\nT1,Tee,T-S,S,10,cotton,\nT1,Tee,T-M,M,11,cotton,last one\n', {
+      mapping: { '0': 'variantGroup', '3': 'optionValue1', '6': 'attribute:Note' },
+    });
+    expect(listings).toHaveLength(1);
+    expect(listings[0]!.variants.map((v) => [v.sku, v.columns])).toEqual([
+      ['T-S', undefined],
+      ['T-M', { Note: 'last one' }],
+    ]);
+  });
+});
