@@ -85,6 +85,7 @@ export async function* mapShopify(rows: AsyncIterable<TableRow>, ctx: MapContext
   const productColumns = unused.filter((i) => levelOf(header[i]!) === 'product');
   const variantColumns = unused.filter((i) => levelOf(header[i]!) === 'variant');
   const imageColumns = unused.filter((i) => levelOf(header[i]!) === 'image');
+  const barcodeColumns = variantColumns.filter((i) => /barcode/i.test(header[i]!));
   /** Product-level columns a later row may fill differently (its own then). */
   const productLevel = header.map((_, i) => i).filter((i) => levelOf(header[i]!) === 'product' && i !== col.handle);
   const variantLevel = header.map((_, i) => i).filter((i) => levelOf(header[i]!) === 'variant');
@@ -241,10 +242,9 @@ export async function* mapShopify(rows: AsyncIterable<TableRow>, ctx: MapContext
     applyQuantity(variant, cell(cells, col.qty), name(col.qty, 'Inventory quantity'), line, g.warnings);
     const columns: Record<string, string> = { ...own };
     keepColumns(columns, cells, header, variantColumns);
-    for (const [column, value] of Object.entries(columns)) {
-      if (/barcode/i.test(column) && isExcelMangledNumber(value)) {
-        g.warnings.add(line, column, `"${value.trim()}" was damaged by Excel (scientific notation drops digits); kept as written. Re-export the file, or format the column as Text before saving.`);
-      }
+    for (const i of barcodeColumns) {
+      const value = cells[i] ?? '';
+      if (isExcelMangledNumber(value)) g.warnings.add(line, header[i]!, `"${value.trim()}" was damaged by Excel (scientific notation drops digits); kept as written. Re-export the file, or format the column as Text before saving.`);
     }
     if (Object.keys(columns).length > 0) variant.columns = columns;
     return { variant, price };
