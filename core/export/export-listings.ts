@@ -7,7 +7,7 @@ import { EXPORT_FORMAT_LABELS } from '../../common/import-types.js';
 import type { Catalog } from '../catalog/open-catalog.js';
 import { csvField, defuseText, numberCell, tsvField } from './cells.js';
 import { EXPORT_TARGETS } from './formats/index.js';
-import { FilePlanner, partitionKey, prepareListing, ProblemList, toPreview, type PlannedFile } from './plan.js';
+import { FilePlanner, partitionKey, prepareListing, ProblemList, toPreview, type KeyClaims, type PlannedFile } from './plan.js';
 import { CHUNK_SIZE, ListingReader, scopeIds } from './read-scope.js';
 import type { Column, ExportSettings, ExportTarget, OutputRow } from './target.js';
 
@@ -100,10 +100,11 @@ async function plan(catalog: Catalog, format: ExportTarget, scope: Scope, option
   const changed = new ProblemList(options.maxListed);
   const formatNotes = format.notes?.() ?? null;
   const progress = progressReporter('checking', ids.length, options.onProgress);
+  const claims: KeyClaims = new Map();
   for (let from = 0; from < ids.length; from += CHUNK_SIZE) {
     if (options.signal?.aborted) throw new ExportCancelledError();
     for (const listing of reader.read(ids, from)) {
-      const prepared = prepareListing(format, listing, options);
+      const prepared = prepareListing(format, listing, options, claims);
       if (!prepared.ok) {
         skipped.add(listing, prepared.column, prepared.reason);
         continue;
@@ -128,9 +129,9 @@ async function plan(catalog: Catalog, format: ExportTarget, scope: Scope, option
   return { ids, files, notes, skipped, changed, exported: planner.exported, ebaySiteChoice: formatNotes?.ebaySiteChoice?.(options) ?? null };
 }
 
-/** The one file of a format that never splits (JSON Lines), or of an export with no listings. */
+/** The one file of a format that never splits (JSON Lines), or of an export with no listings (every column: a template to fill). */
 function wholeFile(target: ExportTarget, listings: number, what: string): PlannedFile {
-  const columns = target.columns.filter((column) => column.always === true);
+  const columns = [...target.columns];
   return { keys: ['|'], target, lacking: [], listings, columns, suffix: '', note: `${listings.toLocaleString('en-US')} ${listings === 1 ? 'listing' : 'listings'}, ${what}` };
 }
 
@@ -210,11 +211,12 @@ export async function exportListings(catalog: Catalog, options: ExportOptions): 
 
       const reader = new ListingReader(catalog.db);
       const progress = progressReporter('writing', planned.ids.length, options.onProgress);
+      const claims: KeyClaims = new Map();
       let written = 0;
       for (let from = 0; from < planned.ids.length; from += CHUNK_SIZE) {
         if (options.signal?.aborted) throw new ExportCancelledError();
         for (const listing of reader.read(planned.ids, from)) {
-          const prepared = prepareListing(format, listing, options);
+          const prepared = prepareListing(format, listing, options, claims);
           if (!prepared.ok) continue;
           const open = outputsByKey.get(format.kind === 'jsonl' ? '|' : partitionKey(prepared));
           if (!open) throw new Error(`Listing #${listing.id} changed between the two passes of the export; export again.`);

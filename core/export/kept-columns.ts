@@ -2,7 +2,7 @@ import type { ExportFormat } from '../../common/import-types.js';
 import type { Listing } from '../../common/listing.js';
 import { normaliseStatus } from '../import/values.js';
 import { isPlainNumber } from './cells.js';
-import type { Cell, Column, ExportTarget, OutputRow } from './target.js';
+import type { Column, ExportTarget, OutputRow } from './target.js';
 
 /**
  * Writing back what Listsmith does not model (docs/FIDELITY.md §3): a listing exported to the
@@ -67,12 +67,13 @@ function columnsByHeader(target: ExportTarget): Map<string, Column> {
   return map;
 }
 
-/** The listing's source status word, while its status still maps from it (and the status column can hold it). */
-function keptStatus(target: ExportTarget, listing: Listing): string | null {
+/** The listing's source status word and its column, while its status still maps from it (and the column can hold it). */
+function keptStatus(target: ExportTarget, listing: Listing): { key: string; word: string } | null {
   const word = listing.source?.status;
-  if (word === undefined || target.statusKey === undefined || normaliseStatus(word) !== listing.status) return null;
-  const column = target.columns.find((c) => c.key === target.statusKey);
-  return column?.type === 'number' && !isPlainNumber(word) ? null : word;
+  const key = target.statusKey;
+  if (word === undefined || key === undefined || normaliseStatus(word) !== listing.status) return null;
+  const column = target.columns.find((c) => c.key === key);
+  return column?.type === 'number' && !isPlainNumber(word) ? null : { key, word };
 }
 
 /**
@@ -105,7 +106,7 @@ export function withKeptColumns(target: ExportTarget, listing: Listing, rows: Ou
     if (row.listingRow) {
       for (const [name, header] of Object.entries(source.attributeColumns ?? {})) put(row, header, listing.attributes[name] ?? '');
       for (const [header, value] of Object.entries(source.columns)) put(row, header, value);
-      if (status !== null && target.statusKey! in row.cells) row.cells[target.statusKey!] = status;
+      if (status !== null && status.key in row.cells) row.cells[status.key] = status.word;
     }
     if (row.variant?.columns) for (const [header, value] of Object.entries(row.variant.columns)) put(row, header, value, row.variantColumnsWin === true);
     const imageColumns = row.image === undefined ? undefined : source.imageColumns?.[row.image];

@@ -23,15 +23,23 @@ export type Prepared =
   | Refusal;
 
 /**
- * route() + check() + rows() + kept columns + the numeric-column guard: what both passes (plan and
- * write) run per listing, so both see the same rows.
+ * The keys claimed so far in one pass of an export (key → the listing that holds it). Both passes
+ * meet listings in the same order, so both skip the same ones.
  */
-export function prepareListing(format: ExportTarget, listing: Listing, settings: ExportSettings): Prepared {
+export type KeyClaims = Map<string, Listing>;
+
+/**
+ * route() + check() + unique keys + rows() + kept columns + the numeric-column guard: what both
+ * passes (plan and write) run per listing, so both see the same rows.
+ */
+export function prepareListing(format: ExportTarget, listing: Listing, settings: ExportSettings, claims: KeyClaims): Prepared {
   const routed = format.route ? format.route(listing, settings) : format;
   if ('ok' in routed) return routed;
   const target = routed;
   const checked = target.check(listing);
   if (!checked.ok) return checked;
+  const taken = claimKeys(target, checked.listing, claims);
+  if (taken) return taken;
   const rows = withKeptColumns(target, checked.listing, target.rows(checked.listing));
   const lacking = new Set<string>();
   for (const row of rows) {
@@ -48,6 +56,21 @@ export function prepareListing(format: ExportTarget, listing: Listing, settings:
     }
   }
   return { ok: true, listing: checked.listing, target, rows, changes: checked.changes, lacking: [...lacking].sort() };
+}
+
+/** Claims the listing's keys, or says which listing already holds one (nothing is claimed then). */
+function claimKeys(target: ExportTarget, listing: Listing, claims: KeyClaims): Refusal | null {
+  const keys = target.keys?.(listing);
+  if (!keys) return null;
+  const values = keys.values.filter((value) => value.trim() !== '');
+  for (const value of values) {
+    const holder = claims.get(value.trim().toLowerCase());
+    if (holder !== undefined && holder.id !== listing.id) {
+      return { ok: false, column: keys.column, reason: `Its ${keys.column} "${value}" is also that of ${listingLabel(holder)}; ${keys.marketplace} would merge the two into one item. Give one of them another ${keys.column}.` };
+    }
+  }
+  for (const value of values) claims.set(value.trim().toLowerCase(), listing);
+  return null;
 }
 
 export function columnOf(target: ExportTarget, key: string): Column | null {
@@ -139,7 +162,12 @@ export class FilePlanner {
         ...file.target.columns.filter((column) => !lacking.has(column.key) && (column.always === true || file.holding.has(column.key))),
         ...file.dynamic.filter((column) => !lacking.has(column.key)),
       ];
-      const lackingHeaders = file.lacking.map((key) => columnOf(file.target, key)?.header ?? key);
+      // In the format's column order; a data-named column (not among them) last.
+      const order = (key: string): number => {
+        const index = file.target.columns.findIndex((column) => column.key === key);
+        return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+      };
+      const lackingHeaders = [...file.lacking].sort((a, b) => order(a) - order(b)).map((key) => columnOf(file.target, key)?.header ?? key);
       const layout = file.target.layout;
       const parts = index === 0 ? [] : [String(index + 1)];
       if (index > 0 && layout !== undefined && layout.id !== mainLayout) parts.push(layout.fileLabel);

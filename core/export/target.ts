@@ -103,4 +103,10 @@ export interface ExportTarget {
   uploadable?(header: string, listing: Listing): boolean;
   /** A collector of export-wide notes, one per export. */
   notes?(): ExportNotes;
+  /**
+   * The keys the marketplace identifies this listing's items by (WooCommerce and Amazon SKUs, a
+   * Shopify handle, Google ids): two listings with one key would be merged on upload, so the later
+   * one is skipped and says why.
+   */
+  keys?(listing: Listing): { column: string; values: string[]; marketplace: string };
 }

@@ -162,6 +162,8 @@ test('imports a Shopify products CSV, shows exactly its listings and exports the
   await page.screenshot({ path: 'test-results/export-dialog.png' });
   const [exportDownload] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-start').click()]);
   await expect(page.getByTestId('export-summary')).toHaveAttribute('data-rows', '3');
+  // Every product of the file knows every column: one file, downloaded.
+  await expect(page.getByTestId('export-summary')).toHaveAttribute('data-files', '1');
   await expect(page.getByTestId('export-downloaded')).toBeVisible();
   expect(exportDownload.suggestedFilename()).toMatch(/\.csv$/i);
 

@@ -5,7 +5,7 @@ import { LIMITS } from '../limits.js';
 import { formatMinor } from '../money.js';
 import type { Cell, Change, Checked, Column, ExportTarget, OutputRow } from '../target.js';
 import { byteLength, charLength, present } from '../text-fit.js';
-import { optionNames, optionValue, variantPriceMinor } from './shared.js';
+import { optionNames, optionValue, variantPriceMinor, variantStockNote, withNamedVariants } from './shared.js';
 
 const OTHER_IMAGES = LIMITS.amazon.images - 1;
 
@@ -78,7 +78,9 @@ export const amazonTarget: ExportTarget = {
   bom: true,
   extension: 'csv',
   columns,
-  check(listing): Checked {
+  check(original): Checked {
+    const changes: Change[] = [];
+    const listing = withNamedVariants(original, changes);
     if (!present(listing.sku)) return { ok: false, column: 'item_sku', reason: 'Amazon needs a SKU (item_sku) for every item.' };
     if (charLength(listing.title) > LIMITS.amazon.title) return { ok: false, column: 'item_name', reason: `Title is ${charLength(listing.title)} characters; Amazon allows ${LIMITS.amazon.title}.` };
     const banned = FORBIDDEN_IN_TITLE.exec(listing.title);
@@ -89,7 +91,7 @@ export const amazonTarget: ExportTarget = {
     }
     const unnamed = listing.variants.filter((variant) => !present(variant.sku)).length;
     if (unnamed > 0) return { ok: false, column: 'item_sku', reason: `${unnamed} of its variants have no SKU; every Amazon child needs its own.` };
-    const changes: Change[] = [];
+    variantStockNote(listing, changes, 'quantity', 'Amazon');
     if (listing.images.length > LIMITS.amazon.images) changes.push({ column: 'other_image_url8', message: `${listing.images.length - LIMITS.amazon.images} images past Amazon's ${LIMITS.amazon.images} are left out.` });
     const tags = [...listing.tags];
     while (tags.length > 0 && byteLength(tags.join(keywordSeparator(listing))) > LIMITS.amazon.keywordsBytes) tags.pop();
@@ -98,6 +100,7 @@ export const amazonTarget: ExportTarget = {
     }
     return { ok: true, listing: { ...listing, tags, images: listing.images.slice(0, LIMITS.amazon.images) }, changes };
   },
+  keys: (listing) => ({ column: 'item_sku', marketplace: 'Amazon', values: [listing.sku ?? '', ...listing.variants.map((variant) => variant.sku ?? '')] }),
   rows(listing) {
     const own = writesBack(listing, 'amazon_flat_file');
     const update = updateWord(listing);

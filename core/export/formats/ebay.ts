@@ -12,7 +12,7 @@ import type { Cell, Change, Checked, Column, ExportNotes, ExportSettings, Export
 import { charLength, present } from '../text-fit.js';
 import { ebayUploadable, isReportOnly } from './ebay-report-columns.js';
 import { ebaySiteFor } from './ebay-site.js';
-import { optionNames, optionValue, optionValues, variantPriceMinor } from './shared.js';
+import { optionNames, optionValue, optionValues, variantPriceMinor, variantStockNote, withNamedVariants } from './shared.js';
 
 /** The US upload's Action header (the other sites differ only in SiteID, Country and Currency). */
 export const EBAY_ACTION_HEADER = ebayActionHeader('US');
@@ -170,7 +170,6 @@ function checkVariations(listing: Listing): Refusal | null {
   const names = optionNames(listing.variants);
   if (listing.variants.length > LIMITS.ebay.variations) return { ok: false, column: 'Relationship', reason: `It has ${listing.variants.length} variants; eBay allows ${LIMITS.ebay.variations} per listing.` };
   if (names.length > LIMITS.ebay.variationNames) return { ok: false, column: 'Relationship details', reason: `Its variants vary by ${names.length} options; eBay allows ${LIMITS.ebay.variationNames}.` };
-  if (listing.variants.some((variant) => variant.options.length === 0)) return { ok: false, column: 'Relationship details', reason: 'Some of its variants have no option values, which eBay variations need.' };
   const bad = listing.variants.flatMap((variant) => variant.options).find((option) => DETAIL_SEPARATORS.test(option.name) || DETAIL_SEPARATORS.test(option.value));
   if (bad) return { ok: false, column: 'Relationship details', reason: `Option "${bad.name}: ${bad.value}" holds = ; or |, which eBay's Relationship details use as separators.` };
   return null;
@@ -203,11 +202,14 @@ function ebaySiteTarget(code: EbaySiteCode): ExportTarget {
     statusKey: 'action',
     layout: { id: `ebay-${code}`, fileLabel: code.toLowerCase(), description: `${site.label} (${site.currency})` },
     uploadable,
-    check(listing): Checked {
-      if (charLength(listing.title) > LIMITS.ebay.title) return { ok: false, column: 'Title', reason: `Title is ${charLength(listing.title)} characters; eBay allows ${LIMITS.ebay.title}.` };
+    check(original): Checked {
+      if (charLength(original.title) > LIMITS.ebay.title) return { ok: false, column: 'Title', reason: `Title is ${charLength(original.title)} characters; eBay allows ${LIMITS.ebay.title}.` };
+      const changes: Change[] = [];
+      const listing = withNamedVariants(original, changes);
       const variations = checkVariations(listing);
       if (variations) return variations;
-      const changes: Change[] = [...itemSpecifics(listing).changes];
+      changes.push(...itemSpecifics(listing).changes);
+      variantStockNote(listing, changes, 'Quantity', 'eBay');
       if (listing.images.length > LIMITS.ebay.images) changes.push({ column: 'Item photo URL', message: `${listing.images.length - LIMITS.ebay.images} photos past eBay's ${LIMITS.ebay.images} are left out.` });
       if (present(listing.condition) && ebayConditionId(listing.condition) === null) {
         changes.push({ column: 'Condition ID', message: `Condition "${listing.condition}" has no eBay condition ID; Condition ID is left blank (choose it in Seller Hub).` });

@@ -3,7 +3,7 @@ import { LIMITS } from '../limits.js';
 import { formatMinor } from '../money.js';
 import type { Cell, Change, Checked, Column, ExportTarget } from '../target.js';
 import { charLength, present } from '../text-fit.js';
-import { optionNames, optionValues, totalQuantity } from './shared.js';
+import { optionNames, optionValues, totalQuantity, withNamedVariants } from './shared.js';
 
 const TAG_ALLOWED = /^[\p{L}\p{Nd} '\-™©®]+$/u;
 const MATERIAL_ALLOWED = /^[\p{L}\p{Nd} ]+$/u;
@@ -48,7 +48,9 @@ export const etsyTarget: ExportTarget = {
   bom: true,
   extension: 'csv',
   columns,
-  check(listing): Checked {
+  check(original): Checked {
+    const changes: Change[] = [];
+    const listing = withNamedVariants(original, changes);
     if (charLength(listing.title) > LIMITS.etsy.title) return { ok: false, column: 'TITLE', reason: `Title is ${charLength(listing.title)} characters; Etsy allows ${LIMITS.etsy.title}.` };
     if (!TITLE_START.test(listing.title)) return { ok: false, column: 'TITLE', reason: 'Etsy titles must start with a letter or digit.' };
     if (!present(listing.description)) return { ok: false, column: 'DESCRIPTION', reason: 'Etsy requires a description.' };
@@ -57,7 +59,6 @@ export const etsyTarget: ExportTarget = {
     if (optionNames(listing.variants).length > LIMITS.etsy.variations) {
       return { ok: false, column: 'VARIATION 1 TYPE', reason: `Its variants vary by ${optionNames(listing.variants).length} properties; Etsy allows ${LIMITS.etsy.variations}.` };
     }
-    const changes: Change[] = [];
     if (listing.variants.some((variant) => variant.sku !== null || variant.priceMinor !== null || variant.quantity !== null)) {
       changes.push({ column: 'VARIATION 1 VALUES', message: `Etsy's CSV lists variation values only: its ${listing.variants.length} variants' own SKUs, prices and quantities are not written (the listing's total quantity is).` });
     }

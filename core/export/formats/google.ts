@@ -122,6 +122,11 @@ export const googleTarget: ExportTarget = {
     if (extra > 0) changes.push({ column: 'additional_image_link', message: `${extra} images past Google's ${LIMITS.google.additionalImages} additional images are left out.` });
     return { ok: true, listing: { ...listing, description, images: listing.images.slice(0, 1 + LIMITS.google.additionalImages) }, changes };
   },
+  keys: (listing) => ({
+    column: 'id',
+    marketplace: 'Google',
+    values: listing.variants.length === 0 ? [googleId(listing)] : [`item_group_id ${googleId(listing)}`, ...listing.variants.map((variant, index) => itemId(listing, variant, index))],
+  }),
   rows(listing) {
     const own = writesBack(listing, 'google_merchant');
     const link = LINK_ATTRIBUTES.map((name) => listing.attributes[name]).find(present) ?? null;
@@ -146,13 +151,18 @@ export const googleTarget: ExportTarget = {
     const groupId = googleId(listing);
     const names = optionNames(listing.variants);
     return listing.variants.map((variant, index): OutputRow => ({
-      cells: { ...shared, ...itemCells(listing, variant, names, own), id: present(variant.sku) ? variant.sku : `${groupId}-${index + 1}`, item_group_id: groupId },
+      cells: { ...shared, ...itemCells(listing, variant, names, own), id: itemId(listing, variant, index), item_group_id: groupId },
       listingRow: true,
       variant,
       variantColumnsWin: true,
     }));
   },
 };
+
+/** An item of a group: the variant's own id (kept as its SKU), else the group's id and its number. */
+function itemId(listing: Listing, variant: Variant, index: number): string {
+  return present(variant.sku) ? variant.sku : `${googleId(listing)}-${index + 1}`;
+}
 
 function priceCell(listing: Listing, minor: number | null): string | '' | null {
   return valueOrUnknown(listing, 'priceMinor', minor === null ? null : `${formatMinor(minor, listing.currency)} ${listing.currency}`);

@@ -55,3 +55,31 @@ export function listingLabel(listing: Listing): string {
   const title = listing.title.length > 60 ? `${listing.title.slice(0, 57)}…` : listing.title;
   return `Listing #${listing.id} "${title}"`;
 }
+
+/**
+ * Variants a format tells apart by their options only. One variant without options is the listing
+ * itself (its SKU, price, stock and image go to the listing); several without options get an option
+ * "Variant" named by their SKU (or number), so none is merged away. Each is listed as a change.
+ */
+export function withNamedVariants(listing: Listing, changes: Change[]): Listing {
+  const unnamed = listing.variants.filter((variant) => variant.options.length === 0);
+  if (unnamed.length === 0) return listing;
+  if (listing.variants.length === 1) {
+    const [variant] = listing.variants as [Variant];
+    changes.push({ column: null, message: 'Its one variant has no options; it is written as the item itself.' });
+    const images = variant.image !== null && !listing.images.includes(variant.image) ? [...listing.images, variant.image] : listing.images;
+    return { ...listing, sku: variant.sku ?? listing.sku, priceMinor: variant.priceMinor ?? listing.priceMinor, quantity: variant.quantity ?? listing.quantity, images, variants: [] };
+  }
+  changes.push({ column: null, message: `${unnamed.length} of its variants have no options; they are told apart by an option "Variant" (their SKU or number).` });
+  return {
+    ...listing,
+    variants: listing.variants.map((variant, index) => (variant.options.length > 0 ? variant : { ...variant, options: [{ name: 'Variant', value: variant.sku ?? `#${index + 1}` }] })),
+  };
+}
+
+/** A listing whose stock is its own while its variants have none: the format keeps stock per variant, so the preview says it is not written. */
+export function variantStockNote(listing: Listing, changes: Change[], column: string, marketplace: string): void {
+  if (listing.quantity !== null && listing.variants.length > 0 && listing.variants.every((variant) => variant.quantity === null)) {
+    changes.push({ column, message: `Its quantity (${listing.quantity}) is not written: ${marketplace} keeps stock per variant, and its variants have none of their own.` });
+  }
+}

@@ -5,7 +5,7 @@ import { LIMITS } from '../limits.js';
 import { formatMinor } from '../money.js';
 import type { Cell, Change, Checked, Column, ExportTarget, OutputRow } from '../target.js';
 import { slugify, present } from '../text-fit.js';
-import { joinable, optionNames, optionValue, variantPriceMinor } from './shared.js';
+import { joinable, optionNames, optionValue, variantPriceMinor, variantStockNote, withNamedVariants } from './shared.js';
 
 type Key =
   | 'handle' | 'title' | 'description' | 'vendor' | 'productCategory' | 'type' | 'tags' | 'status' | 'seoTitle' | 'seoDescription' | 'sku'
@@ -93,12 +93,15 @@ function shopifyLayout(legacy: boolean): ExportTarget {
         return { ok: false, column: 'Option1 name', reason: `Its variants vary by ${optionNames(listing.variants).length} options; Shopify allows ${LIMITS.shopify.options}.` };
       }
       const changes: Change[] = [];
-      const tags = joinable(listing.tags, ',', 'Tags', changes);
-      if (listing.quantity !== null && listing.variants.length > 0 && listing.variants.every((variant) => variant.quantity === null)) {
-        changes.push({ column: 'Inventory quantity', message: `Its quantity (${listing.quantity}) is not written: Shopify keeps stock per variant, and its variants have none of their own.` });
+      const named = withNamedVariants(listing, changes);
+      const tags = joinable(named.tags, ',', 'Tags', changes);
+      variantStockNote(named, changes, 'Inventory quantity', 'Shopify');
+      if (present(named.sku) && named.variants.length > 0 && !named.variants.some((variant) => variant.sku === named.sku)) {
+        changes.push({ column: 'SKU', message: `Its own SKU (${named.sku}) is not written: Shopify keeps SKUs per variant.` });
       }
-      return { ok: true, listing: tags.length === listing.tags.length ? listing : { ...listing, tags }, changes };
+      return { ok: true, listing: tags.length === named.tags.length ? named : { ...named, tags }, changes };
     },
+    keys: (listing) => ({ column: legacy ? 'Handle' : 'URL handle', marketplace: 'Shopify', values: [shopifyHandle(listing)] }),
     rows(listing) {
       const handle = shopifyHandle(listing);
       const names = optionNames(listing.variants);

@@ -5,7 +5,7 @@ import { LIMITS } from '../limits.js';
 import { formatMinor } from '../money.js';
 import type { Cell, Change, Checked, Column, ExportTarget, OutputRow } from '../target.js';
 import { present } from '../text-fit.js';
-import { joinable, optionNames, optionValue, optionValues, variantPriceMinor } from './shared.js';
+import { joinable, optionNames, optionValue, optionValues, variantPriceMinor, withNamedVariants } from './shared.js';
 import { shopifyHandle } from './shopify.js';
 
 const columns: Column[] = [
@@ -99,17 +99,23 @@ export const wooTarget: ExportTarget = {
   extension: 'csv',
   columns,
   statusKey: 'published',
-  check(listing): Checked {
+  check(original): Checked {
+    const changes: Change[] = [];
+    const listing = withNamedVariants(original, changes);
     if (optionNames(listing.variants).length > LIMITS.woocommerce.attributes) {
       return { ok: false, column: 'Attribute 1 name', reason: `Its variants vary by ${optionNames(listing.variants).length} attributes; this export writes ${LIMITS.woocommerce.attributes}.` };
     }
-    const changes: Change[] = [];
     const tags = joinable(listing.tags, ',', 'Tags', changes);
     const images = joinable(listing.images, ',', 'Images', changes);
     const parent = listing.variants.length > 0 ? parentSku(listing) : null;
     if (parent?.derived) changes.push({ column: 'SKU', message: `It has no SKU; its variations point at "${parent.sku}", written as the product's SKU.` });
-    return { ok: true, listing: changes.length > 0 ? { ...listing, tags, images } : listing, changes };
+    return { ok: true, listing: tags.length !== listing.tags.length || images.length !== listing.images.length ? { ...listing, tags, images } : listing, changes };
   },
+  keys: (listing) => ({
+    column: 'SKU',
+    marketplace: 'WooCommerce',
+    values: [...(listing.variants.length > 0 ? [parentSku(listing)?.sku ?? ''] : [listing.sku ?? '']), ...listing.variants.map((variant) => variant.sku ?? '')],
+  }),
   rows(listing) {
     const names = optionNames(listing.variants);
     const variable = listing.variants.length > 0;
