@@ -19,6 +19,14 @@ function list(text: string): string[] {
   return (parsed ?? splitList(text)).map((t) => decodeEntities(t).trim()).filter((t) => t !== '');
 }
 
+/**
+ * Tags and materials: a Python list from the API, or (a dump re-exported as Etsy's CSV) a comma
+ * list with Etsy's `_` for spaces; Etsy allows no `_` in either.
+ */
+function etsyList(text: string): string[] {
+  return parsePythonList(text) === null ? list(text).map((t) => t.replaceAll('_', ' ')) : list(text);
+}
+
 export async function* mapEtsyApi(rows: AsyncIterable<TableRow>, ctx: MapContext): AsyncGenerator<MappedRecord> {
   const header = ctx.header;
   const c = new Columns(header);
@@ -52,8 +60,8 @@ export async function* mapEtsyApi(rows: AsyncIterable<TableRow>, ctx: MapContext
     draft.sku = skus[0] ?? null;
     // Several SKUs (one per inventory offering): the first is the listing's, the cell is kept as written.
     if (skus.length > 1) keepColumns(draft.kept.columns, cells, header, [col.sku]);
-    draft.tags = list(cell(cells, col.tags));
-    draft.materials = list(cell(cells, col.materials));
+    draft.tags = etsyList(cell(cells, col.tags));
+    draft.materials = etsyList(cell(cells, col.materials));
     draft.images = list(cell(cells, col.images));
     const taxonomy = list(cell(cells, col.taxonomy));
     draft.category = taxonomy.length > 0 ? taxonomy.join(' > ') : null;

@@ -94,6 +94,14 @@ describe('Etsy API dump', () => {
     expect(listings[0]!.source!.columns).toEqual({ 'Column 1': '0', views: '3' });
   });
 
+  it('tags and materials: Python lists, or Etsy CSV lists with `_` for spaces (a dump re-exported as Etsy CSV)', async () => {
+    const { listings } = await importText(`${head}\n0,1,active,Ring,x,5.00,USD,1,[],"['gift for her', 'ring']","['sterling silver']",3,i_did\n1,2,active,Ring,x,5.00,USD,1,,"gift_for_her,ring",sterling_silver,3,i_did\n`);
+    expect(listings.map((l) => [l.tags, l.materials])).toEqual([
+      [['gift for her', 'ring'], ['sterling silver']],
+      [['gift for her', 'ring'], ['sterling silver']],
+    ]);
+  });
+
   it('several SKUs: the first is the listing\'s, the cell is kept as written', async () => {
     const { listings } = await importText(`${head}\n0,1,active,Ring,x,5.00,USD,1,"['A-1', 'A-2']",[],[],3,i_did\n`);
     expect(listings[0]!.sku).toBe('A-1');
