@@ -18,6 +18,8 @@ export const METHOD_NAMES = [
   'history.state',
   'history.undo',
   'history.redo',
+  'listings.deletePreview',
+  'listings.delete',
   'dashboard.stats',
   'demo.generate',
   'import.preview',

@@ -28,6 +28,8 @@ import {
   type BulkResult,
   type ChangeSetSummary,
   type DashboardStats,
+  type DeletePreview,
+  type DeleteResult,
   type RevisionEntry,
   type UndoState,
 } from './edit-types.js';
@@ -143,6 +145,12 @@ export interface UndoOutcome {
   changed: number;
   /** Fields left alone because something else changed them since (e.g. a later import). */
   conflicts: number;
+  /** Listings it took out of the catalog (undo of an import: its new listings; redo of a delete). */
+  removed: number;
+  /** Listings it put back whole, with their ids (undo of a delete; redo of an import). */
+  putBack: number;
+  /** Listings it could not put back: the catalog now has another listing with their marketplace id. Kept for a later undo. */
+  leftOut: number;
   state: UndoState;
 }
 
@@ -194,7 +202,12 @@ export const contract = {
     timeoutMs: 15 * 60_000,
   }),
   'history.state': method<UndoState>()({ input: empty, access: 'read', timeoutMs: 5_000 }),
-  'history.undo': method<UndoOutcome>()({ input: empty, access: 'write', timeoutMs: 15 * 60_000 }),
+  /** How many listings of the scope are in the catalog now (the confirmation states it). */
+  'listings.deletePreview': method<DeletePreview>()({ input: z.object({ scope: scopeSchema }).strict(), access: 'background', timeoutMs: 120_000 }),
+  /** Deletes the scope's listings as ONE undoable change set (history.undo puts them back, ids and history included). */
+  'listings.delete': method<DeleteResult>()({ input: z.object({ scope: scopeSchema }).strict(), access: 'write', timeoutMs: 15 * 60_000 }),
+  /** `changeSetId`: undo only if that change set is the newest undoable one (else `conflict`, saying what came after). */
+  'history.undo': method<UndoOutcome>()({ input: z.object({ changeSetId: id.optional() }).strict(), access: 'write', timeoutMs: 15 * 60_000 }),
   'history.redo': method<UndoOutcome>()({ input: empty, access: 'write', timeoutMs: 15 * 60_000 }),
   'dashboard.stats': method<DashboardStats>()({ input: empty, access: 'read', timeoutMs: 5_000 }),
   'demo.generate': method<{ inserted: number }>()({

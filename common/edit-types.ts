@@ -94,6 +94,22 @@ export interface UndoState {
   redo: ChangeSetSummary | null;
 }
 
+// ---- deleting listings -------------------------------------------------------------------------
+
+/** What deleting a scope would remove (`listings.deletePreview`). */
+export interface DeletePreview {
+  /** Listings in the scope that are in the catalog now. */
+  listings: number;
+  /** The first of them, in id order (≤ 5), so the confirmation can name what goes. */
+  samples: { id: number; title: string }[];
+}
+
+/** What `listings.delete` did: one undoable change set (null: nothing was there to delete). */
+export interface DeleteResult {
+  changeSet: ChangeSetSummary | null;
+  deleted: number;
+}
+
 // ---- bulk edits --------------------------------------------------------------------------------
 
 /** Text fields find/replace works on. */

@@ -4,7 +4,7 @@ import type BetterSqlite3 from 'better-sqlite3';
  * The grid's sort and filter indexes. Inserting into nine B-trees at random positions is a third
  * of the cost of a large load; building them afterwards (one sort each) is several times cheaper.
  */
-const DEFERRABLE_INDEXES = [
+export const DEFERRABLE_INDEXES = [
   'listings_title',
   'listings_sku',
   'listing_offers_price',
@@ -17,7 +17,7 @@ const DEFERRABLE_INDEXES = [
 ] as const;
 
 /** Below this many new rows the drop/rebuild costs more than it saves. */
-const MIN_ROWS_TO_DEFER = 50_000;
+export const MIN_ROWS_TO_DEFER = 50_000;
 
 /**
  * Runs a large load with the sort indexes dropped, then rebuilds them, when the load at least

@@ -31,7 +31,7 @@ export function changeSetSummary(row: ChangeSetRow): ChangeSetSummary {
  * Starts the change set of a user action (undoable). A new change ends redo: every undone change
  * set becomes 'discarded', as in any editor — redoing it on top of the new change would be a guess.
  */
-export function startUserChangeSet(db: BetterSqlite3.Database, kind: 'edit' | 'bulk' | 'revert', summary: string, listingCount: number, now: number): number {
+export function startUserChangeSet(db: BetterSqlite3.Database, kind: 'edit' | 'bulk' | 'revert' | 'delete', summary: string, listingCount: number, now: number): number {
   prepared(db, "UPDATE change_sets SET state = 'discarded', updated_at = ? WHERE undoable = 1 AND state = 'undone'").run(now);
   const { lastInsertRowid } = prepared(
     db,

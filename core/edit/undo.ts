@@ -1,22 +1,20 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { UndoOutcome } from '../../common/contract.js';
-import type { EditableField, FieldChange, ListingChanges, UndoState } from '../../common/edit-types.js';
-import { sameFieldValue } from '../../common/edit/index.js';
+import type { ChangeSetSummary, UndoState } from '../../common/edit-types.js';
+import { ContractError } from '../../common/result.js';
 import type { Catalog } from '../catalog/open-catalog.js';
+import { putBackListings, takeOutPutIn } from './change-set-listings.js';
 import { changeSetSummary, readChangeSet, setChangeSetState, type ChangeSetRow } from './change-sets.js';
 import { withCheckpointDeferred } from './checkpoint-later.js';
-import { FIELD_COLUMNS, fromColumnValue, toColumnValue } from './field-columns.js';
-import { nextUpdatedAt, qualityAfterEdit, STORED_QUALITY_COLUMNS, writeListingFields, type StoredQuality } from './listing-write.js';
 import { prepared } from './prepared.js';
-import { QualityMemo } from './quality-memo.js';
-import { editableChanges, parseRevisionChanges } from './revision-changes.js';
-import { readRowsById, ROW_CHUNK } from './rows-by-id.js';
+import { replayRevisions } from './revision-replay.js';
 
 /**
- * Undo and redo walk the user's undoable change sets, all kept in SQLite, so they survive a
- * restart. Undo takes the newest 'applied' set; redo the oldest 'undone' one — any new change
- * discards every undone set (change-sets.ts), so the undone sets are always the ones most recently
- * undone, and the oldest of them is the last one undone.
+ * Undo and redo walk the undoable change sets, all kept in SQLite, so they survive a restart.
+ * Undo takes the newest 'applied' set; redo the oldest 'undone' one — any new change discards every
+ * undone set (change-sets.ts), so the undone sets are always the ones most recently undone, and the
+ * oldest of them is the last one undone. The walk is linear: a set is only undone once every newer
+ * one is, so it meets the catalog as it left it, except for writes that are not change sets.
  */
 export function undoState(db: BetterSqlite3.Database): UndoState {
   const undo = prepared(db, "SELECT * FROM change_sets WHERE undoable = 1 AND state = 'applied' ORDER BY id DESC LIMIT 1").get() as ChangeSetRow | undefined;
@@ -25,81 +23,71 @@ export function undoState(db: BetterSqlite3.Database): UndoState {
 }
 
 /**
- * `history.undo`: puts back each revision's `before` wherever the field still holds its `after`.
- * A field changed since (a later import, an edit in a set that is not undone) is left alone and
- * counted as a conflict: undo never overwrites work it did not do. One transaction.
+ * `history.undo`: reverts the newest change set. Field changes: each revision's `before` goes back
+ * wherever the field still holds its `after`; a field changed since is left alone and counted as a
+ * conflict — undo never overwrites work it did not do. A delete puts its listings back; an import
+ * also takes out the listings it created. `expected`: undo only if that change set is the newest
+ * (an "Undo this import" button must never undo something else). One transaction.
  */
-export function undoLast(catalog: Catalog, now = Date.now()): UndoOutcome {
-  return replayNewest(catalog, 'undo', now);
+export function undoLast(catalog: Catalog, now = Date.now(), expected?: number): UndoOutcome {
+  return stepNewest(catalog, 'undo', now, expected);
 }
 
-/** `history.redo`: the reverse: `after` back wherever the field still holds `before`. */
+/** `history.redo`: the reverse of the last undo. */
 export function redoLast(catalog: Catalog, now = Date.now()): UndoOutcome {
-  return replayNewest(catalog, 'redo', now);
+  return stepNewest(catalog, 'redo', now);
 }
+
+type StepCounts = Pick<UndoOutcome, 'changed' | 'conflicts' | 'removed' | 'putBack' | 'leftOut'>;
+const NOTHING: StepCounts = { changed: 0, conflicts: 0, removed: 0, putBack: 0, leftOut: 0 };
 
 /** One transaction; like a bulk edit, it leaves the WAL checkpoint to the caller (checkpoint-later.ts). */
-function replayNewest(catalog: Catalog, direction: 'undo' | 'redo', now: number): UndoOutcome {
+function stepNewest(catalog: Catalog, direction: 'undo' | 'redo', now: number, expected?: number): UndoOutcome {
   const { db } = catalog;
-  const replay = db.transaction((): UndoOutcome => {
+  const step = db.transaction((): UndoOutcome => {
     const target = undoState(db)[direction];
-    if (!target) return { changeSet: null, changed: 0, conflicts: 0, state: undoState(db) };
-    const { changed, conflicts } = replayChangeSet(db, target.id, direction, now);
+    if (expected !== undefined && target?.id !== expected) throw notNewest(db, expected, target);
+    if (!target) return { changeSet: null, ...NOTHING, state: undoState(db) };
+    const counts = stepChangeSet(db, target, direction, now);
     setChangeSetState(db, target.id, direction === 'undo' ? 'undone' : 'applied', now);
-    return { changeSet: readChangeSet(db, target.id), changed, conflicts, state: undoState(db) };
+    return { changeSet: readChangeSet(db, target.id), ...counts, state: undoState(db) };
   });
-  return withCheckpointDeferred(db, () => replay.immediate());
-}
-
-interface RevisionRow {
-  id: number;
-  listing_id: number;
-  changes: string;
+  return withCheckpointDeferred(db, () => step.immediate());
 }
 
 /**
- * Replays a change set's revisions ROW_CHUNK at a time — undo newest first, redo oldest first, so
- * a set touching one listing twice unwinds in order — reading only the columns they touch.
+ * What undoing or redoing one change set does, by kind:
+ * - field changes (edit, bulk, revert, proposal): its revisions, replayed;
+ * - delete: undo puts its listings back whole, redo takes them out again;
+ * - import: undo puts back the fields it changed and then takes out the listings it created
+ *   (kept whole for redo); redo puts those back and then re-applies its changes.
+ * change-set-listings.ts keeps the listings a set holds out or has put in.
  */
-function replayChangeSet(db: BetterSqlite3.Database, changeSetId: number, direction: 'undo' | 'redo', now: number): { changed: number; conflicts: number } {
-  const page = prepared(
-    db,
-    direction === 'undo'
-      ? 'SELECT id, listing_id, changes FROM revisions WHERE change_set_id = ? AND id < ? ORDER BY id DESC LIMIT ?'
-      : 'SELECT id, listing_id, changes FROM revisions WHERE change_set_id = ? AND id > ? ORDER BY id ASC LIMIT ?',
-  );
-  const memo = new QualityMemo();
-  let changed = 0;
-  let conflicts = 0;
-  let cursor = direction === 'undo' ? Number.MAX_SAFE_INTEGER : 0;
-  for (;;) {
-    const revisions = page.all(changeSetId, cursor, ROW_CHUNK) as RevisionRow[];
-    if (revisions.length === 0) break;
-    cursor = revisions.at(-1)!.id;
-    const parsed = revisions.map((revision) => ({ listingId: revision.listing_id, changes: editableChanges(parseRevisionChanges(revision.changes)) }));
-    const fields = new Set<EditableField>();
-    for (const { changes } of parsed) for (const field of Object.keys(changes) as EditableField[]) fields.add(field);
-    const columns = ['updated_at', ...STORED_QUALITY_COLUMNS, ...[...fields].map((field) => FIELD_COLUMNS[field].column)];
-    const rows = readRowsById(db, columns, [...new Set(parsed.map((revision) => revision.listingId))]);
-
-    for (const { listingId, changes } of parsed) {
-      const row = rows.get(listingId);
-      const restore: ListingChanges = {};
-      for (const [field, change] of Object.entries(changes) as [EditableField, FieldChange][]) {
-        const [from, to] = direction === 'undo' ? [change.after, change.before] : [change.before, change.after];
-        const current = row === undefined ? undefined : fromColumnValue(field, row[FIELD_COLUMNS[field].column]);
-        if (row !== undefined && sameFieldValue(current, from)) Object.assign(restore, { [field]: to });
-        else if (row === undefined || !sameFieldValue(current, to)) conflicts++;
-      }
-      if (row === undefined || Object.keys(restore).length === 0) continue;
-      const quality = qualityAfterEdit(db, row as unknown as StoredQuality, restore, memo);
-      const updatedAt = nextUpdatedAt(now, row.updated_at as number);
-      writeListingFields(db, row as unknown as StoredQuality, restore, updatedAt, quality);
-      // Keep the chunk's copy current in case a later revision of this set touches the same listing.
-      for (const field of Object.keys(restore) as EditableField[]) row[FIELD_COLUMNS[field].column] = toColumnValue(field, restore[field]);
-      Object.assign(row, { updated_at: updatedAt, quality_score: quality.qualityScore, error_count: quality.errorCount, failing_rules: quality.failingRules });
-      changed++;
-    }
+function stepChangeSet(db: BetterSqlite3.Database, target: ChangeSetSummary, direction: 'undo' | 'redo', now: number): StepCounts {
+  if (target.kind === 'delete') {
+    return direction === 'undo' ? { ...NOTHING, ...putBackListings(db, target.id) } : { ...NOTHING, removed: takeOutPutIn(db, target.id) };
   }
-  return { changed, conflicts };
+  if (target.kind === 'import') {
+    if (direction === 'undo') {
+      const replayed = replayRevisions(db, target.id, 'undo', now);
+      return { ...NOTHING, ...replayed, removed: takeOutPutIn(db, target.id) };
+    }
+    const back = putBackListings(db, target.id);
+    return { ...NOTHING, ...back, ...replayRevisions(db, target.id, 'redo', now) };
+  }
+  return { ...NOTHING, ...replayRevisions(db, target.id, direction, now) };
+}
+
+/** Why a change set asked for by id cannot be undone now, in words a seller can act on. */
+function notNewest(db: BetterSqlite3.Database, expected: number, newest: ChangeSetSummary | null): ContractError {
+  const wanted = prepared(db, 'SELECT * FROM change_sets WHERE id = ?').get(expected) as ChangeSetRow | undefined;
+  if (wanted === undefined) return new ContractError('not_found', `Change #${expected} is not in this catalog's history. Nothing was undone.`);
+  if (wanted.undoable === 0) return new ContractError('conflict', `“${wanted.summary}” cannot be undone: an older Listsmith recorded it before such changes could be undone. Nothing was undone.`);
+  if (wanted.state !== 'applied') return new ContractError('conflict', `“${wanted.summary}” is already undone. Nothing was undone.`);
+  const later = prepared(db, "SELECT count(*) FROM change_sets WHERE undoable = 1 AND state = 'applied' AND id > ?").pluck().get(expected) as number;
+  const first = newest === null ? '' : `, newest first: “${newest.summary}”`;
+  return new ContractError(
+    'conflict',
+    `“${wanted.summary}” is not the last change: ${later.toLocaleString('en-US')} ${later === 1 ? 'change was' : 'changes were'} made after it${first}. Undo goes back one change at a time; undo ${later === 1 ? 'that one' : 'those'} first (Ctrl+Z). Nothing was undone.`,
+  );
 }

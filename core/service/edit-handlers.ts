@@ -1,10 +1,12 @@
 import { defaultBackupDir } from '../backup/backup-handlers.js';
 import { backupBeforeBigOperation } from '../backup/pre-operation.js';
 import { bulkScopeSize } from '../backup/pre-operation-size.js';
+import type { UndoOutcome } from '../../common/contract.js';
 import type { Catalog } from '../catalog/open-catalog.js';
 import { readStats } from '../catalog/stats.js';
 import { applyBulkEdit, previewBulkEdit } from '../edit/bulk-edit.js';
 import { checkpoint } from '../edit/checkpoint-later.js';
+import { deleteListings, previewDelete } from '../edit/delete-listings.js';
 import { listingHistory } from '../edit/history.js';
 import { revertRevision } from '../edit/revert.js';
 import { redoLast, undoLast, undoState } from '../edit/undo.js';
@@ -13,12 +15,22 @@ import type { HandlerContext, Handlers } from './handlers-type.js';
 
 type EditHandlers = Pick<
   Handlers,
-  'listing.update' | 'listing.history' | 'revision.revert' | 'bulk.preview' | 'bulk.apply' | 'history.state' | 'history.undo' | 'history.redo'
+  | 'listing.update'
+  | 'listing.history'
+  | 'revision.revert'
+  | 'bulk.preview'
+  | 'bulk.apply'
+  | 'history.state'
+  | 'history.undo'
+  | 'history.redo'
+  | 'listings.deletePreview'
+  | 'listings.delete'
 >;
 
 /**
- * Editing over one catalog connection: single and bulk edits, undo/redo, history and revert (see
- * core/edit/). Writers tell every window the catalog changed — only when something did.
+ * Editing over one catalog connection: single and bulk edits, deleting listings, undo/redo,
+ * history and revert (see core/edit/). Writers tell every window the catalog changed — only when
+ * something did.
  */
 export function createEditHandlers(catalog: Catalog): EditHandlers {
   const changed = (ctx: HandlerContext, didChange: boolean): void => {
@@ -63,18 +75,41 @@ export function createEditHandlers(catalog: Catalog): EditHandlers {
 
     'history.state': () => undoState(catalog.db),
 
-    'history.undo': (_input, ctx) => {
-      const outcome = undoLast(catalog);
-      changed(ctx, outcome.changed > 0);
-      checkpointAfterAnswer(ctx, outcome.changed > 0);
+    'history.undo': ({ changeSetId }, ctx) => {
+      const outcome = undoLast(catalog, Date.now(), changeSetId);
+      changed(ctx, wroteListings(outcome));
+      checkpointAfterAnswer(ctx, wroteListings(outcome));
       return outcome;
     },
 
     'history.redo': (_input, ctx) => {
       const outcome = redoLast(catalog);
-      changed(ctx, outcome.changed > 0);
-      checkpointAfterAnswer(ctx, outcome.changed > 0);
+      changed(ctx, wroteListings(outcome));
+      checkpointAfterAnswer(ctx, wroteListings(outcome));
       return outcome;
     },
+
+    'listings.deletePreview': ({ scope }) => previewDelete(catalog, scope),
+
+    'listings.delete': async ({ scope }, ctx) => {
+      // Deleting many listings gets the same backup first as a bulk edit of them (undo covers the
+      // mistake; the backup covers a catalog damaged halfway).
+      const listings = readStats(catalog).listings;
+      await backupBeforeBigOperation(catalog.db, {
+        reason: 'pre-bulk-edit',
+        size: bulkScopeSize(catalog, scope, listings),
+        catalogListings: listings,
+        backupDir: defaultBackupDir(catalog.path),
+      });
+      const result = deleteListings(catalog, scope);
+      changed(ctx, result.deleted > 0);
+      checkpointAfterAnswer(ctx, result.deleted > 0);
+      return result;
+    },
   };
+}
+
+/** Undo and redo write listings when they change fields or take listings out or put them back. */
+function wroteListings(outcome: Pick<UndoOutcome, 'changed' | 'removed' | 'putBack'>): boolean {
+  return outcome.changed + outcome.removed + outcome.putBack > 0;
 }

@@ -1,8 +1,7 @@
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import type { ContractClient } from '../../../common/client.js';
-import type { UndoOutcome } from '../../../common/contract.js';
 import type { UndoState } from '../../../common/edit-types.js';
-import { formatInteger } from '../format.js';
+import { describeHistoryStep, type HistoryStep } from '../../../common/history-text.js';
 
 /* ----------------------------------------------------------------------------------------------
  * Undo/redo of catalog changes (inline edits, bulk edits, reverts). The core keeps the history —
@@ -34,14 +33,9 @@ export interface HistoryHost {
 /** The same key press seen by the menu accelerator and by the page within this long counts once. */
 const DUPLICATE_WINDOW_MS = 400;
 
-/** "Undid: Price +10 % on 10,000 listings" (+ what was left alone because it changed since). */
-export function historyMessage(action: HistoryAction, outcome: Pick<UndoOutcome, 'changeSet' | 'conflicts'>): string {
-  if (outcome.changeSet === null) return action === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.';
-  let text = `${action === 'undo' ? 'Undid' : 'Redid'}: ${outcome.changeSet.summary}`;
-  if (outcome.conflicts > 0) {
-    text += ` — ${formatInteger(outcome.conflicts)} ${outcome.conflicts === 1 ? 'value was' : 'values were'} left as ${outcome.conflicts === 1 ? 'it is' : 'they are'}: changed again since`;
-  }
-  return text;
+/** "Undid: Price +10 % on 10,000 listings" (+ listings removed or put back, + what was left alone because it changed since). */
+export function historyMessage(action: HistoryAction, outcome: HistoryStep): string {
+  return describeHistoryStep(action, outcome);
 }
 
 /** True when the key press belongs to a text field (its own native text undo applies there). */

@@ -93,4 +93,26 @@ describe('edit methods through the contract boundary', () => {
     expect(listing(catalog, ids[0]!).title).toBe('Copper bracelet');
     expect(events).toHaveLength(5);
   });
+
+  it('deletes through the contract: preview, one undoable change, catalog.changed, and undo only of the change named', async () => {
+    const { catalog, ids, call, events, operations } = setup();
+    await expect(call('listings.delete', { scope: { kind: 'ids', ids: [] } })).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(await call('listings.deletePreview', { scope: { kind: 'ids', ids: [ids[0]] } })).toEqual({ listings: 1, samples: [{ id: ids[0], title: 'Copper bracelet' }] });
+    expect(events).toEqual([]);
+
+    const result = (await call('listings.delete', { scope: { kind: 'ids', ids: [ids[0]] } })) as { deleted: number; changeSet: { id: number } };
+    expect(result).toMatchObject({ deleted: 1, changeSet: { kind: 'delete', summary: 'Delete of 1 listing' } });
+    expect(events).toHaveLength(1);
+    expect(operations).toHaveLength(1);
+    expect(await call('history.state', {})).toMatchObject({ undo: { id: result.changeSet.id } });
+
+    await expect(call('history.undo', { changeSetId: result.changeSet.id + 1 })).rejects.toMatchObject({ code: 'not_found' });
+    expect(await call('history.undo', { changeSetId: result.changeSet.id })).toMatchObject({ putBack: 1 });
+    expect(listing(catalog, ids[0]!).title).toBe('Copper bracelet');
+    // Putting listings back is a change the windows must hear of, though no field was edited.
+    expect(events).toHaveLength(2);
+    await call('history.redo', {});
+    expect(events).toHaveLength(3);
+    await Promise.all(operations);
+  });
 });
