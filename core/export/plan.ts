@@ -236,7 +236,7 @@ const count = (n: number, one: string, many: string): string => `${n.toLocaleStr
 function fileNote(file: MergedFile, lackingHeaders: readonly string[], marketplace: string): string {
   const one = file.listings === 1;
   const parts = [count(file.listings, 'listing', 'listings')];
-  if (file.target.layout) parts.push(file.target.layout.description);
+  if (file.target.layout && file.target.layout.description !== '') parts.push(file.target.layout.description);
   if (lackingHeaders.length > 0) {
     const names = lackingHeaders.map((header) => `"${header}"`).join(', ');
     parts.push(`without ${names}: ${one ? 'its source file had' : 'their source files had'} no such column, so ${one ? 'its value is' : 'their values are'} unknown, and a blank would erase ${one ? 'it' : 'them'} on ${marketplace}`);

@@ -1,4 +1,5 @@
 import type { Listing, ListingStatus } from '../../../common/listing.js';
+import { englishHeader, localizedHeader } from '../../import/canonical-headers.js';
 import { KEPT_KEY, writesBack } from '../kept-columns.js';
 import { listOrUnknown, valueOrUnknown } from '../known-value.js';
 import { LIMITS } from '../limits.js';
@@ -8,7 +9,8 @@ import { present } from '../text-fit.js';
 import { joinable, optionNames, optionValue, optionValues, variantPriceMinor, withNamedVariants } from './shared.js';
 import { shopifyHandle } from './shopify.js';
 
-const columns: Column[] = [
+/** The importer's layout, headers in English (the translations come from core/import/canonical-headers.ts). */
+const COLUMNS: Column[] = [
   // A variation's own ID, when its source row had one, is written back (derived: kept wins).
   { key: 'id', header: 'ID', type: 'number', always: true, derived: true },
   { key: 'type', header: 'Type', type: 'text', always: true },
@@ -57,8 +59,8 @@ function productAttributes(listing: Listing): [string, string][] {
  * product row says whether the attribute is visible and global; a variation row only names its
  * value (as WooCommerce's own export writes them; a variation's kept flags fill in).
  */
-function attributeCells(cells: Record<string, Cell>, n: number, name: string | undefined, values: string | undefined, variation = false): void {
-  const key = (part: 'Name' | 'Values' | 'Visible' | 'Global', header: string): string => (n <= 3 ? `attribute${n}${part}` : `${KEPT_KEY}Attribute ${n} ${header}`);
+function attributeCells(cells: Record<string, Cell>, header: Localize, n: number, name: string | undefined, values: string | undefined, variation = false): void {
+  const key = (part: 'Name' | 'Values' | 'Visible' | 'Global', english: string): string => (n <= 3 ? `attribute${n}${part}` : KEPT_KEY + header(`Attribute ${n} ${english}`));
   cells[key('Name', 'name')] = name;
   cells[key('Values', 'value(s)')] = name === undefined ? undefined : values;
   cells[key('Visible', 'visible')] = name === undefined || variation ? undefined : 1;
@@ -85,6 +87,9 @@ function parentSku(listing: Listing): { sku: string; derived: boolean } | null {
   return { sku: shopifyHandle(listing), derived: true };
 }
 
+/** An English header in the file's language. */
+type Localize = (english: string) => string;
+
 /**
  * WooCommerce product CSV importer layout. ID is the store's product id for listings that came
  * from WooCommerce and blank (= create) for the rest. Listings with variants become a `variable`
@@ -92,13 +97,16 @@ function parentSku(listing: Listing): { sku: string; derived: boolean } | null {
  * SKU — derived from the handle when it has none. A variable product whose variants hold no stock
  * of their own keeps its quantity at product level (WooCommerce's "manage stock" on the parent).
  */
-export const wooTarget: ExportTarget = {
+function wooLayout(locale: string | null): ExportTarget {
+  const header: Localize = (english) => (locale === null ? english : localizedHeader('woocommerce', locale, english));
+  return {
   format: 'woocommerce',
   kind: 'csv',
   bom: true,
   extension: 'csv',
-  columns,
+  columns: COLUMNS.map((column) => ({ ...column, header: header(column.header) })),
   statusKey: 'published',
+  layout: locale === null ? { id: 'woocommerce', fileLabel: 'en', description: '' } : { id: `woocommerce-${locale}`, fileLabel: slugLocale(locale), description: `headers in ${locale}` },
   check(original): Checked {
     const changes: Change[] = [];
     const listing = withNamedVariants(original, changes);
@@ -125,7 +133,7 @@ export const wooTarget: ExportTarget = {
     const product: Record<string, Cell> = {
       id: wooId(listing),
       // A WooCommerce product's own type goes back as it was; for others only one that says nothing about variations.
-      type: variable ? 'variable' : present(keptType) && (writesBack(listing, 'woocommerce') || !VARIATION_TYPES.test(keptType)) ? keptType : 'simple',
+      type: variable ? (present(keptType) && /^\s*variable\s*$/i.test(keptType) ? keptType : 'variable') : present(keptType) && (writesBack(listing, 'woocommerce') || !VARIATION_TYPES.test(keptType)) ? keptType : 'simple',
       sku: parent?.derived ? parent.sku : valueOrUnknown(listing, 'sku', listing.sku),
       name: listing.title,
       published: PUBLISHED[listing.status],
@@ -142,10 +150,10 @@ export const wooTarget: ExportTarget = {
     };
     for (let n = 1; n <= 3; n++) {
       const name = names[n - 1];
-      attributeCells(product, n, name, name === undefined ? undefined : optionValues(listing.variants, name).join(', '));
+      attributeCells(product, header, n, name, name === undefined ? undefined : optionValues(listing.variants, name).join(', '));
     }
     const plain = productAttributes(listing).filter(([name]) => !names.includes(name));
-    plain.forEach(([name, value], i) => attributeCells(product, names.length + i + 1, name, value));
+    plain.forEach(([name, value], i) => attributeCells(product, header, names.length + i + 1, name, value));
     const rows: OutputRow[] = [{ cells: product, listingRow: true }];
     const pointer = wooId(listing) !== undefined ? `id:${wooId(listing)}` : parent?.sku;
     for (const variant of listing.variants) {
@@ -155,7 +163,8 @@ export const wooTarget: ExportTarget = {
         type: 'variation',
         sku: valueOrUnknown(listing, 'sku', variant.sku),
         name: `${listing.title} - ${variant.options.map((option) => option.value).join(', ')}`,
-        published: 1,
+        // A variation of a WooCommerce listing keeps its own flag (among its kept cells).
+        published: writesBack(listing, 'woocommerce') ? undefined : 1,
         stock: valueOrUnknown(listing, 'quantity', variant.quantity),
         price: valueOrUnknown(listing, 'priceMinor', priceMinor === null ? null : formatMinor(priceMinor, listing.currency)),
         // A variation without its own image shows the product's: blank is the truth here.
@@ -164,10 +173,45 @@ export const wooTarget: ExportTarget = {
       };
       for (let n = 1; n <= 3; n++) {
         const name = names[n - 1];
-        attributeCells(cells, n, name, name === undefined ? undefined : (optionValue(variant, name) ?? ''), true);
+        attributeCells(cells, header, n, name, name === undefined ? undefined : (optionValue(variant, name) ?? ''), true);
       }
       rows.push({ cells, variant });
     }
     return rows;
   },
+};
+}
+
+/**
+ * The language of the WooCommerce file a listing came from: its `source.layout` (`fr_FR`…), when
+ * its kept headers are indeed translated (a file whose headers read the same in English and in
+ * another language stays English).
+ */
+function ownLocale(listing: Listing): string | null {
+  const source = listing.source;
+  if (!source || !writesBack(listing, 'woocommerce') || source.layout === undefined || !/^[a-z]{2,3}_[A-Z]{2}$/.test(source.layout)) return null;
+  const headers = [...Object.keys(source.columns), ...Object.values(source.attributeColumns ?? {}), ...listing.variants.flatMap((variant) => Object.keys(variant.columns ?? {}))];
+  return headers.some((header) => englishHeader('woocommerce', header) !== header) ? source.layout : null;
+}
+
+function slugLocale(locale: string): string {
+  return locale.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+}
+
+const LAYOUTS = new Map<string | null, ExportTarget>();
+
+function layoutFor(locale: string | null): ExportTarget {
+  let target = LAYOUTS.get(locale);
+  if (!target) LAYOUTS.set(locale, (target = wooLayout(locale)));
+  return target;
+}
+
+/**
+ * The WooCommerce format: a listing imported from a WooCommerce file in another language (its
+ * `source.layout`, e.g. `fr_FR`) goes back with its headers in that language, so its kept columns
+ * keep their names; the others get WooCommerce's English headers.
+ */
+export const wooTarget: ExportTarget = {
+  ...layoutFor(null),
+  route: (listing) => layoutFor(ownLocale(listing)),
 };

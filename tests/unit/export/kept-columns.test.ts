@@ -69,4 +69,18 @@ describe('kept columns go back to the format they came from', () => {
     expect(files[0]!.at(files[0]!.rows[0]!, 'Regular price')).toBe('15 000 Fcfa');
     catalog.close();
   });
+
+  it('a WooCommerce file from a German admin goes back with German headers, its kept columns under theirs', async () => {
+    const csv = ['ID,Typ,Artikelnummer,Name,Veröffentlicht,Ist hervorgehoben?,Beschreibung,Bestand,Regulärer Preis', '21,simple,KR-1,Krug,1,1,<p>Steingut.</p>,3,24.00'].join('\n');
+    const catalog = await catalogFromText(csv, { currency: 'EUR' });
+    expect(readAllListings(catalog)[0]!.source?.layout).toBe('de_DE');
+    const { summary, files } = await exportAll(catalog, 'woocommerce');
+    const [file] = files;
+    expect(file!.header).toEqual(expect.arrayContaining(['ID', 'Typ', 'Artikelnummer', 'Veröffentlicht', 'Beschreibung', 'Bestand', 'Regulärer Preis', 'Ist hervorgehoben?']));
+    expect(file!.header).not.toContain('Is featured?');
+    expect(summary.files[0]!.note).toContain('headers in de_DE');
+    const [back] = await reimport(summary, 'EUR');
+    expect(back).toMatchObject({ sourceId: '21', sku: 'KR-1', priceMinor: 2400, quantity: 3, source: { layout: 'de_DE', columns: { 'Ist hervorgehoben?': '1' } } });
+    catalog.close();
+  });
 });
