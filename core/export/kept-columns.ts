@@ -62,6 +62,10 @@ function columnsByHeader(target: ExportTarget): Map<string, Column> {
   let map = staticColumns.get(target);
   if (!map) {
     map = new Map(target.columns.map((column) => [headerKey(column.header), column]));
+    for (const [header, key] of Object.entries(target.aliases ?? {})) {
+      const column = target.columns.find((candidate) => candidate.key === key);
+      if (column && !map.has(headerKey(header))) map.set(headerKey(header), column);
+    }
     staticColumns.set(target, map);
   }
   return map;

@@ -88,6 +88,8 @@ export interface ExportTarget {
   columns: readonly Column[];
   /** The key of the column that writes the listing's status: its kept source status word goes there. */
   statusKey?: string;
+  /** Other headers that name the format's own columns (another header generation's): header → column key. */
+  aliases?: Readonly<Record<string, string>>;
   /**
    * Where a listing goes when one format has several file layouts (Shopify's two header
    * generations, one eBay file per site): the layout's target, or why the listing cannot go.

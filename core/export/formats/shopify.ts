@@ -3,7 +3,8 @@ import { writesBack } from '../kept-columns.js';
 import { listOrUnknown, valueOrUnknown } from '../known-value.js';
 import { LIMITS } from '../limits.js';
 import { formatMinor } from '../money.js';
-import type { Cell, Change, Checked, Column, ExportTarget, OutputRow } from '../target.js';
+import type { RowProblem } from '../../../common/import-types.js';
+import type { Cell, Change, Checked, Column, ExportNotes, ExportTarget, OutputRow } from '../target.js';
 import { slugify, present } from '../text-fit.js';
 import { joinable, optionNames, optionValue, variantPriceMinor, variantStockNote, withNamedVariants } from './shared.js';
 
@@ -52,25 +53,24 @@ export function shopifyHandle(listing: Listing): string {
 }
 
 /** The header generation a Shopify listing came in ('legacy' / 'current'), or null. */
-function ownGeneration(listing: Listing): boolean | null {
-  if (listing.source?.dialect !== 'shopify') return null;
-  if (listing.source.layout === 'legacy') return true;
-  if (listing.source.layout === 'current') return false;
-  return null;
+function ownGeneration(listing: Listing): 'legacy' | 'current' | null {
+  if (!writesBack(listing, 'shopify')) return null;
+  const layout = listing.source?.layout;
+  return layout === 'legacy' || layout === 'current' ? layout : null;
 }
 
 /**
  * Shopify products CSV: one handle group per listing — the first row carries the product fields
  * and the first variant, later rows the other variants, then rows with only an extra image.
  * Product fields on later rows are blank, as Shopify's own export writes them (it reads product
- * fields from a group's first row only). A listing imported from Shopify is written in the header
- * generation it came in (its kept columns are named in that generation), so one export may be
- * two files.
+ * fields from a group's first row only). The file uses the header generation the seller chose; a
+ * listing's kept columns named in the other generation still fill this one's columns (aliases),
+ * and the preview says how many listings came in the other one.
  *
  * Quantity: a listing without variants writes its quantity on its one variant row; a variant
  * writes its own, never a share of the listing's (a listing whose variants have none says so).
  */
-function shopifyLayout(legacy: boolean): ExportTarget {
+export function shopifyTarget(legacy: boolean): ExportTarget {
   const columns: Column[] = (legacy ? LEGACY : CURRENT).map(([key, header]) => ({
     key,
     header,
@@ -85,9 +85,8 @@ function shopifyLayout(legacy: boolean): ExportTarget {
     extension: 'csv',
     columns,
     statusKey: 'status',
-    layout: legacy
-      ? { id: 'shopify-legacy', fileLabel: 'legacy-headers', description: 'legacy 2019–2023 headers' }
-      : { id: 'shopify-current', fileLabel: '2024-headers', description: '2024/25 headers' },
+    aliases: Object.fromEntries((legacy ? CURRENT : LEGACY).map(([key, header]) => [header, key])),
+    notes: () => new GenerationNotes(legacy),
     check(listing): Checked {
       if (optionNames(listing.variants).length > LIMITS.shopify.options) {
         return { ok: false, column: 'Option1 name', reason: `Its variants vary by ${optionNames(listing.variants).length} options; Shopify allows ${LIMITS.shopify.options}.` };
@@ -176,18 +175,20 @@ function variantCells(listing: Listing, names: readonly string[], variant: Varia
   return cells;
 }
 
-/**
- * The Shopify format: listings imported from a Shopify file go out in their own header generation,
- * the others in the one chosen (`legacy`: the 2019–2023 headers).
- */
-export function shopifyTarget(legacy: boolean): ExportTarget {
-  const chosen = shopifyLayout(legacy);
-  const other = shopifyLayout(!legacy);
-  return {
-    ...chosen,
-    route: (listing) => {
-      const generation = writesBack(listing, chosen.format) ? ownGeneration(listing) : null;
-      return generation === null || generation === legacy ? chosen : other;
-    },
-  };
+/** Listings that came in the other header generation: exporting to theirs writes them back exactly. */
+class GenerationNotes implements ExportNotes {
+  private other = 0;
+
+  constructor(private readonly legacy: boolean) {}
+
+  add(listing: Listing): void {
+    const generation = ownGeneration(listing);
+    if (generation !== null && (generation === 'legacy') !== this.legacy) this.other++;
+  }
+
+  notes(): RowProblem[] {
+    if (this.other === 0) return [];
+    const theirs = this.legacy ? 'Shopify (2024/25 headers)' : 'Shopify (legacy 2019–2023 headers)';
+    return [{ line: 0, column: null, message: `${this.other.toLocaleString('en-US')} listings came from Shopify files with the ${this.legacy ? '2024/25' : '2019–2023'} headers; their own columns are written under the names they came with. Export them as ${theirs} to write their whole rows in those headers.` }];
+  }
 }

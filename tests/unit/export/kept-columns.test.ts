@@ -21,10 +21,10 @@ describe('kept columns go back to the format they came from', () => {
     expect(listing!.source?.attributeColumns?.['Fabric']).toBe('Fabric (product.metafields.custom.fabric)');
     // The seller edits the metafield in Listsmith: the export writes the edited value under its header.
     catalog.db.prepare("UPDATE listings SET attributes = json_set(attributes, '$.Fabric', 'Cashmere')").run();
-    const { summary, files } = await exportAll(catalog, 'shopify');
+    // Its own format: the 2019–2023 headers it came with.
+    const { summary, files } = await exportAll(catalog, 'shopify_legacy');
     expect(files).toHaveLength(1);
     const [file] = files;
-    // A listing from a 2019–2023 file goes back in those headers.
     expect(file!.header).toContain('Handle');
     const cells = (column: string) => file!.rows.map((row) => file!.at(row, column));
     expect(cells('Variant Grams')).toEqual(['180', '190']);
@@ -39,6 +39,18 @@ describe('kept columns go back to the format they came from', () => {
     expect(back!.attributes['Fabric']).toBe('Cashmere');
     expect(back!.variants.map((v) => v.columns?.['Variant Grams'])).toEqual(['180', '190']);
     expect(back!.source?.imageColumns?.['https://x/navy.jpg']).toEqual({ 'Image Alt Text': 'Navy scarf worn' });
+    catalog.close();
+  });
+
+  it('exported in the 2024/25 headers, its kept columns still fill the columns they name there', async () => {
+    const catalog = await catalogFromText(SHOPIFY);
+    const { summary, files } = await exportAll(catalog, 'shopify');
+    const [file] = files;
+    // The legacy tracker column is this generation's "Inventory tracker": no second column for it.
+    expect(file!.header.filter((column) => /tracker/i.test(column))).toEqual(['Inventory tracker']);
+    expect(file!.rows.map((row) => file!.at(row, 'Inventory tracker'))).toEqual(['shopify', '']);
+    expect(file!.rows.map((row) => file!.at(row, 'Variant Grams'))).toEqual(['180', '190']);
+    expect(summary.problems.some((p) => /1 listings came from Shopify files with the 2019–2023 headers/.test(p.message))).toBe(true);
     catalog.close();
   });
 
