@@ -15,6 +15,7 @@ import { titleMatcher } from '../import/title-matches.js';
 import { IMPORT_USAGE, ImportUsageError, parseImportOptions } from './import-options.js';
 import { planImport } from './import-plan.js';
 import { OPTIMIZE_USAGE, OptimizeUsageError, optimizeCatalog, parseMarketplace, parseOptimizeScope } from './optimize.js';
+import { UNDO_USAGE, UndoUsageError, historyJson, parseChangeSetId, redoCommand, undoCommand } from './undo-command.js';
 import { AiService } from '../ai/ai-service.js';
 
 /**
@@ -22,6 +23,7 @@ import { AiService } from '../ai/ai-service.js';
  * `listsmith export --format F --out FILE [--ebay-site SITE] [--db PATH] [--json]`
  * `listsmith stats [--db PATH] --json`
  * `listsmith optimize --marketplace M [--filter F] [--apply] [--db PATH] [--json]` (core/cli/optimize.ts)
+ * `listsmith undo [--change-set N] [--db PATH] [--json]`, `listsmith redo …` (core/cli/undo-command.ts)
  *
  * Runs in-process on the same core functions as the app (one writer connection). Progress goes to
  * stderr; with --json the LAST line on stdout is one JSON object. Exit 0 when the command ran
@@ -34,7 +36,8 @@ ${IMPORT_USAGE}
       (FILE-2-without-vendor.csv…) or go to another eBay site (FILE-2-uk.csv…);
       --ebay-site: where EUR listings that name no eBay site go (${EBAY_EURO_SITES.join(', ')}; default ${DEFAULT_EBAY_EURO_SITE})
   listsmith stats [--db PATH] [--json]
-${OPTIMIZE_USAGE}`;
+${OPTIMIZE_USAGE}
+${UNDO_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -54,6 +57,7 @@ const { values, positionals } = parseArgs({
     filter: { type: 'string' },
     apply: { type: 'boolean', default: false },
     ai: { type: 'boolean', default: false },
+    'change-set': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: false,
@@ -241,6 +245,20 @@ async function runOptimize(): Promise<Record<string, unknown>> {
   }
 }
 
+/** `listsmith undo` / `redo`: one step of the app's history; what it did goes to stderr as the app says it. */
+function runHistory(command: 'undo' | 'redo'): Record<string, unknown> {
+  const changeSetId = parseChangeSetId(stringOption('change-set'));
+  if (command === 'redo' && changeSetId !== undefined) throw new UndoUsageError('--change-set is for undo only.');
+  const catalog = openWriter();
+  try {
+    const result = command === 'undo' ? undoCommand(catalog, changeSetId) : redoCommand(catalog);
+    process.stderr.write(`${result.message}\n`);
+    return historyJson(result);
+  } finally {
+    catalog.close();
+  }
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = positionals;
   if (values.help || !command) {
@@ -252,6 +270,7 @@ async function main(): Promise<void> {
   else if (command === 'export') result = await runExport();
   else if (command === 'stats') result = runStats();
   else if (command === 'optimize') result = await runOptimize();
+  else if (command === 'undo' || command === 'redo') result = runHistory(command);
   else throw new UsageError(`Unknown command "${command}".`);
   console.log(values.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));
 }
@@ -260,7 +279,7 @@ main().catch((error: unknown) => {
   endProgress();
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
   console.error(`listsmith: ${message}`);
-  const usage = error instanceof UsageError || error instanceof OptimizeUsageError || error instanceof ImportUsageError;
+  const usage = error instanceof UsageError || error instanceof OptimizeUsageError || error instanceof ImportUsageError || error instanceof UndoUsageError;
   if (usage) console.error(USAGE);
   process.exit(usage ? 2 : 1);
 });

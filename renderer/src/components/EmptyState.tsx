@@ -24,7 +24,9 @@ export function EmptyState() {
           Bring your listings in with <strong>Import…</strong> in the toolbar, or drop a marketplace export (Shopify, Etsy, eBay,
           Amazon, WooCommerce, Google Merchant, CSV, JSON) anywhere on this window.
         </p>
-        <p className="muted">Or try it with a generated demo catalog:</p>
+        <p className="muted" data-testid="empty-demo-hint">
+          Or try it with a generated demo catalog. To remove it later, use the bin (Delete…) in the toolbar on the whole catalog — that can be undone too.
+        </p>
         <fieldset className="demo-sizes" disabled={demo.running}>
           <legend className="visually-hidden">Demo catalog size</legend>
           {DEMO_SIZES.map((n) => (

@@ -7,6 +7,7 @@ import { ImportPreviewStep } from './ImportPreviewStep.js';
 import { ImportReportStep } from './ImportReportStep.js';
 import { Modal } from './Modal.js';
 import { OperationProgress } from './OperationProgress.js';
+import { UndoImportButton } from './UndoImportButton.js';
 import './import-wizard.css';
 
 /**
@@ -100,6 +101,7 @@ export function ImportWizard() {
         >
           Save report as CSV
         </button>
+        <UndoImportButton report={report} />
         <span className="toolbar-spacer" />
         <button type="button" className="btn" onClick={closeImport} data-testid="import-done">
           Close

@@ -5,6 +5,7 @@ import { useApp, useAppStore } from '../store/context.js';
 import { historyKey, isTextEditingTarget } from '../store/history.js';
 import { importIdOf, maxScoreOf, parseMaxScore } from '../store/query.js';
 import { selectionCount } from '../store/selection.js';
+import { DeleteButton } from './DeleteButton.js';
 import { ImportExportButtons } from './ImportExportButtons.js';
 import { OptimizeButtons } from './OptimizeButtons.js';
 import { ToolsMenu } from './ToolsMenu.js';
@@ -229,6 +230,7 @@ export function Toolbar() {
       <div className="toolbar-spacer" />
       <UndoRedoButtons />
       <BulkEditButton />
+      <DeleteButton />
       <OptimizeButtons />
       <ImportExportButtons />
       <GoToRow />

@@ -252,6 +252,7 @@ export function Grid() {
   const toggleActiveRow = useApp((s) => s.toggleActiveRow);
   const selectAllMatching = useApp((s) => s.selectAllMatching);
   const clearSelection = useApp((s) => s.clearSelection);
+  const deleteSelection = useApp((s) => s.deleteSelection);
   const startInlineEdit = useApp((s) => s.startInlineEdit);
   const setVisibleRange = useApp((s) => s.setVisibleRange);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -447,6 +448,11 @@ export function Grid() {
         if (selection.kind === 'all' || selection.ids.size > 0) clearSelection();
         else handled = false;
         break;
+      case 'Delete':
+      case 'Backspace':
+        // Delete (⌘⌫ on a Mac keyboard): the confirmation for the selection, or for the active row when nothing is ticked.
+        handled = (e.key === 'Delete' || (IS_MAC && e.metaKey)) && deleteSelection();
+        break;
       default:
         if (mod && !e.altKey && e.key.toLowerCase() === 'a') selectAllMatching();
         else handled = false;
@@ -467,7 +473,7 @@ export function Grid() {
       aria-colcount={COLUMNS.length}
       aria-busy={viewState === 'opening'}
       aria-activedescendant={activeId}
-      aria-keyshortcuts="Enter F2 Space Alt+Enter Control+A Meta+A Escape"
+      aria-keyshortcuts="Enter F2 Space Alt+Enter Control+A Meta+A Escape Delete"
       data-testid="grid"
       data-total={total}
       data-view-state={viewState}

@@ -8,6 +8,7 @@ import type { ConnectionInfo } from '../bridge/ws-transport.js';
 import type { RowAlign } from '../grid/scale.js';
 import { PAGE_SIZE, PageCache, pageRequest, pagesForRange, pagesToLoad } from './page-cache.js';
 import { createHistorySlice, type HistorySlice } from './history.js';
+import { createDeleteSlice, type DeleteSlice } from './delete.js';
 import { createExportSlice, type ExportSlice } from './export.js';
 import { createImportSlice, type ImportSlice } from './import.js';
 import { inlineChanges, rowFromListing, startEdit, type InlineEdit, type InlineField } from './inline-edit.js';
@@ -181,7 +182,8 @@ export type AppState = QuerySlice &
   StatusSlice &
   ImportSlice &
   ExportSlice &
-  HistorySlice;
+  HistorySlice &
+  DeleteSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Rows fetched beyond the visible range on each side. */
@@ -657,11 +659,13 @@ export function createAppStore({ client, transportKind, initialConnection }: Sto
   const importing = createImportSlice<AppState>(client);
   const exporting = createExportSlice<AppState>(client);
   const history = createHistorySlice<AppState>(client);
+  const deleting = createDeleteSlice<AppState>(client);
 
   const store: AppStore = createStore<AppState>()((...a) => ({
     ...importing.slice(...a),
     ...exporting.slice(...a),
     ...history.slice(...a),
+    ...deleting(...a),
     ...querySlice(...a),
     ...viewSlice(...a),
     ...pagesSlice(...a),
