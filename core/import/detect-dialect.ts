@@ -71,9 +71,10 @@ const SIGNATURES: Signature[] = [
   },
   {
     dialect: 'ebay_report',
-    slots: [['item number', 'itemid', 'item id'], ['title'], ['custom label (sku)'], ['available quantity', 'quantity'], ['start price', 'current price'], ['format'], ['currency'], ['variation details']],
+    // Seller Hub reports, and the older File Exchange "active listings" download (Item ID, Item Title, Quantity Available…).
+    slots: [['item number', 'itemid', 'item id'], ['title', 'item title'], ['custom label (sku)', 'custom label'], ['available quantity', 'quantity', 'quantity available'], ['start price', 'current price', 'price'], ['format', 'type'], ['currency', 'site listed'], ['variation details']],
     required: [0],
-    known: ['description', /^column \d+$/, /^(sold quantity|watchers|bids|reserve price|auction buy it now price|start date|end date|condition|ebay category \d (name|number)|listing site|p:\w+)$/],
+    known: ['description', /^column \d+$/, /^(sold quantity|watchers|bids|purchases|reserve price|auction buy it now price|start date|end date|condition|condition id|ebay category \d (name|number)|category (leaf name|number)|listing site|private notes|download date|product reference id|outofstockcontrol|product id (type|value( \d)?)|p:\w+)$/],
   },
   {
     dialect: 'amazon_flat_file',

@@ -162,7 +162,8 @@ export class Warnings {
 
 /**
  * Reads an identifier cell (barcode, GTIN, UPC…). Excel's `3.65275E+11` lost digits: warn and
- * return null (a wrong barcode is worse than none — the marketplace would match another product).
+ * return null (a wrong barcode is worse than none — the marketplace would match another product);
+ * callers keep the cell as written among the listing's source columns.
  */
 export function identifier(cells: readonly string[], index: number, header: readonly string[], line: number, warnings: Warnings): string | null {
   const value = cell(cells, index);
@@ -171,7 +172,7 @@ export function identifier(cells: readonly string[], index: number, header: read
     warnings.add(
       line,
       header[index] ?? null,
-      `"${value}" was damaged by Excel (scientific notation drops digits), so it was not imported. Re-export the file, or format the column as Text before saving.`,
+      `"${value}" was damaged by Excel (scientific notation drops digits): kept as written, but not used as an identifier. Re-export the file, or format the column as Text before saving.`,
     );
     return null;
   }

@@ -96,7 +96,7 @@ export function googleItemToDraft(item: GoogleItem, ctx: MapContext, columns: Go
       warnings.add(item.line, column, `Sale price "${value.trim()}" is not a price; kept as written.`);
       draft.kept.columns[column] = value;
     } else if ((name === 'gtin' || name === 'mpn') && isExcelMangledNumber(value)) {
-      warnings.add(item.line, column, `"${value.trim()}" was damaged by Excel (scientific notation drops digits), so it was not imported. Re-export the file, or format the column as Text before saving.`);
+      warnings.add(item.line, column, `"${value.trim()}" was damaged by Excel (scientific notation drops digits): kept as written, but not used as an identifier. Re-export the file, or format the column as Text before saving.`);
       draft.kept.columns[column] = value;
     } else {
       setAttributeFrom(draft, (NAMED_ATTRIBUTES[name] ?? name).slice(0, 100), column, decodeText ? decodeEntities(value.trim()) : value.trim());

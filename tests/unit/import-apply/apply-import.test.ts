@@ -63,20 +63,42 @@ describe('applyImport', () => {
     catalog.close();
   });
 
-  it('matches on SKU when the file has no marketplace id, and by exact title when it has neither', async () => {
+  it('matches on SKU when the file has no marketplace id; by exact title only when asked', async () => {
     const catalog = openCatalog(tempDbPath(), { role: 'writer' });
     await applyImport(catalog, memorySource([newListing({ sku: 'A' }), newListing({ sku: null, title: 'No keys' })]), options);
-    const report = await applyImport(catalog, memorySource([newListing({ sku: 'A', quantity: 9 }), newListing({ sku: null, title: 'No keys' })]), options);
-    expect(report).toMatchObject({ imported: 0, updated: 1, unchanged: 1 });
+    // A row with neither id nor SKU is a new listing: two different items may share a title.
+    const keyOnly = await applyImport(catalog, memorySource([newListing({ sku: 'A', quantity: 9 }), newListing({ sku: null, title: 'No keys' })]), options);
+    expect(keyOnly).toMatchObject({ imported: 1, updated: 1, unchanged: 0 });
+    expect(keyOnly.rows).toEqual({ new: 1, updated: 1, unchanged: 0, partOf: 0, merged: 0, rejected: 0 });
+    // The seller chose title matching: the one listing with exactly that title is updated…
+    const byTitle = await applyImport(catalog, memorySource([newListing({ sku: 'A', quantity: 9 }), newListing({ sku: null, title: 'Unique', quantity: 4 })]), { ...options, matchBy: 'title' });
+    expect(byTitle).toMatchObject({ imported: 1, unchanged: 1 });
+    const again = await applyImport(catalog, memorySource([newListing({ sku: null, title: 'Unique', quantity: 5 })]), { ...options, matchBy: 'title' });
+    expect(again).toMatchObject({ imported: 0, updated: 1 });
+    // …and a title two stored listings share matches neither.
+    const ambiguous = await applyImport(catalog, memorySource([newListing({ sku: null, title: 'No keys', quantity: 3 })]), { ...options, matchBy: 'title' });
+    expect(ambiguous).toMatchObject({ imported: 1, updated: 0 });
     catalog.close();
   });
 
-  it('counts a listing named twice in one file once, the later row winning, with a warning', async () => {
+  it('never merges two rows with different keys, even when they share a marketplace id (Amazon: the SKU decides)', async () => {
     const catalog = openCatalog(tempDbPath(), { role: 'writer' });
-    const rows: NewListing[] = [...listings(2), newListing({ marketplace: 'shopify', sourceId: 'handle-0', sku: 'SKU-0', title: 'Later' })];
+    const merchant = newListing({ marketplace: 'amazon', sourceId: '0V-586O-C2JL', sku: '0V-586O-C2JL', quantity: 3, attributes: { ASIN: 'B0TEST' } });
+    const fba = newListing({ marketplace: 'amazon', sourceId: '0V-586O-C2JL-FBA', sku: '0V-586O-C2JL-FBA', quantity: null, attributes: { ASIN: 'B0TEST' } });
+    const report = await applyImport(catalog, memorySource([merchant, fba]), options);
+    expect(report).toMatchObject({ imported: 2, rows: { new: 2, merged: 0 } });
+    expect(catalog.db.prepare('SELECT quantity FROM listing_rows ORDER BY id').pluck().all()).toEqual([3, null]);
+    catalog.close();
+  });
+
+  it('counts a listing named twice in one file once, merging the later row into it, with a warning', async () => {
+    const catalog = openCatalog(tempDbPath(), { role: 'writer' });
+    const rows: NewListing[] = [...listings(2), newListing({ marketplace: 'shopify', sourceId: 'handle-0', sku: 'SKU-0', title: 'Later', quantity: null })];
     const report = await applyImport(catalog, memorySource(rows), options);
-    expect(report).toMatchObject({ imported: 2, updated: 0, unchanged: 0 });
+    expect(report).toMatchObject({ imported: 2, updated: 0, unchanged: 0, rows: { new: 2, merged: 1 } });
     expect(report.warnings).toEqual([expect.objectContaining({ line: 4, message: expect.stringContaining('line 2') })]);
+    // The later row's empty quantity does not erase the earlier row's.
+    expect(catalog.db.prepare("SELECT quantity FROM listing_rows WHERE source_id = 'handle-0'").pluck().get()).toBe(rows[0]!.quantity);
     expect(catalog.db.prepare("SELECT title FROM listings WHERE source_id = 'handle-0'").pluck().all()).toEqual(['Later']);
 
     // Across a flushed batch: the later row updates the stored listing, still counted once.

@@ -56,7 +56,7 @@ describe('applyImport: quality scores and change sets', () => {
     const first = await applyImport(catalog, memorySource([etsy(1), etsy(2), etsy(3)]), { ...options, now: () => at });
     expect(first.imported).toBe(3);
     expect(changeSets(catalog)).toEqual([
-      expect.objectContaining({ author: 'import', kind: 'import', summary: 'Import of shop.csv: 3 new, 0 changed', listing_count: 3, state: 'applied', undoable: 0, created_at: at }),
+      expect.objectContaining({ author: 'import', kind: 'import', summary: 'Import of shop.csv: 3 new, 0 changed', listing_count: 3, state: 'applied', undoable: 1, created_at: at }),
     ]);
 
     const second = await applyImport(
@@ -67,7 +67,7 @@ describe('applyImport: quality scores and change sets', () => {
     expect(second).toMatchObject({ imported: 2, updated: 2, unchanged: 1 });
     const sets = changeSets(catalog);
     expect(sets).toHaveLength(2);
-    expect(sets[1]).toMatchObject({ summary: 'Import of update.csv: 2 new, 2 changed', listing_count: 4, undoable: 0, created_at: at + 1_000 });
+    expect(sets[1]).toMatchObject({ summary: 'Import of update.csv: 2 new, 2 changed', listing_count: 4, undoable: 1, created_at: at + 1_000 });
     const revisions = catalog.db.prepare('SELECT author, change_set_id FROM revisions ORDER BY id').all();
     expect(revisions).toEqual([
       { author: 'import', change_set_id: sets[1]!.id },

@@ -246,7 +246,8 @@ describe('dialects from fixtures', () => {
   it('Amazon All Listings report (TSV)', async () => {
     const r = await importText('item-name\titem-description\tlisting-id\tseller-sku\tprice\tquantity\topen-date\timage-url\tasin1\tstatus\nBlue mug\tA mug\t0101\tMUG-1\t7.99\t12\t2021-03-04 10:00:00 PST\thttps://i/m.jpg\tB000111\tInactive\n');
     expect(r.source.dialect).toBe('amazon_all_listings');
-    expect(r.listings[0]).toMatchObject({ title: 'Blue mug', sku: 'MUG-1', sourceId: 'B000111', priceMinor: 799, quantity: 12, status: 'inactive', images: ['https://i/m.jpg'] });
+    // The seller SKU is Amazon's key; the ASIN is an attribute (several SKUs may share one).
+    expect(r.listings[0]).toMatchObject({ title: 'Blue mug', sku: 'MUG-1', sourceId: 'MUG-1', attributes: { ASIN: 'B000111' }, priceMinor: 799, quantity: 12, status: 'inactive', images: ['https://i/m.jpg'] });
   });
   it('Google Merchant: item_group_id groups variants; TSV', async () => {
     const r = await importText('id\ttitle\tdescription\tlink\timage_link\tavailability\tprice\titem_group_id\tsize\n1\tShirt\td\thttps://s/1\thttps://i/1\tin stock\t12.00 USD\tG1\tS\n2\tShirt\td\thttps://s/2\thttps://i/2\tout of stock\t13.00 USD\tG1\tM\n3\tHat\td\thttps://s/3\thttps://i/3\tout of stock\t5.00 USD\t\t\n');
