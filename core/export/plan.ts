@@ -3,7 +3,7 @@ import type { RowProblem } from '../../common/import-types.js';
 import type { Listing } from '../../common/listing.js';
 import { isPlainNumber } from './cells.js';
 import { listingLabel } from './formats/shared.js';
-import { keptColumn, withKeptColumns } from './kept-columns.js';
+import { KEPT_KEY, keptColumn, withKeptColumns } from './kept-columns.js';
 import type { Change, Column, ExportSettings, ExportTarget, OutputRow, Refusal } from './target.js';
 
 /** Previews list at most this many problems of each kind (the counts are exact). */
@@ -73,8 +73,17 @@ function claimKeys(target: ExportTarget, listing: Listing, claims: KeyClaims): R
   return null;
 }
 
+const columnsByKey = new WeakMap<ExportTarget, Map<string, Column>>();
+
+/** The format's column for a cell key, or the kept / data-named column it stands for. */
 export function columnOf(target: ExportTarget, key: string): Column | null {
-  return target.columns.find((column) => column.key === key) ?? keptColumn(key);
+  let columns = columnsByKey.get(target);
+  if (!columns) columnsByKey.set(target, (columns = new Map(target.columns.map((column) => [column.key, column]))));
+  return columns.get(key) ?? keptColumn(key);
+}
+
+function isOwnColumn(target: ExportTarget, key: string): boolean {
+  return columnOf(target, key)?.key === key && !key.startsWith(KEPT_KEY);
 }
 
 /** One file of an export: its layout, the columns its listings lack, and what it holds. */
@@ -142,7 +151,7 @@ export class FilePlanner {
       for (const [cellKey, value] of Object.entries(row.cells)) {
         if (value === null || value === undefined || partition.holding.has(cellKey)) continue;
         partition.holding.add(cellKey);
-        const kept = prepared.target.columns.some((column) => column.key === cellKey) ? null : keptColumn(cellKey);
+        const kept = isOwnColumn(prepared.target, cellKey) ? null : keptColumn(cellKey);
         if (kept) partition.dynamic.push(kept);
       }
     }
