@@ -8,6 +8,7 @@ import type { GridQuery } from '../../common/grid.js';
 import { cachedDemoCatalog } from '../cached-catalog.js';
 import { percentile, round, timed } from './stats.js';
 import { measureBulkEdit } from './edit-bench.js';
+import { measureDelete } from './delete-bench.js';
 import { makeShopifyFiles, measureFloor, measureImport } from './import-bench.js';
 import { measureJobOverhead } from './job-bench.js';
 import { measureAiThroughput } from './ai-bench.js';
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     'rules-rows': { type: 'string', default: '100000' },
     'skip-import': { type: 'boolean', default: false },
     'skip-edit': { type: 'boolean', default: false },
+    'skip-delete': { type: 'boolean', default: false },
     'skip-optimizer': { type: 'boolean', default: false },
     'skip-renderer': { type: 'boolean', default: false },
     'skip-ai': { type: 'boolean', default: false },
@@ -88,6 +90,8 @@ async function main(): Promise<void> {
   measureRules(databasePath);
   // bulk_edit100k_ms, bulk_undo100k_ms (+ their checkpoints): price +10 % on a copy of the catalog (edit-bench.ts).
   if (!values['skip-edit']) Object.assign(results, await measureBulkEdit(databasePath));
+  // delete100k_ms, delete_undo100k_ms, delete_redo100k_ms (+ checkpoints): 100k listings spread over a copy of the catalog (delete-bench.ts).
+  if (!values['skip-delete']) Object.assign(results, await measureDelete(databasePath));
   // rules_listings_per_s: the rule optimizer in a 2-thread Piscina pool over 50k catalog listings (optimizer-bench.ts).
   if (!values['skip-optimizer']) {
     Object.assign(results, await measureOptimizerPool({ databasePath, threads: 2 }));
