@@ -7,6 +7,7 @@ import { readStats } from '../catalog/stats.js';
 import { applyBulkEdit, previewBulkEdit } from '../edit/bulk-edit.js';
 import { checkpoint } from '../edit/checkpoint-later.js';
 import { deleteListings, previewDelete } from '../edit/delete-listings.js';
+import { forgetDiscardedSnapshots, hasDiscardedSnapshots } from '../edit/discarded-snapshots.js';
 import { listingHistory } from '../edit/history.js';
 import { revertRevision } from '../edit/revert.js';
 import { redoLast, undoLast, undoState } from '../edit/undo.js';
@@ -41,10 +42,16 @@ export function createEditHandlers(catalog: Catalog): EditHandlers {
   const checkpointAfterAnswer = (ctx: HandlerContext, didChange: boolean): void => {
     if (didChange) ctx.startOperation(async () => checkpoint(catalog.db));
   };
+  // A new change ends redo (change-sets.ts): the listings kept for redoing what it discarded are
+  // dead weight in the file, forgotten after the answer (discarded-snapshots.ts).
+  const forgetDiscardedAfterAnswer = (ctx: HandlerContext, newChange: boolean): void => {
+    if (newChange && hasDiscardedSnapshots(catalog.db)) ctx.startOperation(async () => void forgetDiscardedSnapshots(catalog.db));
+  };
   return {
     'listing.update': ({ id, changes, expectedUpdatedAt }, ctx) => {
       const outcome = updateListing(catalog, { id, changes, ...(expectedUpdatedAt === undefined ? {} : { expectedUpdatedAt }) });
       changed(ctx, outcome.changeSet !== null);
+      forgetDiscardedAfterAnswer(ctx, outcome.changeSet !== null);
       return outcome;
     },
 
@@ -53,6 +60,7 @@ export function createEditHandlers(catalog: Catalog): EditHandlers {
     'revision.revert': ({ revisionId }, ctx) => {
       const outcome = revertRevision(catalog, revisionId);
       changed(ctx, outcome.changeSet !== null);
+      forgetDiscardedAfterAnswer(ctx, outcome.changeSet !== null);
       return outcome;
     },
 
@@ -70,6 +78,7 @@ export function createEditHandlers(catalog: Catalog): EditHandlers {
       const result = applyBulkEdit(catalog, scope, edit);
       changed(ctx, result.changed > 0);
       checkpointAfterAnswer(ctx, result.changed > 0);
+      forgetDiscardedAfterAnswer(ctx, result.changed > 0);
       return result;
     },
 
@@ -104,6 +113,7 @@ export function createEditHandlers(catalog: Catalog): EditHandlers {
       const result = deleteListings(catalog, scope);
       changed(ctx, result.deleted > 0);
       checkpointAfterAnswer(ctx, result.deleted > 0);
+      forgetDiscardedAfterAnswer(ctx, result.deleted > 0);
       return result;
     },
   };

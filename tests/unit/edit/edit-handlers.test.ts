@@ -5,6 +5,8 @@ import type { Catalog } from '../../../core/catalog/open-catalog.js';
 import { validateCall } from '../../../core/host/validate-call.js';
 import { createEditHandlers } from '../../../core/service/edit-handlers.js';
 import type { HandlerContext } from '../../../core/service/handlers-type.js';
+import { applyImport } from '../../../core/import/apply-import.js';
+import { memorySource } from '../import-apply/memory-source.js';
 import { catalogWith, listing, newListing, snapshot } from './edit-catalog.js';
 
 const open: Catalog[] = [];
@@ -114,5 +116,23 @@ describe('edit methods through the contract boundary', () => {
     await call('history.redo', {});
     expect(events).toHaveLength(3);
     await Promise.all(operations);
+  });
+
+  it('forgets the listings kept for a redo that a new change made impossible, after answering', async () => {
+    const { catalog, ids, call, operations } = setup();
+    const snapshots = (): number => catalog.db.prepare('SELECT count(*) FROM listing_snapshots').pluck().get() as number;
+    await applyImport(catalog, memorySource([newListing({ sourceId: 'N1', sku: 'N1', title: 'New one' }), newListing({ sourceId: 'N2', sku: 'N2', title: 'New two' })]), { fileName: 'new.jsonl', operationId: 'op' });
+    await call('history.undo', {});
+    expect(snapshots()).toBe(2);
+    await Promise.all(operations);
+    // Redo is still possible: nothing is forgotten by a call that discards nothing.
+    expect(snapshots()).toBe(2);
+
+    const before = operations.length;
+    await call('listing.update', { id: ids[1], changes: { title: 'Silver band' } });
+    expect(operations).toHaveLength(before + 1);
+    await Promise.all(operations);
+    expect(snapshots()).toBe(0);
+    expect(await call('history.redo', {})).toMatchObject({ changeSet: null });
   });
 });
