@@ -284,7 +284,7 @@ export interface ImportReport {
   finishedAt: number;
 }
 
-export const EXPORT_FORMATS = ['shopify', 'shopify_legacy', 'etsy', 'ebay_seller_hub', 'amazon_flat_file', 'woocommerce', 'google_merchant', 'jsonl'] as const;
+export const EXPORT_FORMATS = ['shopify', 'shopify_legacy', 'etsy', 'ebay_seller_hub', 'amazon_flat_file', 'woocommerce', 'google_merchant', 'google_merchant_xml', 'jsonl'] as const;
 export const exportFormatSchema = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
@@ -296,6 +296,7 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
   amazon_flat_file: 'Amazon flat file (subset)',
   woocommerce: 'WooCommerce CSV',
   google_merchant: 'Google Merchant (TSV)',
+  google_merchant_xml: 'Google Merchant (XML feed: keeps line breaks)',
   jsonl: 'JSON Lines',
 };
 

@@ -47,9 +47,34 @@ export function decodeColumns(text: string | null | undefined): Record<string, s
   return Object.keys(record).length > 0 ? record : undefined;
 }
 
-/** Two sources hold the same (key order aside): the importer's "unchanged" test. */
+/**
+ * Per-row upload instructions a file carries, not listing data: eBay's `Action(…)` column (Add,
+ * Revise, Draft…) and Amazon's `update_delete`. An export writes its own; reading them back must
+ * not count as a change to the listing.
+ */
+const ENVELOPE_COLUMN = /^\*?action(\(|$)|^update_delete$/i;
+
+export function isEnvelopeColumn(header: string): boolean {
+  return ENVELOPE_COLUMN.test(header.trim());
+}
+
+/**
+ * What of a source is the seller's data: its kept columns (without the envelope), attribute and
+ * image columns, unknown fields and status word. The format it came in (dialect, header
+ * generation) is how the data travelled, not part of it: a listing read back from the file Listsmith
+ * wrote for it is unchanged even when that file is another dialect of its marketplace.
+ */
+export function sourceContent(source: ListingSource | undefined): Omit<ListingSource, 'dialect' | 'layout'> | undefined {
+  if (!source) return undefined;
+  const { dialect: _dialect, layout: _layout, columns, ...rest } = source;
+  const content = { ...rest, columns: Object.fromEntries(Object.entries(columns).filter(([header]) => !isEnvelopeColumn(header))) };
+  const empty = Object.keys(content.columns).length === 0 && Object.values(rest).every((value) => value === undefined);
+  return empty ? undefined : content;
+}
+
+/** Two sources hold the same seller data (key order aside): the importer's "unchanged" test. */
 export function sameSource(a: ListingSource | undefined, b: ListingSource | undefined): boolean {
-  return canonical(a) === canonical(b);
+  return canonical(sourceContent(a)) === canonical(sourceContent(b));
 }
 
 export function sameColumns(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {

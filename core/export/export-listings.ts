@@ -7,6 +7,7 @@ import { EXPORT_FORMAT_LABELS } from '../../common/import-types.js';
 import type { Catalog } from '../catalog/open-catalog.js';
 import { csvField, defuseText, numberCell, tsvField } from './cells.js';
 import { EXPORT_TARGETS } from './formats/index.js';
+import { xmlFeedEncoder } from './xml-feed.js';
 import { FilePlanner, partitionKey, prepareListing, ProblemList, toPreview, type KeyClaims, type PlannedFile } from './plan.js';
 import { CHUNK_SIZE, ListingReader, scopeIds } from './read-scope.js';
 import type { Column, ExportSettings, ExportTarget, OutputRow } from './target.js';
@@ -61,6 +62,7 @@ const MARKETPLACE_NAME: Record<ExportFormat, string> = {
   amazon_flat_file: 'Amazon',
   woocommerce: 'WooCommerce',
   google_merchant: 'Google Merchant Center',
+  google_merchant_xml: 'Google Merchant Center',
   jsonl: 'import',
 };
 
@@ -231,7 +233,8 @@ export async function exportListings(catalog: Catalog, options: ExportOptions): 
         await progress(Math.min(from + CHUNK_SIZE, planned.ids.length));
       }
       const results: ExportFile[] = [];
-      for (const { output, file, written: rows } of files) {
+      for (const { output, file, encode, written: rows } of files) {
+        if (encode.footer) await output.write(encode.footer());
         await output.close();
         results.push({ ...output.destination, rows, note: file.note });
       }
@@ -262,9 +265,12 @@ interface OpenFile {
 interface RowEncoder {
   header: () => string;
   row: (row: OutputRow) => string;
+  /** Closes the document (an XML feed's root), written after the last row. */
+  footer?: () => string;
 }
 
 function rowEncoder(target: ExportTarget, columns: readonly Column[]): RowEncoder {
+  if (target.kind === 'xml') return xmlFeedEncoder(columns);
   const field = target.kind === 'tsv' ? tsvField : csvField;
   const separator = target.kind === 'tsv' ? '\t' : ',';
   const end = target.kind === 'tsv' ? '\n' : '\r\n';

@@ -29,7 +29,8 @@ const FAMILY: Readonly<Record<string, ExportFormat>> = {
 };
 
 function familyOf(format: ExportFormat): ExportFormat {
-  return format === 'shopify_legacy' ? 'shopify' : format;
+  if (format === 'shopify_legacy') return 'shopify';
+  return format === 'google_merchant_xml' ? 'google_merchant' : format;
 }
 
 /** The listing came from a file of this format's family: its kept columns go back into it. */

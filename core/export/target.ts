@@ -76,11 +76,11 @@ export interface ExportSettings {
 
 export interface ExportTarget {
   format: ExportFormat;
-  /** csv = comma-separated (RFC 4180, CRLF); tsv = tab-separated; jsonl = one JSON object per line. */
-  kind: 'csv' | 'tsv' | 'jsonl';
+  /** csv = comma-separated (RFC 4180, CRLF); tsv = tab-separated; xml = a Google RSS feed (xml-feed.ts); jsonl = one JSON object per line. */
+  kind: 'csv' | 'tsv' | 'xml' | 'jsonl';
   /** UTF-8 byte order mark first, so Excel reads UTF-8 instead of the ANSI code page. */
   bom: boolean;
-  extension: 'csv' | 'tsv' | 'jsonl';
+  extension: 'csv' | 'tsv' | 'xml' | 'jsonl';
   /**
    * Columns in file order. Rows may also use `@<header>` keys (kept-columns.ts): columns named by
    * data — kept source columns, eBay `C:` item specifics — written after these, in first-seen order.

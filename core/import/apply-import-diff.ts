@@ -132,13 +132,23 @@ function mergeSource(before: NewListing, incoming: NewListing): ListingSource | 
 }
 
 /**
- * Variants are replaced by the file's, but a file variant that is a stored one (same SKU, else
- * same options) keeps the stored values the file leaves empty (a SKU column an export left out),
- * and its kept columns merge.
+ * Variants are replaced by the file's, but a file variant that is a stored one keeps the stored
+ * values the file leaves empty (a SKU column an export left out), and its kept columns merge. A
+ * variant is the stored one with the same SKU when that SKU names one variant on both sides
+ * (sellers do reuse a SKU across a product's variants), else the one with the same options, else
+ * the one at the same position with the same options.
  */
 function mergeVariants(stored: readonly NewVariant[], incoming: readonly NewVariant[]): NewVariant[] {
+  const uniqueSku = (variants: readonly NewVariant[]): Map<string, NewVariant> => {
+    const counts = new Map<string, number>();
+    for (const variant of variants) if (present(variant.sku) !== null) counts.set(variant.sku!, (counts.get(variant.sku!) ?? 0) + 1);
+    return new Map(variants.filter((variant) => counts.get(variant.sku ?? '') === 1).map((variant) => [variant.sku!, variant]));
+  };
+  const storedBySku = uniqueSku(stored);
+  const incomingBySku = uniqueSku(incoming);
   return incoming.map((variant, index) => {
-    const match = (present(variant.sku) !== null ? stored.find((candidate) => candidate.sku === variant.sku) : undefined) ?? stored.find((candidate) => sameOptions(candidate, variant)) ?? (stored[index] && sameOptions(stored[index], variant) ? stored[index] : undefined);
+    const bySku = variant.sku !== null && incomingBySku.has(variant.sku) ? storedBySku.get(variant.sku) : undefined;
+    const match = bySku ?? stored.find((candidate) => sameOptions(candidate, variant)) ?? (stored[index] && sameOptions(stored[index], variant) ? stored[index] : undefined);
     if (!match) return variant;
     const columns = { ...match.columns, ...variant.columns };
     return {

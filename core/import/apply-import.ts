@@ -3,6 +3,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { ImportReport, ImportRowTally, RowProblem } from '../../common/import-types.js';
 import { LISTING_STATUSES, type Marketplace } from '../../common/listing.js';
 import { listingContentValues, listingOfferValues, prepareListingBatchWriter, variantValues, type NewListing } from '../catalog/insert-listings.js';
+import { idFromGenerated } from '../catalog/generated-id.js';
 import { encodeListingSource } from '../catalog/listing-source.js';
 import { qualityOf } from '../catalog/listing-quality.js';
 import type { Catalog } from '../catalog/open-catalog.js';
@@ -193,7 +194,7 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
 
     const earlier = touched.get(stored.id);
     const before = storedToNew(stored);
-    const merged = mergeIncoming(before, incoming);
+    const merged = mergeIncoming(before, withoutGeneratedId(incoming, before));
     const changes = diffListing(before, merged);
     if (changes) {
       writeUpdate(statements, stored.id, merged, changes, { importId, changeSetId: changeSet(), at: now() });
@@ -381,6 +382,15 @@ interface ListingKey {
   source_id: string | null;
 }
 
+/** The listing found by an id an export made up for it (LS-<id>) does not take that id as its own. */
+function withoutGeneratedId(incoming: NewListing, stored: NewListing): NewListing {
+  if (incoming.sourceId === null || stored.sourceId !== null || idFromGenerated(incoming.sourceId) === null) return incoming;
+  const sku = incoming.sku === incoming.sourceId ? stored.sku : incoming.sku;
+  // The made-up id told nothing about the SKU: it stays as unknown as it was.
+  const unknown = sku === null && stored.source?.unknown?.includes('sku') && incoming.source ? { source: { ...incoming.source, unknown: [...new Set([...(incoming.source.unknown ?? []), 'sku' as const])].sort() } } : {};
+  return { ...incoming, sourceId: null, sku, ...unknown };
+}
+
 /** Marketplaces whose seller SKU is the listing's identity (Amazon: one SKU = one offer; an ASIN has many). */
 const SKU_IS_IDENTITY: ReadonlySet<Marketplace> = new Set(['amazon']);
 
@@ -388,6 +398,10 @@ function findStored(statements: Statements, listing: NewListing, matchBy: 'key' 
   if (listing.sourceId) {
     const key = statements.bySource.get(listing.marketplace, listing.sourceId) as ListingKey | undefined;
     if (key) return statements.loadById(key.id);
+    // An id an export made up for a listing that had none (LS-<id>): that listing, if it still has none.
+    const generated = idFromGenerated(listing.sourceId);
+    const own = generated === null ? null : statements.loadById(generated);
+    if (own && own.marketplace === listing.marketplace && own.source_id === null) return own;
   }
   if (listing.sku) {
     const key = statements.bySku.get(listing.sku, listing.marketplace) as ListingKey | undefined;

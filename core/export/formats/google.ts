@@ -1,6 +1,7 @@
 import type { Listing, ListingStatus, Variant } from '../../../common/listing.js';
 import { isFormulaLike } from '../cells.js';
-import { writesBack } from '../kept-columns.js';
+import { generatedListingId } from '../../catalog/generated-id.js';
+import { KEPT_KEY, writesBack } from '../kept-columns.js';
 import { valueOrUnknown } from '../known-value.js';
 import { LIMITS } from '../limits.js';
 import { formatMinor } from '../money.js';
@@ -45,7 +46,7 @@ const AVAILABILITY: Record<ListingStatus, string> = { active: 'in_stock', draft:
 
 export function googleId(listing: Listing): string {
   if (listing.marketplace === 'google' && present(listing.sourceId)) return listing.sourceId;
-  return present(listing.sku) ? listing.sku : `LS-${listing.id}`;
+  return present(listing.sku) ? listing.sku : generatedListingId(listing.id);
 }
 
 function condition(text: string | null): string | null {
@@ -175,9 +176,35 @@ function itemCells(listing: Listing, variant: Variant, names: readonly string[],
     quantity: own ? valueOrUnknown(listing, 'quantity', variant.quantity) : undefined,
   };
   if (!own && variant.quantity === 0) cells.availability = 'out_of_stock';
-  for (const name of names) {
-    const field = optionField(name);
-    if (field !== undefined) cells[field] = optionValue(variant, name) ?? '';
+  const stated = statedOptions(variant, names);
+  // Stated options stand alone: the item's color/size attributes keep their own values.
+  if (stated !== null) cells[`${KEPT_KEY}${VARIANT_OPTION}`] = stated;
+  else {
+    for (const name of names) {
+      const field = optionField(name);
+      if (field !== undefined) cells[field] = optionValue(variant, name) ?? '';
+    }
   }
   return cells;
 }
+
+/** Google's variant_option attribute, in its TSV notation (the XML feed writes name/value elements). */
+const VARIANT_OPTION = 'variant_option(name:value)';
+
+/**
+ * Options Google has no variant attribute for (a wig's length and density) are stated as
+ * `variant_option` pairs — all of the item's options then, so the reader takes them as stated —
+ * unless a name or value holds the notation's own `:` or `,`.
+ */
+function statedOptions(variant: Variant, names: readonly string[]): string | null {
+  if (names.every((name) => optionField(name) !== undefined)) return null;
+  const pairs = variant.options.map((option) => [option.name, option.value] as const);
+  if (pairs.some(([name, value]) => /[:,]/.test(name) || /[:,]/.test(value))) return null;
+  return pairs.map(([name, value]) => `${name}:${value}`).join(',');
+}
+
+/**
+ * The same feed as an RSS 2.0 XML file (core/export/xml-feed.ts): Google's recommended format, and
+ * the one that keeps line breaks in descriptions, which a TSV feed turns into spaces.
+ */
+export const googleXmlTarget: ExportTarget = { ...googleTarget, format: 'google_merchant_xml', kind: 'xml', bom: false, extension: 'xml' };

@@ -3,7 +3,7 @@ import type { ExportTarget } from '../target.js';
 import { amazonTarget } from './amazon.js';
 import { ebayTarget } from './ebay.js';
 import { etsyTarget } from './etsy.js';
-import { googleTarget } from './google.js';
+import { googleTarget, googleXmlTarget } from './google.js';
 import { jsonlTarget } from './jsonl.js';
 import { shopifyTarget } from './shopify.js';
 import { wooTarget } from './woocommerce.js';
@@ -16,5 +16,6 @@ export const EXPORT_TARGETS: Readonly<Record<ExportFormat, ExportTarget>> = {
   amazon_flat_file: amazonTarget,
   woocommerce: wooTarget,
   google_merchant: googleTarget,
+  google_merchant_xml: googleXmlTarget,
   jsonl: jsonlTarget,
 };

@@ -1,5 +1,7 @@
 import type { ExportFormat, ExportSummary, ImportDialect } from '../../../common/import-types.js';
 import type { Listing } from '../../../common/listing.js';
+import { idFromGenerated } from '../../../core/catalog/generated-id.js';
+import { sourceContent } from '../../../core/catalog/listing-source.js';
 import type { Catalog } from '../../../core/catalog/open-catalog.js';
 import { CHUNK_SIZE, ListingReader } from '../../../core/export/read-scope.js';
 
@@ -8,8 +10,10 @@ import { CHUNK_SIZE, ListingReader } from '../../../core/export/read-scope.js';
  * listing as the catalog reads it back (variants, kept source columns, attributes…), without the
  * catalog's own bookkeeping (ids, timestamps, AI marks), keyed by the listing's identity.
  */
-export type ComparableListing = Omit<Listing, 'id' | 'createdAt' | 'updatedAt' | 'aiWritten' | 'variants'> & {
+export type ComparableListing = Omit<Listing, 'id' | 'createdAt' | 'updatedAt' | 'aiWritten' | 'variants' | 'source'> & {
   variants: Omit<Listing['variants'][number], 'id'>[];
+  /** The seller's data of the source (sourceContent: not the dialect or upload envelope it came in). */
+  source?: ReturnType<typeof sourceContent>;
 };
 
 export function readAllListings(catalog: Catalog): Listing[] {
@@ -20,9 +24,17 @@ export function readAllListings(catalog: Catalog): Listing[] {
   return out;
 }
 
+/**
+ * A listing as the suites compare it. An id an export made up for a listing that had none (Google
+ * requires one: `LS-<id>`) counts as no id: a fresh catalog cannot know it was made up.
+ */
 export function comparable(listing: Listing): ComparableListing {
-  const { id: _id, createdAt: _c, updatedAt: _u, aiWritten: _a, variants, ...rest } = listing;
-  return { ...rest, variants: variants.map(({ id: _vid, ...variant }) => variant) };
+  const { id: _id, createdAt: _c, updatedAt: _u, aiWritten: _a, variants, source, ...rest } = listing;
+  const content = sourceContent(source);
+  const generated = rest.sourceId !== null && idFromGenerated(rest.sourceId) !== null;
+  const ids = generated ? { sourceId: null, sku: rest.sku === rest.sourceId ? null : rest.sku } : {};
+  const unknown = generated && content && ids.sku === null ? { unknown: [...new Set([...(content.unknown ?? []), 'sku' as const])].sort() } : {};
+  return { ...rest, ...ids, ...(content ? { source: { ...content, ...unknown } } : {}), variants: variants.map(({ id: _vid, ...variant }) => variant) };
 }
 
 /** The identity a re-import matches on (docs/FIDELITY.md §1); listings without one by title. */
@@ -34,22 +46,29 @@ export function identityOf(listing: Pick<Listing, 'marketplace' | 'sourceId' | '
 export function catalogState(catalog: Catalog): Map<string, ComparableListing[]> {
   const state = new Map<string, ComparableListing[]>();
   for (const listing of readAllListings(catalog)) {
-    const key = identityOf(listing);
+    const seen = comparable(listing);
+    const key = identityOf(seen);
     const list = state.get(key) ?? [];
-    list.push(comparable(listing));
+    list.push(seen);
     state.set(key, list);
   }
   return state;
 }
 
-/** The export format a listing read with `dialect` goes back to ("its own format"). */
+/**
+ * The export format a listing read with `dialect` goes back to ("its own format"). An Etsy API
+ * dump goes to JSONL: Listsmith writes no API dumps, and Etsy's CSV (the cross matrix checks that
+ * one) has no column for the category or state the dump holds. An eBay report goes to the Seller
+ * Hub upload, the only file eBay takes back.
+ */
 export function ownFormat(dialect: ImportDialect, layout?: string): ExportFormat {
   switch (dialect) {
     case 'shopify':
       return layout === 'legacy' ? 'shopify_legacy' : 'shopify';
     case 'etsy':
-    case 'etsy_api':
       return 'etsy';
+    case 'etsy_api':
+      return 'jsonl';
     case 'ebay_report':
     case 'ebay_seller_hub':
       return 'ebay_seller_hub';
@@ -59,7 +78,8 @@ export function ownFormat(dialect: ImportDialect, layout?: string): ExportFormat
     case 'woocommerce':
       return 'woocommerce';
     case 'google_merchant':
-      return 'google_merchant';
+      // The XML feed: a TSV cannot hold line breaks.
+      return 'google_merchant_xml';
     case 'generic_csv':
     case 'json':
     case 'jsonl':

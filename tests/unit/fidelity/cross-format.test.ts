@@ -29,6 +29,7 @@ const CARRIES: Record<ExportFormat, Field[]> = {
   amazon_flat_file: ['title', 'description', 'priceMinor', 'quantity', 'sku', 'tags', 'images', 'brand', 'variants'],
   woocommerce: ['title', 'description', 'priceMinor', 'quantity', 'sku', 'tags', 'images', 'category', 'variants'],
   google_merchant: ['title', 'description', 'priceMinor', 'images', 'brand', 'variants'],
+  google_merchant_xml: ['title', 'description', 'priceMinor', 'images', 'brand', 'variants'],
   jsonl: ['title', 'description', 'priceMinor', 'quantity', 'sku', 'tags', 'materials', 'images', 'brand', 'category', 'variants'],
 };
 

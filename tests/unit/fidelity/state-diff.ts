@@ -56,9 +56,15 @@ function normalise(value: unknown): unknown {
 }
 
 export function describeDifferences(differences: readonly StateDifference[]): string {
-  const cut = (value: unknown): string => {
-    const text = JSON.stringify(value) ?? 'undefined';
-    return text.length > 160 ? `${text.slice(0, 157)}…` : text;
-  };
-  return differences.map((d) => `${d.key} · ${d.field}: ${cut(d.before)} → ${cut(d.after)}`).join('\n');
+  return differences
+    .map((d) => {
+      const [before, after] = [JSON.stringify(normalise(d.before)) ?? 'undefined', JSON.stringify(normalise(d.after)) ?? 'undefined'];
+      // Long values: show where they start to differ.
+      let at = 0;
+      while (at < before.length && before[at] === after[at]) at++;
+      const from = Math.max(0, at - 60);
+      const cut = (text: string): string => `${from > 0 ? '…' : ''}${text.slice(from, from + 200)}${text.length > from + 200 ? '…' : ''}`;
+      return `${d.key} · ${d.field}: ${cut(before)} → ${cut(after)}`;
+    })
+    .join('\n');
 }
