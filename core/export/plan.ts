@@ -39,7 +39,8 @@ export function prepareListing(format: ExportTarget, listing: Listing, settings:
   const checked = target.check(listing);
   if (!checked.ok) return checked;
   const taken = claimKeys(target, checked.listing, claims);
-  if (taken) return taken;
+  if (taken && 'ok' in taken) return taken;
+  const changes = taken ? [...checked.changes, taken] : checked.changes;
   const rows = withKeptColumns(target, checked.listing, target.rows(checked.listing));
   const lacking = new Set<string>();
   for (const row of rows) {
@@ -55,17 +56,21 @@ export function prepareListing(format: ExportTarget, listing: Listing, settings:
       }
     }
   }
-  return { ok: true, listing: checked.listing, target, rows, changes: checked.changes, lacking: [...lacking].sort() };
+  return { ok: true, listing: checked.listing, target, rows, changes, lacking: [...lacking].sort() };
 }
 
-/** Claims the listing's keys, or says which listing already holds one (nothing is claimed then). */
-function claimKeys(target: ExportTarget, listing: Listing, claims: KeyClaims): Refusal | null {
+/**
+ * Claims the listing's keys, or says which listing already holds one (nothing is claimed then):
+ * a refusal, or for `noteOnly` keys a change noting that reading the file back would merge them.
+ */
+function claimKeys(target: ExportTarget, listing: Listing, claims: KeyClaims): Refusal | Change | null {
   const keys = target.keys?.(listing);
   if (!keys) return null;
   const values = keys.values.filter((value) => value.trim() !== '');
   for (const value of values) {
     const holder = claims.get(value.trim().toLowerCase());
     if (holder !== undefined && holder.id !== listing.id) {
+      if (keys.noteOnly) return { column: keys.column, message: `Its ${keys.column} "${value}" is also that of ${listingLabel(holder)}: both are written, but importing this file again would take them for one listing. Give one of them another ${keys.column}.` };
       return { ok: false, column: keys.column, reason: `Its ${keys.column} "${value}" is also that of ${listingLabel(holder)}; ${keys.marketplace} would merge the two into one item. Give one of them another ${keys.column}.` };
     }
   }

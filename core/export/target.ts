@@ -108,7 +108,8 @@ export interface ExportTarget {
   /**
    * The keys the marketplace identifies this listing's items by (WooCommerce and Amazon SKUs, a
    * Shopify handle, Google ids): two listings with one key would be merged on upload, so the later
-   * one is skipped and says why.
+   * one is skipped and says why. `noteOnly`: the file still carries both (an Etsy CSV or an eBay
+   * draft without its item number, where a SKU is only how a re-import matches), with a note.
    */
-  keys?(listing: Listing): { column: string; values: string[]; marketplace: string };
+  keys?(listing: Listing): { column: string; values: string[]; marketplace: string; noteOnly?: boolean };
 }

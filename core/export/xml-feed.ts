@@ -88,7 +88,7 @@ function entityLevel(text: string): string {
 
 function escape(text: string): string {
   // XML 1.0 cannot carry C0 controls other than tab and line breaks.
-  // eslint-disable-next-line no-control-regex
   // A carriage return is written as a reference: XML parsers turn a literal CR LF into LF.
+  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }

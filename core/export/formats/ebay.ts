@@ -202,6 +202,8 @@ function ebaySiteTarget(code: EbaySiteCode): ExportTarget {
     statusKey: 'action',
     layout: { id: `ebay-${code}`, fileLabel: code.toLowerCase(), description: `${site.label} (${site.currency})` },
     uploadable,
+    // A draft has no item number yet: a re-import knows it by its SKU.
+    keys: (listing) => ({ column: 'Custom label (SKU)', marketplace: 'eBay', values: itemNumber(listing) === null ? [listing.sku ?? ''] : [], noteOnly: true }),
     check(original): Checked {
       if (charLength(original.title) > LIMITS.ebay.title) return { ok: false, column: 'Title', reason: `Title is ${charLength(original.title)} characters; eBay allows ${LIMITS.ebay.title}.` };
       const changes: Change[] = [];

@@ -48,6 +48,8 @@ export const etsyTarget: ExportTarget = {
   bom: true,
   extension: 'csv',
   columns,
+  // Without Etsy's listing id, a re-import knows a listing by its SKU.
+  keys: (listing) => ({ column: 'SKU', marketplace: 'Etsy', values: listing.marketplace === 'etsy' && present(listing.sourceId) ? [] : [listing.sku ?? ''], noteOnly: true }),
   check(original): Checked {
     const changes: Change[] = [];
     const listing = withNamedVariants(original, changes);

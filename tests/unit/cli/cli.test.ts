@@ -39,7 +39,7 @@ describe.skipIf(!fs.existsSync(cli))('listsmith CLI', () => {
     const out = path.join(dir, 'out.csv');
     const exported = run('export', '--format', 'shopify', '--out', out, '--db', db, '--json');
     expect(exported.status).toBe(0);
-    expect(exported.last).toEqual({ format: 'shopify', rows: imported, skipped: 0, path: out });
+    expect(exported.last).toEqual({ format: 'shopify', rows: imported, skipped: 0, path: out, files: [{ path: out, rows: imported, note: `${imported} listings` }] });
     expect(fs.existsSync(out)).toBe(true);
 
     const stats = run('stats', '--db', db, '--json');
