@@ -121,6 +121,7 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
   const errors = new CappedProblems();
   const warnings = new CappedProblems();
   if (source.encodingNote) warnings.add({ line: 1, column: null, message: source.encodingNote });
+  for (const note of source.notes ?? []) warnings.add(note);
   const listingIds: number[] = [];
   const touched = new Map<number, Touched>();
   let pending: PendingInsert[] = [];

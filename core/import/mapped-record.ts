@@ -32,6 +32,8 @@ export interface ImportSource {
   totalBytes: number;
   /** Data rows seen so far (grows while records are read). */
   dataRows(): number;
+  /** What the reader noticed about the file as a whole (a duplicate header, a skipped instruction row): the report's first warnings. */
+  notes?: readonly RowProblem[];
   /** The currency of listings whose file states none, and who decided it (sources built in memory: USD, fallback). */
   defaultCurrency?: { code: string; origin: 'chosen' | 'hint' | 'fallback' };
 }

@@ -87,9 +87,10 @@ export async function openImportSource(path: string, options: OpenImportOptions)
   return (await openImportSourceDetailed(path, options)).source;
 }
 
-function sourceFrom(text: DecodedText, dialect: ImportDialect, records: AsyncIterable<MappedRecord>, dataRows: () => number, currency: ImportSource['defaultCurrency']): ImportSource {
+function sourceFrom(text: DecodedText, dialect: ImportDialect, records: AsyncIterable<MappedRecord>, dataRows: () => number, currency: ImportSource['defaultCurrency'], notes: readonly RowProblem[] = []): ImportSource {
   return {
     defaultCurrency: currency,
+    notes,
     dialect,
     encoding: text.encoding,
     encodingNote: text.encodingNote,
@@ -163,7 +164,7 @@ export async function openImportSourceDetailed(path: string, options: OpenImport
   const records = columns.restore ? restored(mapped, columns.restore) : mapped;
   const confidence = candidates.find((c) => c.dialect === dialect)?.confidence ?? (options.dialect ? 1 : best.confidence);
   return {
-    source: sourceFrom(text, dialect, records, table.rowCount, currency),
+    source: sourceFrom(text, dialect, records, table.rowCount, currency, table.notes),
     details: {
       candidates,
       confidence,

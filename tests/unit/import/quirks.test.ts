@@ -5,6 +5,10 @@ import { detectTableDialect, sniffTextKind } from '../../../core/import/detect-d
 import { normaliseHeaders } from '../../../core/import/read-table.js';
 import { previewImport } from '../../../core/import/preview-import.js';
 import { parsePrice, parsePythonList, parseQuantity, RowError } from '../../../core/import/values.js';
+import { openCatalog } from '../../../core/catalog/open-catalog.js';
+import { applyImport } from '../../../core/import/apply-import.js';
+import { openImportSource } from '../../../core/import/open-import-source.js';
+import { tempDbPath } from '../catalog/temp-catalog.js';
 import { fixture, importText } from './helpers.js';
 
 const SHOPIFY_HEAD = 'Handle,Title,Body (HTML),Vendor,Tags,Option1 Name,Option1 Value,Variant SKU,Variant Inventory Qty,Variant Price,Variant Barcode,Image Src,Image Position,Status';
@@ -176,6 +180,11 @@ describe('table quirks', () => {
     const r = await importText(' Title ,Tags,,Tags, Price\nMug,a,,b,5\n');
     expect(r.listings[0]).toMatchObject({ title: 'Mug', tags: ['a'], priceMinor: 500 });
     expect(r.listings[0]!.source!.columns).toEqual({ 'Tags (2)': 'b' });
+    // The import's report says it too, not only the preview.
+    const catalog = openCatalog(tempDbPath(), { role: 'writer' });
+    const report = await applyImport(catalog, await openImportSource(path, { fileName: 'x.csv' }), { fileName: 'x.csv', operationId: 'dup' });
+    expect(report.warnings).toContainEqual(expect.objectContaining({ column: 'Tags (2)', message: expect.stringMatching(/both named "Tags"/) }));
+    catalog.close();
   });
   it('ragged rows: short rows padded, extra filled cells warned', async () => {
     const r = await importText('title,price,quantity\nShort,1\nLong,2,3,oops,\n');
