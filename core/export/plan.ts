@@ -44,7 +44,9 @@ export function prepareListing(format: ExportTarget, listing: Listing, settings:
   const rows = withKeptColumns(target, checked.listing, target.rows(checked.listing));
   const lacking = new Set<string>();
   for (const row of rows) {
-    for (const [key, value] of Object.entries(row.cells)) {
+    // for…in, not Object.entries: this runs for every cell of every listing, twice per export.
+    for (const key in row.cells) {
+      const value = row.cells[key];
       if (value === null) {
         if (!row.blankKeeps) lacking.add(key);
         continue;
@@ -153,7 +155,8 @@ export class FilePlanner {
     }
     partition.listings++;
     for (const row of prepared.rows) {
-      for (const [cellKey, value] of Object.entries(row.cells)) {
+      for (const cellKey in row.cells) {
+        const value = row.cells[cellKey];
         if (value === null || value === undefined || partition.holding.has(cellKey)) continue;
         partition.holding.add(cellKey);
         const kept = isOwnColumn(prepared.target, cellKey) ? null : keptColumn(cellKey);
