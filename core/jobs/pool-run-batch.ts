@@ -12,7 +12,8 @@ let checker: SpellChecker | undefined;
 export function runOptimizerBatch(batch: OptimizerBatch): OptimizerBatchResult {
   const spelling = batch.context?.spelling !== false;
   if (spelling) checker ??= englishSpellChecker();
-  const context: OptimizerContext = { priceRules: batch.context?.priceRules, spellChecker: spelling ? checker : null };
+  // Suggestions are the review's (computed for the listings on screen), never the job's.
+  const context: OptimizerContext = { priceRules: batch.context?.priceRules, spellChecker: spelling ? checker : null, suggestSpelling: false };
   return batch.listings.map((listing) => {
     try {
       return optimizeListing(listing, batch.marketplace, context);

@@ -11,7 +11,7 @@ export type OptimizerTaskListing = OptimizerInput & { id: number; marketplace?: 
 
 export interface OptimizerTaskContext {
   priceRules?: PriceRules;
-  /** false: no spelling suggestions and no dictionary (faster); default true. */
+  /** false: no dictionary at all (acronyms then read as shouted words); default true. Suggestions are never computed in a job. */
   spelling?: boolean;
 }
 

@@ -41,7 +41,8 @@ export function optimizeListing(listing: OptimizerInput, marketplace: Marketplac
 
   const before = evaluateListing(listing, marketplace);
   const after = fields.length === 0 ? before : evaluateListing(applyProposal(listing, { fields }), marketplace);
-  const spelling = checker === null ? [] : spellingSuggestions({ title: newTitle, description: newDescription, tags: tags?.after ?? listing.tags }, brand, checker);
+  const suggest = checker !== null && context.suggestSpelling !== false;
+  const spelling = suggest ? spellingSuggestions({ title: newTitle, description: newDescription, tags: tags?.after ?? listing.tags }, brand, checker) : [];
 
   return {
     marketplace,

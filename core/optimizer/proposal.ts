@@ -93,4 +93,11 @@ export interface OptimizerContext {
    * English one, loaded once per thread from dictionary-en; `null` disables spelling.
    */
   spellChecker?: SpellChecker | null;
+  /**
+   * Compute spelling suggestions into the proposal (default true). Jobs pass false: the review
+   * computes them lazily for the listings on screen (core/jobs/proposal-spelling.ts), and
+   * suggesting is most of an optimization pass's time on real text (nspell's search per unknown
+   * word); the checker still tells acronyms from shouted words.
+   */
+  suggestSpelling?: boolean;
 }

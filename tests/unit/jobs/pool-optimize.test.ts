@@ -27,7 +27,8 @@ describe('optimizer pool on the built worker', () => {
     results.forEach((proposals, b) => {
       const batch = batches[b]!;
       expect(proposals).toHaveLength(batch.listings.length);
-      expect(proposals).toEqual(batch.listings.map((listing) => optimizeListing(listing, batch.marketplace, { priceRules })));
+      // A job never computes spelling suggestions (the review does, for the listings it shows).
+      expect(proposals).toEqual(batch.listings.map((listing) => optimizeListing(listing, batch.marketplace, { priceRules, suggestSpelling: false })));
     });
     // The demo catalog has plenty to fix: the comparison is not between empty proposals.
     expect(results.flat().filter((p) => p.fields.length > 0).length).toBeGreaterThan(100);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSpellChecker } from '../../../core/optimizer/spell-checker.js';
 import { englishDictionaryPaths, loadEnglishDictionary } from '../../../core/optimizer/english-dictionary.js';
+import { runOptimizerBatch } from '../../../core/jobs/pool-run-batch.js';
 import { optimizeListing } from '../../../core/optimizer/optimize-listing.js';
 import type { FieldProposal, SpellChecker } from '../../../core/optimizer/proposal.js';
 import { repoRoot } from '../paths.js';
@@ -65,6 +66,17 @@ describe('spelling suggestions in a proposal', () => {
     const proposal = optimizeListing(listing({ description }), 'woocommerce');
     expect(proposal.spelling.filter((s) => s.field === 'description').map((s) => s.word)).toEqual(['Walet', 'walet']);
     expect(optimizeListing(listing({ description }), 'woocommerce', { spellChecker: null }).spelling).toEqual([]);
+  });
+
+  it('a job computes no suggestions (the review does, lazily) but still reads acronyms with the dictionary', () => {
+    const input = listing({ title: 'USB LEATHER WALET FOR MEN', description: 'A walet for every day, made to last for many years of daily use.' });
+    const job = runOptimizerBatch({ listings: [input], marketplace: 'ebay' })[0]!;
+    expect(job.spelling).toEqual([]);
+    const full = optimizeListing(input, 'ebay');
+    expect(full.spelling.length).toBeGreaterThan(0);
+    // The same proposal otherwise: "USB" stays an acronym in both.
+    expect(job.fields).toEqual(full.fields);
+    expect(job.fields.find((f) => f.field === 'title')?.after).toMatch(/^USB /);
   });
 
   it('uses an injected checker (a worker can bring its own dictionary)', () => {
