@@ -14,7 +14,8 @@ import { openImportSource } from '../import/open-import-source.js';
 import { titleMatcher } from '../import/title-matches.js';
 import { IMPORT_USAGE, ImportUsageError, parseImportOptions } from './import-options.js';
 import { planImport } from './import-plan.js';
-import { OPTIMIZE_USAGE, OptimizeUsageError, optimizeCatalog, parseMarketplace, parseOptimizeScope } from './optimize.js';
+import { CHECK_USAGE, checkCatalog } from './check.js';
+import { OPTIMIZE_USAGE, OptimizeUsageError, optimizeCatalog, parseMarketplace, parseListingFilter } from './optimize.js';
 import { UNDO_USAGE, UndoUsageError, historyJson, parseChangeSetId, redoCommand, undoCommand } from './undo-command.js';
 import { AiService } from '../ai/ai-service.js';
 
@@ -23,6 +24,7 @@ import { AiService } from '../ai/ai-service.js';
  * `listsmith export --format F --out FILE [--ebay-site SITE] [--db PATH] [--json]`
  * `listsmith stats [--db PATH] --json`
  * `listsmith optimize --marketplace M [--filter F] [--apply] [--db PATH] [--json]` (core/cli/optimize.ts)
+ * `listsmith check [--marketplace M] [--filter F] [--db PATH] [--json]` (core/cli/check.ts)
  * `listsmith undo [--change-set N] [--db PATH] [--json]`, `listsmith redo …` (core/cli/undo-command.ts)
  *
  * Runs in-process on the same core functions as the app (one writer connection). Progress goes to
@@ -37,6 +39,7 @@ ${IMPORT_USAGE}
       --ebay-site: where EUR listings that name no eBay site go (${EBAY_EURO_SITES.join(', ')}; default ${DEFAULT_EBAY_EURO_SITE})
   listsmith stats [--db PATH] [--json]
 ${OPTIMIZE_USAGE}
+${CHECK_USAGE}
 ${UNDO_USAGE}`;
 
 class UsageError extends Error {}
@@ -175,6 +178,22 @@ async function runExport(): Promise<Record<string, unknown>> {
   }
 }
 
+/** One JSON line per listing on stdout as it is checked; exit 1 when any listing has an error. */
+function runCheck(): Record<string, unknown> {
+  const marketplaceOption = stringOption('marketplace');
+  const marketplace = marketplaceOption === undefined ? undefined : parseMarketplace(marketplaceOption);
+  const scope = parseListingFilter(stringOption('filter'), marketplace ?? null);
+  const catalog = openWriter();
+  try {
+    const totals = checkCatalog(catalog, { scope, ...(marketplace ? { marketplace } : {}), emit: (line) => process.stdout.write(`${JSON.stringify(line)}\n`) });
+    process.stderr.write(`${totals.listings} listings checked: ${totals.withErrors} with errors, ${totals.withWarnings} with warnings\n`);
+    if (totals.withErrors > 0) process.exitCode = 1;
+    return { ...totals };
+  } finally {
+    catalog.close();
+  }
+}
+
 function runStats(): Record<string, unknown> {
   const catalog = openWriter();
   try {
@@ -195,7 +214,7 @@ function aiFromEnvironment(catalog: Catalog): AiService {
 
 async function runOptimize(): Promise<Record<string, unknown>> {
   const marketplace = parseMarketplace(stringOption('marketplace'));
-  const scope = parseOptimizeScope(stringOption('filter'), marketplace);
+  const scope = parseListingFilter(stringOption('filter'), marketplace);
   const catalog = openWriter();
   // --ai: the same AI client the app uses, keyed from the environment as the groq-sdk does.
   const ai = values.ai ? aiFromEnvironment(catalog) : undefined;
@@ -270,6 +289,7 @@ async function main(): Promise<void> {
   else if (command === 'export') result = await runExport();
   else if (command === 'stats') result = runStats();
   else if (command === 'optimize') result = await runOptimize();
+  else if (command === 'check') result = runCheck();
   else if (command === 'undo' || command === 'redo') result = runHistory(command);
   else throw new UsageError(`Unknown command "${command}".`);
   console.log(values.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));

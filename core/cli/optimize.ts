@@ -42,10 +42,11 @@ export function parseMarketplace(value: string | undefined): Marketplace {
 }
 
 /**
- * The job's listings: `--filter` parsed into a grid query. Without a marketplace key the scope is
- * the listings of the target marketplace; `marketplace=any` lifts that.
+ * `--filter` (optimize, check) parsed into a grid query. Without a marketplace key the scope is the
+ * listings of `defaultMarketplace` (optimize's target; check's --marketplace), or every listing
+ * when that is null; `marketplace=any` lifts it.
  */
-export function parseOptimizeScope(filter: string | undefined, marketplace: Marketplace): Scope {
+export function parseListingFilter(filter: string | undefined, defaultMarketplace: Marketplace | null): Scope {
   const result: GridFilter = {};
   const marketplaces = new Set<Marketplace>();
   const statuses = new Set<ListingStatus>();
@@ -90,7 +91,7 @@ export function parseOptimizeScope(filter: string | undefined, marketplace: Mark
       throw new OptimizeUsageError(`--filter: unknown key "${key}". Keys: marketplace, status, maxScore, errors, proposals, search.`);
     }
   }
-  if (!anyMarketplace) result.marketplaces = marketplaces.size > 0 ? [...marketplaces] : [marketplace];
+  if (!anyMarketplace && (marketplaces.size > 0 || defaultMarketplace !== null)) result.marketplaces = marketplaces.size > 0 ? [...marketplaces] : [defaultMarketplace!];
   if (statuses.size > 0) result.statuses = [...statuses];
   return { kind: 'query', filter: result, ...(search === undefined ? {} : { search }) };
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { insertListings } from '../../../core/catalog/insert-listings.js';
 import { openCatalog } from '../../../core/catalog/open-catalog.js';
-import { parseOptimizeScope } from '../../../core/cli/optimize.js';
+import { parseListingFilter } from '../../../core/cli/optimize.js';
 import { newListing, tempDir } from '../catalog/temp-catalog.js';
 import { repoRoot } from '../paths.js';
 
@@ -52,26 +52,26 @@ function query<T>(db: string, sql: string): T {
 
 describe('optimize --filter', () => {
   it('defaults to the target marketplace and parses key=value pairs, search last', () => {
-    expect(parseOptimizeScope(undefined, 'ebay')).toEqual({ kind: 'query', filter: { marketplaces: ['ebay'] } });
-    expect(parseOptimizeScope('status=active,status=draft,marketplace=any,search=silver, ring', 'ebay')).toEqual({
+    expect(parseListingFilter(undefined, 'ebay')).toEqual({ kind: 'query', filter: { marketplaces: ['ebay'] } });
+    expect(parseListingFilter('status=active,status=draft,marketplace=any,search=silver, ring', 'ebay')).toEqual({
       kind: 'query',
       filter: { statuses: ['active', 'draft'] },
       search: 'silver, ring',
     });
-    expect(parseOptimizeScope('marketplace=etsy,maxScore=60,errors=yes', 'ebay')).toEqual({ kind: 'query', filter: { marketplaces: ['etsy'], maxScore: 60, hasErrors: true } });
-    expect(() => parseOptimizeScope('colour=red', 'ebay')).toThrow(/unknown key "colour"/);
-    expect(() => parseOptimizeScope('status=gone', 'ebay')).toThrow(/unknown status/);
+    expect(parseListingFilter('marketplace=etsy,maxScore=60,errors=yes', 'ebay')).toEqual({ kind: 'query', filter: { marketplaces: ['etsy'], maxScore: 60, hasErrors: true } });
+    expect(() => parseListingFilter('colour=red', 'ebay')).toThrow(/unknown key "colour"/);
+    expect(() => parseListingFilter('status=gone', 'ebay')).toThrow(/unknown status/);
   });
 
   it('proposals=yes is the grid\'s "Has proposals" filter', () => {
-    expect(parseOptimizeScope('proposals=yes,marketplace=any', 'ebay')).toEqual({ kind: 'query', filter: { hasProposals: true } });
-    expect(parseOptimizeScope('errors=yes, proposals=YES, search=ring', 'etsy')).toEqual({
+    expect(parseListingFilter('proposals=yes,marketplace=any', 'ebay')).toEqual({ kind: 'query', filter: { hasProposals: true } });
+    expect(parseListingFilter('errors=yes, proposals=YES, search=ring', 'etsy')).toEqual({
       kind: 'query',
       filter: { marketplaces: ['etsy'], hasErrors: true, hasProposals: true },
       search: 'ring',
     });
-    expect(() => parseOptimizeScope('proposals=no', 'ebay')).toThrow(/proposals takes only "yes"/);
-    expect(() => parseOptimizeScope('proposals', 'ebay')).toThrow(/not key=value/);
+    expect(() => parseListingFilter('proposals=no', 'ebay')).toThrow(/proposals takes only "yes"/);
+    expect(() => parseListingFilter('proposals', 'ebay')).toThrow(/not key=value/);
   });
 });
 

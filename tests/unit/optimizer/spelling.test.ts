@@ -70,7 +70,7 @@ describe('spelling suggestions in a proposal', () => {
 
   it('a job computes no suggestions (the review does, lazily) but still reads acronyms with the dictionary', () => {
     const input = listing({ title: 'USB LEATHER WALET FOR MEN', description: 'A walet for every day, made to last for many years of daily use.' });
-    const job = runOptimizerBatch({ listings: [input], marketplace: 'ebay' })[0]!;
+    const job = runOptimizerBatch({ listings: [{ ...input, id: 1 }], marketplace: 'ebay' })[0]!;
     expect(job.spelling).toEqual([]);
     const full = optimizeListing(input, 'ebay');
     expect(full.spelling.length).toBeGreaterThan(0);
