@@ -4,7 +4,7 @@
  * Note: eBay has since raised the photo limit on many sites; the reference says 12, so 12 it is.
  */
 import type { RuleDef } from '../types.js';
-import { ACTIVE_SCRIPT, EMAIL, EMAIL_PREFILTER, FORMS, FRAMES, OFF_EBAY_LINK, PLAIN_HTTP, REQUIRED, ruleOf } from './shared.js';
+import { ACTIVE_SCRIPT, EBAY_KEYWORD_SPAM, EMAIL, EMAIL_PREFILTER, FORMS, FRAMES, OFF_EBAY_LINK, PLAIN_HTTP, PROMOTIONAL_PHRASES, REQUIRED, ruleOf } from './shared.js';
 
 const rule = ruleOf('ebay');
 const quality = { kind: 'quality' } as const;
@@ -13,6 +13,22 @@ export const EBAY_RULES: readonly RuleDef[] = [
   // Title
   rule('title.required', 'title', 'error', 30, 'Title is empty; eBay requires one. Add a title that says what the item is.', REQUIRED),
   rule('title.max_length', 'title', 'error', 20, 'Title is {len} characters; eBay allows {max}. Shorten it by {over}.', { type: 'maxLength', max: 80 }),
+  rule(
+    'title.keyword_spam',
+    'title',
+    'error',
+    15,
+    'Title uses attention-grabbing text ({found}); eBay\'s search and browse manipulation policy does not allow it. Remove it and use the words buyers search for.',
+    { type: 'forbiddenText', pattern: EBAY_KEYWORD_SPAM },
+  ),
+  rule('title.promotional', 'title', 'warning', 10, 'Title contains promotional wording ({found}); eBay shows shipping and offers in their own fields, and the words crowd out search terms. Remove it.', {
+    type: 'forbiddenPhrases',
+    phrases: PROMOTIONAL_PHRASES,
+  }),
+  rule('title.all_caps', 'title', 'warning', 8, 'Title is written in ALL CAPS; eBay\'s title guidance asks for normal capitalisation (capitals read as shouting). Rewrite it in normal case.', {
+    type: 'notAllCaps',
+    minWords: 2,
+  }),
   rule(
     'title.fill',
     'title',

@@ -8,7 +8,7 @@
  * warning (a photo is needed to publish, not to import).
  */
 import type { RuleDef } from '../types.js';
-import { REQUIRED, ruleOf } from './shared.js';
+import { PROMOTIONAL_PHRASES, REQUIRED, ruleOf } from './shared.js';
 
 const rule = ruleOf('etsy');
 const quality = { kind: 'quality' } as const;
@@ -41,6 +41,10 @@ export const ETSY_RULES: readonly RuleDef[] = [
     type: 'maxCharCount',
     chars: '%:&+',
     max: 1,
+  }),
+  rule('title.promotional', 'title', 'warning', 10, 'Title contains promotional wording ({found}); Etsy\'s Seller Handbook asks titles to describe the item, and shipping and sales show elsewhere on the listing. Remove it.', {
+    type: 'forbiddenPhrases',
+    phrases: PROMOTIONAL_PHRASES,
   }),
   rule('title.caps_words', 'title', 'error', 15, 'Title has {count} words in ALL CAPS ({words}); Etsy allows {max}. Write {over} of them in normal case.', {
     type: 'maxCapsWords',

@@ -68,7 +68,20 @@ export const PROMOTIONAL_PHRASES: readonly string[] = [
   '100% satisfaction',
   'satisfaction guaranteed',
   'hot sale',
+  // Amazon's product title requirements name these as promotional or subjective claims.
+  'hot item',
+  '100% quality',
+  'quality guaranteed',
+  'guaranteed quality',
+  'best quality',
+  'top rated',
 ];
+
+/**
+ * Keyword spam eBay's search and browse manipulation policy names: attention-grabbing spellings
+ * (`L@@K`, an all-caps `WOW`) and runs of exclamation or question marks.
+ */
+export const EBAY_KEYWORD_SPAM = /L\s*@\s*@\s*K|(?<![\p{L}\p{N}])WOW(?![\p{L}\p{N}])|[!?]{2,}|\*{2,}/gu;
 
 /**
  * Words Amazon does not count in "no word more than twice": articles, prepositions, conjunctions

@@ -4,7 +4,7 @@
  * Handles (letters, digits, dashes) are the exporter's job: they are derived, not typed.
  */
 import type { RuleDef } from '../types.js';
-import { REQUIRED, ruleOf } from './shared.js';
+import { PROMOTIONAL_PHRASES, REQUIRED, ruleOf } from './shared.js';
 
 const rule = ruleOf('shopify');
 const quality = { kind: 'quality' } as const;
@@ -19,6 +19,10 @@ export const SHOPIFY_RULES: readonly RuleDef[] = [
     'Title is {len} characters; search engines show about {max}. Shorten it by {over} (or set a shorter SEO title).',
     { type: 'maxLength', max: 70 },
   ),
+  rule('title.promotional', 'title', 'warning', 10, 'Title contains promotional wording ({found}); the title feeds Google Shopping, which disapproves promotional text. Remove it (put offers in a discount).', {
+    type: 'forbiddenPhrases',
+    phrases: PROMOTIONAL_PHRASES,
+  }),
   rule(
     'title.fill',
     'title',
