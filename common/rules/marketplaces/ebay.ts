@@ -4,7 +4,7 @@
  * Note: eBay has since raised the photo limit on many sites; the reference says 12, so 12 it is.
  */
 import type { RuleDef } from '../types.js';
-import { ACTIVE_SCRIPT, EBAY_KEYWORD_SPAM, EMAIL, EMAIL_PREFILTER, FORMS, FRAMES, OFF_EBAY_LINK, PLAIN_HTTP, PROMOTIONAL_PHRASES, REQUIRED, ruleOf } from './shared.js';
+import { ACTIVE_SCRIPT, EBAY_KEYWORD_SPAM, EMAIL, EMAIL_PREFILTER, FORMS, FRAMES, OFF_EBAY_LINK, PLAIN_HTTP, PROMOTIONAL_CLAIMS, REQUIRED, ruleOf } from './shared.js';
 
 const rule = ruleOf('ebay');
 const quality = { kind: 'quality' } as const;
@@ -23,7 +23,7 @@ export const EBAY_RULES: readonly RuleDef[] = [
   ),
   rule('title.promotional', 'title', 'warning', 10, 'Title contains promotional wording ({found}); eBay shows shipping and offers in their own fields, and the words crowd out search terms. Remove it.', {
     type: 'forbiddenPhrases',
-    phrases: PROMOTIONAL_PHRASES,
+    phrases: PROMOTIONAL_CLAIMS,
   }),
   rule('title.all_caps', 'title', 'warning', 8, 'Title is written in ALL CAPS; eBay\'s title guidance asks for normal capitalisation (capitals read as shouting). Rewrite it in normal case.', {
     type: 'notAllCaps',

@@ -8,7 +8,7 @@
  * warning (a photo is needed to publish, not to import).
  */
 import type { RuleDef } from '../types.js';
-import { PROMOTIONAL_PHRASES, REQUIRED, ruleOf } from './shared.js';
+import { PROMOTIONAL_CLAIMS, REQUIRED, ruleOf } from './shared.js';
 
 const rule = ruleOf('etsy');
 const quality = { kind: 'quality' } as const;
@@ -44,7 +44,7 @@ export const ETSY_RULES: readonly RuleDef[] = [
   }),
   rule('title.promotional', 'title', 'warning', 10, 'Title contains promotional wording ({found}); Etsy\'s Seller Handbook asks titles to describe the item, and shipping and sales show elsewhere on the listing. Remove it.', {
     type: 'forbiddenPhrases',
-    phrases: PROMOTIONAL_PHRASES,
+    phrases: PROMOTIONAL_CLAIMS,
   }),
   rule('title.caps_words', 'title', 'error', 15, 'Title has {count} words in ALL CAPS ({words}); Etsy allows {max}. Write {over} of them in normal case.', {
     type: 'maxCapsWords',

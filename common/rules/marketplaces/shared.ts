@@ -78,6 +78,13 @@ export const PROMOTIONAL_PHRASES: readonly string[] = [
 ];
 
 /**
+ * The promotional phrases for titles where the marketplace's guidance (not a hard ban) speaks
+ * against them (eBay, Etsy, Shopify → Google Shopping): without the single words that also name
+ * products ("Garage Sale Sign", "Discount Tire gift card", "Cheap Trick poster").
+ */
+export const PROMOTIONAL_CLAIMS: readonly string[] = PROMOTIONAL_PHRASES.filter((phrase) => !['sale', 'discount', 'discounted', 'cheap', 'cheapest', 'bargain', 'clearance'].includes(phrase));
+
+/**
  * Keyword spam eBay's search and browse manipulation policy names: attention-grabbing spellings
  * (`L@@K`, an all-caps `WOW`) and runs of exclamation or question marks.
  */

@@ -4,7 +4,7 @@
  * Handles (letters, digits, dashes) are the exporter's job: they are derived, not typed.
  */
 import type { RuleDef } from '../types.js';
-import { PROMOTIONAL_PHRASES, REQUIRED, ruleOf } from './shared.js';
+import { PROMOTIONAL_CLAIMS, REQUIRED, ruleOf } from './shared.js';
 
 const rule = ruleOf('shopify');
 const quality = { kind: 'quality' } as const;
@@ -21,7 +21,7 @@ export const SHOPIFY_RULES: readonly RuleDef[] = [
   ),
   rule('title.promotional', 'title', 'warning', 10, 'Title contains promotional wording ({found}); the title feeds Google Shopping, which disapproves promotional text. Remove it (put offers in a discount).', {
     type: 'forbiddenPhrases',
-    phrases: PROMOTIONAL_PHRASES,
+    phrases: PROMOTIONAL_CLAIMS,
   }),
   rule(
     'title.fill',
