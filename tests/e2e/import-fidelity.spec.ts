@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { repoRoot, startHost, type RunningHost } from './hosts.js';
+import { corpusPath, hasCorpusFile } from '../corpus-files.js';
+import { startHost, type RunningHost } from './hosts.js';
 
 /**
  * The seller-facing side of lossless import, on a catalog of its own (a host started here, so the
@@ -13,9 +14,8 @@ import { repoRoot, startHost, type RunningHost } from './hosts.js';
  * 1400×900 of the preview and report steps, for an Amazon flat file and a Shopify export).
  */
 
-const corpus = join(repoRoot, '..', 'shared', 'corpus');
-const AMAZON = join(corpus, 'amazon_uk_flatfile_jewelry_fptcustom_3row-header_cp1252__pmrgraphics.csv');
-const SHOPIFY_POLISH = join(corpus, 'shopify_products_export_2024_POLISH_market-price-columns__mikolajroszak.csv');
+const AMAZON = 'amazon_uk_flatfile_jewelry_fptcustom_3row-header_cp1252__pmrgraphics.csv';
+const SHOPIFY_POLISH = 'shopify_products_export_2024_POLISH_market-price-columns__mikolajroszak.csv';
 
 let host: RunningHost;
 let dir: string;
@@ -178,12 +178,13 @@ async function expectPreviewLayout(page: Page): Promise<void> {
   expect(overflow).toEqual({ sideways: 0, nested: 0 });
 }
 
-for (const [name, file] of [
+for (const [name, fileName] of [
   ['amazon', AMAZON],
   ['shopify', SHOPIFY_POLISH],
 ] as const) {
   test(`${name} corpus file: the preview and report keep their layout at 1024×700 and 1400×900`, async ({ page }) => {
-    test.skip(!existsSync(file), 'the shared corpus is not on this machine');
+    test.skip(!hasCorpusFile(fileName), 'the shared corpus is not on this machine');
+    const file = corpusPath(fileName);
     test.setTimeout(180_000);
     await page.setViewportSize(SIZES[0]!);
     await openApp(page);

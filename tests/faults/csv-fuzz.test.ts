@@ -4,20 +4,20 @@
  * 0 crashes: each file either parses or is refused with a ContractError a seller can read; and for
  * each file that parses, rows parsed + rows rejected = data rows reported, each row counted once.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IMPORT_DIALECTS } from '../../common/import-types.js';
 import { ContractError } from '../../common/result.js';
 import { SeededRandom } from '../../core/catalog/seeded-random.js';
 import { openImportSource } from '../../core/import/open-import-source.js';
 import { previewImport } from '../../core/import/preview-import.js';
-import { repoRoot, tempDir } from '../unit/paths.js';
+import { corpusFiles, corpusPath } from '../corpus-files.js';
+import { tempDir } from '../unit/paths.js';
 import { MUTATIONS, mutate } from './support/mutate-bytes.js';
 import { QUICK, rounds } from './support/rounds.js';
 import { reportFault } from './support/summary.js';
 
-const corpusDir = resolve(repoRoot, '..', 'shared', 'corpus');
 const PER_FILE = rounds(3, 16);
 /** Quick mode fuzzes each file's first 256 kB (itself a truncation); full mode the whole file. */
 const MAX_INPUT_BYTES = QUICK ? 256 * 1024 : Number.POSITIVE_INFINITY;
@@ -33,13 +33,13 @@ function refusal(error: unknown, what: string): string {
 }
 
 describe('fault: CSV fuzz through import preview and parse', () => {
-  it.runIf(existsSync(corpusDir))('0 crashes, every data row accounted for', { timeout: 900_000 }, async () => {
+  it('0 crashes, every data row accounted for', { timeout: 900_000 }, async () => {
     const rng = new SeededRandom(SEED);
-    const files = readdirSync(corpusDir).filter((name) => name !== 'README.md').sort();
+    const files = corpusFiles();
     const counts = { seed: SEED, files: files.length, mutatedFiles: 0, parsed: 0, refused: 0, previews: 0, previewRefused: 0, dataRows: 0, rowsParsed: 0, rowsRejected: 0, miscounted: 0, crashes: 0 };
     let n = 0;
     for (const name of files) {
-      const original = readFileSync(join(corpusDir, name)).subarray(0, MAX_INPUT_BYTES);
+      const original = readFileSync(corpusPath(name)).subarray(0, MAX_INPUT_BYTES);
       for (let round = 0; round < PER_FILE; round++) {
         const mutation = MUTATIONS[(round + n) % MUTATIONS.length]!;
         const path = join(workspace.dir, `f${n++}-${name}`);
@@ -87,7 +87,4 @@ describe('fault: CSV fuzz through import preview and parse', () => {
     expect(counts.parsed).toBeGreaterThan(counts.mutatedFiles / 2);
   });
 
-  it.skipIf(existsSync(corpusDir))('needs the corpus', () => {
-    reportFault('csv fuzz (import preview + parse)', { skipped: `no corpus at ${corpusDir}` });
-  });
 });

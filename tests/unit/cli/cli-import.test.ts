@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { corpusPath } from '../../corpus-files.js';
 import { repoRoot } from '../paths.js';
 import { tempDir } from '../catalog/temp-catalog.js';
 
@@ -13,7 +14,6 @@ import { tempDir } from '../catalog/temp-catalog.js';
  */
 
 const cli = path.join(repoRoot, 'out', 'cli', 'cli.js');
-const corpus = path.resolve(repoRoot, '..', 'shared', 'corpus');
 
 interface Run {
   status: number | null;
@@ -76,9 +76,9 @@ describe.skipIf(!fs.existsSync(cli))('listsmith import (built CLI)', () => {
     expect(run('import', w.file('products.csv'), '--db', w.db, '--currency', 'EURO').status).toBe(2);
   });
 
-  it.skipIf(!fs.existsSync(corpus))('takes the file’s hint when it has one, and says so', () => {
+  it('takes the file’s hint when it has one, and says so', () => {
     const w = workspace({});
-    const polish = path.join(corpus, 'shopify_products_export_2024_POLISH_market-price-columns__mikolajroszak.csv');
+    const polish = corpusPath('shopify_products_export_2024_POLISH_market-price-columns__mikolajroszak.csv');
     const result = run('import', polish, '--db', w.db, '--json');
     expect(result.status).toBe(0);
     expect(result.stderr).toContain('Prices without a currency of their own are read as PLN: Shopify market: Poland (--currency CODE to choose another).');

@@ -2,11 +2,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { corpusPath, hasCorpusFile } from '../../corpus-files.js';
 import { repoRoot } from '../paths.js';
 import { tempDir } from '../catalog/temp-catalog.js';
 
 const cli = path.join(repoRoot, 'out', 'cli', 'cli.js');
-const corpus = '/work/shared/corpus/shopify_products_2025_newheaders__stoa.csv';
+const STOA = 'shopify_products_2025_newheaders__stoa.csv';
 
 function run(...args: string[]): { status: number | null; stdout: string; stderr: string; last: unknown } {
   const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
@@ -27,7 +28,7 @@ describe.skipIf(!fs.existsSync(cli))('listsmith CLI', () => {
     const dir = tempDir();
     const db = path.join(dir, 'c.sqlite');
     const file = path.join(dir, 'products.csv');
-    fs.writeFileSync(file, fs.existsSync(corpus) ? fs.readFileSync(corpus) : CSV);
+    fs.writeFileSync(file, hasCorpusFile(STOA) ? fs.readFileSync(corpusPath(STOA)) : CSV);
     // A Shopify export does not say its currency: the CLI never guesses one.
     const first = run('import', file, '--db', db, '--currency', 'USD', '--json');
     expect(first.status).toBe(0);

@@ -7,9 +7,9 @@ import { exportListings } from '../../../core/export/export-listings.js';
 import { insertListings } from '../../../core/catalog/insert-listings.js';
 import { applyImport } from '../../../core/import/apply-import.js';
 import { openImportSource } from '../../../core/import/open-import-source.js';
+import { corpusFiles, corpusPath } from '../../corpus-files.js';
 import { tempDbPath, tempDir } from '../catalog/temp-catalog.js';
 
-const corpus = '/work/shared/corpus';
 
 function state(catalog: Catalog): unknown {
   return {
@@ -32,11 +32,11 @@ const trips: [string, ImportDialect, ExportFormat][] = [
   ['shopify_partners_sample_jewelery.csv', 'shopify', 'shopify_legacy'],
 ];
 
-describe.skipIf(!fs.existsSync(corpus))('import → export → re-import leaves the catalog unchanged', () => {
+describe.skipIf(corpusFiles().length === 0)('import → export → re-import leaves the catalog unchanged', () => {
   for (const [file, dialect, format] of trips) {
     it(`${file} via ${format}`, async () => {
       const catalog = openCatalog(tempDbPath(), { role: 'writer' });
-      const first = await importFile(catalog, path.join(corpus, file), dialect);
+      const first = await importFile(catalog, corpusPath(file), dialect);
       expect(first.imported).toBeGreaterThan(0);
       const before = state(catalog);
       const out = path.join(tempDir(), `out.${format}`);

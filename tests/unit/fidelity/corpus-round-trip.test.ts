@@ -1,4 +1,3 @@
-import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportFormat, ImportDialect, ImportReport } from '../../../common/import-types.js';
@@ -13,7 +12,7 @@ import { englishHeader } from '../../../core/import/canonical-headers.js';
 import { applyImport } from '../../../core/import/apply-import.js';
 import { openImportSource } from '../../../core/import/open-import-source.js';
 import { tempDbPath, tempDir } from '../catalog/temp-catalog.js';
-import { corpus } from '../import/helpers.js';
+import { corpusFiles, corpusPath } from '../import/helpers.js';
 import { catalogState, exportedPaths, ownFormat, readAllListings, type ComparableListing } from './catalog-state.js';
 import { describeDifferences, diffStates } from './state-diff.js';
 
@@ -31,7 +30,7 @@ import { describeDifferences, diffStates } from './state-diff.js';
  * would, and its re-import is given the same choice. Which format is a file's own: ownFormat().
  */
 
-const files = existsSync(corpus) ? readdirSync(corpus).filter((name) => !name.startsWith('.') && name !== 'README.md').sort() : [];
+const files = corpusFiles().filter((name) => !name.startsWith('.') && name !== 'README.md').sort();
 
 async function importInto(catalog: Catalog, file: string, options: { defaultCurrency: string; matchBy?: 'key' | 'title' }): Promise<ImportReport> {
   const fileName = path.basename(file);
@@ -147,7 +146,7 @@ function repaired(format: ExportFormat): (listing: ComparableListing) => Compara
 describe.skipIf(files.length === 0)('every corpus file: import → export to its own format → re-import loses nothing', () => {
   it.each(files)('%s', async (name) => {
     const catalog = openCatalog(tempDbPath(), { role: 'writer' });
-    const first = await importInto(catalog, path.join(corpus, name), { defaultCurrency: 'USD' });
+    const first = await importInto(catalog, corpusPath(name), { defaultCurrency: 'USD' });
     expectEveryRowAccounted(first);
     const before = catalogState(catalog);
     if (before.size === 0) {

@@ -1,4 +1,3 @@
-import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../common/import-types.js';
@@ -8,7 +7,7 @@ import { exportListings } from '../../../core/export/export-listings.js';
 import { applyImport } from '../../../core/import/apply-import.js';
 import { openImportSource } from '../../../core/import/open-import-source.js';
 import { tempDbPath, tempDir } from '../catalog/temp-catalog.js';
-import { corpus } from '../import/helpers.js';
+import { corpusFiles, corpusPath } from '../import/helpers.js';
 import { exportedPaths, readAllListings } from './catalog-state.js';
 
 /**
@@ -51,7 +50,7 @@ const UNJUDGED = new Set([
 /** Listings exported per file and format: enough to meet every shape in the file, quick in CI. */
 const SAMPLE = 400;
 
-const files = existsSync(corpus) ? readdirSync(corpus).filter((name) => !name.startsWith('.') && name !== 'README.md').sort() : [];
+const files = corpusFiles().filter((name) => !name.startsWith('.') && name !== 'README.md').sort();
 
 async function importInto(catalog: Catalog, file: string): Promise<void> {
   const fileName = path.basename(file);
@@ -76,7 +75,7 @@ describe.skipIf(files.length === 0)('every corpus file to every export format: n
   const cases = files.flatMap((file) => EXPORT_FORMATS.map((format) => [file, format] as const)).filter(([file, format]) => !UNJUDGED.has(`${file} → ${format}`));
   it.each(cases)('%s → %s', async (file, format) => {
     const catalog = openCatalog(tempDbPath(), { role: 'writer' });
-    await importInto(catalog, path.join(corpus, file));
+    await importInto(catalog, corpusPath(file));
     const originals = readAllListings(catalog).slice(0, SAMPLE);
     if (originals.length === 0) return catalog.close();
     const summary = await exportListings(catalog, { format, scope: { kind: 'ids', ids: originals.map((l) => l.id) }, outPath: path.join(tempDir(), `cross.${format}`) });

@@ -1,8 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { themeColumns } from '../../../core/import/amazon-variation-theme.js';
-import { collect, corpus, fixture, importText } from './helpers.js';
+import { collect, corpusFiles, corpusPath, fixture, importText } from './helpers.js';
 import { importTwice, tilesAddUp } from './import-twice.js';
 import { lostCells } from './no-cell-lost.js';
 
@@ -149,11 +147,11 @@ describe('Amazon All Listings report', () => {
 });
 
 const JEWELRY = 'amazon_uk_flatfile_jewelry_fptcustom_3row-header_cp1252__pmrgraphics.csv';
-const AMAZON_FILES = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.startsWith('amazon')) : [];
+const AMAZON_FILES = corpusFiles().filter((f) => f.startsWith('amazon'));
 
 describe.skipIf(AMAZON_FILES.length === 0)('Amazon corpus files', () => {
   it.each(AMAZON_FILES)('%s: every row accounted for, no cell lost', async (file) => {
-    const path = join(corpus, file);
+    const path = corpusPath(file);
     const { source, records } = await collect(path);
     const lines = records.flatMap((r) => r.lines);
     expect(new Set(lines).size).toBe(source.dataRows());
@@ -162,7 +160,7 @@ describe.skipIf(AMAZON_FILES.length === 0)('Amazon corpus files', () => {
   });
 
   it.each(AMAZON_FILES.filter((f) => f.startsWith('amazon_uk_flatfile_jewelry')))('%s: 1,615 listings, 4 PartialUpdate rows without a title rejected', async (file) => {
-    const { source, listings, rejected } = await collect(join(corpus, file));
+    const { source, listings, rejected } = await collect(corpusPath(file));
     expect(source.dataRows()).toBe(1619);
     expect([listings.length, rejected.length]).toEqual([1615, 4]);
     // Amazon keeps its title for a PartialUpdate without item_name; Listsmith has none to store.
@@ -172,7 +170,7 @@ describe.skipIf(AMAZON_FILES.length === 0)('Amazon corpus files', () => {
 
   it('lines 24 and 25 (one ASIN, merchant and FBA offers) are two listings', async () => {
     if (!AMAZON_FILES.includes(JEWELRY)) return;
-    const { listings } = await collect(join(corpus, JEWELRY));
+    const { listings } = await collect(corpusPath(JEWELRY));
     const [merchant, fba] = [listings.find((l) => l.lines[0] === 24)!, listings.find((l) => l.lines[0] === 25)!];
     expect([merchant.sku, merchant.sourceId, merchant.quantity]).toEqual(['0V-586O-C2JL', '0V-586O-C2JL', 3]);
     expect([fba.sku, fba.sourceId, fba.quantity]).toEqual(['0V-586O-C2JL-FBA', '0V-586O-C2JL-FBA', null]);
@@ -182,7 +180,7 @@ describe.skipIf(AMAZON_FILES.length === 0)('Amazon corpus files', () => {
 
   it('through applyImport: new listings + rejected rows = data rows, nothing merged, and a re-import changes nothing', async () => {
     if (!AMAZON_FILES.includes(JEWELRY)) return;
-    const [first, again] = await importTwice(join(corpus, JEWELRY));
+    const [first, again] = await importTwice(corpusPath(JEWELRY));
     expect(first.dataRows).toBe(1619);
     expect(first.rows).toEqual({ new: 1615, updated: 0, unchanged: 0, partOf: 0, merged: 0, rejected: 4 });
     expect(again.rows).toEqual({ new: 0, updated: 0, unchanged: 1615, partOf: 0, merged: 0, rejected: 4 });

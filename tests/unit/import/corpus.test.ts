@@ -1,14 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ImportDialect } from '../../../common/import-types.js';
 import { previewImport } from '../../../core/import/preview-import.js';
-import { collect, corpus } from './helpers.js';
+import { ContractError } from '../../../common/result.js';
+import { hasCorpusFile, projectCorpus, projectCorpusFiles } from '../../corpus-files.js';
+import { collect, corpusFiles, corpusPath, type Collected } from './helpers.js';
 
 /**
- * Every real export file in /work/shared/corpus. Counts were verified independently (csv-parse
- * sync + adjacent-handle grouping, grep of <entry>): see the report. Skipped when the corpus is
- * absent (e.g. CI without the shared folder).
+ * Every real export file (the shared corpus and tests/real-files). Counts were verified
+ * independently (csv-parse sync + adjacent-handle grouping, grep of <entry>). A file nobody here
+ * has seen gets the checks that need no expectations: every data row in exactly one record.
  */
 
 interface Expectation {
@@ -63,31 +64,53 @@ const FILES: Expectation[] = [
   { file: 'woocommerce_wc-product-export_2024__gopoma.csv', dialect: 'woocommerce', rows: 124, listings: 96, rejected: 0 },
 ];
 
-const path = (file: string): string => resolve(corpus, file);
+const path = (file: string): string => corpusPath(file);
 
-describe.skipIf(!existsSync(corpus))('real export files (corpus)', () => {
-  it.each(FILES)('$file → $dialect, $rows rows, $listings listings, $rejected rejected', async ({ file, dialect, rows, listings, rejected }) => {
+/** Every data row is in exactly one record, and nothing we decoded became a replacement character. */
+function expectEveryRowAccounted(file: string, result: Collected, rows: number): void {
+  const lines = result.records.flatMap((r) => r.lines);
+  expect(lines).toHaveLength(rows);
+  expect(new Set(lines).size).toBe(rows);
+  // A file that already holds some (eBay's own export damage) keeps them.
+  if (!readFileSync(path(file)).includes(Buffer.from('\uFFFD', 'utf8'))) expect(JSON.stringify(result.records)).not.toContain('\uFFFD');
+  for (const l of result.listings) {
+    expect(l.title.trim()).not.toBe('');
+    if (l.priceMinor !== null) expect(Number.isSafeInteger(l.priceMinor)).toBe(true);
+  }
+}
+
+const known = FILES.filter((f) => hasCorpusFile(f.file));
+const unseen = corpusFiles().filter((file) => !FILES.some((f) => f.file === file));
+
+describe('real export files (corpus)', () => {
+  it.each(known)('$file → $dialect, $rows rows, $listings listings, $rejected rejected', async ({ file, dialect, rows, listings, rejected }) => {
     const result = await collect(path(file));
     expect(result.source.dialect).toBe(dialect);
     expect(result.source.dataRows()).toBe(rows);
     expect(result.listings).toHaveLength(listings);
     expect(result.rejected).toHaveLength(rejected);
-    // Every data row is in exactly one record.
-    const lines = result.records.flatMap((r) => r.lines);
-    expect(lines).toHaveLength(rows);
-    expect(new Set(lines).size).toBe(rows);
-    // No replacement character we made: a file that already holds some (eBay's own export damage) keeps them.
-    if (!readFileSync(path(file)).includes(Buffer.from('\uFFFD', 'utf8'))) expect(JSON.stringify(result.records)).not.toContain('\uFFFD');
-    for (const l of result.listings) {
-      expect(l.title.trim()).not.toBe('');
-      if (l.priceMinor !== null) expect(Number.isSafeInteger(l.priceMinor)).toBe(true);
-    }
+    expectEveryRowAccounted(file, result, rows);
   });
 
-  it('covers every file in the folder', async () => {
-    const { readdirSync } = await import('node:fs');
-    const present = readdirSync(corpus).filter((f) => f !== 'README.md').sort();
-    expect(FILES.map((f) => f.file).sort()).toEqual(present);
+  it.each(unseen)('%s (not seen here before): read, or refused with a reason; every data row accounted for', async (file) => {
+    let result: Collected;
+    try {
+      result = await collect(path(file));
+    } catch (error) {
+      // A file no importer reads is refused with a message that says what to do, never a crash.
+      expect(error).toBeInstanceOf(ContractError);
+      expect((error as Error).message.length).toBeGreaterThan(20);
+      return;
+    }
+    expectEveryRowAccounted(file, result, result.source.dataRows());
+  });
+
+  it('the files this project found are all checked here and their origins written down', () => {
+    const readme = readFileSync(`${projectCorpus}/README.md`, 'utf8');
+    for (const file of projectCorpusFiles()) {
+      expect(FILES.map((f) => f.file)).toContain(file);
+      expect(readme).toContain(file);
+    }
   });
 
   it('Etsy download: prices, `_` tags, images, variations (Marvilusart)', async () => {

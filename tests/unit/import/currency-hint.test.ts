@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportDialect } from '../../../common/import-types.js';
 import { currencyHintOf } from '../../../core/import/currency-hint.js';
 import { previewImport } from '../../../core/import/preview-import.js';
-import { corpus, fixture } from './helpers.js';
+import { corpusFiles, corpusPath, fixture } from './helpers.js';
 
 /**
  * Currency hints: what a file says about its currency without writing it next to a price. Each
@@ -17,8 +15,8 @@ async function hintOf(path: string, dialect?: ImportDialect) {
   return { dialect: preview.dialect, hint: preview.currencyHint, inFile: preview.currencyInFile };
 }
 
-const inCorpus = (name: string): string => join(corpus, name);
-const haveCorpus = existsSync(corpus);
+const inCorpus = (name: string): string => corpusPath(name);
+const haveCorpus = corpusFiles().length > 0;
 
 describe.skipIf(!haveCorpus)('currency hints on real files', () => {
   it('Amazon flat file: the TemplateType row’s primaryMarketplaceId (UK → GBP); the API-only copy has none', async () => {

@@ -1,7 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collect, corpus, fixture, importText } from './helpers.js';
+import { collect, corpusFiles, corpusPath, fixture, importText } from './helpers.js';
 import { importTwice, tilesAddUp } from './import-twice.js';
 import { lostCells } from './no-cell-lost.js';
 
@@ -201,7 +199,7 @@ describe('eBay Seller Hub / File Exchange upload', () => {
   });
 });
 
-const EBAY_FILES = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.startsWith('ebay')) : [];
+const EBAY_FILES = corpusFiles().filter((f) => f.startsWith('ebay'));
 const LEGACY = 'ebay_file-exchange_active-listings-download_legacy__emailnjv.csv';
 
 /** The file as detected; a file detection does not place (the legacy download, for now) as the reader its name says. */
@@ -215,7 +213,7 @@ async function collectEbay(path: string): ReturnType<typeof collect> {
 
 describe.skipIf(EBAY_FILES.length === 0)('eBay corpus files: every row accounted for, no cell lost', () => {
   it.each(EBAY_FILES)('%s', async (file) => {
-    const path = join(corpus, file);
+    const path = corpusPath(file);
     const { source, records } = await collectEbay(path);
     const lines = records.flatMap((r) => r.lines);
     expect(new Set(lines).size).toBe(source.dataRows());
@@ -225,7 +223,7 @@ describe.skipIf(EBAY_FILES.length === 0)('eBay corpus files: every row accounted
 
   it('the legacy download: 4,791 listings, prices with $ and thousands commas, report columns kept', async () => {
     if (!EBAY_FILES.includes(LEGACY)) return;
-    const { listings, rejected } = await collectEbay(join(corpus, LEGACY));
+    const { listings, rejected } = await collectEbay(corpusPath(LEGACY));
     expect(listings).toHaveLength(4791);
     expect(rejected).toEqual([]);
     expect(new Set(listings.map((l) => l.sourceId)).size).toBe(4791);

@@ -1,8 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Columns } from '../../../core/import/listing-draft.js';
-import { collect, corpus, importText } from './helpers.js';
+import { collect, corpusFiles, corpusPath, importText } from './helpers.js';
 import { readColumns, unkeptCells } from './kept-cells.js';
 import { lostCells } from './no-cell-lost.js';
 
@@ -15,11 +13,11 @@ const READ_CSV = readColumns('TITLE', 'TITOLO', 'DESCRIPTION', 'DESCRIZIONE', 'P
 /** The API dump also reads `style` (a Python list) into an attribute, joined. */
 const READ_API = readColumns('listing_id', 'state', 'title', 'description', 'price', 'currency_code', 'quantity', 'sku', 'tags', 'materials', 'taxonomy_path', 'original_creation_tsz', 'last_modified_tsz', 'images', 'style');
 
-const files = existsSync(corpus) ? readdirSync(corpus).filter((name) => name.startsWith('etsy_')) : [];
+const files = corpusFiles().filter((name) => name.startsWith('etsy_'));
 
 describe('Etsy: nothing of a real export is lost', () => {
   it.each(files)('%s', async (file) => {
-    const path = resolve(corpus, file);
+    const path = corpusPath(file);
     const { records, listings, source } = await collect(path);
     expect(await unkeptCells(path, records, source.dialect === 'etsy_api' ? READ_API : READ_CSV)).toEqual([]);
     if (source.dialect === 'etsy') {
@@ -31,7 +29,7 @@ describe('Etsy: nothing of a real export is lost', () => {
   });
 
   it('the API dump: listing id, item properties as attributes, the rest kept as written', async () => {
-    const { listings } = await collect(resolve(corpus, 'etsy_api-v2_listings-dump_2180rows__pmrgraphics.csv'));
+    const { listings } = await collect(corpusPath('etsy_api-v2_listings-dump_2180rows__pmrgraphics.csv'));
     const first = listings[0]!;
     expect(first.sourceId).toBe('933536041');
     expect(first.attributes).toMatchObject({ who_made: 'i_did', when_made: 'made_to_order', is_supply: 'false' });

@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeFile } from '../../../core/import/decode-text.js';
 import { guessMapping } from '../../../core/import/dialects/generic-csv.js';
 import { openTable } from '../../../core/import/read-table.js';
-import { collect, corpus, importText } from './helpers.js';
+import { hasCorpusFile } from '../../corpus-files.js';
+import { collect, corpusPath, importText } from './helpers.js';
 import { unkeptCells } from './kept-cells.js';
 
 /** A home-made sheet or dataset read with a column mapping keeps every cell no field takes. */
@@ -19,8 +18,8 @@ async function guessedRead(path: string): Promise<(header: string) => boolean> {
 }
 
 describe('generic CSV', () => {
-  it.each(['dataset_myntra_products_catalog__KrishnakantDas.csv', 'depop_bulk-listing-template-v5__depopAutomation.csv'].filter((f) => existsSync(resolve(corpus, f))))('%s: every unread cell kept', async (file) => {
-    const path = resolve(corpus, file);
+  it.each(['dataset_myntra_products_catalog__KrishnakantDas.csv', 'depop_bulk-listing-template-v5__depopAutomation.csv'].filter(hasCorpusFile))('%s: every unread cell kept', async (file) => {
+    const path = corpusPath(file);
     const { records } = await collect(path);
     expect(await unkeptCells(path, records, await guessedRead(path))).toEqual([]);
   });

@@ -1,7 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collect, corpus, fixture, importText } from './helpers.js';
+import { collect, corpusFiles, corpusPath, fixture, importText } from './helpers.js';
 import { importTwice, tilesAddUp } from './import-twice.js';
 import { lostCells } from './no-cell-lost.js';
 
@@ -108,11 +106,11 @@ describe('Google Merchant XML', () => {
   });
 });
 
-const GOOGLE_FILES = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.startsWith('google-merchant')) : [];
+const GOOGLE_FILES = corpusFiles().filter((f) => f.startsWith('google-merchant'));
 
 describe.skipIf(GOOGLE_FILES.length === 0)('Google corpus files: every row accounted for, no cell lost', () => {
   it.each(GOOGLE_FILES)('%s', async (file) => {
-    const path = join(corpus, file);
+    const path = corpusPath(file);
     const { source, records } = await collect(path);
     const lines = records.flatMap((r) => r.lines);
     expect(new Set(lines).size).toBe(source.dataRows());
@@ -123,7 +121,7 @@ describe.skipIf(GOOGLE_FILES.length === 0)('Google corpus files: every row accou
   it('item groups (apparel RSS): one listing per group, each size a variant keyed by its id', async () => {
     const file = 'google-merchant_feed_rss_item-group-id_apparel__TumbleweedNO.xml';
     if (!GOOGLE_FILES.includes(file)) return;
-    const { listings } = await collect(join(corpus, file));
+    const { listings } = await collect(corpusPath(file));
     expect(listings).toHaveLength(73);
     expect(listings.reduce((n, l) => n + l.variants.length, 0)).toBe(317);
     const hoodie = listings.find((l) => l.sourceId === 'hoodie-001')!;

@@ -7,7 +7,7 @@ import type { ImportSource, MappedRecord } from '../../../core/import/mapped-rec
 import { openImportSource, type OpenImportOptions } from '../../../core/import/open-import-source.js';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
-export const corpus = resolve(repoRoot, '..', 'shared', 'corpus');
+export { corpusFiles, corpusPath } from '../../corpus-files.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'listsmith-import-'));
 let n = 0;

@@ -1,12 +1,11 @@
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openCatalog, type Catalog } from '../../../core/catalog/open-catalog.js';
 import { prepareListingBatchWriter } from '../../../core/catalog/insert-listings.js';
 import { previewImport, TITLE_COUNT_FILE_BYTES } from '../../../core/import/preview-import.js';
 import { titleMatcher } from '../../../core/import/title-matches.js';
 import { newListing, tempDbPath } from '../catalog/temp-catalog.js';
-import { corpus, fixture } from './helpers.js';
+import { corpusFiles, corpusPath, fixture } from './helpers.js';
 
 /**
  * The preview the wizard and the CLI decide from: what every column of every format is read as
@@ -25,9 +24,9 @@ function catalogWith(...titles: [marketplace: 'etsy' | 'other', title: string][]
   return catalog;
 }
 
-describe.skipIf(!existsSync(corpus))('what each column is read as, for every format', () => {
+describe.skipIf(corpusFiles().length === 0)('what each column is read as, for every format', () => {
   it('Amazon flat file: the reader’s columns, then the rest kept as written', async () => {
-    const p = await preview(join(corpus, 'amazon_uk_flatfile_jewelry_apiheader-only_utf8bom__pmrgraphics.csv'));
+    const p = await preview(corpusPath('amazon_uk_flatfile_jewelry_apiheader-only_utf8bom__pmrgraphics.csv'));
     expect(p.dialect).toBe('amazon_flat_file');
     expect(column(p, 'item_sku')).toMatchObject({ mappedTo: 'sku', chosen: false });
     expect(column(p, 'item_name')?.mappedTo).toBe('title');
@@ -38,7 +37,7 @@ describe.skipIf(!existsSync(corpus))('what each column is read as, for every for
   });
 
   it('Shopify 2024/25 headers: URL handle is the marketplace id; metafield columns show as their attribute', async () => {
-    const p = await preview(join(corpus, 'shopify_products_2025_newheaders__stoa.csv'));
+    const p = await preview(corpusPath('shopify_products_2025_newheaders__stoa.csv'));
     expect(column(p, 'URL handle')?.mappedTo).toBe('sourceId');
     expect(column(p, 'Title')?.mappedTo).toBe('title');
     expect(column(p, 'Price')?.mappedTo).toBe('price');
@@ -47,7 +46,7 @@ describe.skipIf(!existsSync(corpus))('what each column is read as, for every for
   });
 
   it('a seller’s change shows as chosen, and the column it displaced as not read', async () => {
-    const path = join(corpus, 'shopify_products_2025_newheaders__stoa.csv');
+    const path = corpusPath('shopify_products_2025_newheaders__stoa.csv');
     const plain = await preview(path);
     const vendor = column(plain, 'Vendor')!;
     const p = await preview(path, { dialect: 'shopify', mapping: { [String(vendor.index)]: 'title' } });
@@ -58,7 +57,7 @@ describe.skipIf(!existsSync(corpus))('what each column is read as, for every for
   });
 
   it('WooCommerce from a French admin: the translated headers show what they are read as, and can be remapped', async () => {
-    const path = join(corpus, 'woocommerce_product-export_FRENCH_hand-edited__MisterMarveil.csv');
+    const path = corpusPath('woocommerce_product-export_FRENCH_hand-edited__MisterMarveil.csv');
     const p = await preview(path);
     expect(p.dialect).toBe('woocommerce');
     expect(column(p, 'Nom')?.mappedTo).toBe('title');
@@ -70,7 +69,7 @@ describe.skipIf(!existsSync(corpus))('what each column is read as, for every for
   });
 
   it('Other CSV: the guess, with the seller’s columns laid over it', async () => {
-    const path = join(corpus, 'dataset_myntra_products_catalog__KrishnakantDas.csv');
+    const path = corpusPath('dataset_myntra_products_catalog__KrishnakantDas.csv');
     const guessed = await preview(path);
     expect(guessed.dialect).toBe('generic_csv');
     expect(column(guessed, 'Product_Name')?.mappedTo).toBe('title');

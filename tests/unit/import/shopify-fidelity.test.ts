@@ -1,8 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Columns } from '../../../core/import/listing-draft.js';
-import { collect, corpus, importText } from './helpers.js';
+import { collect, corpusFiles, corpusPath, importText } from './helpers.js';
 import { readColumns, unkeptCells } from './kept-cells.js';
 import { lostCells } from './no-cell-lost.js';
 
@@ -25,11 +23,11 @@ function structural(column: string, value: string): boolean {
 
 const HEAD = 'Handle,Title,Body (HTML),Vendor,Type,Tags,Published,Option1 Name,Option1 Value,Variant SKU,Variant Grams,Variant Inventory Qty,Variant Inventory Policy,Variant Price,Variant Compare At Price,Variant Barcode,Image Src,Image Position,Image Alt Text,Cost per item,Included / Brazil,Price / Brazil,Status';
 
-const files = existsSync(corpus) ? readdirSync(corpus).filter((name) => name.startsWith('shopify_')) : [];
+const files = corpusFiles().filter((name) => name.startsWith('shopify_'));
 
 describe('Shopify: nothing of a real export is lost', () => {
   it.each(files)('%s', async (file) => {
-    const path = resolve(corpus, file);
+    const path = corpusPath(file);
     const { records, listings, source } = await collect(path);
     expect(source.dialect).toBe('shopify');
     expect(await unkeptCells(path, records, READ)).toEqual([]);

@@ -1,10 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { englishHeader } from '../../../core/import/canonical-headers.js';
 import { previewImport } from '../../../core/import/preview-import.js';
 import { unescapeWooNewlines } from '../../../core/import/woocommerce-text.js';
-import { collect, corpus, fixture, importText } from './helpers.js';
+import { collect, corpusFiles, corpusPath, fixture, importText } from './helpers.js';
 import { readColumns, unkeptCells } from './kept-cells.js';
 import { lostCells } from './no-cell-lost.js';
 
@@ -18,11 +16,11 @@ import { lostCells } from './no-cell-lost.js';
 const english = readColumns('ID', 'Type', 'Column 2', 'SKU', 'Name', 'Published', 'Description', 'Regular price', 'Categories', 'Tags', 'Images', 'Parent', 'Stock', /^attribute \d+ (name|value\(s\))$/);
 const READ = (header: string): boolean => english(englishHeader('woocommerce', header));
 
-const files = existsSync(corpus) ? readdirSync(corpus).filter((name) => name.startsWith('woocommerce_')) : [];
+const files = corpusFiles().filter((name) => name.startsWith('woocommerce_'));
 
 describe('WooCommerce: nothing of a real export is lost', () => {
   it.each(files)('%s', async (file) => {
-    const path = resolve(corpus, file);
+    const path = corpusPath(file);
     const { records, source } = await collect(path);
     expect(source.dialect).toBe('woocommerce');
     expect(await unkeptCells(path, records, READ)).toEqual([]);
@@ -34,7 +32,7 @@ describe('WooCommerce: nothing of a real export is lost', () => {
   });
 
   it('the French hand-edited export: translated headers, a blanked Type header, unit-word prices', async () => {
-    const { listings, rejected } = await collect(resolve(corpus, 'woocommerce_product-export_FRENCH_hand-edited__MisterMarveil.csv'), { defaultCurrency: 'XOF' });
+    const { listings, rejected } = await collect(corpusPath('woocommerce_product-export_FRENCH_hand-edited__MisterMarveil.csv'), { defaultCurrency: 'XOF' });
     expect(listings.reduce((n, l) => n + l.variants.length, 0)).toBe(428);
     expect(rejected).toHaveLength(1);
     const first = listings[0]!;
