@@ -3,13 +3,15 @@ import type { SortColumn } from '../../common/grid.js';
 /**
  * The SQL each grid sort orders by. Every expression matches an index exactly (migration 001's,
  * title's with COLLATE NOCASE; score: listings_score of migration 003, unscored rows first
- * ascending, as SQLite sorts NULLs; price, quantity, updated: listing_offers' of migration 006);
+ * ascending, as SQLite sorts NULLs; quantity, updated: listing_offers' of migration 006; price:
+ * (currency, price_minor) of migration 008 — amounts in different currencies are not comparable, so
+ * price sorts by currency, then amount);
  * rowid-table indexes end with the rowid, so "ORDER BY <expression>, id" is a plain index walk.
  */
 export const SORT_EXPRESSIONS: Readonly<Record<SortColumn, string>> = {
   title: 'title COLLATE NOCASE',
   sku: 'sku',
-  price: 'price_minor',
+  price: 'currency, price_minor',
   quantity: 'quantity',
   updated: 'updated_at',
   marketplace: 'marketplace',

@@ -6,11 +6,12 @@ import { jobQueue } from './004-job-queue.js';
 import { aiWritten } from './005-ai-written.js';
 import { listingOffers } from './006-listing-offers.js';
 import { sourceFidelity } from './007-source-fidelity.js';
+import { priceByCurrency } from './008-price-by-currency.js';
 
 /**
  * Every schema step, in order. Imported statically (no readdir, no dynamic import) so the list
  * works unchanged inside an asar archive and in bundles. Append only; never edit a shipped step.
  */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, importIdColumn, qualityAndHistory, jobQueue, aiWritten, listingOffers, sourceFidelity];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, importIdColumn, qualityAndHistory, jobQueue, aiWritten, listingOffers, sourceFidelity, priceByCurrency];
 
 export type { Migration } from './migration.js';

@@ -10,7 +10,7 @@ import { newListing, tempDbPath } from './temp-catalog.js';
 const SQL_ORDER: Record<SortColumn, string> = {
   title: 'title COLLATE NOCASE',
   sku: 'sku',
-  price: 'price_minor',
+  price: 'currency, price_minor',
   quantity: 'quantity',
   updated: 'updated_at',
   marketplace: 'marketplace',
@@ -64,7 +64,7 @@ function truth(catalog: Catalog, query: GridQuery, extraWhere?: string): number[
   }
   if (extraWhere) where.push(extraWhere);
   const dir = query.sort.direction === 'asc' ? 'ASC' : 'DESC';
-  const sql = `SELECT id FROM listing_rows ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${SQL_ORDER[query.sort.column]} ${dir}, id ${dir}`;
+  const sql = `SELECT id FROM listing_rows ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${SQL_ORDER[query.sort.column].split(', ').map((term) => `${term} ${dir}`).join(', ')}, id ${dir}`;
   return catalog.db.prepare(sql).pluck().all(...values) as number[];
 }
 

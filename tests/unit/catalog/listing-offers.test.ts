@@ -42,7 +42,7 @@ describe('migration 006: price, currency, quantity and updated_at in listing_off
     const listingColumns = (db.pragma('table_info(listings)') as { name: string }[]).map((column) => column.name);
     expect(listingColumns.filter((name) => ['price_minor', 'currency', 'quantity', 'updated_at'].includes(name))).toEqual([]);
     expect(db.prepare('SELECT count(*) FROM pending_indexes').pluck().get()).toBe(0);
-    for (const [sort, index] of [['price_minor', 'listing_offers_price'], ['quantity', 'listing_offers_quantity'], ['updated_at', 'listing_offers_updated']] as const) {
+    for (const [sort, index] of [['currency, price_minor', 'listing_offers_price'], ['quantity', 'listing_offers_quantity'], ['updated_at', 'listing_offers_updated']] as const) {
       const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM listing_offers ORDER BY ${sort}, id`).all() as { detail: string }[]).map((row) => row.detail).join(' | ');
       expect(plan).toContain(`USING COVERING INDEX ${index}`);
     }
