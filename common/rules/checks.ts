@@ -339,9 +339,10 @@ export function compileCheck(check: Check, field: RuleField): Test {
   switch (check.type) {
     case 'minItems': {
       const { min } = check;
+      const skipEmpty = check.emptyIsRequired === true;
       return (v) => {
         const count = entries(v);
-        return count >= min ? null : { vars: { count, min, short: min - count } };
+        return count >= min || (count === 0 && skipEmpty) ? null : { vars: { count, min, short: min - count } };
       };
     }
     case 'maxItems': {

@@ -92,8 +92,11 @@ export type Check =
   | { type: 'forbiddenText'; pattern: RegExp; prefilter?: string | RegExp }
   /** Whole-word phrases (case-insensitive; `%` `$` allowed inside); compiled to one regex at load. */
   | { type: 'forbiddenPhrases'; phrases: readonly string[] }
-  /** List (or attributes) has ≥ min entries. */
-  | { type: 'minItems'; min: number }
+  /**
+   * List (or attributes) has ≥ min entries. `emptyIsRequired`: an empty list passes, because the
+   * table's `required` rule on the field already reports it (one finding, one penalty).
+   */
+  | { type: 'minItems'; min: number; emptyIsRequired?: boolean }
   /** List (or attributes) has ≤ max entries. */
   | { type: 'maxItems'; max: number }
   /** The list joined with `separator` is ≤ max UTF-8 bytes. */

@@ -119,7 +119,7 @@ export const AMAZON_RULES: readonly RuleDef[] = [
   rule('sku.required', 'sku', 'error', 20, 'SKU is empty; Amazon requires a seller SKU. Add one.', REQUIRED),
   rule('brand.required', 'brand', 'error', 15, 'Brand is empty; Amazon requires a brand name. Add the brand (or "Generic" if your category allows it).', REQUIRED),
   rule('images.required', 'images', 'error', 20, 'Listing has no images; Amazon suppresses listings without a main image. Add one on a white background.', REQUIRED),
-  rule('images.min_count', 'images', 'warning', 10, 'Listing has {count:image}; listings with 3 or more sell better. Add {short}.', { type: 'minItems', min: 3 }, quality),
+  rule('images.min_count', 'images', 'warning', 10, 'Listing has {count:image}; listings with 3 or more sell better. Add {short}.', { type: 'minItems', min: 3, emptyIsRequired: true }, quality),
   rule('price.required', 'price', 'error', 25, 'Price is missing; Amazon needs one to make an offer. Set a price.', REQUIRED),
   rule('price.positive', 'price', 'error', 20, 'Price must be above 0 for Amazon. Set a price.', { type: 'minValue', min: 1 }),
   rule('quantity.whole_number', 'quantity', 'error', 20, 'Quantity is {value}; it must be a whole number of 0 or more. Fix the stock count.', { type: 'wholeNumber' }),

@@ -93,7 +93,7 @@ export const EBAY_RULES: readonly RuleDef[] = [
     type: 'forbiddenText',
     pattern: PLAIN_HTTP,
   }),
-  rule('images.min_count', 'images', 'warning', 10, 'Listing has {count:photo}; listings with 3 or more sell better. Add {short}.', { type: 'minItems', min: 3 }, quality),
+  rule('images.min_count', 'images', 'warning', 10, 'Listing has {count:photo}; listings with 3 or more sell better. Add {short}.', { type: 'minItems', min: 3, emptyIsRequired: true }, quality),
 
   // Price & quantity
   rule('price.required', 'price', 'error', 25, 'Price is missing; eBay requires one. Set a price.', REQUIRED),

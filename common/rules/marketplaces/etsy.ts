@@ -104,7 +104,7 @@ export const ETSY_RULES: readonly RuleDef[] = [
     type: 'maxItems',
     max: 10,
   }),
-  rule('images.min_count', 'images', 'warning', 10, 'Listing has {count:photo}; listings with 3 or more sell better. Add {short}.', { type: 'minItems', min: 3 }, quality),
+  rule('images.min_count', 'images', 'warning', 10, 'Listing has {count:photo}; listings with 3 or more sell better. Add {short}.', { type: 'minItems', min: 3, emptyIsRequired: true }, quality),
 
   // Price & quantity
   rule('price.required', 'price', 'error', 25, 'Price is missing; Etsy requires one. Set a price.', REQUIRED),

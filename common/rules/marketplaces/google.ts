@@ -42,7 +42,7 @@ export const GOOGLE_RULES: readonly RuleDef[] = [
     quality,
   ),
   rule('images.required', 'images', 'error', 25, 'Product has no image; Google Merchant requires an image link. Add an image.', REQUIRED),
-  rule('images.min_count', 'images', 'warning', 10, 'Product has {count:image}; 3 or more help shoppers decide. Add {short}.', { type: 'minItems', min: 3 }, quality),
+  rule('images.min_count', 'images', 'warning', 10, 'Product has {count:image}; 3 or more help shoppers decide. Add {short}.', { type: 'minItems', min: 3, emptyIsRequired: true }, quality),
   rule('price.required', 'price', 'error', 25, 'Price is missing; Google Merchant requires one. Set a price.', REQUIRED),
   rule('price.positive', 'price', 'error', 20, 'Price must be above 0 for Google Merchant. Set a price.', { type: 'minValue', min: 1 }),
   rule('quantity.whole_number', 'quantity', 'error', 20, 'Quantity is {value}; it must be a whole number of 0 or more. Fix the stock count.', { type: 'wholeNumber' }),

@@ -1,6 +1,7 @@
 /**
  * Shopify rules (source: /work/shared/reference/marketplaces.md): no hard title limit, ≈ 70
- * characters recommended for SEO (warning only). A blank Shopify price imports as 0, hence a warning.
+ * characters recommended for SEO (warning only). Shopify's import requires a variant price and reads a
+ * blank one as 0, which sells the product for free: a missing or zero price is an error.
  * Handles (letters, digits, dashes) are the exporter's job: they are derived, not typed.
  */
 import type { RuleDef } from '../types.js';
@@ -42,7 +43,7 @@ export const SHOPIFY_RULES: readonly RuleDef[] = [
     quality,
   ),
   rule('images.min_count', 'images', 'warning', 10, 'Product has {count:image}; products with 3 or more sell better. Add {short}.', { type: 'minItems', min: 3 }, quality),
-  rule('price.required', 'price', 'warning', 10, 'Price is missing; Shopify will import it as 0. Set a price.', REQUIRED),
-  rule('price.not_negative', 'price', 'error', 20, 'Price is negative; Shopify needs 0 or more. Fix the price.', { type: 'minValue', min: 0 }),
+  rule('price.required', 'price', 'error', 25, 'Price is missing; Shopify will import it as 0.00 and sell the product for free. Set a price.', REQUIRED),
+  rule('price.positive', 'price', 'error', 20, 'Price is 0.00 or less; Shopify would sell the product for free (a blank price imports as 0). Set a price.', { type: 'minValue', min: 1 }),
   rule('quantity.whole_number', 'quantity', 'error', 20, 'Quantity is {value}; it must be a whole number of 0 or more. Fix the stock count.', { type: 'wholeNumber' }),
 ];

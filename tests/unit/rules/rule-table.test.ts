@@ -107,7 +107,7 @@ const CASES: Case[] = [
   { id: 'shopify.description.min_length', bad: '' },
   { id: 'shopify.images.min_count', bad: [] },
   { id: 'shopify.price.required', bad: null, good: 0 },
-  { id: 'shopify.price.not_negative', bad: -1, good: 0 },
+  { id: 'shopify.price.positive', bad: 0, good: 1 },
   { id: 'shopify.quantity.whole_number', bad: 0.5 },
 
   // WooCommerce
