@@ -5,12 +5,12 @@ import { LISTING_STATUSES, STATUS_LABELS, type ListingStatus } from '../../../co
 import { formatCount, formatInteger } from '../format.js';
 import { errorMessage } from '../store/app-store.js';
 import { useClient } from '../store/client-context.js';
+import { normalizeCurrencyCode } from '../../../common/edit/currency-digits.js';
 import { useAppStore } from '../store/context.js';
 import {
   buildBulkEdit,
   DEFAULT_FORM,
   formatSampleValue,
-  normalizeCurrencyCode,
   OPERATION_LABELS,
   OPERATIONS,
   PRICE_OP_LABELS,
@@ -29,7 +29,7 @@ import {
   type SetField,
 } from './bulk-edit-form.js';
 import { Modal } from './Modal.js';
-import { ScopeChooser, useScopeOptions, type ScopeChoice } from './ScopeChooser.js';
+import { defaultScopeChoice, ScopeChooser, useScopeOptions, type ScopeChoice } from './ScopeChooser.js';
 
 type Phase = 'form' | 'previewing' | 'applying' | 'done';
 
@@ -61,9 +61,7 @@ export function BulkEditDialog({ onClose }: { onClose: () => void }) {
   const store = useAppStore();
   const scopes = useScopeOptions();
   const [form, setFormState] = useState<BulkForm>(initialForm);
-  const [scopeChoice, setScopeChoice] = useState<ScopeChoice>(() =>
-    scopes.selectionIsAll || scopes.selectionCount > 1 ? 'selection' : 'query',
-  );
+  const [scopeChoice, setScopeChoice] = useState<ScopeChoice>(() => defaultScopeChoice(scopes));
   const [phase, setPhase] = useState<Phase>('form');
   const [formError, setFormError] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ edit: BulkEdit; scope: Scope; value: BulkPreview } | null>(null);

@@ -13,7 +13,8 @@ import {
   type RuleInput,
 } from '../../../common/rules/index.js';
 import { formatDateTime, formatInteger, formatPrice } from '../format.js';
-import { currencyDigits, type Draft, type DraftField } from '../store/editor.js';
+import { currencyDigits } from '../../../common/edit/currency-digits.js';
+import { type Draft, type DraftField } from '../store/editor.js';
 import { FieldCounter } from './FieldCounter.js';
 import { FieldIssues, FieldProblem } from './FieldIssues.js';
 import { ImageThumbs } from './ImageThumbs.js';

@@ -1,6 +1,7 @@
 import type { BulkEdit, EditableField, PriceRounding } from '../../../common/edit-types.js';
 import { LISTING_STATUSES, STATUS_LABELS, type ListingStatus } from '../../../common/listing.js';
 import { formatInteger, formatPrice } from '../format.js';
+import { normalizeCurrencyCode } from '../../../common/edit/currency-digits.js';
 
 /* ----------------------------------------------------------------------------------------------
  * The bulk edit dialog's form, as typed, and how it becomes a `BulkEdit` (pure, unit-tested).
@@ -146,10 +147,6 @@ export function regexProblem(pattern: string, caseSensitive: boolean): string | 
   } catch (err) {
     return `That is not a valid regular expression: ${err instanceof Error ? err.message.replace(/^Invalid regular expression: /, '') : 'check the pattern'}.`;
   }
-}
-
-export function normalizeCurrencyCode(text: string): string {
-  return text.trim().toUpperCase();
 }
 
 /** The form → a `BulkEdit`, or what to fix first (seller-facing). */

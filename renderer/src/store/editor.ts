@@ -5,6 +5,7 @@ import { MAX_PRICE_MINOR, type ListingChanges } from '../../../common/edit-types
 import type { Listing, ListingStatus } from '../../../common/listing.js';
 import { ContractError } from '../../../common/result.js';
 import type { RuleInput } from '../../../common/rules/index.js';
+import { currencyDigits, normalizeCurrencyCode } from '../../../common/edit/currency-digits.js';
 
 /* ----------------------------------------------------------------------------------------------
  * The detail pane's listing editor: drafts (what the seller typed, as typed), how a draft turns
@@ -68,26 +69,6 @@ export const FIELD_LABELS: Record<DraftField, string> = {
 
 // ---- prices and quantities -----------------------------------------------------------------------
 
-const digitsCache = new Map<string, number>();
-
-/** Fraction digits of a currency (USD 2, JPY 0, BHD 3); 2 for codes Intl does not know. */
-export function currencyDigits(currency: string): number {
-  const code = currency.trim().toUpperCase();
-  let digits = digitsCache.get(code);
-  if (digits === undefined) {
-    digits = 2;
-    if (/^[A-Z]{3}$/.test(code)) {
-      try {
-        digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
-      } catch {
-        digits = 2;
-      }
-    }
-    digitsCache.set(code, digits);
-  }
-  return digits;
-}
-
 /** Minor units → the editor's plain major-unit text: 1299 USD → "12.99", 1234 JPY → "1234"; null → "". */
 export function formatPriceInput(minor: number | null, currency: string): string {
   if (minor === null || !Number.isFinite(minor)) return '';
@@ -137,7 +118,7 @@ export function parsePriceInput(text: string, currency: string): Parsed<number |
   whole = whole.split(thousands).join('');
   if (typeof thousands === 'string' && whole.includes(decimal ?? '')) return { ok: false, message: 'Type the price as a number, e.g. 12.99.' };
   if (!/^[0-9]*$/.test(whole) || !/^[0-9]*$/.test(fraction)) return { ok: false, message: 'Type the price as a number, e.g. 12.99.' };
-  const code = currency.trim().toUpperCase() || 'This currency';
+  const code = normalizeCurrencyCode(currency) || 'This currency';
   if (fraction.length > digits) {
     return {
       ok: false,
@@ -158,10 +139,6 @@ export function parseQuantityInput(text: string): Parsed<number | null> {
   const n = Number(s);
   if (!Number.isSafeInteger(n) || n > 1_000_000_000) return { ok: false, message: 'That quantity is too large.' };
   return { ok: true, value: n };
-}
-
-export function normalizeCurrency(text: string): string {
-  return text.trim().toUpperCase();
 }
 
 // ---- drafts ---------------------------------------------------------------------------------------
@@ -218,7 +195,7 @@ export function diffDraft(base: Listing, draft: Draft): DraftDiff {
   if (draft.title !== base.title) changes.title = draft.title;
   if (draft.description !== base.description) changes.description = draft.description;
 
-  const currency = normalizeCurrency(draft.currency);
+  const currency = normalizeCurrencyCode(draft.currency);
   if (!/^[A-Z]{3}$/.test(currency)) problems.currency = 'A currency is a three-letter code such as USD or EUR.';
   else if (currency !== base.currency) changes.currency = currency;
 
@@ -250,7 +227,7 @@ export function isDirty(diff: DraftDiff): boolean {
 
 /** The listing as the rules engine should see it while the seller types. */
 export function ruleInputOf(base: Listing, draft: Draft): RuleInput {
-  const currency = normalizeCurrency(draft.currency);
+  const currency = normalizeCurrencyCode(draft.currency);
   const price = parsePriceInput(draft.price, /^[A-Z]{3}$/.test(currency) ? currency : base.currency);
   const quantity = parseQuantityInput(draft.quantity);
   return {

@@ -10,7 +10,6 @@ import {
   checkImageUrl,
   CONFLICT_MESSAGE,
   createEditorStore,
-  currencyDigits,
   diffDraft,
   draftFromListing,
   formatPriceInput,
@@ -20,6 +19,7 @@ import {
   ruleInputOf,
   sessionDirty,
 } from '../../../renderer/src/store/editor.js';
+import { currencyDigits } from '../../../common/edit/currency-digits.js';
 
 function listing(patch: Partial<Listing> = {}): Listing {
   return {
