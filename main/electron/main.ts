@@ -436,7 +436,7 @@ async function closeCore(): Promise<void> {
 
 async function start(): Promise<void> {
   denyAllPermissions();
-  serveAppProtocol(RENDERER_ROOT, RENDERER_CSP, stagingDir(), (message, err) => log.error(message, err));
+  serveAppProtocol(RENDERER_ROOT, RENDERER_CSP, stagingDir(), (message, err) => log.error(message, err), (url, size) => core.photoFile(url, size));
   installAppMenu({ dev: !app.isPackaged, runCommand: (id) => runCommand(id) });
   nativeTheme.on('updated', () => {
     for (const win of windows) if (!win.isDestroyed()) win.setBackgroundColor(themeBackground());
@@ -445,8 +445,7 @@ async function start(): Promise<void> {
   await checkCatalogAtStart();
   openCore();
   // Calls made while the catalog opens wait for it; they never reach a half-open core. Methods the
-  // shell answers (they need Electron, or must close the core) are listed in shellHandlers; they
-  // take effect once the contract lists them (core/backup/contract-entries.md).
+  // shell answers (they need Electron, or must close the core) are listed in shellHandlers.
   const shellHandlers = {
     'backup.restore': (input: unknown) => restoreFromBackup((input as { backupId: string }).backupId),
     'update.getState': async () => updater?.state() ?? { status: 'disabled', reason: 'not started' },

@@ -1,7 +1,6 @@
 /**
  * Import through the native menu: File › Import… sends the `import` command to the window, whose
  * wizard asks for a file (the dialog is stubbed in the main process via electronApp.evaluate).
- * Needs the contract's `app.command` event wired in the renderer (see core/backup/contract-entries.md).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

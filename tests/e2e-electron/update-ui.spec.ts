@@ -1,7 +1,6 @@
 /**
  * Update UI state: updates are OFF under tests (policy), so the banner is absent; pushing an
- * `update.state` event from the main process shows "Restart to update". Needs the contract's
- * `update.state` event and <UpdateBannerFromBridge /> in App.tsx (see core/backup/contract-entries.md).
+ * `update.state` event from the main process shows "Restart to update" (<UpdateBannerFromBridge /> in App.tsx).
  */
 import { expect, hasElectronBinary, SKIP_REASON, test } from './fixtures.js';
 
