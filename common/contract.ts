@@ -276,7 +276,8 @@ export const contract = {
     access: 'background',
     timeoutMs: 30_000,
   }),
-  'backup.list': method<{ backups: BackupInfo[] }>()({ input: empty, access: 'read', timeoutMs: 10_000 }),
+  /** `folder`: where the backup files are, to tell the seller (an absolute path on this machine). */
+  'backup.list': method<{ backups: BackupInfo[]; folder: string }>()({ input: empty, access: 'read', timeoutMs: 10_000 }),
   'backup.create': method<BackupInfo>()({
     input: z.object({ reason: z.enum(['manual', 'pre-import', 'pre-bulk-edit', 'scheduled']) }).strict(),
     access: 'background',

@@ -72,7 +72,7 @@ export interface JobQueueDepth {
   activeJobs: number;
 }
 
-/** Host-side backup tasks (start-up check, restore, scheduled backups) on their own threads. */
+/** Backups this session ran: host-side tasks (start-up check, restore, scheduled backups) and Back up now / backup.create. */
 export interface BackupWorkerHealth {
   tasks: number;
   failures: number;

@@ -10,7 +10,7 @@
  * `backup.restore` is NOT here: it needs the core closed, so the host (shell / web host) runs it.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ContractError } from '../../common/result.js';
 import type { BackupInfo, BackupReason } from './backup-names.js';
 import { BackupError, createBackup, listBackups } from './backup.js';
@@ -33,7 +33,8 @@ export interface BackupHandlerDeps {
 
 export function createBackupHandlers({ db, backupDir }: BackupHandlerDeps) {
   return {
-    'backup.list': (): { backups: BackupInfo[] } => ({ backups: listBackups(backupDir) }),
+    // The folder is shown to the seller (where the files are); backups are still named by file name only.
+    'backup.list': (): { backups: BackupInfo[]; folder: string } => ({ backups: listBackups(backupDir), folder: resolve(backupDir) }),
     'backup.create': async ({ reason }: { reason: BackupReason }): Promise<BackupInfo> => {
       try {
         return await createBackup(db, { backupDir, reason });

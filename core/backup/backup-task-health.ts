@@ -1,8 +1,9 @@
 import type { BackupWorkerHealth } from '../../common/diagnostics-types.js';
 
 /**
- * Counters of the host-side backup tasks (backup-tasks.ts) in this process, for diagnostics: the
- * shell runs them on short-lived threads, so "health" is how the last ones went.
+ * Counters of the backups this process ran, for diagnostics: the host-side tasks (backup-tasks.ts,
+ * on short-lived threads) and `backup.create` calls (counted by the host's dispatch, as they run
+ * on a catalog thread), so "health" is how the last ones went.
  */
 const health: BackupWorkerHealth = { tasks: 0, failures: 0, running: 0, lastTask: null };
 

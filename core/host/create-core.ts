@@ -10,6 +10,7 @@ import { sweepStagingDir } from './file-staging.js';
 import type { CoreApi, CoreOptions } from './core-api.js';
 import { isMethodName, validateCall } from './validate-call.js';
 import { AiKeyHost } from './ai-key-host.js';
+import { backupTaskFinished, backupTaskStarted } from '../backup/backup-task-health.js';
 
 type EventListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
 
@@ -80,6 +81,16 @@ export async function createCore(options: CoreOptions): Promise<CoreApi> {
     if (call.method === 'diagnostics.get') return { ok: true, value: await diagnostics.snapshot(threads) };
     const access = contract[call.method].access;
     if (access === 'write') return writer.call(call.method, call.input);
+    if (access === 'background' && call.method === 'backup.create') {
+      // Counted here, where Diagnostics reads its backup counters: the backup itself runs on a catalog thread.
+      backupTaskStarted();
+      const envelope = await background.call(call.method, call.input).catch((error: unknown) => {
+        backupTaskFinished('backup', error);
+        throw error;
+      });
+      backupTaskFinished(`backup (${(call.input as { reason: string }).reason})`, envelope.ok ? undefined : new Error(envelope.error.message));
+      return envelope;
+    }
     if (access === 'background') return background.call(call.method, call.input);
     if (call.method === 'ai.setKey' || call.method === 'ai.removeKey') {
       if (call.method === 'ai.setKey') await aiKeys.set((call.input as { key: string }).key);

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startWritableHost, type WritableHost } from './writable-catalog.js';
 
@@ -31,6 +33,12 @@ test('back up now, see it listed, and restore explains where it works', async ({
   await expect(dialog.getByRole('status')).toContainText('Backup made and verified', { timeout: 60_000 });
   await expect(rows).toHaveCount(before + 1);
   await expect(rows.first()).toContainText('Made by you');
+  // Where the files are: the folder (beside the catalog) and each backup's file name, which exists there.
+  const folder = join(dirname(host.databasePath), 'backups');
+  await expect(dialog.getByTestId('backups-folder')).toContainText(folder);
+  const fileName = (await rows.first().locator('.backups-file code').textContent()) ?? '';
+  expect(fileName).toMatch(/^catalog-.*-manual\.sqlite$/);
+  expect(existsSync(join(folder, fileName))).toBe(true);
 
   await rows.first().getByRole('button', { name: /Restore backup of/ }).click();
   await expect(dialog).toContainText('Replace the catalog with this backup?');
@@ -39,4 +47,19 @@ test('back up now, see it listed, and restore explains where it works', async ({
   // Nothing was replaced: the catalog still answers with every listing.
   await dialog.getByTestId('backups-dialog-close').click();
   await expect(page.getByTestId('total-count')).toHaveAttribute('data-total', String(host.rows));
+});
+
+test('Diagnostics counts the backup just made (it said "no backup tasks" before)', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('total-count')).toHaveAttribute('data-total', String(host.rows));
+  await page.getByTestId('tools-menu').click();
+  await page.getByTestId('backups-button').click();
+  const dialog = page.getByTestId('backups-dialog');
+  await dialog.getByRole('button', { name: 'Back up now' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Backup made and verified', { timeout: 60_000 });
+  await dialog.getByTestId('backups-dialog-close').click();
+  await page.getByTestId('tools-menu').click();
+  await page.getByTestId('diagnostics-button').click();
+  // The first test's backup ran on the same host: at least this one is counted, with its reason.
+  await expect(page.getByTestId('diagnostics-backups')).toContainText(/\d+ backup tasks? since Listsmith started, 0 failed \(last: backup \(manual\)/);
 });

@@ -24,12 +24,16 @@ type Status = { kind: 'idle' } | { kind: 'busy'; what: string } | { kind: 'done'
 export function BackupsDialog({ onClose }: { onClose: () => void }) {
   const client = useClient();
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
+  const [folder, setFolder] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
 
   const load = useCallback(() => {
     client.call('backup.list', {}).then(
-      ({ backups: list }) => setBackups(list),
+      ({ backups: list, folder: where }) => {
+        setBackups(list);
+        setFolder(where);
+      },
       (err: unknown) => setStatus({ kind: 'error', message: errorMessage(err).message }),
     );
   }, [client]);
@@ -41,7 +45,7 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
     setStatus({ kind: 'busy', what: 'Backing up…' });
     client.call('backup.create', { reason: 'manual' }).then(
       (made) => {
-        setStatus({ kind: 'done', message: `Backup made and verified (${formatBytes(made.sizeBytes)}).` });
+        setStatus({ kind: 'done', message: `Backup made and verified (${formatBytes(made.sizeBytes)}): ${made.id}` });
         load();
       },
       (err: unknown) => setStatus({ kind: 'error', message: errorMessage(err).message }),
@@ -82,6 +86,15 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
           {status.message}
         </p>
       )}
+      {folder !== null && (
+        <p className="backups-folder" data-testid="backups-folder">
+          <span className="muted">Backup files are kept in </span>
+          <code className="backups-path" title={folder}>
+            {folder}
+          </code>{' '}
+          <CopyButton text={folder} label="Copy the folder path" />
+        </p>
+      )}
       {backups === null ? (
         <p className="muted">Loading backups…</p>
       ) : backups.length === 0 ? (
@@ -93,6 +106,7 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
               <th scope="col">When</th>
               <th scope="col">Why</th>
               <th scope="col">Size</th>
+              <th scope="col">File</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -104,6 +118,9 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
                 <td>{formatDateTime(backup.createdAt)}</td>
                 <td>{REASON_LABELS[backup.reason]}</td>
                 <td>{formatBytes(backup.sizeBytes)}</td>
+                <td className="backups-file">
+                  <code title={folder === null ? backup.id : `${folder}${folder.includes('\\') ? '\\' : '/'}${backup.id}`}>{backup.id}</code>
+                </td>
                 <td>
                   {confirming?.id === backup.id ? (
                     <span className="confirm-inline">
@@ -127,6 +144,26 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
         </table>
       )}
     </Modal>
+  );
+}
+
+/** Copies a path to the clipboard and says so; when the page may not use the clipboard, says to select it instead. */
+function CopyButton({ text, label }: { text: string; label: string }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  return (
+    <button
+      type="button"
+      className="link-button"
+      data-testid="backups-copy-folder"
+      onClick={() =>
+        void navigator.clipboard.writeText(text).then(
+          () => setState('copied'),
+          () => setState('failed'),
+        )
+      }
+    >
+      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Could not copy: select the path instead' : label}
+    </button>
   );
 }
 

@@ -17,6 +17,7 @@ import {
   type SeriesPoint,
 } from '../store/dashboard.js';
 import { BarChart } from './charts/BarChart.js';
+import { CHANGE_SET_STATE_LABELS } from './change-set-state.js';
 import { AUTHOR_LABELS, KIND_LABELS } from './HistoryList.js';
 import { ruleLabel, ruleTemplateText } from './rule-labels.js';
 import './dashboard.css';
@@ -199,7 +200,11 @@ function RecentActivity({ recent, now }: { recent: readonly ChangeSetSummary[]; 
           <span className="activity-summary">{c.summary}</span>
           <span className="activity-meta muted">
             {KIND_LABELS[c.kind] ?? c.kind} · {formatInteger(c.listingCount)} {c.listingCount === 1 ? 'listing' : 'listings'}
-            {c.state !== 'applied' && <span className="activity-state">{c.state === 'undone' ? 'Undone' : 'Discarded'}</span>}
+            {c.state !== 'applied' && (
+              <span className="activity-state" title={CHANGE_SET_STATE_LABELS[c.state].hint}>
+                {CHANGE_SET_STATE_LABELS[c.state].label}
+              </span>
+            )}
           </span>
           <time className="activity-time muted" dateTime={new Date(c.createdAt).toISOString()} title={formatDateTime(c.createdAt)}>
             {timeAgo(c.createdAt, now)}

@@ -6,7 +6,7 @@ import { errorMessage } from '../store/app-store.js';
 import { useClient } from '../store/client-context.js';
 import { useAppStore } from '../store/context.js';
 import { Modal } from './Modal.js';
-import { ScopeChooser, useScopeOptions, type ScopeChoice } from './ScopeChooser.js';
+import { defaultScopeChoice, ScopeChooser, useScopeOptions, type ScopeChoice } from './ScopeChooser.js';
 import './delete.css';
 
 type Phase = 'checking' | 'ready' | 'deleting';
@@ -27,7 +27,7 @@ export function DeleteDialog({ onClose }: { onClose: () => void }) {
   const client = useClient();
   const store = useAppStore();
   const scopes = useScopeOptions();
-  const [choice, setChoice] = useState<ScopeChoice>(() => (scopes.selectionCount > 0 ? 'selection' : 'query'));
+  const [choice, setChoice] = useState<ScopeChoice>(() => defaultScopeChoice(scopes));
   const [answer, setAnswer] = useState<{ scope: Scope; preview: DeletePreview | null; error: string | null } | null>(null);
   const [deleting, setDeleting] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);

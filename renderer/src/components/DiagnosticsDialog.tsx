@@ -2,7 +2,7 @@ import { Fragment, useEffect, useState } from 'react';
 import type { DiagnosticsSnapshot, SlowQuery } from '../../../common/diagnostics-types.js';
 import { errorMessage } from '../store/app-store.js';
 import { useClient } from '../store/client-context.js';
-import { formatBytes, formatDateTime, formatInteger } from '../format.js';
+import { formatBytes, formatCount, formatDateTime, formatInteger } from '../format.js';
 import { Modal } from './Modal.js';
 import './diagnostics.css';
 
@@ -277,10 +277,12 @@ function WorkerSection({ snapshot }: { snapshot: DiagnosticsSnapshot }) {
           {faults.length > 0 && <span className="diagnostics-bad"> — faults: {faults.map(([kind, n]) => `${kind.replace(/_/g, ' ')} ${n}`).join(', ')}</span>}
         </li>
         <li>
-          Backup worker:{' '}
-          {backup.tasks === 0
-            ? 'no backup tasks in this session'
-            : `${formatInteger(backup.tasks)} tasks, ${formatInteger(backup.failures)} failed${backup.running > 0 ? `, ${backup.running} running` : ''}`}
+          Backups:{' '}
+          <span data-testid="diagnostics-backups">
+            {backup.tasks === 0
+              ? 'none run since Listsmith started'
+              : `${formatCount(backup.tasks, 'backup task', 'backup tasks')} since Listsmith started, ${formatInteger(backup.failures)} failed${backup.running > 0 ? `, ${backup.running} running` : ''}${backup.lastTask ? ` (last: ${backup.lastTask.kind}, ${formatDateTime(backup.lastTask.at)})` : ''}`}
+          </span>
           {backup.lastTask && !backup.lastTask.ok && <span className="diagnostics-bad"> — last {backup.lastTask.kind} failed: {backup.lastTask.message}</span>}
         </li>
         <li>

@@ -156,8 +156,8 @@ function Setup() {
             </div>
             {preview.ebaySiteChoice !== null && d.format === 'ebay_seller_hub' && <EbaySiteChoice choice={preview.ebaySiteChoice} disabled={disabled || d.previewing} />}
             <FileList files={preview.files} testId="export-preview-files" />
-            <ProblemTable problems={preview.skipped} total={preview.skippedCount} testId="export-skipped" caption="Listings that cannot be exported to this format" tone="error" columnLabel="Field" />
-            <ProblemTable problems={preview.changed} total={preview.changedCount} testId="export-changed" caption="Values that will be cut or changed to fit" tone="warning" columnLabel="Field" />
+            <ProblemTable problems={preview.skipped} total={preview.skippedCount} testId="export-skipped" caption="Listings that cannot be exported to this format" tone="error" columnLabel="Field" lineIs="listing-id" />
+            <ProblemTable problems={preview.changed} total={preview.changedCount} testId="export-changed" caption="Values that will be cut or changed to fit" tone="warning" columnLabel="Field" lineIs="listing-id" />
           </>
         )}
       </section>
@@ -220,7 +220,7 @@ function Done() {
           <DownloadLine key={file.fileId} file={file} />
         ))}
       </ul>
-      {summary !== null && <ProblemTable problems={summary.problems} total={summary.skipped} testId="export-problems" caption="Left out or changed" tone="warning" columnLabel="Field" />}
+      {summary !== null && <ProblemTable problems={summary.problems} total={summary.skipped} testId="export-problems" caption="Left out or changed" tone="warning" columnLabel="Field" lineIs="listing-id" />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { descriptionToText, formatDateTime, formatInteger, formatPrice } from '.
 import { useClient } from '../store/client-context.js';
 import { errorMessage } from '../store/app-store.js';
 import { Modal } from './Modal.js';
+import { CHANGE_SET_STATE_LABELS } from './change-set-state.js';
 import './editor.css';
 
 /* The detail pane's History tab: every revision of the listing, newest first — who made it
@@ -128,7 +129,11 @@ function RevisionItem({ entry, listing, onRevert }: { entry: RevisionEntry; list
       <div className="revision-head">
         <span className={`rev-author author-${entry.author}`}>{AUTHOR_LABELS[entry.author] ?? entry.author}</span>
         {set !== null && <span className="rev-kind">{KIND_LABELS[set.kind] ?? set.kind}</span>}
-        {state !== 'applied' && <span className={`rev-state state-${state}`}>{state === 'undone' ? 'Undone' : 'Discarded'}</span>}
+        {state !== 'applied' && (
+          <span className={`rev-state state-${state}`} title={CHANGE_SET_STATE_LABELS[state].hint}>
+            {CHANGE_SET_STATE_LABELS[state].label}
+          </span>
+        )}
         <time className="rev-time muted" dateTime={new Date(entry.createdAt).toISOString()}>
           {formatDateTime(entry.createdAt)}
         </time>

@@ -28,7 +28,8 @@ export function OptimizeButtons() {
           const before = prev.jobs.find((j) => j.id === job.id);
           if (before === undefined || !isActive(before.state) || isActive(job.state) || job.state === 'cancelled') continue;
           const listings = formatCount(job.done, 'listing', 'listings');
-          if (job.state === 'failed') app.getState().showNotice(`Optimization job #${job.id} failed: ${job.error ?? 'see the jobs panel'}`, 'error');
+          if (job.state === 'paused') app.getState().showNotice(`Job #${job.id} is paused: ${job.error ?? 'see the jobs panel'}`, 'error');
+          else if (job.state === 'failed') app.getState().showNotice(`Optimization job #${job.id} failed: ${job.error ?? 'see the jobs panel'}`, 'error');
           else if (job.autoApply) app.getState().showNotice(`Optimization done: ${listings} optimized and applied. Undo with Ctrl+Z.`);
           else app.getState().showNotice(`Optimization done: proposals for ${listings} are ready to review in Jobs.`);
         }
@@ -49,7 +50,7 @@ export function OptimizeButtons() {
         data-testid="optimize-button"
         disabled={total === 0}
         title={
-          selected > 1
+          selected > 0
             ? `Propose better titles, tags, descriptions and prices for the ${formatInteger(selected)} selected listings`
             : 'Propose better titles, tags, descriptions and prices: for the selection or everything matching the search and filters'
         }

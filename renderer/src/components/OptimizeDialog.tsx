@@ -10,7 +10,7 @@ import { rememberedPriceRules, rememberPriceRules, toPriceRules, type PriceRules
 import { Modal } from './Modal.js';
 import { OptimizeDialogPriceRules } from './OptimizeDialogPriceRules.js';
 import { OptimizeMethodChooser, type OptimizeMethod } from './OptimizeMethodChooser.js';
-import { ScopeChooser, useScopeOptions, type ScopeChoice } from './ScopeChooser.js';
+import { defaultScopeChoice, ScopeChooser, useScopeOptions, type ScopeChoice } from './ScopeChooser.js';
 import './optimize.css';
 
 /**
@@ -24,7 +24,7 @@ export function OptimizeDialog({ onClose }: { onClose: () => void }) {
   const jobs = useJobsStore();
   const scopes = useScopeOptions();
   const query = useApp((s) => s.query);
-  const [scopeChoice, setScopeChoice] = useState<ScopeChoice>(() => (scopes.selectionIsAll || scopes.selectionCount > 1 ? 'selection' : 'query'));
+  const [scopeChoice, setScopeChoice] = useState<ScopeChoice>(() => defaultScopeChoice(scopes));
   const [marketplace, setMarketplace] = useState<Marketplace>(() => defaultMarketplace(query));
   const [priceForm, setPriceForm] = useState<PriceRulesForm>(() => rememberedPriceRules(defaultMarketplace(query)));
   const [autoApply, setAutoApply] = useState(false);

@@ -14,10 +14,15 @@ interface ProblemTableProps {
   tone: 'error' | 'warning' | 'info';
   /** Header of the column holding `column` (e.g. "Column" or "Field"). */
   columnLabel?: string;
+  /**
+   * What `line` holds: a line of the imported file, or (exports) the id of the listing in the
+   * catalog — 0 means the problem concerns the whole file either way.
+   */
+  lineIs?: 'file-line' | 'listing-id';
 }
 
 /** Rows with a problem (line, column, message). Shows the first 100 and grows on request, so thousands never stall the UI. */
-export function ProblemTable({ problems, total, testId, caption, tone, columnLabel = 'Column' }: ProblemTableProps) {
+export function ProblemTable({ problems, total, testId, caption, tone, columnLabel = 'Column', lineIs = 'file-line' }: ProblemTableProps) {
   const [shown, setShown] = useState(FIRST);
   const all = Math.max(total ?? 0, problems.length);
   if (problems.length === 0) return null;
@@ -31,8 +36,8 @@ export function ProblemTable({ problems, total, testId, caption, tone, columnLab
         <table className="table problems-table">
           <thead>
             <tr>
-              <th scope="col" className="align-end col-line">
-                Line
+              <th scope="col" className={`align-end col-line${lineIs === 'listing-id' ? ' col-listing-id' : ''}`} data-testid={`${testId}-line-header`}>
+                {lineIs === 'listing-id' ? 'Listing ID' : 'Line'}
               </th>
               <th scope="col" className="col-column">
                 {columnLabel}
@@ -43,7 +48,7 @@ export function ProblemTable({ problems, total, testId, caption, tone, columnLab
           <tbody>
             {visible.map((p, i) => (
               <tr key={i} data-testid="problem-row" data-line={p.line}>
-                <td className="align-end num col-line">{p.line > 0 ? formatInteger(p.line) : '—'}</td>
+                <td className="align-end num col-line">{p.line <= 0 ? '—' : lineIs === 'listing-id' ? String(p.line) : formatInteger(p.line)}</td>
                 <td className="col-column">{p.column ?? '—'}</td>
                 <td>{p.message}</td>
               </tr>

@@ -28,6 +28,15 @@ export function useScopeOptions() {
 export type ScopeOptions = ReturnType<typeof useScopeOptions>;
 
 /**
+ * The scope a bulk action starts on: the selection whenever there is one — even a single row
+ * (the status bar says "1 selected"; acting on the whole catalog instead would surprise) — else
+ * everything the search and filters match.
+ */
+export function defaultScopeChoice(scopes: Pick<ScopeOptions, 'selectionCount'>): ScopeChoice {
+  return scopes.selectionCount > 0 ? 'selection' : 'query';
+}
+
+/**
  * "Selected listings (N)" / "Everything matching (M)" radio pair shared by Bulk edit and Optimize.
  * `name` prefixes the radio group and the test ids (`<name>-scope-selection`, …).
  */

@@ -197,7 +197,7 @@ function BulkEditButton() {
         className="btn"
         data-testid="bulk-edit-button"
         disabled={total === 0}
-        title={selected > 1 ? `Edit the ${formatInteger(selected)} selected listings at once` : 'Edit many listings at once: the selection or everything matching the search and filters'}
+        title={selected > 0 ? `Edit the ${selected === 1 ? 'selected listing' : `${formatInteger(selected)} selected listings at once`}` : 'Edit many listings at once: the selection or everything matching the search and filters'}
         onPointerEnter={() => void loadBulkEdit()}
         onFocus={() => void loadBulkEdit()}
         onClick={openBulkEdit}

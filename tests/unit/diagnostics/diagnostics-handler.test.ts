@@ -61,6 +61,17 @@ describe('diagnostics.get', () => {
     expect(snapshot.backupWorker).toMatchObject({ running: 0 });
   });
 
+  it('counts a backup made with backup.create (Back up now), which runs on a catalog thread', async () => {
+    const api = await core();
+    await value(api, 'demo.generate', { count: 20, seed: 4 });
+    const before = (await value<DiagnosticsSnapshot>(api, 'diagnostics.get', {})).backupWorker.tasks;
+    await value(api, 'backup.create', { reason: 'manual' });
+    const after = (await value<DiagnosticsSnapshot>(api, 'diagnostics.get', {})).backupWorker;
+    expect(after.tasks).toBe(before + 1);
+    expect(after.running).toBe(0);
+    expect(after.lastTask).toMatchObject({ kind: 'backup (manual)', ok: true, message: null });
+  });
+
   it('rejects input for it like any other method', async () => {
     const api = await core();
     const envelope = await api.dispatch('diagnostics.get', { extra: true });
