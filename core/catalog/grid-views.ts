@@ -7,6 +7,7 @@ import { ContractError } from '../../common/result.js';
 import { DEFAULT_LAZY_SEARCH, GridSnapshots, toSnapshotQuery, type LazySearchOptions, type SnapshotQuery } from './grid-snapshots.js';
 import type { IdArray } from './id-array.js';
 import { LazySearchView } from './lazy-search-view.js';
+import { countUnindexed } from './index-backlog.js';
 import { GRID_ROW_COLUMNS, gridRowFromRaw, type GridRowRaw } from './listing-codec.js';
 import { LruMap } from './lru-map.js';
 import type { Catalog } from './open-catalog.js';
@@ -123,7 +124,10 @@ export class GridViews {
       this.building.set(viewId, view);
       this.scheduleBuild(BUILD_IDLE_MS);
     }
-    return { viewId, total: 'lazy' in view ? view.lazy.total : view.ids.length };
+    const total = 'lazy' in view ? view.lazy.total : view.ids.length;
+    // While a large import's second phase runs, a search says how much it cannot see yet.
+    const notIndexed = snapshotQuery.match === null ? 0 : countUnindexed(this.catalog.db);
+    return notIndexed > 0 ? { viewId, total, notIndexed } : { viewId, total };
   }
 
   rows(viewId: string, offset: number, limit: number): GridPage {
