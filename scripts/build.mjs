@@ -1,11 +1,14 @@
 // Builds every process with Vite: the renderer (browser), the Node-side entries as ESM (Electron
 // shell, web host, CLI, bench), the worker threads as CJS (Piscina and asar need plain require),
 // and the sandboxed preload as one CJS file (a sandboxed preload cannot require our modules).
+// The worker bundles carry the ESM-only packages they use (kysely) inside them: a CJS worker in
+// app.asar must only `require` CommonJS (scripts/require-format.mjs says why).
 import { builtinModules } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
 import react from '@vitejs/plugin-react';
+import { isEsmForRequire } from './require-format.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
@@ -15,6 +18,16 @@ const nodeExternal = (id) =>
   id.startsWith('node:') ||
   builtinModules.includes(id) ||
   deps.some((dep) => id === dep || id.startsWith(`${dep}/`));
+
+const fromRoot = resolve(root, 'package.json');
+/** Runtime dependencies a CJS bundle cannot `require` (ESM-only): bundled into the workers instead. */
+const esmOnlyDeps = Object.keys(pkg.dependencies ?? {}).filter((dep) => isEsmForRequire(dep, fromRoot));
+const requireFormats = new Map();
+const cjsExternal = (id) => {
+  if (!nodeExternal(id)) return false;
+  if (!requireFormats.has(id)) requireFormats.set(id, isEsmForRequire(id, fromRoot));
+  return !requireFormats.get(id);
+};
 
 const only = process.argv.includes('--node-only') ? 'node' : 'all';
 const quiet = { logLevel: 'warn', configFile: false, root };
@@ -44,8 +57,11 @@ function optional(name, file) {
 }
 
 async function buildNode(entries, format, extension) {
+  const cjs = format === 'cjs';
   await build({
     ...quiet,
+    // Vite leaves node_modules external in SSR builds unless listed here.
+    ...(cjs ? { ssr: { noExternal: esmOnlyDeps } } : {}),
     build: {
       ssr: true,
       target: 'node22',
@@ -55,7 +71,7 @@ async function buildNode(entries, format, extension) {
       minify: false,
       rollupOptions: {
         input: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, resolve(root, file)])),
-        external: nodeExternal,
+        external: cjs ? cjsExternal : nodeExternal,
         output: { format, entryFileNames: `[name].${extension}`, chunkFileNames: `chunks/[name]-[hash].${extension}` },
       },
     },

@@ -3,28 +3,22 @@
  * updates off (CI + LISTSMITH_DISABLE_UPDATES), and closes it afterwards.
  */
 import { test as base, _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { electronBinaryPath, electronSpecsRunnable, SKIP_REASON } from './electron-binary.js';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
 
-/** True when `require('electron')` would give a binary path that exists (no download attempted). */
+/**
+ * True when the Electron binary is installed. Where LISTSMITH_REQUIRE_ELECTRON is set (CI) an
+ * absent binary throws instead, failing the run (electron-binary.ts).
+ */
 export function hasElectronBinary(): boolean {
-  try {
-    const require = createRequire(join(repoRoot, 'package.json'));
-    const pkgDir = resolve(require.resolve('electron/package.json'), '..');
-    const pathFile = join(pkgDir, 'path.txt');
-    if (!existsSync(pathFile)) return false;
-    const exe = join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-    return existsSync(exe);
-  } catch {
-    return false;
-  }
+  return electronSpecsRunnable(electronBinaryPath(repoRoot), process.env);
 }
 
-export const SKIP_REASON = 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD) — run on a machine with Electron';
+export { SKIP_REASON };
 
 type Fixtures = { userDataDir: string; electronApp: ElectronApplication; window: Page };
 
