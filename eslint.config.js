@@ -170,4 +170,15 @@ export default defineConfig([
       'no-restricted-syntax': 'off',
     },
   },
+  // main/web/: the browser build's host, a plain Node process beside the Electron shell: core/ and
+  // common/ only (the default block above already keeps Electron out).
+  {
+    files: under('main/web'),
+    rules: {
+      ...restrict([
+        SHELL_ONLY,
+        relativeInto(['renderer', 'preload', 'electron'], 'The web host runs without Electron and serves the renderer as built files: it never imports main/electron/, the renderer or the preload (share code through core/).'),
+      ]),
+    },
+  },
 ]);
