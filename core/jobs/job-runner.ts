@@ -13,6 +13,7 @@ import { ListingReader } from '../export/read-scope.js';
 import type { OptimizerProposal } from '../optimizer/index.js';
 import { failBatch, writeBatchResults } from './batch-outcome.js';
 import { cancelJob } from './cancel-job.js';
+import { withCatalogHints } from './catalog-vocabulary-source.js';
 import { claimBatch, nextClaimableAt, renewLease } from './claim-batch.js';
 import { DEFAULT_RETRY, isListingFailure, type BatchFailureHandling, type BatchItemResult, type ClaimedBatch, type JobKind, type JobProgress, type JobSummary, type OptimizerRunner, type RetryPolicy } from './job-types.js';
 import { ProgressMeter } from './progress-meter.js';
@@ -123,7 +124,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       );
     }, Math.max(10, Math.floor(leaseMs / 3)));
     try {
-      const listings = await queued(() => reader.read(batch.listingIds, 0));
+      // The rule optimizer also gets what the catalog says about each listing (similar listings' tags, the seller's words).
+      const listings = await queued(() => (batch.kind === 'ai' ? reader.read(batch.listingIds, 0) : withCatalogHints(catalog, reader.read(batch.listingIds, 0))));
       // Claimed while the runner was stopping: give the listings back untouched (see catch).
       if (stopped) throw new Error('stopping');
       let results: readonly BatchItemResult[] = [];

@@ -1,12 +1,13 @@
 /**
  * Spelling suggestions for the listings of a review page, computed when the page is read rather
  * than stored with the job: nothing to migrate, and they always match the listing as it is now
- * (with its pending proposals applied). Shown to the seller, never applied; the brand's words are
- * never flagged (spelling.ts skips them).
+ * (with its pending proposals applied). Shown to the seller, never applied; the brand's words and
+ * the words the seller's catalog uses often (catalog-vocabulary-source.ts) are never flagged.
  */
 import type { ListingSpelling } from '../../common/job-types.js';
 import type { Catalog } from '../catalog/open-catalog.js';
 import { CHUNK_SIZE, ListingReader } from '../export/read-scope.js';
+import { catalogVocabulary } from './catalog-vocabulary-source.js';
 import { brandOf } from '../optimizer/brand.js';
 import { englishSpellChecker, type SpellChecker } from '../optimizer/index.js';
 import { spellingSuggestions } from '../optimizer/spelling.js';
@@ -38,12 +39,15 @@ export function spellingForListings(catalog: Catalog, listingIds: readonly numbe
       }
     }
     const out: ListingSpelling[] = [];
+    const vocabulary = catalogVocabulary(catalog);
+    const known = (word: string): boolean => vocabulary.knows(word);
     for (const listing of new ListingReader(catalog.db).read(ids, 0)) {
       const values = proposed.get(listing.id) ?? {};
       const found = spellingSuggestions(
         { title: values.title ?? listing.title, description: values.description ?? listing.description, tags: values.tags ?? listing.tags },
         brandOf(listing.brand),
         checker,
+        known,
       );
       if (found.length === 0) continue;
       out.push({

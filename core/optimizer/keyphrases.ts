@@ -106,15 +106,41 @@ function collect(text: string, weight: number, found: Map<string, Candidate>): v
   addPhrases(run, weight, found);
 }
 
-/** Noun phrases of the title and the description's text, best first, lower-case. */
-export function keyphrases(title: string, descriptionText: string): string[] {
+/**
+ * Phrases best first. `wholeOnly`: only phrases that end a noun phrase somewhere ("coin cufflinks"
+ * in "half pence coin cufflinks"), never the modifiers inside one ("half pence", "day gift" is kept
+ * out by its own rule: it never starts after a non-noun).
+ */
+function ranked(found: Map<string, Candidate>, maxWords: number, wholeOnly: boolean): string[] {
+  const out: [string, number, number][] = [];
+  for (const [phrase, c] of found) {
+    if (!c.inTitle && !phrase.includes(' ')) continue;
+    if (phrase.split(' ').length > maxWords || (wholeOnly && c.standalone === 0)) continue;
+    out.push([phrase, c.standalone > 0 ? c.score : c.score * MODIFIER_WEIGHT, c.first]);
+  }
+  return out.sort((a, b) => b[1] - a[1] || a[2] - b[2]).map(([phrase]) => phrase);
+}
+
+/**
+ * Key phrases of the title for tags, best first, lower-case: one- and two-word noun phrases of the
+ * title that end a noun phrase somewhere in the title or the description (`descriptionText`
+ * counts too, and confirms: "sterling silver" in "Sterling Silver Necklace" is a phrase because
+ * the description says "made from sterling silver."). Three-word phrases rarely match what
+ * sellers and buyers type (in the corpus Etsy exports, 14 % of them used only the seller's own
+ * tag words, against 46 % for two words), and a phrase that only ever modifies a following noun
+ * is a fragment ("old half" in "Old Half Pence Coin Cufflinks").
+ */
+export function titleKeyphrases(title: string, descriptionText = ''): string[] {
   const found = new Map<string, Candidate>();
   collect(title, TITLE_WEIGHT, found);
   collect(descriptionText, 1, found);
-  const ranked: [string, number, number][] = [];
-  for (const [phrase, c] of found) {
-    if (!c.inTitle && !phrase.includes(' ')) continue;
-    ranked.push([phrase, c.standalone > 0 ? c.score : c.score * MODIFIER_WEIGHT, c.first]);
-  }
-  return ranked.sort((a, b) => b[1] - a[1] || a[2] - b[2]).map(([phrase]) => phrase);
+  for (const [phrase, c] of found) if (!c.inTitle) found.delete(phrase);
+  return ranked(found, 2, true);
+}
+
+/** Noun phrases of two words in a description's text, best first, lower-case (see titleKeyphrases). */
+export function descriptionKeyphrases(descriptionText: string): string[] {
+  const found = new Map<string, Candidate>();
+  collect(descriptionText, 1, found);
+  return ranked(found, 2, true);
 }

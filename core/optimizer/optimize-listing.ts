@@ -8,14 +8,22 @@
 import type { Marketplace } from '../../common/listing.js';
 import { evaluateListing } from '../../common/rules/index.js';
 import { applyProposal } from './apply-proposal.js';
-import { brandOf } from './brand.js';
+import { brandOf, type Brand } from './brand.js';
 import { optimizeDescription } from './optimize-description.js';
 import { optimizePrice } from './optimize-price.js';
 import { optimizeTags } from './optimize-tags.js';
 import { optimizeTitle } from './optimize-title.js';
 import type { FieldProposal, OptimizerContext, OptimizerInput, OptimizerProposal } from './proposal.js';
 import { englishSpellChecker } from './spell-checker.js';
-import { spellingSuggestions } from './spelling.js';
+import type { CatalogHints } from './catalog-vocabulary.js';
+import { spellingSuggestions, spelledRight, type KnownWords } from './spelling.js';
+
+/** Words vouched for by the catalog's hints or the brand: never flagged, in tags or suggestions. */
+function knownWordsOf(catalog: CatalogHints | undefined, brand: Brand | null): KnownWords | undefined {
+  if (catalog === undefined && brand === null) return undefined;
+  const words = new Set([...(catalog?.knownWords ?? []), ...(brand?.words ?? [])]);
+  return (word) => words.has(word.toLowerCase().replace(/’/g, "'"));
+}
 
 export function optimizeListing(listing: OptimizerInput, marketplace: Marketplace, context: OptimizerContext = {}): OptimizerProposal {
   const checker = context.spellChecker === undefined ? englishSpellChecker() : context.spellChecker;
@@ -30,7 +38,19 @@ export function optimizeListing(listing: OptimizerInput, marketplace: Marketplac
   const description = optimizeDescription(listing.description, marketplace);
   const newTitle = title?.after ?? listing.title;
   const newDescription = description?.after ?? listing.description;
-  const tags = optimizeTags(listing.tags, { title: newTitle, description: newDescription, brand }, marketplace);
+  const known = knownWordsOf(listing.catalog, brand);
+  const tags = optimizeTags(
+    listing.tags,
+    {
+      title: newTitle,
+      description: newDescription,
+      brand,
+      catalog: listing.catalog ?? null,
+      materials: listing.materials,
+      spelledRight: checker === null ? null : (tag) => spelledRight(tag, 'tags', checker, known),
+    },
+    marketplace,
+  );
   const price = optimizePrice(listing.priceMinor, context.priceRules, marketplace);
 
   const fields: FieldProposal[] = [];
@@ -42,7 +62,7 @@ export function optimizeListing(listing: OptimizerInput, marketplace: Marketplac
   const before = evaluateListing(listing, marketplace);
   const after = fields.length === 0 ? before : evaluateListing(applyProposal(listing, { fields }), marketplace);
   const suggest = checker !== null && context.suggestSpelling !== false;
-  const spelling = suggest ? spellingSuggestions({ title: newTitle, description: newDescription, tags: tags?.after ?? listing.tags }, brand, checker) : [];
+  const spelling = suggest ? spellingSuggestions({ title: newTitle, description: newDescription, tags: tags?.after ?? listing.tags }, brand, checker, known) : [];
 
   return {
     marketplace,

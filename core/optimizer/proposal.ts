@@ -6,9 +6,14 @@
  */
 import type { Marketplace } from '../../common/listing.js';
 import type { RuleInput } from '../../common/rules/index.js';
+import type { CatalogHints } from './catalog-vocabulary.js';
 
-/** The listing fields the optimizer reads: the rules engine's input, plus the category (key terms). */
-export type OptimizerInput = RuleInput & { category?: string | null };
+/**
+ * The fields of a listing the optimizer reads: the rules engine's input, plus the category (key
+ * terms) and what the seller's catalog says about the listing (similar listings' tags, words it
+ * vouches for; CatalogVocabulary.hints), when the caller has a catalog.
+ */
+export type OptimizerInput = RuleInput & { category?: string | null; catalog?: CatalogHints };
 
 /** The fields the optimizer may change. */
 export type OptimizedField = 'title' | 'description' | 'tags' | 'price';

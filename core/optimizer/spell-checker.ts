@@ -1,7 +1,8 @@
 /**
  * A memoizing spelling checker over nspell. nspell's `correct` is cheap; its `suggest` costs 1–70 ms
- * per word, so it runs only for words `correct` rejects, keeps the best few, and remembers every
- * answer. Catalogs reuse a small vocabulary, so after warm-up nearly every lookup is a Map hit.
+ * per word, so it runs only for words `correct` rejects, keeps its first guesses, and remembers
+ * every answer. Catalogs reuse a small vocabulary, so after warm-up nearly every lookup is a Map
+ * hit. The guesses are raw: close-corrections.ts decides which are worth showing.
  */
 import nspell from 'nspell';
 import { COMMERCE_WORDS } from './commerce-words.js';
@@ -9,7 +10,8 @@ import type { DictionaryFiles } from './english-dictionary.js';
 import { loadEnglishDictionary } from './english-dictionary.js';
 import type { SpellChecker } from './proposal.js';
 
-const MAX_SUGGESTIONS = 3;
+/** Raw guesses kept per word, before close-corrections.ts keeps the close, common ones. */
+const MAX_SUGGESTIONS = 8;
 /** nspell's search grows with word length and finds little for very long words. */
 const MAX_SUGGEST_LENGTH = 18;
 /** Memo size per checker; cleared when full (a bounded worst case for catalogs with unique words). */

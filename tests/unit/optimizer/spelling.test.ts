@@ -83,10 +83,11 @@ describe('spelling suggestions in a proposal', () => {
     const calls: string[] = [];
     const custom: SpellChecker = {
       correct: (word) => (calls.push(word), word !== 'Wallet'),
-      suggest: () => ['Lether'],
+      suggest: () => ['Walled', 'Quillet'],
     };
     const proposal = optimizeListing(listing(), 'woocommerce', { spellChecker: custom });
     expect(calls.length).toBeGreaterThan(0);
-    expect(proposal.spelling).toEqual([expect.objectContaining({ word: 'Wallet', suggestions: ['Lether'] })]);
+    // Its guesses pass the same filter: close (one edit for a 6-letter word) and common.
+    expect(proposal.spelling).toEqual([expect.objectContaining({ word: 'Wallet', suggestions: ['Walled'] })]);
   });
 });

@@ -1,0 +1,75 @@
+/**
+ * The seller's catalog vocabulary (core/optimizer/catalog-vocabulary.ts) read from SQLite: built
+ * once per catalog connection, memoized, and rebuilt when the catalog has a new import or has
+ * changed size by more than a tenth (a bulk delete, demo data) — not on every edit, which changes
+ * a handful of words at most. Sampled, not maintained incrementally: at most SAMPLE_SIZE listings
+ * spread evenly over the id range (one primary-key seek each), so a 1M-listing catalog costs the
+ * same ≈ 0.3 s as a 20k one, and nothing is written on the import path.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Catalog } from '../catalog/open-catalog.js';
+import { parseStringArray, parseStringRecord } from '../catalog/listing-codec.js';
+import { CatalogVocabulary, SAMPLE_SIZE, type CatalogHints, type VocabularyListing } from '../optimizer/catalog-vocabulary.js';
+
+interface Memo {
+  importId: number;
+  listings: number;
+  vocabulary: CatalogVocabulary;
+}
+
+const memos = new WeakMap<Catalog, Memo>();
+
+interface SampleRow {
+  id: number;
+  title: string;
+  description: string;
+  tags: string;
+  brand: string | null;
+  attributes: string;
+}
+
+function freshness(db: BetterSqlite3.Database): { importId: number; listings: number } {
+  const importId = (db.prepare("SELECT coalesce(max(id), 0) AS id FROM change_sets WHERE kind = 'import'").get() as { id: number }).id;
+  const listings = (db.prepare('SELECT coalesce(sum(n), 0) AS n FROM listing_counts').get() as { n: number }).n;
+  return { importId, listings };
+}
+
+function* sample(db: BetterSqlite3.Database, count: number): Generator<VocabularyListing> {
+  const columns = 'id, title, description, tags, brand, attributes';
+  const rows: SampleRow[] =
+    count <= SAMPLE_SIZE
+      ? (db.prepare(`SELECT ${columns} FROM listings`).all() as SampleRow[])
+      : (() => {
+          const { low, high } = db.prepare('SELECT min(id) AS low, max(id) AS high FROM listings').get() as { low: number; high: number };
+          const seek = db.prepare(`SELECT ${columns} FROM listings WHERE id >= ? ORDER BY id LIMIT 1`);
+          const step = (high - low + 1) / SAMPLE_SIZE;
+          const picked: SampleRow[] = [];
+          let last = -Infinity;
+          for (let i = 0; i < SAMPLE_SIZE; i++) {
+            const row = seek.get(Math.floor(low + i * step)) as SampleRow | undefined;
+            if (row !== undefined && row.id !== last) picked.push(row);
+            if (row !== undefined) last = row.id;
+          }
+          return picked;
+        })();
+  for (const row of rows) {
+    yield { id: row.id, title: row.title, description: row.description, tags: parseStringArray(row.tags), brand: row.brand, attributes: parseStringRecord(row.attributes) };
+  }
+}
+
+/** The catalog's vocabulary, rebuilt only after an import or a large change in size. */
+export function catalogVocabulary(catalog: Catalog): CatalogVocabulary {
+  const now = freshness(catalog.db);
+  const memo = memos.get(catalog);
+  if (memo !== undefined && memo.importId === now.importId && Math.abs(memo.listings - now.listings) <= memo.listings / 10) return memo.vocabulary;
+  const vocabulary = new CatalogVocabulary(sample(catalog.db, now.listings));
+  memos.set(catalog, { ...now, vocabulary });
+  return vocabulary;
+}
+
+/** The listings with what the catalog says about each (for the optimizer, across threads). */
+export function withCatalogHints<L extends VocabularyListing>(catalog: Catalog, listings: readonly L[]): (L & { catalog: CatalogHints })[] {
+  if (listings.length === 0) return [];
+  const vocabulary = catalogVocabulary(catalog);
+  return listings.map((listing) => ({ ...listing, catalog: vocabulary.hints(listing) }));
+}
