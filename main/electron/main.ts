@@ -8,6 +8,8 @@
  */
 import { app, BrowserWindow, dialog, nativeTheme, Notification, screen, session, shell, type WebContents } from 'electron';
 import log from 'electron-log/main';
+// electron-updater is CommonJS: its named exports are not statically visible to Node's ESM loader.
+import electronUpdater from 'electron-updater';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BackupInfo } from '../../core/backup/backup-names.js';
@@ -29,7 +31,7 @@ import { registerContractIpc, sendShellEvent, type ContractIpcOptions } from './
 import { installAppMenu } from './menu.js';
 import { routeCommand, type CommandId } from './menu-model.js';
 import { jobFromCoreEvent, notificationFor } from './notify-policy.js';
-import { startUpdater, type UpdaterHandle } from './updater.js';
+import { electronUpdateEnvironment, startUpdater, type UpdaterHandle } from './updater.js';
 import { webPreferenceViolations } from './web-prefs-check.js';
 import { parseWindowState, restoreWindowState, type WindowState } from './window-state.js';
 import { registerAppSchemePrivileges, serveAppProtocol } from './protocol.js';
@@ -462,7 +464,12 @@ async function start(): Promise<void> {
   });
   createWindow(await loadWindowState());
 
-  updater = startUpdater({ log, onState: (state) => sendShellEvent(windows, 'update.state', state, { warn: (m) => log.debug(m) }) });
+  updater = startUpdater({
+    log,
+    onState: (state) => sendShellEvent(windows, 'update.state', state, { warn: (m) => log.debug(m) }),
+    autoUpdater: electronUpdater.autoUpdater,
+    environment: electronUpdateEnvironment(app),
+  });
 
   try {
     coreReady = await corePromise;

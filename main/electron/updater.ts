@@ -2,17 +2,26 @@
  * electron-updater wired to the pure policy (core/update/update-policy.ts) and state machine
  * (core/update/update-state.ts). Every state change is pushed to the renderer (`update.state`);
  * errors of background checks only log. "Restart to update" calls `quitAndInstall`.
+ *
+ * Takes electron-updater's `autoUpdater` and what the app knows about itself as arguments (main.ts
+ * passes the real ones) and imports neither Electron nor electron-updater at run time, so this
+ * very function is tested in Node with a stand-in updater (tests/unit/update/updater-setup.test.ts).
  */
-import { app } from 'electron';
+import type { App } from 'electron';
+import type { AppUpdater } from 'electron-updater';
 import type { MainLogger } from 'electron-log';
-import electronUpdater from 'electron-updater';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decideUpdatePolicy, type UpdateChannel, type UpdatePolicy } from '../../core/update/update-policy.js';
+import { decideUpdatePolicy, type UpdateChannel, type UpdateEnvironment, type UpdatePolicy } from '../../core/update/update-policy.js';
 import { nextUpdateState, type UpdateEvent, type UpdateState } from '../../core/update/update-state.js';
 
-// electron-updater is CommonJS: its named exports are not statically visible to Node's ESM loader.
-const { autoUpdater } = electronUpdater;
+/** The part of electron-updater's `autoUpdater` this module uses. */
+export type AutoUpdaterLike = Pick<
+  AppUpdater,
+  'logger' | 'autoDownload' | 'autoInstallOnAppQuit' | 'allowPrerelease' | 'allowDowngrade' | 'channel' | 'on' | 'checkForUpdates' | 'quitAndInstall' | 'removeAllListeners'
+>;
+
+export type UpdaterLog = Pick<MainLogger, 'info' | 'warn'>;
 
 export interface UpdaterHandle {
   policy: UpdatePolicy;
@@ -24,26 +33,45 @@ export interface UpdaterHandle {
   dispose(): void;
 }
 
-function linuxPackageType(): string | null {
+function linuxPackageType(resourcesPath: string): string | null {
   try {
-    return readFileSync(join(process.resourcesPath, 'package-type'), 'utf8');
+    return readFileSync(join(resourcesPath, 'package-type'), 'utf8');
   } catch {
     return null;
   }
 }
 
-export function startUpdater(options: { log: MainLogger; onState: (state: UpdateState) => void; channelSetting?: UpdateChannel | null }): UpdaterHandle {
-  const { log } = options;
-  const policy = decideUpdatePolicy({
+/** What the running Electron app says about itself, for the update policy. */
+export function electronUpdateEnvironment(app: Pick<App, 'isPackaged' | 'getVersion'>, channelSetting: UpdateChannel | null = null): UpdateEnvironment {
+  return {
     isPackaged: app.isPackaged,
     platform: process.platform,
     env: process.env,
     appVersion: app.getVersion(),
     isMas: process.mas === true,
     isWindowsStore: process.windowsStore === true,
-    linuxPackageType: process.platform === 'linux' ? linuxPackageType() : null,
-    channelSetting: options.channelSetting ?? null,
-  });
+    linuxPackageType: process.platform === 'linux' ? linuxPackageType(process.resourcesPath) : null,
+    channelSetting,
+  };
+}
+
+/**
+ * Applies the policy to the updater. Order matters: electron-updater's `channel` setter turns
+ * `allowDowngrade` back on, so the channel is set first and `allowDowngrade = false` after it —
+ * otherwise a beta user could be offered an older stable build.
+ */
+export function configureAutoUpdater(autoUpdater: AutoUpdaterLike, policy: Extract<UpdatePolicy, { enabled: true }>, log: UpdaterLog): void {
+  autoUpdater.logger = log as AppUpdater['logger'];
+  if (policy.channel === 'beta') autoUpdater.channel = 'beta';
+  autoUpdater.allowDowngrade = false;
+  autoUpdater.autoDownload = policy.autoDownload;
+  autoUpdater.autoInstallOnAppQuit = policy.autoInstallOnAppQuit;
+  autoUpdater.allowPrerelease = policy.allowPrerelease;
+}
+
+export function startUpdater(options: { log: UpdaterLog; onState: (state: UpdateState) => void; autoUpdater: AutoUpdaterLike; environment: UpdateEnvironment }): UpdaterHandle {
+  const { log, autoUpdater } = options;
+  const policy = decideUpdatePolicy(options.environment);
 
   let state: UpdateState = policy.enabled ? { status: 'idle' } : { status: 'disabled', reason: policy.reason };
   const push = (event: UpdateEvent): void => {
@@ -58,12 +86,7 @@ export function startUpdater(options: { log: MainLogger; onState: (state: Update
     return { policy, state: () => state, checkNow: async () => {}, restartToUpdate: () => false, dispose: () => {} };
   }
 
-  autoUpdater.logger = log;
-  autoUpdater.autoDownload = policy.autoDownload;
-  autoUpdater.autoInstallOnAppQuit = policy.autoInstallOnAppQuit;
-  autoUpdater.allowPrerelease = policy.allowPrerelease;
-  autoUpdater.allowDowngrade = false;
-  if (policy.channel === 'beta') autoUpdater.channel = 'beta';
+  configureAutoUpdater(autoUpdater, policy, log);
 
   let userInitiated = false;
   autoUpdater.on('checking-for-update', () => push({ type: 'checking-for-update' }));
