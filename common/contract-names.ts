@@ -49,6 +49,11 @@ export const METHOD_NAMES = [
   'update.check',
   'update.install',
   'diagnostics.get',
+  'photos.status',
+  'photos.configure',
+  'photos.settings',
+  'photos.saveSettings',
+  'photos.sources',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

@@ -19,6 +19,7 @@ import { marketplaceSchema } from './listing.js';
 import { aiConfigureSchema, aiKeySchema, type AiKeyTest, type AiStatus } from './ai-types.js';
 import type { AppCommand, BackupInfo, UpdateState } from './desktop-types.js';
 import type { DiagnosticsSnapshot } from './diagnostics-types.js';
+import { photoConfigureSchema, type PhotoSettings, type PhotoSourcePage, type PhotoStatus } from './photo-types.js';
 import { EBAY_SITES, ebaySiteCodeSchema, type EbaySiteCode } from './ebay-sites.js';
 import type { ExportFilePlan } from './import-types.js';
 import {
@@ -86,6 +87,8 @@ export interface CatalogStats {
 export interface GridView {
   viewId: string;
   total: number;
+  /** A search only: listings a large import committed that are not indexed for search yet (it may miss them). */
+  notIndexed?: number;
 }
 
 export interface GridPage {
@@ -331,6 +334,24 @@ export const contract = {
   'ai.removeKey': method<AiStatus>()({ input: empty, access: 'control', timeoutMs: 10_000 }),
   /** Lists the key's models (GET /models): proves the key works without spending tokens. */
   'ai.testKey': method<AiKeyTest>()({ input: empty, access: 'write', timeoutMs: 30_000 }),
+  /** The local photo cache: answered by the host, which downloads and serves the copies. */
+  'photos.status': method<PhotoStatus>()({ input: empty, access: 'control', timeoutMs: 5_000 }),
+  /** Turns background photo downloads on or off and sets the size cap (stored in the catalog's settings). */
+  'photos.configure': method<PhotoStatus>()({ input: photoConfigureSchema, access: 'control', timeoutMs: 10_000 }),
+  /** The stored photo settings (read by the host when it starts). */
+  'photos.settings': method<PhotoSettings>()({ input: empty, access: 'read', timeoutMs: 5_000 }),
+  /** Saves the photo settings (the host calls it for photos.configure). */
+  'photos.saveSettings': method<PhotoSettings>()({
+    input: z.object({ enabled: z.boolean(), capMb: z.number().int().min(1).max(100_000) }).strict(),
+    access: 'write',
+    timeoutMs: 10_000,
+  }),
+  /** A page of the catalog's photo addresses in listing id order, for the host's background download sweep. */
+  'photos.sources': method<PhotoSourcePage>()({
+    input: z.object({ afterId: z.number().int().min(0), limit: z.number().int().min(1).max(5_000) }).strict(),
+    access: 'background',
+    timeoutMs: 30_000,
+  }),
   /** Asks a running import/export/bulk operation to stop; it rolls back (imports) or discards its file. */
   'operation.cancel': method<{ cancelled: boolean }>()({ input: z.object({ operationId }).strict(), access: 'control', timeoutMs: 5_000 }),
 } as const satisfies { [M in MethodName]: MethodSpec<z.ZodType, unknown> };

@@ -1,7 +1,9 @@
 import type { EventPayloads } from '../../common/contract.js';
 import type { EventName } from '../../common/contract-names.js';
 import type { Envelope } from '../../common/result.js';
+import type { PhotoSize } from '../../common/photo-types.js';
 import type { WorkerLogMessage } from '../logging/worker-log.js';
+import type { PhotoCacheOptions } from '../photos/photo-cache.js';
 import type { AiKeyOptions } from './ai-key-host.js';
 
 /**
@@ -15,6 +17,11 @@ export interface CoreApi {
   close(): Promise<void>;
   /** Folder of staged files (uploads to import, finished exports); see file-staging.ts. */
   readonly stagingDir: string;
+  /**
+   * The local copy of a listing photo for the hosts' `/photos` route (core/photos/photo-host.ts),
+   * or null when there is none; the path never leaves the host process.
+   */
+  photoFile(url: string, size: PhotoSize): Promise<string | null>;
 }
 
 export interface CoreOptions {
@@ -36,4 +43,6 @@ export interface CoreOptions {
   openLogsCommand?: string;
   /** Groq: where keys are stored, the environment's key, GROQ_BASE_URL, and a compressed minute for benchmarks. */
   ai?: AiKeyOptions & { baseURL?: string; windowMs?: number };
+  /** Photo cache tuning (tests: short timeouts and backoff). */
+  photos?: Omit<PhotoCacheOptions, 'settings'>;
 }

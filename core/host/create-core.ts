@@ -10,6 +10,8 @@ import { sweepStagingDir } from './file-staging.js';
 import type { CoreApi, CoreOptions } from './core-api.js';
 import { isMethodName, validateCall } from './validate-call.js';
 import { AiKeyHost } from './ai-key-host.js';
+import { PhotoHost } from '../photos/photo-host.js';
+import type { PhotoSettings, PhotoSourcePage } from '../../common/photo-types.js';
 import { backupTaskFinished, backupTaskStarted } from '../backup/backup-task-health.js';
 
 type EventListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
@@ -68,6 +70,25 @@ export async function createCore(options: CoreOptions): Promise<CoreApi> {
     throw error;
   }
 
+  // The local photo cache runs here, on the host's event loop with async I/O only; the catalog is
+  // read through the background reader and its settings saved by the writer, like any call.
+  const unwrap = <T>(envelope: Envelope<unknown>): T => {
+    if (!envelope.ok) throw new ContractError(envelope.error.code, envelope.error.message);
+    return envelope.value as T;
+  };
+  const photos = new PhotoHost({
+    catalogPath: options.databasePath,
+    loadSettings: async () => unwrap<PhotoSettings>(await readers[0]!.call('photos.settings', {})),
+    saveSettings: async (settings) => unwrap<PhotoSettings>(await writer.call('photos.saveSettings', settings)),
+    sources: async (afterId, limit) => unwrap<PhotoSourcePage>(await background.call('photos.sources', { afterId, limit })),
+    ...(options.photos ? { cache: options.photos } : {}),
+    onError: (message, error) => console.warn(`${message}: ${(error as Error).message}`),
+  });
+  const photosStarted = photos.start().catch((error: unknown) => console.warn(`photo cache: not started: ${(error as Error).message}`));
+  listeners.add((event) => {
+    if (event === 'catalog.changed') photos.catalogChanged();
+  });
+
   const leastBusyReader = (): number => {
     let best = 0;
     for (let i = 1; i < readers.length; i++) if (readers[i]!.inFlight < readers[best]!.inFlight) best = i;
@@ -79,6 +100,8 @@ export async function createCore(options: CoreOptions): Promise<CoreApi> {
     if (!call.ok) return call;
     // Answered here: it probes every thread, so it must not wait in any one thread's queue.
     if (call.method === 'diagnostics.get') return { ok: true, value: await diagnostics.snapshot(threads) };
+    if (call.method === 'photos.status') return photosStarted.then(() => ({ ok: true, value: photos.status() }));
+    if (call.method === 'photos.configure') return photosStarted.then(async () => ({ ok: true, value: await photos.configure(call.input as Partial<PhotoSettings>) }));
     const access = contract[call.method].access;
     if (access === 'write') return writer.call(call.method, call.input);
     if (access === 'background' && call.method === 'backup.create') {
@@ -141,10 +164,15 @@ export async function createCore(options: CoreOptions): Promise<CoreApi> {
       return () => listeners.delete(listener);
     },
     async close() {
+      photos.close();
       listeners.clear();
       await Promise.all(threads.map((thread) => thread.close()));
     },
     stagingDir,
+    async photoFile(url, size) {
+      await photosStarted;
+      return photos.file(url, size);
+    },
   };
 }
 

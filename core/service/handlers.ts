@@ -14,6 +14,8 @@ import { createJobHandlers } from './job-handlers.js';
 import type { JobControl } from '../jobs/job-host.js';
 import type { AiService } from '../ai/ai-service.js';
 import { createAiHandlers } from './ai-handlers.js';
+import { readPhotoSettings, writePhotoSettings } from '../photos/photo-settings.js';
+import { readPhotoSources } from '../photos/photo-sources.js';
 
 export interface HandlerDeps {
   catalog: Catalog;
@@ -92,6 +94,16 @@ export function createHandlers({ catalog, views, info, jobs, ai }: HandlerDeps):
     'update.getState': () => ({ status: 'disabled', reason: 'Updates are managed by the desktop app.' }),
     'update.check': () => ({ status: 'disabled', reason: 'Updates are managed by the desktop app.' }),
     'update.install': () => ({ restarting: false }),
+    'photos.settings': () => readPhotoSettings(catalog.db),
+    'photos.saveSettings': (settings) => writePhotoSettings(catalog.db, settings),
+    'photos.sources': ({ afterId, limit }) => readPhotoSources(catalog.db, afterId, limit),
+    // Host-answered (core/host/create-core.ts): the photo cache lives in the host process.
+    'photos.status': () => {
+      throw new ContractError('internal', 'The photo cache is answered by the app host, not a catalog thread; restart Listsmith if you see this.');
+    },
+    'photos.configure': () => {
+      throw new ContractError('internal', 'The photo cache is answered by the app host, not a catalog thread; restart Listsmith if you see this.');
+    },
     // Host-answered (core/host/create-core.ts): it gathers every thread's state, so no thread can.
     'diagnostics.get': () => {
       throw new ContractError('internal', 'Diagnostics are answered by the app host, not a catalog thread; restart Listsmith if you see this.');

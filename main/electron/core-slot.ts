@@ -6,6 +6,7 @@
 import type { EventPayloads } from '../../common/contract.js';
 import type { EventName } from '../../common/contract-names.js';
 import { fail, type Envelope } from '../../common/result.js';
+import type { PhotoSize } from '../../common/photo-types.js';
 import type { CoreApi } from '../../core/host/core-api.js';
 
 type Listener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
@@ -71,5 +72,14 @@ export class CoreSlot implements CoreApi {
 
   get stagingDir(): string {
     return this.staging;
+  }
+
+  /** No open core: no photo (the page shows its placeholder). */
+  async photoFile(url: string, size: PhotoSize): Promise<string | null> {
+    try {
+      return await (await this.ready).photoFile(url, size);
+    } catch {
+      return null;
+    }
   }
 }

@@ -9,6 +9,8 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { toErrorData } from '../../common/result.js';
 import { FILE_NAME_HEADER, decodeFileNameHeader, fileIdFromPath, openDownload, stageUpload } from '../../core/host/file-transfer.js';
 import { APP_SCHEME, mimeTypeFor, resolveAppUrl } from './resolve-app-url.js';
+import { PHOTOS_PATH, type PhotoSize } from '../../common/photo-types.js';
+import { answerPhotoRequest, parsePhotoRequest } from '../../core/photos/photo-request.js';
 
 /** Must run BEFORE `app` is ready. */
 export function registerAppSchemePrivileges(): void {
@@ -31,7 +33,13 @@ function securityHeaders(csp: string): Record<string, string> {
 }
 
 /** Serves `rendererRoot` on `app://listsmith/` (default session). Call once, after ready. */
-export function serveAppProtocol(rendererRoot: string, csp: string, stagingDir: string, onError?: (message: string, err: unknown) => void): void {
+export function serveAppProtocol(
+  rendererRoot: string,
+  csp: string,
+  stagingDir: string,
+  onError?: (message: string, err: unknown) => void,
+  photoFile: (url: string, size: PhotoSize) => Promise<string | null> = async () => null,
+): void {
   const notFound = (): Response =>
     new Response('Not found', { status: 404, headers: { ...securityHeaders(csp), 'Content-Type': 'text/plain; charset=utf-8' } });
 
@@ -40,6 +48,12 @@ export function serveAppProtocol(rendererRoot: string, csp: string, stagingDir: 
     // app://, so no token is needed here (the web host requires one).
     const path = new URL(request.url).pathname;
     if (path === '/files' || path.startsWith('/files/')) return serveFiles(request, path, stagingDir, csp);
+    // Listing photos' local copies (core/photos): only our own page can reach app://.
+    if (path.startsWith(`${PHOTOS_PATH}/`) && request.method === 'GET') {
+      const url = new URL(request.url);
+      const answer = await answerPhotoRequest(parsePhotoRequest(url.pathname + url.search), photoFile);
+      return new Response(typeof answer.body === 'string' ? answer.body : new Uint8Array(answer.body), { status: answer.status, headers: { ...securityHeaders(csp), ...answer.headers } });
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response('Method not allowed', { status: 405, headers: { ...securityHeaders(csp), Allow: 'GET, HEAD' } });
     }

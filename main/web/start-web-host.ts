@@ -20,6 +20,8 @@ import {
   stageUpload,
 } from '../../core/host/file-transfer.js';
 import { allowedHosts, checkUpgrade, hostAllowed, tokensEqual } from './upgrade-auth.js';
+import { PHOTOS_PATH } from '../../common/photo-types.js';
+import { answerPhotoRequest, parsePhotoRequest } from '../../core/photos/photo-request.js';
 
 export interface WebHostOptions {
   core: CoreApi;
@@ -66,6 +68,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // The raw path, not a parsed URL: parsing would quietly resolve `..` and `%2e%2e` first.
     const rawPath = (request.url ?? '/').split(/[?#]/)[0] ?? '/';
     if (rawPath === FILES_PATH || rawPath.startsWith(`${FILES_PATH}/`)) return serveFiles(request, response, rawPath);
+    if (rawPath.startsWith(`${PHOTOS_PATH}/`)) return servePhoto(request, response);
     if (request.method !== 'GET' && request.method !== 'HEAD') return end(response, 405, 'Method not allowed');
     const file = resolveStaticPath(options.rendererDir, rawPath);
     if (!file) return end(response, 404, 'Not found');
@@ -80,6 +83,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       end(response, 404, 'Not found');
     }
+  }
+
+  /**
+   * `GET /photos/<size>?u=<photo URL>&t=<token>`: a listing photo's local copy. An <img> cannot send
+   * headers, so the token rides in the query (loopback only; Referrer-Policy no-referrer).
+   */
+  async function servePhoto(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return end(response, 405, 'Method not allowed');
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const presented = url.searchParams.get('t');
+    if (presented === null || !tokensEqual(presented, token)) return end(response, 401, 'Missing or wrong access token; reopen the address printed by npm run web.');
+    const answer = await answerPhotoRequest(parsePhotoRequest(request.url ?? '/'), (photoUrl, size) => options.core.photoFile(photoUrl, size));
+    response.writeHead(answer.status, answer.headers);
+    response.end(request.method === 'HEAD' ? undefined : answer.body);
   }
 
   /** `POST /files` stages an upload, `GET /files/<id>` downloads an export: token and Origin required. */
