@@ -1,7 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { ChangeSetKind, ChangeSetState, ChangeSetSummary, DashboardStats, RevisionAuthor } from '../../common/edit-types.js';
+import type { DashboardStats } from '../../common/edit-types.js';
 import type { Catalog } from './open-catalog.js';
 import { readStats } from './stats.js';
+import { changeSetSummary, type ChangeSetSummaryRow } from './change-set-row.js';
 
 /** Days of activity the dashboard charts, today included. */
 export const ACTIVITY_DAYS = 14;
@@ -15,16 +16,6 @@ interface Statements {
   topRules: BetterSqlite3.Statement;
   recent: BetterSqlite3.Statement;
   activity: BetterSqlite3.Statement;
-}
-
-interface ChangeSetRow {
-  id: number;
-  author: RevisionAuthor;
-  kind: ChangeSetKind;
-  summary: string;
-  listing_count: number;
-  state: ChangeSetState;
-  created_at: number;
 }
 
 const statementsByConnection = new WeakMap<BetterSqlite3.Database, Statements>();
@@ -52,7 +43,7 @@ export function readDashboardStats(catalog: Catalog, now: number = Date.now()): 
       unscored: Math.max(0, listings - scored),
       withErrors: (statements.withErrors.get() as number | undefined) ?? 0,
       topRules,
-      recent: (statements.recent.all(RECENT_CHANGE_SETS) as ChangeSetRow[]).map(changeSetSummary),
+      recent: (statements.recent.all(RECENT_CHANGE_SETS) as ChangeSetSummaryRow[]).map(changeSetSummary),
       activity: readActivity(statements.activity, days),
     };
   })();
@@ -99,14 +90,3 @@ function readActivity(statement: BetterSqlite3.Statement, days: readonly number[
   return activity;
 }
 
-function changeSetSummary(row: ChangeSetRow): ChangeSetSummary {
-  return {
-    id: row.id,
-    author: row.author,
-    kind: row.kind,
-    summary: row.summary,
-    listingCount: row.listing_count,
-    state: row.state,
-    createdAt: row.created_at,
-  };
-}

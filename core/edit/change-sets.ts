@@ -1,31 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { ChangeSetKind, ChangeSetState, ChangeSetSummary, RevisionAuthor } from '../../common/edit-types.js';
+import type { ChangeSetState, ChangeSetSummary } from '../../common/edit-types.js';
+import { changeSetSummary, type ChangeSetRow } from '../catalog/change-set-row.js';
 import { prepared } from './prepared.js';
-
-/** A `change_sets` row as SQLite returns it. */
-export interface ChangeSetRow {
-  id: number;
-  author: RevisionAuthor;
-  kind: ChangeSetKind;
-  summary: string;
-  listing_count: number;
-  state: ChangeSetState;
-  undoable: 0 | 1;
-  created_at: number;
-  updated_at: number;
-}
-
-export function changeSetSummary(row: ChangeSetRow): ChangeSetSummary {
-  return {
-    id: row.id,
-    author: row.author,
-    kind: row.kind,
-    summary: row.summary,
-    listingCount: row.listing_count,
-    state: row.state,
-    createdAt: row.created_at,
-  };
-}
 
 /**
  * Starts the change set of a user action (undoable). A new change ends redo: every undone change
