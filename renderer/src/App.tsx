@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useRef, useState, type KeyboardEvent } from 'react';
-import { UpdateBannerFromBridge } from './components/UpdateBanner.js';
+import { UpdateBannerFromCore } from './components/UpdateBanner.js';
 import type { CatalogTarget } from './components/Dashboard.js';
 import { isFiltered } from './store/query.js';
 import { useApp, useAppStore } from './store/context.js';
@@ -101,7 +101,7 @@ export function App() {
   return (
     <div className="app">
       <Toolbar />
-      <UpdateBannerFromBridge />
+      <UpdateBannerFromCore />
       <ErrorBanner />
       {empty ? (
         <EmptyState />

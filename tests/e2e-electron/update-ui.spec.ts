@@ -1,6 +1,6 @@
 /**
  * Update UI state: updates are OFF under tests (policy), so the banner is absent; pushing an
- * `update.state` event from the main process shows "Restart to update" (<UpdateBannerFromBridge /> in App.tsx).
+ * `update.state` event from the main process shows "Restart to update" (<UpdateBannerFromCore /> in App.tsx).
  */
 import { expect, hasElectronBinary, SKIP_REASON, test } from './fixtures.js';
 

@@ -1,24 +1,15 @@
 import { useEffect, useState } from 'react';
+import type { UpdateState } from '../../../common/desktop-types.js';
+import { useClient } from '../store/client-context.js';
 
 /**
  * The update banner: "Downloading 42 %" → "Listsmith 1.3.0 is ready — Restart to update".
- * Presentational: it takes the shell's update state as props (the shape of core/update's
- * UpdateState, mirrored here because the renderer may import only common/) so it is wired through
- * the store later. `UpdateBannerFromBridge` is a ready-made wiring to the Electron bridge that works
- * once the contract lists `update.state` / `update.getState` / `update.install`; in the browser
- * harness (no bridge) it renders nothing.
+ * Presentational (`UpdateBanner` takes the shell's update state as props); `UpdateBannerFromCore`
+ * wires it to the contract's `update.state` event and `update.getState` / `update.install`. Only
+ * the Electron shell answers those; in the browser build the call fails and nothing is shown.
  */
-export type UpdateBannerState =
-  | { status: 'disabled'; reason: string }
-  | { status: 'idle'; lastCheckedAt?: number }
-  | { status: 'checking' }
-  | { status: 'available'; version: string }
-  | { status: 'downloading'; version: string; percent: number; bytesPerSecond?: number }
-  | { status: 'ready'; version: string }
-  | { status: 'error'; message: string };
-
 export interface UpdateBannerProps {
-  state: UpdateBannerState | null;
+  state: UpdateState | null;
   onRestart: () => void;
   onDismiss?: () => void;
 }
@@ -67,33 +58,24 @@ export function UpdateBanner({ state, onRestart, onDismiss }: UpdateBannerProps)
   return null; // idle, checking, disabled: nothing to say
 }
 
-type LooseBridge = {
-  on: Record<string, ((listener: (payload: unknown) => void) => () => void) | undefined>;
-  invoke: Record<string, ((input: unknown) => Promise<{ ok: boolean; value?: unknown }>) | undefined>;
-};
-
-function bridge(): LooseBridge | null {
-  return ((window as unknown as { listsmith?: LooseBridge }).listsmith ?? null) as LooseBridge | null;
-}
-
-/** Wiring through the preload bridge (Electron only). */
-export function UpdateBannerFromBridge() {
-  const [state, setState] = useState<UpdateBannerState | null>(null);
+/** Wiring through the typed contract client. */
+export function UpdateBannerFromCore() {
+  const client = useClient();
+  const [state, setState] = useState<UpdateState | null>(null);
   const [dismissed, setDismissed] = useState<string | null>(null);
   useEffect(() => {
-    const b = bridge();
-    if (!b) return;
-    const unsubscribe = b.on['update.state']?.((payload) => setState(payload as UpdateBannerState));
-    void b.invoke['update.getState']?.({}).then((envelope) => {
-      if (envelope.ok) setState((current) => current ?? (envelope.value as UpdateBannerState));
-    });
+    const unsubscribe = client.on('update.state', setState);
+    client.call('update.getState', {}).then(
+      (value) => setState((current) => current ?? value),
+      () => undefined, // no updater here (browser build): nothing to show
+    );
     return unsubscribe;
-  }, []);
+  }, [client]);
   const key = state && 'version' in state ? `${state.status}:${state.version}` : (state?.status ?? '');
   return (
     <UpdateBanner
       state={dismissed === key ? null : state}
-      onRestart={() => void bridge()?.invoke['update.install']?.({})}
+      onRestart={() => void client.call('update.install', {}).catch(() => undefined)}
       onDismiss={() => setDismissed(key)}
     />
   );

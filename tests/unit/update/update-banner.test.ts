@@ -1,9 +1,10 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { UpdateBanner, type UpdateBannerState } from '../../../renderer/src/components/UpdateBanner.js';
+import type { UpdateState } from '../../../common/desktop-types.js';
+import { UpdateBanner } from '../../../renderer/src/components/UpdateBanner.js';
 
-const html = (state: UpdateBannerState | null) => renderToStaticMarkup(createElement(UpdateBanner, { state, onRestart: () => {}, onDismiss: () => {} }));
+const html = (state: UpdateState | null) => renderToStaticMarkup(createElement(UpdateBanner, { state, onRestart: () => {}, onDismiss: () => {} }));
 
 describe('UpdateBanner', () => {
   it('shows progress while downloading and "Restart to update" when ready', () => {
