@@ -93,3 +93,37 @@ describe('Amazon search terms and Shopify tags', () => {
     expect(optimizeTags(shopify, { ...sources, description: '' }, 'shopify')).toBeNull();
   });
 });
+
+describe('tags worth having (issue 14)', () => {
+  const marketing = {
+    title: 'Tan Clay Pot with Drainage Hole, Handmade Terracotta Planter',
+    description:
+      'Our blank product helps with purchasing decisions. Please note the item number on your order. The refined flavor of a focal point in any room. Helpful supplies and a welcome kit are included. Fabric strench may vary. A terracotta planter makes a great housewarming gift for plant lovers.',
+    brand: null,
+  };
+
+  it('proposes no sentence fragment, vague phrase or tiny single word, and keeps title phrases first', () => {
+    const tags = optimizeTags([], marketing, 'etsy')?.after ?? [];
+    for (const bad of ['purchasing decisions', 'item number', 'blank product', 'refined flavor', 'focal point', 'helpful supplies', 'tan', 'pot', 'fabric strench']) {
+      expect(tags).not.toContain(bad);
+    }
+    expect(tags.slice(0, 2)).toEqual(expect.arrayContaining(['terracotta planter']));
+    expect(tags).toContain('housewarming gift');
+  });
+
+  it('never proposes a tag the spelling check would flag', () => {
+    const misspelled = { ...marketing, title: 'Handmade Terracotta Plantr with Drainage Hole' };
+    const tags = optimizeTags([], { ...misspelled, spelledRight: (tag: string) => !tag.includes('plantr') }, 'etsy')?.after ?? [];
+    expect(tags.length).toBeGreaterThan(0);
+    expect(tags.some((t) => t.includes('plantr'))).toBe(false);
+  });
+
+  it('adds the seller’s own tags on similar listings after the title’s phrases', () => {
+    const catalog = { similarTags: ['plant pot', 'boho decor', 'gift for gardener'], knownWords: [] };
+    const tags = optimizeTags([], { ...marketing, catalog }, 'etsy')?.after ?? [];
+    const firstCatalogTag = tags.indexOf('plant pot');
+    expect(firstCatalogTag).toBeGreaterThan(0);
+    expect(tags).toEqual(expect.arrayContaining(['plant pot', 'boho decor', 'gift for gardener']));
+    expect(tags.indexOf('terracotta planter')).toBeLessThan(firstCatalogTag);
+  });
+});
