@@ -8,6 +8,7 @@ import { defaultBackupDir } from '../core/backup/backup-handlers.js';
 import { backupBeforeMigration } from '../core/backup/pre-migration.js';
 import { GridViews } from '../core/catalog/grid-views.js';
 import { rescoreCatalog } from '../core/catalog/rescore.js';
+import { createIndexBacklogRunner } from '../core/catalog/index-backlog-runner.js';
 import { createJobHost, type JobHost } from '../core/jobs/job-host.js';
 import { createHandlers } from '../core/service/handlers.js';
 import { AI_UNQUEUED_METHODS } from '../core/service/ai-handlers.js';
@@ -33,6 +34,15 @@ const post = (message: FromWorker): void => port.postMessage(message);
 // Log lines (ours, and console output of any code on this thread) go to the host's log, redacted.
 const log = createWorkerLogger(post, `catalog ${data.role}`);
 forwardConsole(log);
+
+/** The operation id of the indexing phase's progress events (not an operation one can cancel). */
+const INDEXING_OPERATION_ID = 'indexing';
+
+/** `LISTSMITH_INDEX_SLICE`: listings per indexing slice (default INDEX_SLICE_SIZE); the e2e test slows the phase down with it to watch it. */
+function indexSliceSize(): { sliceSize?: number } {
+  const size = Number(process.env.LISTSMITH_INDEX_SLICE);
+  return Number.isSafeInteger(size) && size > 0 ? { sliceSize: size } : {};
+}
 
 function openFailure(thrown: unknown): ContractErrorData {
   const error = fromSqliteError(thrown);
@@ -65,7 +75,29 @@ async function start(): Promise<void> {
     return result;
   };
   const background = new AbortController();
-  const emit: HandlerContext['emit'] = (event, payload) => post({ type: 'event', event, payload });
+  const postEvent: HandlerContext['emit'] = (event, payload) => post({ type: 'event', event, payload });
+  // A large import's second phase: search entries and scores, in slices between calls (writer only).
+  const backlog =
+    data.role === 'writer'
+      ? createIndexBacklogRunner({
+          db: catalog.db,
+          runQueued,
+          signal: background.signal,
+          ...indexSliceSize(),
+          onProgress: (progress) => postEvent('operation.progress', { operationId: INDEXING_OPERATION_ID, kind: 'import', phase: 'indexing', ...progress }),
+          onFinished: (indexed) => {
+            if (indexed === 0) return;
+            log.info(`indexed ${indexed.toLocaleString('en-US')} imported listings for search`);
+            postEvent('catalog.changed', { reason: 'rescore', at: Date.now() });
+          },
+          onError: (error) => log.error('indexing stopped:', error),
+        })
+      : undefined;
+  const emit: HandlerContext['emit'] = (event, payload) => {
+    postEvent(event, payload);
+    // An import may have left listings to index; anything else finds the backlog empty at once.
+    if (event === 'catalog.changed') backlog?.start();
+  };
   // The app's one AI client and rate limiter live on the writer, beside the job runner.
   const ai =
     data.role === 'writer'
@@ -154,6 +186,8 @@ async function start(): Promise<void> {
   });
   post({ type: 'ready', schemaVersion: catalog.schemaVersion });
   if (data.role === 'writer') startRescore(catalog, runQueued, background.signal, ctx);
+  // A backlog a crash (or a close) left behind is finished now.
+  backlog?.start();
 }
 
 /**

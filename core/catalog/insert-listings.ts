@@ -36,12 +36,22 @@ export function listingOfferValues(listing: NewListing): (string | number | null
 const KNOWN_MARKETPLACES = new Set<string>(MARKETPLACES);
 const UNSCORED = { qualityScore: null, errorCount: null, failingRules: '[]' } as const;
 
+export interface InsertBatchOptions {
+  /**
+   * Leave search indexing and scoring to the background (index-backlog.ts): the rows are stored
+   * unscored and their ids queued in `listings_unindexed` (migration 009). A large import's
+   * listings are then visible as soon as it commits.
+   */
+  deferIndexing?: boolean;
+}
+
 export interface ListingBatchWriter {
   /**
-   * Inserts the listings (and their variants) and indexes them for search; returns their ids in
-   * order. Runs inside the caller's transaction (as a savepoint) or in its own if there is none.
+   * Inserts the listings (and their variants) and indexes them for search (or queues them for
+   * that, see InsertBatchOptions); returns their ids in order. Runs inside the caller's
+   * transaction (as a savepoint) or in its own if there is none.
    */
-  insertBatch(listings: Iterable<NewListing>): number[];
+  insertBatch(listings: Iterable<NewListing>, options?: InsertBatchOptions): number[];
 }
 
 const INSERT_LISTING = `
@@ -68,6 +78,9 @@ const INDEX_RANGE = `
 INSERT INTO listings_fts (rowid, title, description, sku, brand, tags)
 SELECT id, title, description, sku, brand, tags FROM listings WHERE id BETWEEN ? AND ?`;
 
+const QUEUE_RANGE = 'INSERT INTO listings_unindexed (id) SELECT id FROM listings WHERE id BETWEEN ? AND ?';
+const QUEUE_ONE = 'INSERT INTO listings_unindexed (id) VALUES (?)';
+
 const INDEX_ONE = `
 INSERT INTO listings_fts (rowid, title, description, sku, brand, tags)
 SELECT id, title, description, sku, brand, tags FROM listings WHERE id = ?`;
@@ -92,10 +105,13 @@ export function prepareListingBatchWriter(db: BetterSqlite3.Database): ListingBa
   const resumeIndexing = db.prepare('DELETE FROM bulk_write');
   const indexRange = db.prepare(INDEX_RANGE);
   const indexOne = db.prepare(INDEX_ONE);
+  const queueRange = db.prepare(QUEUE_RANGE);
+  const queueOne = db.prepare(QUEUE_ONE);
 
-  const insertOne = (listing: NewListing): number => {
+  const insertOne = (listing: NewListing, deferred: boolean): number => {
     // An unknown marketplace has no rules: leave it unscored and let the CHECK constraint refuse it.
-    const quality = KNOWN_MARKETPLACES.has(listing.marketplace) ? qualityOf(listing) : UNSCORED;
+    // A deferred row is scored by the background slice that indexes it.
+    const quality = !deferred && KNOWN_MARKETPLACES.has(listing.marketplace) ? qualityOf(listing) : UNSCORED;
     const { lastInsertRowid } = insertListing.run(
       listing.marketplace,
       ...listingContentValues(listing),
@@ -115,28 +131,26 @@ export function prepareListingBatchWriter(db: BetterSqlite3.Database): ListingBa
     return listingId;
   };
 
-  const insertBatch = db.transaction((listings: Iterable<NewListing>): number[] => {
+  const insertBatch = db.transaction((listings: Iterable<NewListing>, deferred: boolean): number[] => {
     deferIndexing.run();
     const ids: number[] = [];
-    for (const listing of listings) ids.push(insertOne(listing));
-    indexInserted(ids);
+    for (const listing of listings) ids.push(insertOne(listing, deferred));
+    if (deferred) byRange(ids, queueRange, queueOne);
+    else byRange(ids, indexRange, indexOne);
     resumeIndexing.run();
     return ids;
   });
 
-  // New rowids are normally consecutive (max + 1 each time): then one range statement indexes all.
-  const indexInserted = (ids: readonly number[]): void => {
-    const first = ids[0];
-    const last = ids.at(-1);
-    if (first === undefined || last === undefined) return;
-    if (last - first + 1 === ids.length && isAscending(ids)) {
-      indexRange.run(first, last);
-    } else {
-      for (const id of ids) indexOne.run(id);
-    }
-  };
+  return { insertBatch: (listings, options) => insertBatch(listings, options?.deferIndexing === true) };
+}
 
-  return { insertBatch: (listings) => insertBatch(listings) };
+/** New rowids are normally consecutive (max + 1 each time): then one range statement covers all. */
+function byRange(ids: readonly number[], range: BetterSqlite3.Statement, one: BetterSqlite3.Statement): void {
+  const first = ids[0];
+  const last = ids.at(-1);
+  if (first === undefined || last === undefined) return;
+  if (last - first + 1 === ids.length && isAscending(ids)) range.run(first, last);
+  else for (const id of ids) one.run(id);
 }
 
 function isAscending(ids: readonly number[]): boolean {

@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { restorePendingIndexes } from './bulk-load.js';
 import { applyConnectionPragmas, type CatalogRole } from './connection-pragmas.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
+import { optimizePlanner } from './planner-care.js';
 import { latestVersion, readUserVersion, runMigrations } from './run-migrations.js';
 import type { CatalogDatabase } from './schema.js';
 import { databaseNewerError, databaseNotReadyError } from './schema-version-errors.js';
@@ -49,7 +50,10 @@ export function openCatalog(path: string, options: OpenCatalogOptions): Catalog 
       path,
       role: options.role,
       schemaVersion,
-      close: () => db.close(),
+      close: () => {
+        if (options.role === 'writer' && db.open) optimizePlanner(db);
+        db.close();
+      },
     };
   } catch (error) {
     db.close();

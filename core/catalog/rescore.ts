@@ -99,7 +99,8 @@ function prepareStatements(db: BetterSqlite3.Database): Statements {
   return {
     all: db.prepare(`SELECT ${SCORE_COLUMNS} FROM listing_rows WHERE id > ? ORDER BY id LIMIT ?`),
     // listings_score holds (quality_score, rowid): an index seek to the NULLs after the cursor.
-    unscored: db.prepare(`SELECT ${SCORE_COLUMNS} FROM listing_rows WHERE quality_score IS NULL AND id > ? ORDER BY id LIMIT ?`),
+    // Listings an import left to the index backlog are scored by it (index-backlog.ts), not twice.
+    unscored: db.prepare(`SELECT ${SCORE_COLUMNS} FROM listing_rows WHERE quality_score IS NULL AND id > ? AND id NOT IN (SELECT id FROM listings_unindexed) ORDER BY id LIMIT ?`),
     update: db.prepare('UPDATE listings SET quality_score = ?, error_count = ?, failing_rules = ? WHERE id = ?'),
     saveCursor: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     clearCursor: db.prepare('DELETE FROM settings WHERE key = ?'),

@@ -220,6 +220,11 @@ export interface PendingIndexesTable {
   sql: string;
 }
 
+/** Listings committed by a large import and not yet indexed for search nor scored (migration 009, index-backlog.ts). */
+export interface ListingsUnindexedTable {
+  id: number;
+}
+
 export interface CatalogDatabase {
   listings: ListingsTable;
   listing_offers: ListingOffersTable;
@@ -237,6 +242,7 @@ export interface CatalogDatabase {
   listing_counts: ListingCountsTable;
   bulk_write: BulkWriteTable;
   pending_indexes: PendingIndexesTable;
+  listings_unindexed: ListingsUnindexedTable;
   change_sets: ChangeSetsTable;
   score_counts: ScoreCountsTable;
   error_counts: ErrorCountsTable;

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { describeImportPrices, describeRowTally, isMergedRowWarning } from '../../common/import-report-text.js';
 import { DEFAULT_EBAY_EURO_SITE, EBAY_EURO_SITES, type EbaySiteCode } from '../../common/ebay-sites.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../common/import-types.js';
+import { drainIndexBacklog } from '../catalog/index-backlog.js';
 import { openCatalog, type Catalog } from '../catalog/open-catalog.js';
 import { readStats } from '../catalog/stats.js';
 import { exportListings } from '../export/export-listings.js';
@@ -107,6 +108,12 @@ async function runImport(file: string | undefined): Promise<Record<string, unkno
         const percent = p.totalBytes > 0 ? Math.floor((p.bytesRead / p.totalBytes) * 100) : 0;
         progressLine(`${p.rows.toLocaleString('en-US')} rows (${percent}%), ${p.rowsPerSecond.toLocaleString('en-US')} rows/s${p.etaSeconds === null ? '' : `, ~${p.etaSeconds} s left`}`);
       },
+    });
+    // The app indexes a large import's listings in the background; the CLI finishes before it exits.
+    drainIndexBacklog(catalog.db, (done, total) => {
+      if (done < total && Date.now() - last < (process.stderr.isTTY ? 250 : 2_000)) return;
+      last = Date.now();
+      progressLine(`Indexing for search: ${Math.floor((done / total) * 100)} % of ${total.toLocaleString('en-US')} listings`);
     });
     endProgress();
     const fatal = !report.cancelled && report.imported + report.updated + report.unchanged === 0 && report.errors[0]?.line === 0 ? report.errors[0].message : null;

@@ -10,6 +10,7 @@ import type { Catalog } from '../catalog/open-catalog.js';
 import { fromSqliteError } from '../host/sqlite-error.js';
 import { diffListing, mergeIncoming, storedToNew, type StoredListing } from './apply-import-diff.js';
 import { CappedProblems, closeImportChangeSet, openImportChangeSet, recordCreatedIds, recordImportEnd, recordImportStart } from './apply-import-record.js';
+import { BulkKeyLookup, type ChunkKeys, type ListingKey } from './bulk-key-lookup.js';
 import type { ImportSource, MappedRecord } from './mapped-record.js';
 
 export interface ImportProgress {
@@ -39,12 +40,23 @@ export interface ApplyImportOptions {
    * title (the seller's choice in the wizard, `--match title` on the CLI).
    */
   matchBy?: 'key' | 'title';
+  /**
+   * New listings beyond this many are committed unindexed and unscored, and indexed for search and
+   * scored afterwards in the background (core/catalog/index-backlog.ts); default 2,000, so a small
+   * import is searchable at once and a large one is visible in the grid at disk speed.
+   */
+  indexAtOnce?: number;
 }
 
 /** Progress callbacks (and event-loop yields, so a cancel message gets in) at most this often. */
 const PROGRESS_INTERVAL_MS = 250;
-/** New listings are inserted through the batch writer this many at a time. */
-const INSERT_BATCH = 2_000;
+/**
+ * Records are matched this many at a time (one bulk key look-up, bulk-key-lookup.ts), and the new
+ * listings among them are inserted through the batch writer at the end of the chunk.
+ */
+const CHUNK_SIZE = 2_000;
+/** See ApplyImportOptions.indexAtOnce. */
+const INDEX_AT_ONCE = 2_000;
 /** The report lists at most this many created/updated ids; the grid filter `importId` covers all. */
 const MAX_REPORT_IDS = 10_000;
 
@@ -86,9 +98,16 @@ interface PendingInsert {
  * the listings it created (undo removes those and restores the updated ones).
  *
  * A listing named twice in one file (same key): the later row is merged into the earlier one (its
- * non-empty values win), the listing is counted once, and a warning names both lines. Lookups see
- * this import's own earlier writes (same transaction), so only the insert buffer needs its own
- * key map; memory stays at one small entry per touched listing id.
+ * non-empty values win), the listing is counted once, and a warning names both lines. Records are
+ * matched a chunk at a time: one bulk look-up of the chunk's keys (bulk-key-lookup.ts), taken
+ * after the previous chunk's new listings were inserted, so it sees this import's own earlier
+ * writes; within the chunk the insert buffer has its own key map, and an update that changes a
+ * stored key sends the rest of the chunk to per-row look-ups. Memory stays at one chunk plus one
+ * small entry per touched listing id.
+ *
+ * Two phases: beyond the first `indexAtOnce` new listings, new listings are committed unindexed
+ * and unscored, and the writer indexes and scores them in the background after the commit
+ * (core/catalog/index-backlog.ts, migration 009).
  *
  * Every data row is counted once in `rows` (new / updated / unchanged / part of a listing /
  * merged / rejected), so the report's tiles add up to the file's data rows.
@@ -105,6 +124,13 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
   const importId = options.importId ?? recordImportStart(db, { fileName: options.fileName, dialect: source.dialect, encoding: source.encoding, startedAt });
   const statements = prepareStatements(db);
   const writer = prepareListingBatchWriter(db);
+  const lookup = new BulkKeyLookup(db);
+  const indexAtOnce = options.indexAtOnce ?? INDEX_AT_ONCE;
+  let inserted = 0;
+  // The stored keys of the chunk being applied; null once this import's own update changed a key
+  // (the rest of that chunk then asks SQLite row by row, which sees the change).
+  let chunkKeys: ChunkKeys | null = null;
+  let chunk: MappedRecord[] = [];
 
   const counts = { imported: 0, updated: 0, unchanged: 0, rejected: 0 };
   const rows: ImportRowTally = { new: 0, updated: 0, unchanged: 0, partOf: 0, merged: 0, rejected: 0 };
@@ -141,7 +167,14 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
     pending = [];
     pendingByKey = new Map();
     const setId = changeSet();
-    const ids = writer.insertBatch(batch.map((entry) => entry.listing));
+    // The first listings are searchable at once; the rest of a large import waits for the background.
+    const listings = batch.map((entry) => entry.listing);
+    const atOnce = Math.max(0, Math.min(listings.length, indexAtOnce - inserted));
+    const ids = [
+      ...(atOnce > 0 ? writer.insertBatch(listings.slice(0, atOnce)) : []),
+      ...(atOnce < listings.length ? writer.insertBatch(listings.slice(atOnce), { deferIndexing: true }) : []),
+    ];
+    inserted += ids.length;
     markImported(statements, ids, importId);
     recordCreatedIds(db, setId, ids);
     ids.forEach((id, index) => {
@@ -180,7 +213,7 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
       return;
     }
 
-    const stored = findStored(statements, incoming, matchBy);
+    const stored = findStored(statements, chunkKeys, incoming, matchBy);
     if (!stored) {
       const entry: PendingInsert = { listing: stampNew(incoming, now()), firstLine: line };
       pending.push(entry);
@@ -189,7 +222,6 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
       rows.partOf += otherRows;
       countCurrency(record);
       for (const key of keys) pendingByKey.set(key, entry);
-      if (pending.length >= INSERT_BATCH) flushInserts();
       return;
     }
 
@@ -199,6 +231,7 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
     const changes = diffListing(before, merged);
     if (changes) {
       writeUpdate(statements, stored.id, merged, changes, { importId, changeSetId: changeSet(), at: now() });
+      if ('sourceId' in changes || 'sku' in changes) chunkKeys = null;
       if (!earlier || earlier.outcome === 'unchanged') variants += merged.variants.length;
     }
     rows.partOf += otherRows;
@@ -241,10 +274,11 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
     });
   };
 
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    for await (const record of source.records) {
-      if (options.signal?.aborted) throw new ImportCancelled();
+  const applyChunk = (): void => {
+    const records = chunk;
+    chunk = [];
+    chunkKeys = lookup.load(records.flatMap((record) => (record.kind === 'listing' ? [record.listing] : [])));
+    for (const record of records) {
       if (record.kind === 'rejected') {
         counts.rejected += Math.max(1, record.lines.length);
         rows.rejected += Math.max(1, record.lines.length);
@@ -252,6 +286,17 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
       } else {
         applyListing(record);
       }
+    }
+    // Inserted now, the chunk's new listings are in the next chunk's look-up.
+    flushInserts();
+  };
+
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    for await (const record of source.records) {
+      if (options.signal?.aborted) throw new ImportCancelled();
+      chunk.push(record);
+      if (chunk.length >= CHUNK_SIZE) applyChunk();
       if (Date.now() - lastProgress >= PROGRESS_INTERVAL_MS) {
         lastProgress = Date.now();
         report();
@@ -260,7 +305,7 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
         if (options.signal?.aborted) throw new ImportCancelled();
       }
     }
-    flushInserts();
+    applyChunk();
     if (options.signal?.aborted) throw new ImportCancelled();
     if (changeSetId !== null) closeImportChangeSet(db, changeSetId, options.fileName, counts, now());
     db.exec('COMMIT');
@@ -377,12 +422,6 @@ function withVariants(statements: Statements, row: RawListing | undefined): Stor
   return { ...row, source: (statements.sourceOf.get(row.id) as string | undefined) ?? null, variants: statements.variantsOf.all(row.id) as StoredListing['variants'] };
 }
 
-/** What a look-up returns: enough to decide the match; the whole row is loaded by id after. */
-interface ListingKey {
-  id: number;
-  source_id: string | null;
-}
-
 /** The listing found by an id an export made up for it (LS-<id>) does not take that id as its own. */
 function withoutGeneratedId(incoming: NewListing, stored: NewListing): NewListing {
   if (incoming.sourceId === null || stored.sourceId !== null || idFromGenerated(incoming.sourceId) === null) return incoming;
@@ -395,9 +434,10 @@ function withoutGeneratedId(incoming: NewListing, stored: NewListing): NewListin
 /** Marketplaces whose seller SKU is the listing's identity (Amazon: one SKU = one offer; an ASIN has many). */
 const SKU_IS_IDENTITY: ReadonlySet<Marketplace> = new Set(['amazon']);
 
-function findStored(statements: Statements, listing: NewListing, matchBy: 'key' | 'title'): StoredListing | null {
+/** `keys`: the chunk's bulk look-up; null = ask SQLite for this row (the chunk's answers went stale). */
+function findStored(statements: Statements, keys: ChunkKeys | null, listing: NewListing, matchBy: 'key' | 'title'): StoredListing | null {
   if (listing.sourceId) {
-    const key = statements.bySource.get(listing.marketplace, listing.sourceId) as ListingKey | undefined;
+    const key = keys ? keys.bySource(listing.marketplace, listing.sourceId) : (statements.bySource.get(listing.marketplace, listing.sourceId) as ListingKey | undefined);
     if (key) return statements.loadById(key.id);
     // An id an export made up for a listing that had none (LS-<id>): that listing, if it still has none.
     const generated = idFromGenerated(listing.sourceId);
@@ -405,7 +445,7 @@ function findStored(statements: Statements, listing: NewListing, matchBy: 'key' 
     if (own && own.marketplace === listing.marketplace && own.source_id === null) return own;
   }
   if (listing.sku) {
-    const key = statements.bySku.get(listing.sku, listing.marketplace) as ListingKey | undefined;
+    const key = keys ? keys.bySku(listing.marketplace, listing.sku) : (statements.bySku.get(listing.sku, listing.marketplace) as ListingKey | undefined);
     // A listing that already has another marketplace id is another item that shares the SKU.
     if (key && (key.source_id === null || listing.sourceId === null || key.source_id === listing.sourceId || SKU_IS_IDENTITY.has(listing.marketplace))) {
       return statements.loadById(key.id);

@@ -13,6 +13,7 @@ import { revertRevision } from '../edit/revert.js';
 import { redoLast, undoLast, undoState } from '../edit/undo.js';
 import { updateListing } from '../edit/update-listing.js';
 import type { HandlerContext, Handlers } from './handlers-type.js';
+import { optimizePlanner, PLANNER_CARE_MIN_ROWS } from '../catalog/planner-care.js';
 
 type EditHandlers = Pick<
   Handlers,
@@ -79,6 +80,8 @@ export function createEditHandlers(catalog: Catalog): EditHandlers {
       changed(ctx, result.changed > 0);
       checkpointAfterAnswer(ctx, result.changed > 0);
       forgetDiscardedAfterAnswer(ctx, result.changed > 0);
+      // Thousands of rewritten rows can change the best plan: fresh statistics, after the answer.
+      if (result.changed >= PLANNER_CARE_MIN_ROWS) ctx.startOperation(async () => optimizePlanner(catalog.db));
       return result;
     },
 

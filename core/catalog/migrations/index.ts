@@ -7,11 +7,12 @@ import { aiWritten } from './005-ai-written.js';
 import { listingOffers } from './006-listing-offers.js';
 import { sourceFidelity } from './007-source-fidelity.js';
 import { priceByCurrency } from './008-price-by-currency.js';
+import { deferredIndexing } from './009-deferred-indexing.js';
 
 /**
  * Every schema step, in order. Imported statically (no readdir, no dynamic import) so the list
  * works unchanged inside an asar archive and in bundles. Append only; never edit a shipped step.
  */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, importIdColumn, qualityAndHistory, jobQueue, aiWritten, listingOffers, sourceFidelity, priceByCurrency];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, importIdColumn, qualityAndHistory, jobQueue, aiWritten, listingOffers, sourceFidelity, priceByCurrency, deferredIndexing];
 
 export type { Migration } from './migration.js';

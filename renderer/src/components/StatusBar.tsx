@@ -1,4 +1,6 @@
+import { useEffect, useState } from 'react';
 import { formatCount, formatInteger } from '../format.js';
+import { useClient } from '../store/client-context.js';
 import { useApp } from '../store/context.js';
 import { selectionCount } from '../store/selection.js';
 
@@ -40,6 +42,36 @@ function Notice() {
           </button>
         </span>
       )}
+    </span>
+  );
+}
+
+/**
+ * A large import's second phase (core/catalog/index-backlog.ts): the listings are in the grid,
+ * their search entries and scores follow. While it runs the bar says how far it is, and a search
+ * says how many listings it may still miss, rather than missing them silently.
+ */
+function IndexingStatus() {
+  const client = useClient();
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const searching = useApp((s) => s.view?.notIndexed !== undefined);
+  const notIndexedAtOpen = useApp((s) => s.view?.notIndexed ?? 0);
+  useEffect(
+    () =>
+      client.on('operation.progress', (event) => {
+        if (event.phase !== 'indexing' || event.total === null) return;
+        setProgress(event.done >= event.total ? null : { done: event.done, total: event.total });
+      }),
+    [client],
+  );
+  const waiting = progress === null ? notIndexedAtOpen : progress.total - progress.done;
+  if (progress === null && !searching) return null;
+  const percent = progress === null ? null : Math.floor((progress.done / Math.max(1, progress.total)) * 100);
+  return (
+    <span className="muted" role="status" data-testid="indexing-status" data-waiting={waiting}>
+      {percent !== null && <span className="spinner" aria-hidden="true" />}
+      {percent !== null && `Indexing ${percent} % — `}
+      {searching && waiting > 0 ? `this search may miss ${formatCount(waiting, 'new listing', 'new listings')} not indexed yet` : 'search may miss new listings'}
     </span>
   );
 }
@@ -88,6 +120,7 @@ export function StatusBar() {
       <SelectionStatus />
       <Notice />
       <span className="toolbar-spacer" />
+      <IndexingStatus />
       {!connection.everOpened && connection.state !== 'open' && connection.retryAt !== null && (
         <span className="muted">Is `npm run web` still running? If you restarted it, open the new address it printed.</span>
       )}
