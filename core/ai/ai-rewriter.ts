@@ -14,12 +14,14 @@ import { MARKUP } from '../optimizer/html-to-text.js';
 import type { FieldProposal, OptimizerChange, OptimizerProposal } from '../optimizer/proposal.js';
 import { AiCallError } from './ai-failure.js';
 import type { AiCaller } from './ai-call.js';
-import { checkAiField, failingErrorRules, fieldPenalty, type AiField } from './ai-field-check.js';
+import { checkAiField, failingErrorRules, fieldPenalty, type AiField, type FieldVerdict } from './ai-field-check.js';
 import { parseAnswer } from './ai-output.js';
 import { completionBudget, packBudget, packInputs } from './ai-packing.js';
-import { buildChatRequest, systemPrompt, toAiInput } from './ai-prompt.js';
+import { buildChatRequest, descriptionText, systemPrompt, toAiInput } from './ai-prompt.js';
 import { estimateTokens, type AiListingInput, type AiRewrite } from './ai-protocol.js';
 import { repairDescription, repairTags, repairTitle } from './ai-repair.js';
+import { ListingEvidence, type EvidenceListing } from './output-checks/listing-facts.js';
+import { flagChanges, outputFlags, type AiOutputFlag, type RewriteTexts } from './output-checks/output-flags.js';
 import type { RateLimits } from './rate-limiter.js';
 
 /** A listing the AI could not rewrite, with the reason the seller reads in the jobs panel. */
@@ -46,13 +48,14 @@ type PackOutcome = { answers: Map<number, AiRewrite>; failures: Map<number, stri
 
 export async function rewriteListings(listings: readonly OptimizerTaskListing[], marketplace: Marketplace, options: AiRewriteOptions): Promise<AiListingResult[]> {
   const byId = new Map(listings.map((listing) => [listing.id, listing]));
+  const checks = new Map(listings.map((listing) => [listing.id, { evidence: new ListingEvidence(listing as EvidenceListing), systemPrompt: systemPrompt(marketplace) }]));
   const first = await ask(listings.map((listing) => toAiInput(listing, marketplace)), marketplace, options);
 
   // Check every answer; collect what to re-ask, with the failures stated.
   const problemsOf = new Map<number, string[]>();
   const unsafe = new Map<number, string>();
   for (const [id, rewrite] of first.answers) {
-    const verdicts = checkRewrite(byId.get(id)!, rewrite, marketplace);
+    const verdicts = checkRewrite(byId.get(id)!, rewrite, marketplace, checks.get(id)!);
     const bad = verdicts.find((verdict) => verdict.unsafe);
     if (bad) unsafe.set(id, bad.problems[0]!);
     else if (verdicts.some((verdict) => !verdict.ok)) problemsOf.set(id, verdicts.flatMap((verdict) => verdict.problems));
@@ -73,10 +76,10 @@ export async function rewriteListings(listings: readonly OptimizerTaskListing[],
     const firstAnswer = first.answers.get(listing.id);
     if (!firstAnswer) return { failure: 'The AI did not return this listing.' };
     const retried = problemsOf.has(listing.id) ? second.answers.get(listing.id) : undefined;
-    if (retried && checkRewrite(listing, retried, marketplace).some((verdict) => verdict.unsafe)) {
+    if (retried && checkRewrite(listing, retried, marketplace, checks.get(listing.id)!).some((verdict) => verdict.unsafe)) {
       return { failure: "Rejected the AI's rewrite: its corrected answer added a link, e-mail address or markup that is not in the listing." };
     }
-    return proposalFrom(listing, marketplace, firstAnswer, retried, options.model);
+    return proposalFrom(listing, marketplace, firstAnswer, retried, options.model, checks.get(listing.id)!);
   });
 }
 
@@ -189,49 +192,83 @@ function sourceText(listing: OptimizerTaskListing): string {
   return [listing.title, listing.description, ...listing.tags, listing.brand ?? ''].join('\n');
 }
 
-function checkRewrite(listing: OptimizerTaskListing, rewrite: AiRewrite, marketplace: Marketplace) {
+/** What the output checks need of a listing, built once per listing (output-checks/). */
+interface OutputCheck {
+  evidence: ListingEvidence;
+  systemPrompt: string;
+}
+
+/** The AI's values as plain text, for the output checks. */
+function plainTexts(values: AiFields): RewriteTexts {
+  return { title: values.title, description: values.description === null ? null : descriptionText(values.description), tags: values.tags };
+}
+
+function checkRewrite(listing: OptimizerTaskListing, rewrite: AiRewrite, marketplace: Marketplace, check: OutputCheck) {
   const values = storedValues(listing, rewrite, marketplace);
   const source = sourceText(listing);
-  const verdicts = [checkAiField('title', values.title, source, marketplace)];
-  if (values.description !== null) verdicts.push(checkAiField('description', values.description, source, marketplace, rewrite.description));
-  if (values.tags !== null) verdicts.push(checkAiField('tags', values.tags, source, marketplace));
+  const texts = plainTexts(values);
+  // A refusal, meta-text or a fact not in the listing is asked again like a broken rule, with the reason stated.
+  const withFlags = (field: AiField, verdict: FieldVerdict): FieldVerdict => {
+    if (verdict.unsafe) return verdict;
+    const flags = outputFlags(field, texts, check.evidence, check.systemPrompt);
+    return flags.length === 0 ? verdict : { ok: false, unsafe: false, problems: [...verdict.problems, ...flags.map((flag) => flag.problem)] };
+  };
+  const verdicts = [withFlags('title', checkAiField('title', values.title, source, marketplace))];
+  if (values.description !== null) verdicts.push(withFlags('description', checkAiField('description', values.description, source, marketplace, rewrite.description)));
+  if (values.tags !== null) verdicts.push(withFlags('tags', checkAiField('tags', values.tags, source, marketplace)));
   return verdicts;
 }
 
-/** Picks, per field, the first acceptable of: re-asked value, first value, repaired value; else keeps the listing's own. */
-function proposalFrom(listing: OptimizerTaskListing, marketplace: Marketplace, first: AiRewrite, retried: AiRewrite | undefined, model: string): AiListingResult {
+/**
+ * Picks, per field, the first acceptable of: re-asked value, first value, repaired value; else keeps
+ * the listing's own. "Acceptable" means within the rules and with no output flag (refusal, meta-text,
+ * a fact not in the listing…); when only flagged values are within the rules, the first of them is
+ * proposed with its flags, never repaired into shape, and only the seller can accept it, on its own.
+ */
+function proposalFrom(listing: OptimizerTaskListing, marketplace: Marketplace, first: AiRewrite, retried: AiRewrite | undefined, model: string, check: OutputCheck): AiListingResult {
   const source = sourceText(listing);
   const candidates = [retried, first].filter((rewrite): rewrite is AiRewrite => rewrite !== undefined).map((rewrite) => storedValues(listing, rewrite, marketplace));
   const fields: FieldProposal[] = [];
   const rejected: string[] = [];
 
   const choose = <F extends AiField>(field: F, before: F extends 'tags' ? readonly string[] : string, pick: (values: AiFields) => (F extends 'tags' ? string[] : string) | null): void => {
-    const values = candidates.map(pick).filter((value) => value !== null);
-    if (values.length === 0) return;
-    let chosen: { value: string | string[]; changes: readonly OptimizerChange[] } | null = null;
-    for (const value of values) {
-      if (checkAiField(field, value, source, marketplace).ok) {
-        chosen = { value, changes: [] };
+    const options = candidates.map((values) => ({ values, value: pick(values) })).filter((option) => option.value !== null);
+    if (options.length === 0) return;
+    const flagsOf = (values: AiFields, value: string | string[]): AiOutputFlag[] => outputFlags(field, plainTexts({ ...values, [field]: value }), check.evidence, check.systemPrompt);
+    type Choice = { value: string | string[]; changes: readonly OptimizerChange[]; flags: AiOutputFlag[] };
+    let chosen: Choice | null = null;
+    let flagged: Choice | null = null;
+    for (const { values, value } of options) {
+      if (!checkAiField(field, value!, source, marketplace).ok) continue;
+      const flags = flagsOf(values, value!);
+      if (flags.length === 0) {
+        chosen = { value: value!, changes: [], flags };
         break;
       }
+      flagged ??= { value: value!, changes: [], flags };
     }
     if (!chosen) {
-      const value = values[0]!;
+      const { values, value } = options[0]!;
       const repaired = field === 'title' ? repairTitle(value as string, marketplace, listing.brand ?? null, listing.category ?? null) : field === 'description' ? repairDescription(value as string, marketplace) : repairTags(value as string[], marketplace);
-      if (checkAiField(field, repaired.value, source, marketplace).ok) chosen = repaired;
-      else {
-        rejected.push(field);
-        return;
+      if (checkAiField(field, repaired.value, source, marketplace).ok) {
+        const flags = flagsOf(values, repaired.value);
+        if (flags.length === 0) chosen = { ...repaired, flags };
+        else flagged ??= { ...repaired, flags };
       }
     }
+    chosen ??= flagged;
+    if (!chosen) {
+      rejected.push(field);
+      return;
+    }
     const same = Array.isArray(chosen.value) ? JSON.stringify(chosen.value) === JSON.stringify(before) : chosen.value === before;
-    // Never propose a field the rules like less than the seller's own.
-    if (same || fieldPenalty(field, chosen.value, marketplace) > fieldPenalty(field, before, marketplace)) return;
+    // Never propose a field the rules like less than the seller's own; a flagged field is shown anyway, so the seller sees what the AI did.
+    if (same || (chosen.flags.length === 0 && fieldPenalty(field, chosen.value, marketplace) > fieldPenalty(field, before, marketplace))) return;
     const beforeErrors = failingErrorRules(field, before, marketplace);
     const afterErrors = failingErrorRules(field, chosen.value, marketplace);
     const fixes = [...beforeErrors].filter((rule) => !afterErrors.has(rule));
     const aiChange: OptimizerChange = { ruleId: 'ai.rewrite', reason: `Rewritten by AI (${model}); checked against the ${marketplace} rules.`, fixes };
-    fields.push({ field, before, after: chosen.value, changes: [aiChange, ...chosen.changes] } as FieldProposal);
+    fields.push({ field, before, after: chosen.value, changes: [...flagChanges(chosen.flags), aiChange, ...chosen.changes] } as FieldProposal);
   };
 
   choose('title', listing.title, (values) => values.title);

@@ -263,8 +263,9 @@ async function runOptimize(): Promise<Record<string, unknown>> {
       process.stderr.write(`listsmith: ${result.errors[0] ?? 'some listings could not be optimized.'}\n`);
       process.exitCode = 1;
     }
-    const { listings, proposals, applied, failed, errors, jobId, changeSetId, cancelled, seconds } = result;
-    return { listings, proposals, applied, failed, errors, jobId, changeSetId, cancelled, seconds };
+    if (result.flagged > 0) process.stderr.write(`listsmith: ${result.flagged} flagged AI fields were left for review (not applied).\n`);
+    const { listings, proposals, applied, flagged, failed, errors, jobId, changeSetId, cancelled, seconds } = result;
+    return { listings, proposals, applied, flagged, failed, errors, jobId, changeSetId, cancelled, seconds };
   } finally {
     process.off('SIGINT', onSigint);
     catalog.close();

@@ -119,6 +119,8 @@ export interface OptimizeResult {
   proposals: number;
   /** Field proposals applied (with --apply). */
   applied: number;
+  /** AI fields --apply left pending because they were flagged (core/ai/output-checks). */
+  flagged: number;
   /** Listings that could not be optimized. */
   failed: number;
   errors: string[];
@@ -152,10 +154,12 @@ export async function optimizeCatalog(catalog: Catalog, options: OptimizeOptions
   }
 
   let applied = 0;
+  let flagged = 0;
   let changeSetId: number | null = null;
   if (options.apply && job.state !== 'cancelled' && !options.signal?.aborted) {
     const accepted = acceptProposals(catalog, { kind: 'job', jobId: job.id });
     applied = accepted.accepted;
+    flagged = accepted.flagged;
     changeSetId = accepted.changeSet?.id ?? null;
     if (accepted.stale > 0) note(`${accepted.stale.toLocaleString('en-US')} proposals were not applied: their listings changed while the job ran.`);
   }
@@ -172,6 +176,7 @@ export async function optimizeCatalog(catalog: Catalog, options: OptimizeOptions
     listings: job.total,
     proposals,
     applied,
+    flagged,
     failed: job.failed,
     errors,
     cancelled: job.state === 'cancelled',

@@ -6,6 +6,7 @@ import { FIELD_COLUMNS, fromColumnValue } from '../edit/field-columns.js';
 import { nextUpdatedAt, qualityAfterEdit, STORED_QUALITY_COLUMNS, writeListingFields, type StoredQuality } from '../edit/listing-write.js';
 import { prepared } from '../edit/prepared.js';
 import { readRowsById } from '../edit/rows-by-id.js';
+import { hasAiFlag } from '../ai/output-checks/flag-rule.js';
 import { isProposalField, PROPOSAL_FIELDS } from './proposal-fields.js';
 import type { ProposalRow } from './proposal-rows.js';
 
@@ -18,6 +19,8 @@ export interface AppliedRows {
   stale: number;
   /** Ids of the stale proposals (the first 100), for the review view to explain. */
   staleIds: number[];
+  /** Flagged AI proposals left pending: only the seller accepting one on its own writes it. */
+  flagged: number;
 }
 
 const ALL_COLUMNS = ['updated_at', ...STORED_QUALITY_COLUMNS, ...Object.values(PROPOSAL_FIELDS).map((field) => FIELD_COLUMNS[field].column)];
@@ -30,10 +33,23 @@ const ALL_COLUMNS = ['updated_at', ...STORED_QUALITY_COLUMNS, ...Object.values(P
  * reported stale. Runs inside the caller's IMMEDIATE transaction, which makes it exactly-once:
  * only 'pending' rows are ever passed in, and they leave 'pending' in the same transaction.
  */
-export function applyProposalRows(db: BetterSqlite3.Database, rows: readonly ProposalRow[], author: RevisionAuthor, changeSetId: () => number, now: number): AppliedRows {
-  const result: AppliedRows = { accepted: 0, listings: 0, stale: 0, staleIds: [] };
+export function applyProposalRows(
+  db: BetterSqlite3.Database,
+  rows: readonly ProposalRow[],
+  author: RevisionAuthor,
+  changeSetId: () => number,
+  now: number,
+  /** True only when the seller accepts one flagged proposal on its own (review-proposals.ts). */
+  acceptFlagged = false,
+): AppliedRows {
+  const result: AppliedRows = { accepted: 0, listings: 0, stale: 0, staleIds: [], flagged: 0 };
   const byListing = new Map<number, ProposalRow[]>();
   for (const row of rows) {
+    // A flagged AI field (a refusal, a fact not in the listing…) is never written in bulk: it stays pending.
+    if (!acceptFlagged && hasAiFlag(row.changes)) {
+      result.flagged++;
+      continue;
+    }
     let list = byListing.get(row.listing_id);
     if (!list) byListing.set(row.listing_id, (list = []));
     list.push(row);

@@ -15,12 +15,16 @@ export interface AcceptResult {
   listings: number;
   stale: number;
   staleIds: number[];
+  /** Flagged AI fields the selector covered and left pending (core/ai/output-checks/flag-rule.ts). */
+  flagged: number;
 }
 
 /**
  * Accepts the pending proposals a selector covers: ONE transaction, ONE undoable change set of
  * kind 'proposal' (history.undo reverts it like any edit). Exactly-once: accepting again finds
  * nothing pending and writes nothing. Stale fields are skipped and reported, never overwritten.
+ * A flagged AI field is accepted only when the selector names that one proposal and nothing else:
+ * "accept all", a whole listing, a job or `optimize --apply` leave it pending.
  */
 export function acceptProposals(catalog: Catalog, selector: ProposalSelector, options: { author?: RevisionAuthor; now?: number } = {}): AcceptResult {
   const { db } = catalog;
@@ -29,9 +33,11 @@ export function acceptProposals(catalog: Catalog, selector: ProposalSelector, op
   const accept = db.transaction((): AcceptResult => {
     let setId: number | null = null;
     const changeSetId = (): number => (setId ??= startProposalChangeSet(db, author, '', now));
-    const result: AcceptResult = { changeSet: null, accepted: 0, listings: 0, stale: 0, staleIds: [] };
+    const result: AcceptResult = { changeSet: null, accepted: 0, listings: 0, stale: 0, staleIds: [], flagged: 0 };
+    const onItsOwn = selector.kind === 'ids' && new Set(selector.ids).size === 1;
     for (const rows of pendingProposals(catalog, selector)) {
-      const applied = applyProposalRows(db, rows, author, changeSetId, now);
+      const applied = applyProposalRows(db, rows, author, changeSetId, now, onItsOwn);
+      result.flagged += applied.flagged;
       result.accepted += applied.accepted;
       result.listings += applied.listings;
       result.stale += applied.stale;

@@ -5,9 +5,10 @@
  */
 import { estimateTokens, parseListingsBlock, type AiListingInput } from '../ai-protocol.js';
 import type { ChatRequest } from './chat-request.js';
+import { isMisbehaviour, misbehave, type Misbehaviour } from './misbehaviour.js';
 import { rewriteListing } from './rewrite.js';
 
-export type AnswerVariant = 'normal' | 'over_limit' | 'bad_shape';
+export type AnswerVariant = 'normal' | 'over_limit' | 'bad_shape' | Misbehaviour;
 
 /** How far over `titleMax` the `over_limit` fault writes titles. */
 export const OVER_LIMIT_EXCESS = 30;
@@ -28,6 +29,7 @@ export function answerFor(request: ChatRequest, variant: AnswerVariant): Answer 
     const rewrite = rewriteListing(listing);
     if (variant === 'over_limit') return { ...rewrite, title: overLimitTitle(rewrite.title, listing) };
     if (variant === 'bad_shape') return { id: rewrite.id, title: rewrite.title, description: rewrite.description };
+    if (isMisbehaviour(variant)) return misbehave(variant, rewrite, listing, request.messages.find((message) => message.role === 'system')?.content ?? '');
     return rewrite;
   });
   return { content: JSON.stringify({ listings }), listings: listings.length };

@@ -1,3 +1,5 @@
+import { MISBEHAVIOURS } from './misbehaviour.js';
+
 /**
  * Failures the fake produces on demand, so the client's handling of each one can be tested
  * without waiting for Groq to misbehave. Queued FIFO; each chat request takes at most one.
@@ -36,6 +38,8 @@ export const FAKE_FAULTS = [
   'over_limit',
   /** 200 valid JSON whose listings lack `tags`. */
   'bad_shape',
+  /** 200 in the right shape with embarrassing content: refusals, invented facts… (misbehaviour.ts). */
+  ...MISBEHAVIOURS,
 ] as const;
 
 export type FakeFault = (typeof FAKE_FAULTS)[number];

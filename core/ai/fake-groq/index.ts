@@ -7,3 +7,4 @@ export { INJECTION_TRIGGER, INJECTED_TEXT, rewriteListing } from './rewrite.js';
 export { OVER_LIMIT_EXCESS } from './completion.js';
 export { formatGoDuration } from './go-duration.js';
 export { refusedUrl } from './refused-url.js';
+export { INVENTED_SENTENCE, INVENTED_TITLE, MISBEHAVIOURS, REFUSALS, type Misbehaviour } from './misbehaviour.js';

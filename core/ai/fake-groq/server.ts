@@ -162,6 +162,14 @@ export async function startFakeGroq(options: FakeGroqOptions = {}): Promise<Fake
       case 'over_limit':
       case 'bad_shape':
         return answer(res, request, fault, false);
+      case 'refusal':
+      case 'invented_facts':
+      case 'dropped_sizes':
+      case 'echo_prompt':
+      case 'meta_text':
+      case 'placeholder':
+      case 'truncated_text':
+        return answer(res, request, fault, false);
       case 'rate_minute': {
         // Pretend the minute is nearly full, with numbers that agree with each other.
         const rate = current.tpm / minuteMs;

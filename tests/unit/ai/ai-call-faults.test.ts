@@ -61,6 +61,13 @@ const ONCE: Record<FakeFault, Expectation> = {
   // Content problems are the rewriter's to judge; the call itself succeeded.
   over_limit: { kind: null, attempts: 1 },
   bad_shape: { kind: null, attempts: 1 },
+  refusal: { kind: null, attempts: 1 },
+  invented_facts: { kind: null, attempts: 1 },
+  dropped_sizes: { kind: null, attempts: 1 },
+  echo_prompt: { kind: null, attempts: 1 },
+  meta_text: { kind: null, attempts: 1 },
+  placeholder: { kind: null, attempts: 1 },
+  truncated_text: { kind: null, attempts: 1 },
 };
 
 const TRANSIENT: FakeFault[] = ['server_error', 'bad_gateway', 'capacity', 'reset', 'stall', 'truncated_body', 'html', 'invalid_json'];
