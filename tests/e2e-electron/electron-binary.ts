@@ -42,12 +42,12 @@ export function electronRequired(env: NodeJS.ProcessEnv): boolean {
  * Run the specs (binary present), skip them with SKIP_REASON (absent, not required), or throw
  * (absent, required): a thrown error at spec load makes Playwright fail the whole run.
  */
-export function electronSpecsRunnable(binaryPath: string | null, env: NodeJS.ProcessEnv): boolean {
+export function electronSpecsRunnable(
+  binaryPath: string | null,
+  env: NodeJS.ProcessEnv,
+  missing = 'the Electron binary is not installed: run `npx install-electron` after `npm ci` (Electron has no postinstall download)',
+): boolean {
   if (binaryPath !== null) return true;
-  if (electronRequired(env)) {
-    throw new Error(
-      `${REQUIRE_ELECTRON_VARIABLE} is set but the Electron binary is not installed: run \`npx install-electron\` after \`npm ci\` (Electron has no postinstall download), or unset ${REQUIRE_ELECTRON_VARIABLE} to skip the Electron specs.`,
-    );
-  }
+  if (electronRequired(env)) throw new Error(`${REQUIRE_ELECTRON_VARIABLE} is set but ${missing}, or unset ${REQUIRE_ELECTRON_VARIABLE} to skip the Electron specs.`);
   return false;
 }
