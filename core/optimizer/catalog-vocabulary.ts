@@ -3,7 +3,7 @@
  * to be right whatever the dictionary says (a word in ≥ MIN_LISTINGS listings, brand and maker
  * values), and which tags the seller put on listings similar to a given one. Built once per catalog
  * from a sample of its listings (catalog-vocabulary-source.ts reads it from SQLite), so it costs the
- * same on a 1M-listing catalog as on a 20k one.
+ * same on a 1M-listing catalog as on a 10k one.
  *
  * Why 3 listings: a typo typed by hand is rarely repeated identically in three different listings,
  * while a seller's brand, product line or jargon ("squishies", "saggar", "springfieold" is not)
@@ -32,9 +32,9 @@ export interface CatalogHints {
 /** A word is the seller's when at least this many sampled listings use it (see the header). */
 export const MIN_LISTINGS = 3;
 /** Listings read at most; past this the catalog is sampled evenly by id. */
-export const SAMPLE_SIZE = 20_000;
+export const SAMPLE_SIZE = 10_000;
 /** The description's opening says what the item is; the rest is care, shipping and policies. */
-const DESCRIPTION_CHARS = 3_000;
+const DESCRIPTION_CHARS = 1_500;
 /** Similar listings whose tags are considered. */
 const NEIGHBOURS = 12;
 /** Least share of a listing's title words (weighted by rarity) another listing must share to be similar. */
@@ -42,9 +42,11 @@ const MIN_SIMILARITY = 0.34;
 /** Least summed similarity of the listings using a tag for it to be proposed. */
 const MIN_TAG_SUPPORT = 0.6;
 /** Listings kept per title word; a word on more listings than this is too common to find neighbours by. */
-const MAX_POSTINGS = 1_000;
+const MAX_POSTINGS = 400;
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
+/** Separators between words: anything but letters, marks, digits and inner apostrophes. */
+const SEPARATORS = /[^\p{L}\p{M}\p{N}'’]+/u;
+const EDGE_APOSTROPHES = /^['’]+|['’]+$/g;
 const DIGIT = /\p{N}/u;
 const MARKUP = /<[^<>]*>|&#?[a-z0-9]+;/gi;
 const MAKER_KEY = /brand|manufacturer|maker|designer|label|publisher|artist/i;
@@ -56,8 +58,15 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set([
 
 /** Lower-case words of a text (hyphens and other punctuation separate words). */
 export function wordsOf(text: string): string[] {
-  return Array.from(text.toLowerCase().matchAll(WORD), (m) => m[0].replace(/’/g, "'"));
+  const out: string[] = [];
+  for (const raw of text.toLowerCase().split(SEPARATORS)) {
+    const word = raw.includes("'") || raw.includes('’') ? raw.replace(EDGE_APOSTROPHES, '').replace(/’/g, "'") : raw;
+    if (word.length > 0) out.push(word);
+  }
+  return out;
 }
+
+const openingText = (description: string): string => description.slice(0, DESCRIPTION_CHARS).replace(MARKUP, ' ');
 
 const tagKey = (tag: string): string => tag.toLowerCase().replace(/\s+/g, ' ').trim();
 
@@ -69,6 +78,8 @@ interface TaggedListing {
   id: number;
   titleWords: ReadonlySet<string>;
   tags: readonly string[];
+  /** The words of each tag (same order), split once. */
+  tagWords: readonly (readonly string[])[];
 }
 
 export class CatalogVocabulary {
@@ -78,6 +89,7 @@ export class CatalogVocabulary {
   private readonly makerWords = new Set<string>();
   private readonly tagged: TaggedListing[] = [];
   private readonly postings = new Map<string, number[]>();
+  private weights: Float64Array | undefined;
 
   constructor(listings: Iterable<VocabularyListing>) {
     let sampled = 0;
@@ -90,8 +102,7 @@ export class CatalogVocabulary {
   }
 
   private count(listing: VocabularyListing): void {
-    const description = listing.description.slice(0, DESCRIPTION_CHARS).replace(MARKUP, ' ');
-    const words = new Set([...wordsOf(listing.title), ...listing.tags.flatMap(wordsOf), ...wordsOf(description)]);
+    const words = new Set([...wordsOf(listing.title), ...listing.tags.flatMap(wordsOf), ...wordsOf(openingText(listing.description))]);
     for (const word of words) this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
     const makers = [listing.brand ?? '', ...Object.entries(listing.attributes ?? {}).filter(([key]) => MAKER_KEY.test(key)).map(([, value]) => value)];
     for (const maker of makers) for (const word of wordsOf(maker)) this.makerWords.add(word);
@@ -102,7 +113,7 @@ export class CatalogVocabulary {
     if (tags.length === 0) return;
     const titleWords = contentWords(listing.title);
     const at = this.tagged.length;
-    this.tagged.push({ id: listing.id, titleWords: new Set(titleWords), tags });
+    this.tagged.push({ id: listing.id, titleWords: new Set(titleWords), tags, tagWords: tags.map(wordsOf) });
     for (const word of titleWords) {
       let list = this.postings.get(word);
       if (list === undefined) this.postings.set(word, (list = []));
@@ -135,26 +146,44 @@ export class CatalogVocabulary {
   similarTags(listing: Pick<VocabularyListing, 'id' | 'title' | 'description'>): string[] {
     const own = contentWords(listing.title);
     if (own.length === 0 || this.tagged.length === 0) return [];
-    const ownText = new Set([...own, ...wordsOf(listing.description.slice(0, DESCRIPTION_CHARS).replace(MARKUP, ' '))]);
+    const ownText = new Set([...own, ...wordsOf(openingText(listing.description))]);
     let total = 0;
-    const shared = new Map<number, number>();
+    // One scratch array per vocabulary, zeroed again below: a query allocates nothing catalog-sized.
+    this.weights ??= new Float64Array(this.tagged.length);
+    const weights = this.weights;
+    const touched: number[] = [];
     for (const word of own) {
       const weight = this.rarity(word);
       total += weight;
       const list = this.postings.get(word);
       // A word on more listings than this says little about which are alike; scanning it would cost the most.
       if (list === undefined || list.length >= MAX_POSTINGS) continue;
-      for (const at of list) shared.set(at, (shared.get(at) ?? 0) + weight);
+      for (const at of list) {
+        if (weights[at] === 0) touched.push(at);
+        weights[at] = (weights[at] ?? 0) + weight;
+      }
     }
-    const neighbours = [...shared]
-      .map(([at, weight]) => ({ other: this.tagged[at], similarity: weight / total }))
-      .filter((n): n is { other: TaggedListing; similarity: number } => n.other !== undefined && n.other.id !== listing.id && n.similarity >= MIN_SIMILARITY)
-      .sort((a, b) => b.similarity - a.similarity || a.other.id - b.other.id)
-      .slice(0, NEIGHBOURS);
+    // The best NEIGHBOURS, kept sorted by insertion: a common title can have thousands of matches.
+    const neighbours: { other: TaggedListing; similarity: number }[] = [];
+    const better = (a: { other: TaggedListing; similarity: number }, b: { other: TaggedListing; similarity: number }): boolean =>
+      a.similarity > b.similarity || (a.similarity === b.similarity && a.other.id < b.other.id);
+    for (const at of touched) {
+      const similarity = (weights[at] ?? 0) / total;
+      weights[at] = 0;
+      const other = this.tagged[at];
+      if (other === undefined || similarity < MIN_SIMILARITY || other.id === listing.id) continue;
+      const candidate = { other, similarity };
+      const last = neighbours[neighbours.length - 1];
+      if (neighbours.length === NEIGHBOURS && last !== undefined && !better(candidate, last)) continue;
+      let i = neighbours.length;
+      while (i > 0 && better(candidate, neighbours[i - 1]!)) i--;
+      neighbours.splice(i, 0, candidate);
+      if (neighbours.length > NEIGHBOURS) neighbours.pop();
+    }
     const support = new Map<string, number>();
     for (const { other, similarity } of neighbours) {
-      for (const tag of other.tags) {
-        const words = wordsOf(tag);
+      for (const [i, tag] of other.tags.entries()) {
+        const words = other.tagWords[i] ?? [];
         const foreign = words.some((w) => !ownText.has(w) && (DIGIT.test(w) || other.titleWords.has(w)));
         if (!foreign) support.set(tag, (support.get(tag) ?? 0) + similarity);
       }
@@ -168,8 +197,7 @@ export class CatalogVocabulary {
   /** The optimizer's view of the catalog for one listing. */
   hints(listing: VocabularyListing): CatalogHints {
     const similarTags = this.similarTags(listing);
-    const description = listing.description.slice(0, DESCRIPTION_CHARS).replace(MARKUP, ' ');
-    const words = new Set([...wordsOf(listing.title), ...wordsOf(description), ...listing.tags.flatMap(wordsOf), ...similarTags.flatMap(wordsOf)]);
+    const words = new Set([...wordsOf(listing.title), ...wordsOf(openingText(listing.description)), ...listing.tags.flatMap(wordsOf), ...similarTags.flatMap(wordsOf)]);
     return { similarTags, knownWords: [...words].filter((w) => this.knows(w)).sort() };
   }
 }
