@@ -138,4 +138,6 @@ export interface GridRow {
   errors: number | null;
   /** The listing has at least one pending optimizer proposal. */
   pendingProposals: boolean;
+  /** Its first image's marketplace URL (the grid's photo column shows the local copy), or null. */
+  mainImage: string | null;
 }

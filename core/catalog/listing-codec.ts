@@ -8,7 +8,7 @@ export type ListingRow = Selectable<ListingRowsView>;
 export type VariantRow = Selectable<VariantsTable>;
 
 /** The columns a grid row needs (of `listing_rows`), in the order `gridRowFromRaw` reads them. */
-export const GRID_ROW_COLUMNS = 'id, marketplace, sku, title, price_minor, currency, quantity, status, variant_count, updated_at, quality_score, error_count';
+export const GRID_ROW_COLUMNS = "id, marketplace, sku, title, price_minor, currency, quantity, status, variant_count, updated_at, quality_score, error_count, images ->> '$[0]'";
 
 export type GridRowRaw = [
   id: number,
@@ -23,6 +23,7 @@ export type GridRowRaw = [
   updatedAt: number,
   qualityScore: number | null,
   errorCount: number | null,
+  mainImage: string | null,
 ];
 
 // marketplace and status are guarded by CHECK constraints, so the casts below are sound.
@@ -41,6 +42,7 @@ export function gridRowFromRaw(raw: GridRowRaw): GridRow {
     score: raw[10],
     errors: raw[11],
     pendingProposals: false,
+    mainImage: typeof raw[12] === 'string' ? raw[12] : null,
   };
 }
 

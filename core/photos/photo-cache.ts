@@ -240,12 +240,14 @@ export class PhotoCache {
     } catch (error) {
       if (this.abort.signal.aborted || !this.jobs.has(job.key)) return;
       const failure = error instanceof PhotoDownloadError ? error : new PhotoDownloadError('retry', (error as Error).message);
+      // Whoever is looking at this photo gets the placeholder now, not after the retries.
+      for (const waiter of job.waiters.splice(0)) waiter(false);
       if (failure.kind === 'network' && ++this.networkFailures >= this.options.offlineAfter) {
         // The network is gone: pause everything, this photo not counted against its tries.
         this.offlineUntil = Date.now() + this.options.offlinePauseMs;
         job.attempts--;
         this.pending.unshift(job);
-        for (const waiter of job.waiters.splice(0)) waiter(false);
+        for (const queued of this.jobs.values()) for (const waiter of queued.waiters.splice(0)) waiter(false);
         return;
       }
       if (failure.kind !== 'final' && job.attempts < this.options.attempts) {

@@ -26,7 +26,7 @@ const RESWEEP_DELAY_MS = 5_000;
 /** And now and then anyway: photos that failed with a network error are tried again. */
 const RESWEEP_EVERY_MS = 15 * 60_000;
 /** How long a request for a photo not cached yet waits for its priority download. */
-const REQUEST_WAIT_MS = 15_000;
+const REQUEST_WAIT_MS = 8_000;
 
 export class PhotoHost {
   private cache: PhotoCache | null = null;

@@ -1,21 +1,40 @@
 import { useState } from 'react';
 import type { FieldLimit, Issue } from '../../../common/rules/index.js';
+import { photoSrc } from '../bridge/photos.js';
 import { isDisplayableImageUrl } from '../format.js';
 import { checkImageUrl } from '../store/editor.js';
 import { FieldCounter } from './FieldCounter.js';
 import { FieldIssues } from './FieldIssues.js';
 import './editor.css';
 
-/** One thumbnail, lazy loaded; a URL that fails to load (or that the page may not load) says so, with the URL. */
+type ThumbSource = 'local' | 'remote' | 'failed';
+
+/**
+ * One thumbnail, lazy loaded: the local copy from the photo cache first (offline too, and http
+ * photos the page itself may not load), else the marketplace's address; a photo with neither
+ * says so, with the URL. The link always opens the marketplace's address.
+ */
 export function ImageThumb({ src, index, onRemove, disabled = false }: { src: string; index: number; onRemove?: () => void; disabled?: boolean }) {
-  const blocked = !isDisplayableImageUrl(src);
-  const [broken, setBroken] = useState(false);
-  const state = blocked ? 'blocked' : broken ? 'broken' : 'ok';
+  const remoteAllowed = isDisplayableImageUrl(src);
+  const localPossible = /^https?:\/\//i.test(src);
+  const [tried, setTried] = useState<{ src: string; source: ThumbSource }>({ src, source: 'local' });
+  const initial: ThumbSource = localPossible ? 'local' : remoteAllowed ? 'remote' : 'failed';
+  const source = tried.src === src ? (tried.source === 'local' ? initial : tried.source) : initial;
+  const fallBack = () => setTried({ src, source: source === 'local' && remoteAllowed ? 'remote' : 'failed' });
+  const state = source === 'failed' ? (remoteAllowed ? 'broken' : 'blocked') : 'ok';
   return (
-    <li className={`image-thumb image-${state}`} data-testid="image-thumb" data-state={state}>
+    <li className={`image-thumb image-${state}`} data-testid="image-thumb" data-state={state} data-source={source}>
       {state === 'ok' ? (
         <a className="image-link" href={src} target="_blank" rel="noopener noreferrer" title={src}>
-          <img src={src} alt={`Image ${index + 1}`} loading="lazy" decoding="async" referrerPolicy="no-referrer" onError={() => setBroken(true)} />
+          <img
+            key={source}
+            src={source === 'local' ? photoSrc(src, 'view') : src}
+            alt={`Image ${index + 1}`}
+            loading="lazy"
+            decoding="async"
+            referrerPolicy="no-referrer"
+            onError={fallBack}
+          />
         </a>
       ) : (
         <div className="image-placeholder" role="img" aria-label={`Image ${index + 1}: ${state === 'broken' ? 'broken image' : 'not shown'}, ${src}`} title={src}>
@@ -24,7 +43,7 @@ export function ImageThumb({ src, index, onRemove, disabled = false }: { src: st
             <path d="m4 16 5-5 4 4 2-2 5 5" fill="none" stroke="currentColor" strokeWidth="1.5" />
             <path d="M3 21 21 3" stroke="currentColor" strokeWidth="1.5" />
           </svg>
-          <span className="image-placeholder-label">{state === 'broken' ? 'Broken image' : 'Not shown (http)'}</span>
+          <span className="image-placeholder-label">{state === 'broken' ? (navigator.onLine ? 'Broken image' : 'Not saved for offline use') : 'Not shown (http, not saved yet)'}</span>
           <span className="image-placeholder-url">{src}</span>
         </div>
       )}

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import type { GridSort } from '../../../common/grid.js';
 import { MARKETPLACE_LABELS, STATUS_LABELS, type GridRow } from '../../../common/listing.js';
 import { InlineEditor } from '../components/InlineEditor.js';
@@ -7,7 +7,11 @@ import { formatDateTime, formatInteger, formatPrice } from '../format.js';
 import { useApp } from '../store/context.js';
 import type { InlineEdit, InlineField } from '../store/inline-edit.js';
 import { headerState, isSelected } from '../store/selection.js';
-import { COLUMNS, scoreBand, type ColumnDef } from './columns.js';
+import { COLUMNS, scoreBand, VISUAL_ORDER, type ColumnDef } from './columns.js';
+import { canvasTextWidth, gridTemplate, grownWidths, middleEllipsis, MIN_CONTENT_WIDTHS, type ContentWidths, type TextWidth } from './column-widths.js';
+import { PhotoSettingsDialog } from './PhotoSettingsDialog.js';
+import { RowPhoto } from './RowPhoto.js';
+import './grid.css';
 import { markInteractive } from './mark-interactive.js';
 import {
   createScale,
@@ -57,6 +61,19 @@ function SelectAllBox() {
   );
 }
 
+/** The photo column's header: what the column is, and its settings (downloads on/off, size limit). */
+function PhotoHeaderButton() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="header-button photo-header-button" data-testid="photo-settings-button" title="Photos for offline use: settings and progress" onClick={() => setOpen(true)}>
+        <span className="header-label">Photo</span>
+      </button>
+      {open && <PhotoSettingsDialog onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
 function HeaderRow() {
   const sort = useApp((s) => s.query.sort);
   const setSortColumn = useApp((s) => s.setSortColumn);
@@ -71,10 +88,12 @@ function HeaderRow() {
             aria-sort={state}
             data-testid={`col-${col.key}`}
             title={col.description}
-            className={`grid-cell grid-header-cell align-${col.align}${col.key === 'title' ? ' has-check' : ''}`}
+            className={`grid-cell grid-header-cell align-${col.align}${col.key === 'photo' ? ' has-check cell-photo' : ''}`}
           >
-            {col.key === 'title' && <SelectAllBox />}
-            {col.sort === null ? (
+            {col.key === 'photo' && <SelectAllBox />}
+            {col.key === 'photo' ? (
+              <PhotoHeaderButton />
+            ) : col.sort === null ? (
               <span className="header-label">{col.label}</span>
             ) : (
               <button
@@ -111,6 +130,8 @@ interface RowProps {
   onToggle: (index: number, row: GridRow | undefined, shift: boolean) => void;
   onEdit: (index: number, field: InlineField) => void;
   onEditDone: () => void;
+  /** How many characters of a SKU fit its column (longer ones are shortened in the middle). */
+  skuChars: number;
 }
 
 function ScoreBadge({ score }: { score: number | null }) {
@@ -145,7 +166,7 @@ function ErrorsMark({ errors }: { errors: number | null }) {
   );
 }
 
-const Row = memo(function Row({ index, top, row, active, checked, editing, onMouseDown, onToggle, onEdit, onEditDone }: RowProps) {
+const Row = memo(function Row({ index, top, row, active, checked, editing, onMouseDown, onToggle, onEdit, onEditDone, skuChars }: RowProps) {
   const common = {
     role: 'row',
     id: `grid-row-${index}`,
@@ -160,7 +181,7 @@ const Row = memo(function Row({ index, top, row, active, checked, editing, onMou
     return (
       <div {...common} className={`grid-row grid-body-row skeleton${stateClass}`} data-state="loading" aria-busy="true">
         {COLUMNS.map((col) => (
-          <div key={col.key} role="gridcell" className={`grid-cell align-${col.align}${col.key === 'title' ? ' has-check' : ''}`}>
+          <div key={col.key} role="gridcell" className={`grid-cell align-${col.align}${col.key === 'photo' ? ' has-check cell-photo' : ''}`}>
             <span className={`skeleton-bar skeleton-${col.key}`} />
           </div>
         ))}
@@ -179,26 +200,14 @@ const Row = memo(function Row({ index, top, row, active, checked, editing, onMou
     >
       <div
         role="gridcell"
-        className={`grid-cell cell-title has-check${editingTitle ? ' cell-editing' : ''}`}
+        className={`grid-cell cell-title${editingTitle ? ' cell-editing' : ''}`}
         title={editingTitle ? undefined : row.title}
         onDoubleClick={() => onEdit(index, 'title')}
       >
-        <input
-          type="checkbox"
-          className="row-check"
-          tabIndex={-1}
-          aria-label="Select this listing"
-          data-testid="row-check"
-          checked={checked}
-          onMouseDown={(e) => e.stopPropagation()}
-          onClick={(e) => onToggle(index, row, e.shiftKey)}
-          onChange={() => {}}
-          onDoubleClick={(e) => e.stopPropagation()}
-        />
         {editingTitle ? <InlineEditor edit={editing} onDone={onEditDone} /> : <span className="cell-text">{row.title}</span>}
       </div>
-      <div role="gridcell" className="grid-cell cell-sku mono">
-        {row.sku ?? '—'}
+      <div role="gridcell" className="grid-cell cell-sku mono" title={row.sku ?? undefined} data-sku={row.sku ?? undefined}>
+        {row.sku === null ? '—' : middleEllipsis(row.sku, skuChars)}
       </div>
       <div role="gridcell" className="grid-cell">
         <span className={`mp mp-${row.marketplace}`}>{MARKETPLACE_LABELS[row.marketplace] ?? row.marketplace}</span>
@@ -224,6 +233,21 @@ const Row = memo(function Row({ index, top, row, active, checked, editing, onMou
       </div>
       <div role="gridcell" className="grid-cell num">
         {formatDateTime(row.updatedAt)}
+      </div>
+      <div role="gridcell" className="grid-cell cell-photo has-check">
+        <input
+          type="checkbox"
+          className="row-check"
+          tabIndex={-1}
+          aria-label="Select this listing"
+          data-testid="row-check"
+          checked={checked}
+          onMouseDown={(e) => e.stopPropagation()}
+          onClick={(e) => onToggle(index, row, e.shiftKey)}
+          onChange={() => {}}
+          onDoubleClick={(e) => e.stopPropagation()}
+        />
+        <RowPhoto url={row.mainImage} />
       </div>
     </div>
   );
@@ -256,6 +280,11 @@ export function Grid() {
   const startInlineEdit = useApp((s) => s.startInlineEdit);
   const setVisibleRange = useApp((s) => s.setVisibleRange);
   const gridRef = useRef<HTMLDivElement>(null);
+  const view = useApp((s) => s.view);
+
+  // Columns fit the content of the rows shown so far in this view (column-widths.ts).
+  const [widths, setWidths] = useState<{ view: unknown; widths: ContentWidths }>({ view: null, widths: MIN_CONTENT_WIDTHS });
+  const textWidthRef = useRef<{ measure: TextWidth; monoChar: number } | null>(null);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const layerRef = useRef<HTMLDivElement>(null);
@@ -327,6 +356,27 @@ export function Grid() {
   const items = virtualizer.getVirtualItems();
   const base = virtualizer.scrollOffset ?? 0;
   const { first, last } = visibleRows(total, ROW_HEIGHT, viewport, base);
+
+  useLayoutEffect(() => {
+    const el = gridRef.current;
+    if (el === null) return;
+    if (textWidthRef.current === null) {
+      const style = getComputedStyle(el);
+      const mono = `${style.fontSize} ${getComputedStyle(document.documentElement).getPropertyValue('--mono').trim() || 'monospace'}`;
+      const measure = canvasTextWidth(style.font, mono);
+      textWidthRef.current = { measure, monoChar: measure('0000000000', true) / 10 };
+    }
+    const rows: GridRow[] = [];
+    for (const item of items) {
+      const row = pageCache.row(item.index);
+      if (row !== undefined) rows.push(row);
+    }
+    const current = widths.view === view ? widths.widths : MIN_CONTENT_WIDTHS;
+    const next = grownWidths(current, rows, textWidthRef.current.measure);
+    if (next !== current || widths.view !== view) setWidths({ view, widths: next });
+  });
+  const layout = gridTemplate(VISUAL_ORDER, widths.widths);
+  const skuChars = Math.max(6, Math.floor((widths.widths.sku - 20) / (textWidthRef.current?.monoChar ?? 7.8)));
 
   // After every commit: new scale for the listeners, rows re-based at `base`, layer re-placed.
   useLayoutEffect(() => {
@@ -479,6 +529,7 @@ export function Grid() {
       data-view-state={viewState}
       tabIndex={0}
       onKeyDown={onKeyDown}
+      style={{ '--columns': layout.template, '--columns-min-width': `${layout.minWidth}px` } as CSSProperties}
     >
       <div className="grid-header" role="rowgroup" ref={headerRef}>
         <HeaderRow />
@@ -501,6 +552,7 @@ export function Grid() {
                   onToggle={toggleRow}
                   onEdit={onEdit}
                   onEditDone={onEditDone}
+                  skuChars={skuChars}
                 />
               );
             })}

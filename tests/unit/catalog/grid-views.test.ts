@@ -295,6 +295,7 @@ describe('GridViews', () => {
       score: stored.quality_score,
       errors: stored.error_count,
       pendingProposals: false,
+      mainImage: (JSON.parse(stored.images as string) as string[])[0] ?? null,
     });
     expect(row.score).toEqual(expect.any(Number));
     writer.close();

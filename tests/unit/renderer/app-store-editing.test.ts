@@ -22,6 +22,7 @@ function fakeCore() {
     score: 90,
     errors: 0,
     pendingProposals: false,
+    mainImage: null,
   }));
   const calls: { method: MethodName; input: unknown }[] = [];
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();

@@ -30,6 +30,7 @@ const row: GridRow = {
   score: 80,
   errors: 0,
   pendingProposals: false,
+  mainImage: null,
 };
 
 describe('inline edit', () => {
