@@ -6,6 +6,7 @@ import { useApp, useAppStore } from './store/context.js';
 import { DetailPane } from './components/DetailPane.js';
 import { EmptyState } from './components/EmptyState.js';
 import { DropZone } from './components/DropZone.js';
+import { ConnectionBanner } from './components/ConnectionBanner.js';
 import { ErrorBanner } from './components/ErrorBanner.js';
 import { ExportDialog } from './components/ExportDialog.js';
 import { ImportWizard } from './components/ImportWizard.js';
@@ -102,6 +103,7 @@ export function App() {
     <div className="app">
       <Toolbar />
       <UpdateBannerFromCore />
+      <ConnectionBanner />
       <ErrorBanner />
       {empty ? (
         <EmptyState />

@@ -1,5 +1,6 @@
 import { WS_PATH, WS_PROTOCOL, WS_TOKEN_PREFIX, type WsClientMessage, type WsServerMessage } from '../../../common/bridge.js';
 import type { Transport } from '../../../common/client.js';
+import { contract } from '../../../common/contract.js';
 import type { EventName, MethodName } from '../../../common/contract-names.js';
 import { fail, type Envelope } from '../../../common/result.js';
 
@@ -27,6 +28,8 @@ interface Pending {
 }
 
 const MIN_BACKOFF_MS = 250;
+
+export const NOT_SENT_MESSAGE = 'Listsmith lost its connection to the catalog, so this change was not sent.';
 const MAX_BACKOFF_MS = 5_000;
 
 /** Reconnect delay for attempt n (0-based): exponential with ±20 % jitter, capped. */
@@ -40,9 +43,10 @@ export function rpcUrl(loc: Pick<Location, 'protocol' | 'host'>): string {
 }
 
 /**
- * The loopback WebSocket transport of `npm run web`. Calls made while (re)connecting wait for the
- * socket; every call still waiting when the socket closes fails with `disconnected` (the client's
- * deadline covers a socket that never opens). Reconnects with backoff until closed.
+ * The loopback WebSocket transport of `npm run web`. Reads made while (re)connecting wait for the
+ * socket; changes made after the connection was lost fail at once with `disconnected`; every call
+ * still waiting when the socket closes fails with `disconnected` (the client's deadline covers a
+ * socket that never opens). Reconnects with backoff until closed.
  */
 export function createWsTransport(url: string, token: string): WsTransport {
   let socket: WebSocket | null = null;
@@ -145,6 +149,11 @@ export function createWsTransport(url: string, token: string): WsTransport {
   return {
     kind: 'web',
     invoke(method: MethodName, input: unknown): Promise<Envelope<unknown>> {
+      // A change is never queued across an outage: sent minutes later, after the seller was told it
+      // failed (the client's deadline), it would land unseen. It fails now and the UI keeps the edit.
+      if (info.everOpened && socket?.readyState !== WebSocket.OPEN && contract[method].access !== 'read') {
+        return Promise.resolve(fail('disconnected', NOT_SENT_MESSAGE));
+      }
       return new Promise((resolve) => {
         const id = nextId++;
         const p: Pending = { resolve, message: { type: 'call', id, method, input }, sent: false };

@@ -19,6 +19,7 @@ export function DeleteButton() {
   const closeDelete = useApp((s) => s.closeDelete);
   const total = useApp((s) => s.view?.total ?? 0);
   const selected = useApp((s) => selectionCount(s.selection, s.view?.total ?? 0));
+  const offline = useApp((s) => s.offline);
   const title =
     selected > 0
       ? `Delete the ${selected === 1 ? 'selected listing' : `${formatInteger(selected)} selected listings`} (Delete key) — you can undo it`
@@ -32,7 +33,7 @@ export function DeleteButton() {
         aria-label="Delete listings…"
         aria-keyshortcuts="Delete"
         title={title}
-        disabled={total === 0}
+        disabled={total === 0 || offline}
         onPointerEnter={() => void loadDeleteDialog()}
         onFocus={() => void loadDeleteDialog()}
         onClick={openDelete}

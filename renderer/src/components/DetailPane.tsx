@@ -6,6 +6,7 @@ import { formatDateTime } from '../format.js';
 import { useClient } from '../store/client-context.js';
 import { useApp, useAppStore } from '../store/context.js';
 import { diffDraft, draftFromListing, editorStoreFor, isDirty, ruleInputOf, type Draft, type EditorSession } from '../store/editor.js';
+import { AiRewriteButton } from './AiRewriteButton.js';
 import { HistoryList } from './HistoryList.js';
 import { ListingEditor, useListingCheck, type ListingCheck } from './ListingEditor.js';
 import { ruleLabel } from './rule-labels.js';
@@ -86,6 +87,7 @@ function SaveBar({
   onReload: () => void;
 }) {
   const saving = session?.saving ?? false;
+  const offline = useApp((s) => s.offline);
   const error = session?.error ?? null;
   const newer = session?.newer ?? null;
   const savedAt = session?.savedAt ?? null;
@@ -112,7 +114,7 @@ function SaveBar({
         </p>
       )}
       <div className="save-actions">
-        <button type="button" className="btn btn-primary" data-testid="save-listing" disabled={!dirty || saving} onClick={onSave} aria-keyshortcuts="Control+S Meta+S">
+        <button type="button" className="btn btn-primary" data-testid="save-listing" disabled={!dirty || saving || offline} onClick={onSave} aria-keyshortcuts="Control+S Meta+S">
           {saving ? 'Saving…' : 'Save'}
         </button>
         <button type="button" className="btn" data-testid="discard-listing" disabled={!dirty || saving} onClick={onDiscard}>
@@ -124,7 +126,7 @@ function SaveBar({
           </button>
         )}
         <span className="save-status" role="status" data-testid="save-status">
-          {saving ? 'Saving…' : dirty ? 'Unsaved changes' : justSaved ? 'Saved' : ''}
+          {saving ? 'Saving…' : dirty && offline ? 'Unsaved changes, kept until the connection is back' : dirty ? 'Unsaved changes' : justSaved ? 'Saved' : ''}
         </span>
         <span className="save-hint muted" aria-hidden="true">
           {SAVE_SHORTCUT}
@@ -155,6 +157,8 @@ function LoadedDetail({ listing, loading, onClose }: { listing: Listing; loading
   const ruleInput = useMemo(() => ruleInputOf(base, draft), [base, draft]);
   const check = useListingCheck(ruleInput, base.marketplace);
   const saving = session?.saving ?? false;
+  // Lost connection: the fields keep the draft but take no typing until the core answers again.
+  const offline = useApp((s) => s.offline);
 
   // Keeps the grid and the pane on the saved version at once (catalog.changed refreshes them too).
   const showSaved = useCallback(
@@ -238,6 +242,7 @@ function LoadedDetail({ listing, loading, onClose }: { listing: Listing; loading
           )}
         </div>
         <ScoreExplanation check={check} marketplace={marketplace} />
+        <AiRewriteButton key={base.id} listing={base} dirty={dirty} />
         <div className="pane-tabs" role="tablist" aria-label="Listing views">
           {TABS.map((t) => (
             <button
@@ -264,7 +269,7 @@ function LoadedDetail({ listing, loading, onClose }: { listing: Listing; loading
       </div>
       <div className="detail-body" role="tabpanel" id={`pane-panel-${tab}`} aria-labelledby={`pane-tab-${tab}`}>
         {tab === 'edit' ? (
-          <ListingEditor base={base} draft={draft} check={check} problems={diff.problems} onEdit={onEdit} disabled={saving} />
+          <ListingEditor base={base} draft={draft} check={check} problems={diff.problems} onEdit={onEdit} disabled={saving || offline} />
         ) : (
           <HistoryList key={listing.id} listing={base} onReverted={showSaved} />
         )}

@@ -1,9 +1,12 @@
-import { useRef } from 'react';
+import type { RefObject } from 'react';
 import { useApp } from '../store/context.js';
 
-/** Toolbar "Import…" (a hidden file input; also shows a running import) and "Export…". Backups are in the Tools menu. */
-export function ImportExportButtons() {
-  const input = useRef<HTMLInputElement>(null);
+/**
+ * Toolbar "Import…" (a hidden file input, owned by the toolbar so its More menu can open it too;
+ * also shows a running import) and "Export…". Backups are in the Tools menu.
+ */
+export function ImportExportButtons({ input }: { input: RefObject<HTMLInputElement | null> }) {
+  const offline = useApp((s) => s.offline);
   const importFile = useApp((s) => s.importFile);
   const reopenImport = useApp((s) => s.reopenImport);
   const openExport = useApp((s) => s.openExport);
@@ -45,7 +48,7 @@ export function ImportExportButtons() {
           )}
         </button>
       ) : (
-        <button type="button" className="btn" data-testid="import-button" title="Import listings from a file (or drop a file on the window)" onClick={() => input.current?.click()}>
+        <button type="button" className="btn" data-testid="import-button" disabled={offline} title="Import listings from a file (or drop a file on the window)" onClick={() => input.current?.click()}>
           <svg className="btn-icon" viewBox="0 0 16 16" aria-hidden="true">
             <path d="M8 2v8m0 0L5 7m3 3 3-3M2.5 11v2a1 1 0 0 0 1 1h9a1 1 0 0 0 1-1v-2" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
           </svg>

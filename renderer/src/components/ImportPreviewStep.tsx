@@ -166,7 +166,7 @@ function PreviewListings({ preview }: { preview: ImportPreview }) {
       </colgroup>
       <thead>
         <tr>
-          <th scope="col" className="align-end">
+          <th scope="col" className="align-end" title="Line in the file">
             Line
           </th>
           <th scope="col">Title</th>
@@ -178,10 +178,10 @@ function PreviewListings({ preview }: { preview: ImportPreview }) {
             Qty
           </th>
           <th scope="col">Tags</th>
-          <th scope="col" className="align-end">
+          <th scope="col" className="align-end" title="Images">
             Images
           </th>
-          <th scope="col" className="align-end">
+          <th scope="col" className="align-end" title="Variants">
             Variants
           </th>
           {byTitle && <th scope="col">Will</th>}
@@ -191,15 +191,15 @@ function PreviewListings({ preview }: { preview: ImportPreview }) {
         {preview.listings.map((l) => (
           <tr key={l.line} data-testid="import-preview-row" data-sku={l.sku ?? ''} data-matched-by-title={l.matchedByTitle}>
             <td className="align-end num muted">{formatInteger(l.line)}</td>
-            <td className="cell-strong cell-clip" data-testid="import-preview-title" title={l.title}>
+            <td className="cell-strong cell-clip" data-testid="import-preview-title" title={l.title} tabIndex={0}>
               {l.title || <span className="muted">(no title)</span>}
             </td>
-            <td className="mono cell-clip" title={l.sku ?? undefined}>
+            <td className="mono cell-clip" title={l.sku ?? undefined} tabIndex={l.sku === null ? undefined : 0}>
               {l.sku ?? '—'}
             </td>
             <PreviewPrice listing={l} currencyKnown={currencyKnown} />
             <td className="align-end num">{formatInteger(l.quantity)}</td>
-            <td className="cell-clip" title={l.tags.join(', ')}>
+            <td className="cell-clip" data-testid="import-preview-tags" title={l.tags.join(', ')} tabIndex={l.tags.length === 0 ? undefined : 0}>
               {l.tags.length === 0 ? <span className="muted">—</span> : l.tags.join(', ')}
             </td>
             <td className="align-end num" data-testid="import-preview-images">

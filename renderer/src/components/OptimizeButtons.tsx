@@ -42,13 +42,14 @@ export function OptimizeButtons() {
   const active = useJobs((s) => s.jobs.filter((j) => isActive(j.state)).length);
   const total = useApp((s) => s.view?.total ?? 0);
   const selected = useApp((s) => selectionCount(s.selection, s.view?.total ?? 0));
+  const offline = useApp((s) => s.offline);
   return (
     <>
       <button
         type="button"
         className="btn"
         data-testid="optimize-button"
-        disabled={total === 0}
+        disabled={total === 0 || offline}
         title={
           selected > 0
             ? `Propose better titles, tags, descriptions and prices for the ${formatInteger(selected)} selected listings`

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { LISTING_STATUSES, MARKETPLACES, MARKETPLACE_LABELS, STATUS_LABELS } from '../../../common/listing.js';
 import { formatCount, formatInteger, parseRowNumber } from '../format.js';
 import { useApp, useAppStore } from '../store/context.js';
@@ -8,7 +8,11 @@ import { selectionCount } from '../store/selection.js';
 import { DeleteButton } from './DeleteButton.js';
 import { ImportExportButtons } from './ImportExportButtons.js';
 import { OptimizeButtons } from './OptimizeButtons.js';
-import { ToolsMenu } from './ToolsMenu.js';
+import { Modal } from './Modal.js';
+import { OverflowMenu, type OverflowEntry } from './OverflowMenu.js';
+import { fittingItemCount } from './toolbar-fit.js';
+import { preloadTools, ToolDialogs, ToolsMenu, TOOL_ITEMS, type Tool } from './ToolsMenu.js';
+import { isActive, useJobs, useJobsStore } from '../store/jobs.js';
 
 /** The bulk edit dialog loads when first opened (or hovered): it is not needed to browse the catalog. */
 const loadBulkEdit = () => import('./BulkEditDialog.js');
@@ -64,7 +68,7 @@ function SearchBox() {
   );
 }
 
-function GoToRow() {
+function GoToRow({ idPrefix = 'goto', onDone, autoFocus = false }: { idPrefix?: string; onDone?: () => void; autoFocus?: boolean }) {
   const total = useApp((s) => s.view?.total ?? 0);
   const goToRow = useApp((s) => s.goToRow);
   const [text, setText] = useState('');
@@ -78,19 +82,23 @@ function GoToRow() {
     }
     setInvalid(false);
     goToRow(index, 'start');
+    onDone?.();
   };
   return (
-    <form className="goto" onSubmit={submit} data-testid="goto-form">
-      <label htmlFor="goto-row" className="goto-label">
+    <form className="goto" onSubmit={submit} data-testid={`${idPrefix}-form`}>
+      <label htmlFor={`${idPrefix}-row`} className="goto-label">
         Go to row
       </label>
       <input
-        id="goto-row"
+        id={`${idPrefix}-row`}
         className={`input goto-input${invalid ? ' invalid' : ''}`}
         inputMode="numeric"
         placeholder={total > 0 ? `1–${formatInteger(total)}` : '—'}
         aria-invalid={invalid}
-        data-testid="goto-input"
+        data-testid={`${idPrefix}-input`}
+        // The Go to row dialog exists only to type a row number: the native dialog focuses the
+        // element carrying the autofocus attribute when it opens (React's autoFocus sets none).
+        ref={autoFocus ? (el) => el?.setAttribute('autofocus', '') : undefined}
         value={text}
         disabled={total === 0}
         onChange={(e) => {
@@ -98,7 +106,7 @@ function GoToRow() {
           setInvalid(false);
         }}
       />
-      <button type="submit" className="btn" data-testid="goto-button" disabled={total === 0}>
+      <button type="submit" className="btn" data-testid={`${idPrefix}-button`} disabled={total === 0}>
         Go
       </button>
     </form>
@@ -124,6 +132,7 @@ function TotalCount() {
 function UndoRedoButtons() {
   const undoState = useApp((s) => s.undoState);
   const busy = useApp((s) => s.historyBusy);
+  const offline = useApp((s) => s.offline);
   const store = useAppStore();
 
   useEffect(() => {
@@ -149,7 +158,7 @@ function UndoRedoButtons() {
         type="button"
         className="btn btn-history"
         data-testid="undo-button"
-        disabled={undo === null || busy !== null}
+        disabled={undo === null || busy !== null || offline}
         aria-keyshortcuts={IS_MAC ? 'Meta+Z' : 'Control+Z'}
         title={undo === null ? 'Nothing to undo' : `Undo ${undo.summary} (${undoKeys})`}
         onClick={() => void store.getState().undo('button')}
@@ -162,7 +171,7 @@ function UndoRedoButtons() {
         type="button"
         className="btn btn-history"
         data-testid="redo-button"
-        disabled={redo === null || busy !== null}
+        disabled={redo === null || busy !== null || offline}
         aria-keyshortcuts={IS_MAC ? 'Meta+Shift+Z' : 'Control+Shift+Z Control+Y'}
         title={redo === null ? 'Nothing to redo' : `Redo ${redo.summary} (${redoKeys})`}
         onClick={() => void store.getState().redo('button')}
@@ -190,13 +199,14 @@ function BulkEditButton() {
   const closeBulkEdit = useApp((s) => s.closeBulkEdit);
   const total = useApp((s) => s.view?.total ?? 0);
   const selected = useApp((s) => selectionCount(s.selection, s.view?.total ?? 0));
+  const offline = useApp((s) => s.offline);
   return (
     <>
       <button
         type="button"
         className="btn"
         data-testid="bulk-edit-button"
-        disabled={total === 0}
+        disabled={total === 0 || offline}
         title={selected > 0 ? `Edit the ${selected === 1 ? 'selected listing' : `${formatInteger(selected)} selected listings at once`}` : 'Edit many listings at once: the selection or everything matching the search and filters'}
         onPointerEnter={() => void loadBulkEdit()}
         onFocus={() => void loadBulkEdit()}
@@ -216,25 +226,159 @@ function BulkEditButton() {
   );
 }
 
-export function Toolbar() {
+/** The toolbar's items that give way, in order, to the More menu when the window is narrow (from the end). */
+const ITEM_KEYS = ['history', 'bulk', 'delete', 'optimize', 'io', 'goto', 'tools'] as const;
+type ItemKey = (typeof ITEM_KEYS)[number];
+
+/**
+ * Measures the toolbar and says how many of its items fit (the rest go to More): on every resize of
+ * the toolbar or of an item (an undo summary appears, "Importing 45 %"). Items that do not fit stay
+ * mounted, hidden, so their own dialogs and file input keep working and their widths stay known.
+ */
+function useFittingItems(): {
+  bar: React.RefObject<HTMLElement | null>;
+  fixed: React.RefObject<HTMLDivElement | null>;
+  item: (key: ItemKey) => (el: HTMLDivElement | null) => void;
+  more: React.RefObject<HTMLDivElement | null>;
+  fitting: number;
+} {
+  const bar = useRef<HTMLElement>(null);
+  const fixed = useRef<HTMLDivElement>(null);
+  const more = useRef<HTMLDivElement>(null);
+  const items = useRef(new Map<ItemKey, HTMLDivElement>());
+  const [fitting, setFitting] = useState<number>(ITEM_KEYS.length);
+  const measure = useCallback(() => {
+    const el = bar.current;
+    if (el === null || fixed.current === null) return;
+    const style = getComputedStyle(el);
+    const gap = parseFloat(style.columnGap) || 0;
+    const inner = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    // The fixed part at its narrowest: the search box gives way down to its min-width first.
+    const parts = [...fixed.current.children] as HTMLElement[];
+    const fixedGap = parseFloat(getComputedStyle(fixed.current).columnGap) || 0;
+    let fixedWidth = fixedGap * Math.max(0, parts.length - 1);
+    for (const part of parts) fixedWidth += part.classList.contains('search') ? parseFloat(getComputedStyle(part).minWidth) || part.offsetWidth : part.offsetWidth;
+    const available = inner - fixedWidth - gap;
+    const widths = ITEM_KEYS.map((key) => items.current.get(key)?.offsetWidth ?? 0);
+    const moreWidth = more.current?.querySelector<HTMLElement>('.toolbar-more')?.offsetWidth ?? 80;
+    const next = fittingItemCount(available, widths, gap, moreWidth);
+    setFitting((prev) => (prev === next ? prev : next));
+  }, []);
+  const observer = useRef<ResizeObserver | null>(null);
+  useLayoutEffect(() => {
+    const ro = new ResizeObserver(measure);
+    observer.current = ro;
+    for (const el of [bar.current, fixed.current, more.current, ...items.current.values()]) if (el) ro.observe(el);
+    measure();
+    return () => ro.disconnect();
+  }, [measure]);
+  const item = useCallback(
+    (key: ItemKey) => (el: HTMLDivElement | null) => {
+      const before = items.current.get(key);
+      if (before !== undefined && before !== el) observer.current?.unobserve(before);
+      if (el === null) items.current.delete(key);
+      else {
+        items.current.set(key, el);
+        observer.current?.observe(el);
+      }
+    },
+    [],
+  );
+  return { bar, fixed, item, more, fitting };
+}
+
+/** "Go to row" in a small dialog, for when the toolbar has no room for its box. */
+function GoToRowDialog({ onClose }: { onClose: () => void }) {
   return (
-    <header className="toolbar" role="toolbar" aria-label="Catalog">
-      <div className="brand">
-        <span className="brand-mark" aria-hidden="true">
-          L
-        </span>
-        Listsmith
+    <Modal titleId="goto-dialog-title" title="Go to row" onClose={onClose} testId="goto-dialog">
+      <GoToRow idPrefix="goto-dialog" onDone={onClose} autoFocus />
+    </Modal>
+  );
+}
+
+/** The More menu's items for the toolbar items that do not fit, doing what their buttons do. */
+function useOverflowEntries(hidden: ReadonlySet<ItemKey>, importInput: React.RefObject<HTMLInputElement | null>, openTool: (tool: Tool) => void, openGoTo: () => void): OverflowEntry[] {
+  const undo = useApp((s) => s.undoState?.undo ?? null);
+  const redo = useApp((s) => s.undoState?.redo ?? null);
+  const historyBusy = useApp((s) => s.historyBusy !== null);
+  const total = useApp((s) => s.view?.total ?? 0);
+  const offline = useApp((s) => s.offline);
+  const importBusy = useApp((s) => s.importWizard.step === 'running' || s.importWizard.step === 'starting' || (s.importWizard.step === 'report' && !s.importWizard.open));
+  const activeJobs = useJobs((s) => s.jobs.filter((j) => isActive(j.state)).length);
+  const app = useAppStore();
+  const jobs = useJobsStore();
+  const entries: OverflowEntry[] = [];
+  const add = (key: ItemKey, ...list: OverflowEntry[]) => {
+    if (hidden.has(key)) entries.push(...list);
+  };
+  add(
+    'history',
+    { key: 'undo', label: undo === null ? 'Undo' : `Undo ${undo.summary}`, disabled: undo === null || historyBusy || offline, testId: 'more-undo', onSelect: () => void app.getState().undo('button') },
+    { key: 'redo', label: redo === null ? 'Redo' : `Redo ${redo.summary}`, disabled: redo === null || historyBusy || offline, testId: 'more-redo', onSelect: () => void app.getState().redo('button') },
+  );
+  add('bulk', { key: 'bulk', label: 'Bulk edit…', disabled: total === 0 || offline, testId: 'more-bulk-edit', onSelect: () => app.getState().openBulkEdit() });
+  add('delete', { key: 'delete', label: 'Delete…', disabled: total === 0 || offline, testId: 'more-delete', onSelect: () => app.getState().openDelete() });
+  add(
+    'optimize',
+    { key: 'optimize', label: 'Optimize…', disabled: total === 0 || offline, testId: 'more-optimize', onSelect: () => jobs.getState().setOptimizeOpen(true) },
+    { key: 'jobs', label: activeJobs > 0 ? `Jobs (${formatInteger(activeJobs)} running or queued)` : 'Jobs', testId: 'more-jobs', onSelect: () => jobs.getState().setPanelOpen(true) },
+  );
+  add(
+    'io',
+    importBusy
+      ? { key: 'import', label: 'Import progress…', testId: 'more-import', onSelect: () => app.getState().reopenImport() }
+      : { key: 'import', label: 'Import…', disabled: offline, testId: 'more-import', onSelect: () => importInput.current?.click() },
+    { key: 'export', label: 'Export…', testId: 'more-export', onSelect: () => app.getState().openExport() },
+  );
+  add('goto', { key: 'goto', label: 'Go to row…', disabled: total === 0, testId: 'more-goto', onSelect: openGoTo });
+  add('tools', ...TOOL_ITEMS.map((t) => ({ key: t.tool, label: t.label, hint: t.hint, testId: `more-${t.testId}`, onSelect: () => openTool(t.tool) })));
+  return entries;
+}
+
+/**
+ * The toolbar: brand, search and count, then the actions. From the desktop's minimum window (800
+ * px) up, the actions that do not fit collapse — last first — into a More menu, so every control
+ * stays reachable by mouse and keyboard at any width.
+ */
+export function Toolbar() {
+  const { bar, fixed, item, more, fitting } = useFittingItems();
+  const hidden = new Set(ITEM_KEYS.slice(fitting));
+  const importInput = useRef<HTMLInputElement>(null);
+  const [tool, setTool] = useState<Tool | null>(null);
+  const [goToOpen, setGoToOpen] = useState(false);
+  const entries = useOverflowEntries(hidden, importInput, setTool, () => setGoToOpen(true));
+  const slot = (key: ItemKey, children: React.ReactNode) => (
+    // Hidden with visibility (not display, inert or aria-hidden): it leaves the tab order and the
+    // accessibility tree while a dialog inside (Bulk edit, Delete, Optimize) still shows, see styles.css.
+    <div ref={item(key)} className="toolbar-item" data-item={key} data-overflowed={hidden.has(key)}>
+      {children}
+    </div>
+  );
+  return (
+    <header ref={bar} className="toolbar" role="toolbar" aria-label="Catalog" data-testid="toolbar" data-fitting={fitting}>
+      <div ref={fixed} className="toolbar-fixed">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            L
+          </span>
+          <span className="brand-name">Listsmith</span>
+        </div>
+        <SearchBox />
+        <TotalCount />
       </div>
-      <SearchBox />
-      <TotalCount />
       <div className="toolbar-spacer" />
-      <UndoRedoButtons />
-      <BulkEditButton />
-      <DeleteButton />
-      <OptimizeButtons />
-      <ImportExportButtons />
-      <GoToRow />
-      <ToolsMenu />
+      {slot('history', <UndoRedoButtons />)}
+      {slot('bulk', <BulkEditButton />)}
+      {slot('delete', <DeleteButton />)}
+      {slot('optimize', <OptimizeButtons />)}
+      {slot('io', <ImportExportButtons input={importInput} />)}
+      {slot('goto', <GoToRow />)}
+      {slot('tools', <ToolsMenu onTool={setTool} />)}
+      <div ref={more} className="toolbar-more-slot" onPointerEnter={preloadTools}>
+        <OverflowMenu entries={entries} hidden={entries.length === 0} />
+      </div>
+      <ToolDialogs tool={tool} onTool={setTool} />
+      {goToOpen && <GoToRowDialog onClose={() => setGoToOpen(false)} />}
     </header>
   );
 }

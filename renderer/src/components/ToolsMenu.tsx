@@ -6,9 +6,9 @@ const loadDiagnostics = () => import('./DiagnosticsDialog.js');
 const AiSettingsDialog = lazy(async () => ({ default: (await loadAi()).AiSettingsDialog }));
 const DiagnosticsDialog = lazy(async () => ({ default: (await loadDiagnostics()).DiagnosticsDialog }));
 
-type Tool = 'ai' | 'backups' | 'diagnostics';
+export type Tool = 'ai' | 'backups' | 'diagnostics';
 
-const ITEMS: { tool: Tool; label: string; hint: string; testId: string }[] = [
+export const TOOL_ITEMS: readonly { tool: Tool; label: string; hint: string; testId: string }[] = [
   { tool: 'ai', label: 'AI settings…', hint: 'Groq key, plan, model and today’s usage', testId: 'ai-settings-button' },
   { tool: 'backups', label: 'Backups…', hint: 'Back up the catalog or restore a backup', testId: 'backups-button' },
   { tool: 'diagnostics', label: 'Diagnostics…', hint: 'Request timings, slow queries, queues, workers and the log file', testId: 'diagnostics-button' },
@@ -19,9 +19,8 @@ const ITEMS: { tool: Tool; label: string; hint: string; testId: string }[] = [
  * so the everyday buttons keep their room on a 1280-px screen. A menu button: Enter/Space/↓ open
  * it, arrows move, Escape or a click elsewhere closes it, focus returns to the button.
  */
-export function ToolsMenu() {
+export function ToolsMenu({ onTool }: { onTool: (tool: Tool) => void }) {
   const [menuOpen, setMenuOpen] = useState(false);
-  const [tool, setTool] = useState<Tool | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
 
@@ -37,7 +36,8 @@ export function ToolsMenu() {
 
   const choose = (next: Tool) => {
     setMenuOpen(false);
-    setTool(next);
+    button.current?.focus();
+    onTool(next);
   };
 
   const onMenuKey = (event: React.KeyboardEvent) => {
@@ -65,10 +65,7 @@ export function ToolsMenu() {
         aria-haspopup="menu"
         aria-expanded={menuOpen}
         title="AI settings, backups and diagnostics"
-        onPointerEnter={() => {
-          void loadAi();
-          void loadDiagnostics();
-        }}
+        onPointerEnter={preloadTools}
         onClick={() => setMenuOpen((open) => !open)}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown') {
@@ -84,7 +81,7 @@ export function ToolsMenu() {
       </button>
       {menuOpen && (
         <div ref={menu} className="tools-menu-list" role="menu" aria-label="Tools" onKeyDown={onMenuKey}>
-          {ITEMS.map((item) => (
+          {TOOL_ITEMS.map((item) => (
             <button key={item.tool} type="button" role="menuitem" className="tools-menu-item" data-testid={item.testId} title={item.hint} onClick={() => choose(item.tool)}>
               <span>{item.label}</span>
               <span className="muted tools-menu-hint">{item.hint}</span>
@@ -92,10 +89,27 @@ export function ToolsMenu() {
           ))}
         </div>
       )}
-      <BackupsController open={tool === 'backups'} onOpenChange={(open) => setTool(open ? 'backups' : null)} />
-      {(tool === 'ai' || tool === 'diagnostics') && (
-        <Suspense fallback={null}>{tool === 'ai' ? <AiSettingsDialog onClose={() => setTool(null)} /> : <DiagnosticsDialog onClose={() => setTool(null)} />}</Suspense>
-      )}
     </div>
+  );
+}
+
+/** Loads the tools' dialogs ahead of a click (hovering Tools or More). */
+export function preloadTools(): void {
+  void loadAi();
+  void loadDiagnostics();
+}
+
+/**
+ * The tools' dialogs, mounted beside the toolbar's items rather than inside the Tools menu, so
+ * they open the same from Tools, from the toolbar's More menu and from the desktop menu.
+ */
+export function ToolDialogs({ tool, onTool }: { tool: Tool | null; onTool: (tool: Tool | null) => void }) {
+  return (
+    <>
+      <BackupsController open={tool === 'backups'} onOpenChange={(open) => onTool(open ? 'backups' : null)} />
+      {(tool === 'ai' || tool === 'diagnostics') && (
+        <Suspense fallback={null}>{tool === 'ai' ? <AiSettingsDialog onClose={() => onTool(null)} /> : <DiagnosticsDialog onClose={() => onTool(null)} />}</Suspense>
+      )}
+    </>
   );
 }

@@ -158,6 +158,11 @@ export interface StatusSlice {
    * backup). The first calls wait for it instead of failing on their deadlines.
    */
   coreOpening: boolean;
+  /**
+   * True from a lost connection until the core answers a call again (an open socket alone is not
+   * enough): the banner shows and editing is paused meanwhile (store/connection.ts).
+   */
+  offline: boolean;
   appInfo: AppInfo | null;
   stats: CatalogStats | null;
   errors: AppError[];
@@ -604,6 +609,7 @@ export function createAppStore({ client, transportKind, initialConnection }: Sto
     transportKind,
     connection: initialConnection ?? { state: 'open', retryAt: null, everOpened: true },
     coreOpening: false,
+    offline: false,
     appInfo: null,
     stats: null,
     errors: [],
@@ -837,6 +843,18 @@ export function createAppStore({ client, transportKind, initialConnection }: Sto
     connectionChanged(info) {
       const prev = store.getState().connection;
       store.setState({ connection: info });
+      if (info.state !== 'open' && info.everOpened) store.setState({ offline: true });
+      // Back when the core answers, not merely when a socket opens.
+      if (info.state === 'open' && store.getState().offline) {
+        client.call('app.info', {}).then(
+          () => {
+            if (store.getState().connection.state !== 'open' || !store.getState().offline) return;
+            store.setState({ offline: false });
+            store.getState().showNotice('Connected again. Edits you kept can be saved now.');
+          },
+          () => {},
+        );
+      }
       // Back online: the "connection lost" messages are stale.
       if (info.state === 'open' && prev.state !== 'open') store.setState({ errors: store.getState().errors.filter((e) => e.code !== 'disconnected') });
       // Reconnected after a drop: views may be gone, the catalog may have changed.
