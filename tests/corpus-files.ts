@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /**
  * Real export files written by other sellers, from two folders: the shared corpus beside the
@@ -7,7 +7,13 @@ import { join, resolve } from 'node:path';
  * the files this project found itself (origins in its README). Every test reads real files
  * through here, so a file added to either folder is picked up by all of them.
  */
-const repoRoot = resolve(import.meta.dirname, '..');
+// From tests/ the checkout is one folder up; bundled into out/bench (the real-text import bench)
+// this module's folder is out/bench, so climb to the folder that holds package.json.
+const repoRoot = checkoutRoot(import.meta.dirname);
+function checkoutRoot(from: string): string {
+  for (let dir = resolve(from, '..'); dir !== dirname(dir); dir = dirname(dir)) if (existsSync(join(dir, 'package.json'))) return dir;
+  return resolve(from, '..');
+}
 export const sharedCorpus = resolve(repoRoot, '..', 'shared', 'corpus');
 export const projectCorpus = resolve(repoRoot, 'tests', 'real-files');
 
