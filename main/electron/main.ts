@@ -6,7 +6,7 @@
  * Layout it expects next to itself (out/main/): ../preload/preload.cjs, ../renderer/index.html,
  * ../workers/catalog.worker.cjs.
  */
-import { app, BrowserWindow, dialog, nativeTheme, Notification, screen, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, nativeTheme, Notification, safeStorage, screen, session, shell, type WebContents } from 'electron';
 import log from 'electron-log/main';
 // electron-updater is CommonJS: its named exports are not statically visible to Node's ESM loader.
 import electronUpdater from 'electron-updater';
@@ -24,6 +24,7 @@ import { LOG_KEEP_FILES, LOG_MAX_BYTES, rotateLogFiles } from '../../core/loggin
 import { workerLogSink } from '../../core/logging/worker-log-sink.js';
 import type { MethodName } from '../../common/contract-names.js';
 import { fileArgFromArgv } from './argv.js';
+import { OpenFileQueue } from './open-file-queue.js';
 import { CoreSlot } from './core-slot.js';
 import { SafeStorageSecretStore } from './safe-storage-secret-store.js';
 import { isSafeExternalUrl } from './external-url.js';
@@ -76,8 +77,9 @@ let disposeIpc: (() => void) | undefined;
 let updater: UpdaterHandle | undefined;
 let backupTimer: NodeJS.Timeout | undefined;
 let shutdown: 'running' | 'closing' | 'done' = 'running';
-/** A file named on the command line before the window was ready. */
-let pendingOpenFile: string | null = fileArgFromArgv(process.argv, { isPackaged: app.isPackaged });
+/** Files to import (command line, macOS open-file, second launches), held until a window has loaded. */
+const openFiles = new OpenFileQueue();
+openFiles.push(fileArgFromArgv(process.argv, { isPackaged: app.isPackaged }));
 
 function databasePath(): string {
   return process.env.LISTSMITH_DB ? resolve(process.env.LISTSMITH_DB) : join(app.getPath('userData'), 'catalog.sqlite');
@@ -180,14 +182,11 @@ function createWindow(state: WindowState = restoreWindowState(null, screen.getAl
   if (state.fullScreen) win.setFullScreen(true);
   trackWindowState(win);
   win.once('ready-to-show', () => win.show());
-  win.webContents.once('did-finish-load', () => {
-    if (pendingOpenFile) {
-      const file = pendingOpenFile;
-      pendingOpenFile = null;
-      void openFileForImport(file);
-    }
+  win.webContents.once('did-finish-load', () => openFiles.ready((file) => void openFileForImport(file)));
+  win.on('closed', () => {
+    windows.delete(win);
+    if (windows.size === 0) openFiles.notReady();
   });
-  win.on('closed', () => windows.delete(win));
   win.webContents.on('render-process-gone', (_event, details) => {
     log.error('renderer process gone', details);
   });
@@ -359,7 +358,7 @@ async function restoreFromBackup(backupId: string): Promise<{ restored: string; 
 
 let secrets: SafeStorageSecretStore | undefined;
 function secretStore(): SafeStorageSecretStore {
-  secrets ??= new SafeStorageSecretStore(join(app.getPath('userData'), 'secrets.json'), (message) => log.warn(message));
+  secrets ??= new SafeStorageSecretStore(join(app.getPath('userData'), 'secrets.json'), (message) => log.warn(message), safeStorage);
   return secrets;
 }
 
@@ -493,8 +492,16 @@ if (!app.requestSingleInstanceLock()) {
     const first = [...windows].find((w) => !w.isDestroyed());
     if (first) focusWindow(first);
     else if (app.isReady() && coreReady) focusWindow(createWindow());
-    const file = fileArgFromArgv(argv, { cwd: workingDirectory, isPackaged: app.isPackaged });
-    if (file) void openFileForImport(file);
+    openFiles.push(fileArgFromArgv(argv, { cwd: workingDirectory, isPackaged: app.isPackaged }));
+  });
+
+  // macOS "Open with Listsmith" and drops on the Dock icon. Sent before `ready` when macOS starts
+  // Listsmith for the file: queued until the window has loaded; a closed window on macOS is reopened.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    const outcome = openFiles.push(path);
+    if (outcome === 'ignored') log.warn('open-file: not a file Listsmith imports', path.slice(0, 300));
+    else if (outcome === 'queued' && app.isReady() && coreReady && windows.size === 0) createWindow();
   });
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));

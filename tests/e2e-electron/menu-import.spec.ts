@@ -2,7 +2,7 @@
  * Import through the native menu: File › Import… sends the `import` command to the window, whose
  * wizard asks for a file (the dialog is stubbed in the main process via electronApp.evaluate).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, hasElectronBinary, SKIP_REASON, test } from './fixtures.js';
 
@@ -30,4 +30,25 @@ test('a second launch with a file forwards it to the running app', async ({ elec
   // Simulate the second instance's argv reaching the first (what requestSingleInstanceLock delivers).
   const sent = await electronApp.evaluate(({ app }, path) => app.emit('second-instance', {}, [process.execPath, path], process.cwd(), {}), file);
   expect(sent).toBe(true);
+});
+
+test('macOS "Open with Listsmith" (open-file) stages the file for the import wizard', async ({ electronApp, window, userDataDir }) => {
+  const file = join(userDataDir, 'opened-with.csv');
+  const content = 'sku,title,price\nC-1,Green bowl,9.00\n';
+  writeFileSync(file, content);
+  await expect(window.getByTestId('total-count')).toHaveAttribute('data-total', /\d+/, { timeout: 30_000 });
+  const handled = await electronApp.evaluate(({ app }, path) => {
+    let prevented = false;
+    app.emit('open-file', { preventDefault: () => (prevented = true) }, path);
+    return prevented;
+  }, file);
+  expect(handled).toBe(true);
+  // The shell copied it into the staging folder (what the wizard imports from).
+  const staged = (): string[] =>
+    existsSync(join(userDataDir, 'staging'))
+      ? readdirSync(join(userDataDir, 'staging'), { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'))
+      : [];
+  await expect.poll(staged, { timeout: 15_000 }).toContain(content);
 });
