@@ -85,8 +85,9 @@ export async function createCore(options: CoreOptions): Promise<CoreApi> {
     onError: (message, error) => console.warn(`${message}: ${(error as Error).message}`),
   });
   const photosStarted = photos.start().catch((error: unknown) => console.warn(`photo cache: not started: ${(error as Error).message}`));
-  listeners.add((event) => {
-    if (event === 'catalog.changed') photos.catalogChanged();
+  listeners.add((event, payload) => {
+    // A rescore changes no photo; imports, edits, demo data and restores may.
+    if (event === 'catalog.changed' && (payload as EventPayloads['catalog.changed']).reason !== 'rescore') photos.catalogChanged();
   });
 
   const leastBusyReader = (): number => {

@@ -21,8 +21,8 @@ export interface PhotoHostDeps {
 /** Listings per sweep page, and how full the queue may be before the sweep waits for it to drain. */
 const SWEEP_PAGE = 1_000;
 const QUEUE_HIGH_WATER = 300;
-/** After an import or edit, sweep again once things are quiet. */
-const RESWEEP_DELAY_MS = 5_000;
+/** After an import or edit, sweep again once things are quiet (a burst of edits is one sweep). */
+const RESWEEP_DELAY_MS = 30_000;
 /** And now and then anyway: photos that failed with a network error are tried again. */
 const RESWEEP_EVERY_MS = 15 * 60_000;
 /** How long a request for a photo not cached yet waits for its priority download. */
