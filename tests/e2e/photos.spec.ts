@@ -50,6 +50,10 @@ test('the photo column shows local thumbnails, and still does with the photo ser
   await expect(settings.getByTestId('photo-cached')).toHaveAttribute('data-count', String(catalog.listings), { timeout: 30_000 });
   await expect(settings.getByTestId('photo-state')).toHaveAttribute('data-state', 'idle');
   await expect(settings.getByTestId('photo-enabled')).toBeChecked();
+  await page.screenshot({ path: test.info().outputPath('photo-settings-light.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: test.info().outputPath('photo-settings-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
   await settings.getByRole('button', { name: 'Close' }).first().click();
 
   // Offline: the photo server is gone, and anything that would still try to reach it is cut.

@@ -1,4 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { createPortal } from 'react-dom';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import type { GridSort } from '../../../common/grid.js';
 import { MARKETPLACE_LABELS, STATUS_LABELS, type GridRow } from '../../../common/listing.js';
@@ -69,7 +70,8 @@ function PhotoHeaderButton() {
       <button type="button" className="header-button photo-header-button" data-testid="photo-settings-button" title="Photos for offline use: settings and progress" onClick={() => setOpen(true)}>
         <span className="header-label">Photo</span>
       </button>
-      {open && <PhotoSettingsDialog onClose={() => setOpen(false)} />}
+      {/* In the page body: inside the header cell it would inherit the cell's nowrap and bold text. */}
+      {open && createPortal(<PhotoSettingsDialog onClose={() => setOpen(false)} />, document.body)}
     </>
   );
 }
