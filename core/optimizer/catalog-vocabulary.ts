@@ -27,6 +27,8 @@ export interface CatalogHints {
   similarTags: readonly string[];
   /** Words of this listing (and of `similarTags`) the catalog vouches for, lower-case. */
   knownWords: readonly string[];
+  /** Listings the vocabulary was built from: below a few dozen, "used in 3 listings" says little. */
+  listings: number;
 }
 
 /** A word is the seller's when at least this many sampled listings use it (see the header). */
@@ -198,6 +200,6 @@ export class CatalogVocabulary {
   hints(listing: VocabularyListing): CatalogHints {
     const similarTags = this.similarTags(listing);
     const words = new Set([...wordsOf(listing.title), ...wordsOf(openingText(listing.description)), ...listing.tags.flatMap(wordsOf), ...similarTags.flatMap(wordsOf)]);
-    return { similarTags, knownWords: [...words].filter((w) => this.knows(w)).sort() };
+    return { similarTags, knownWords: [...words].filter((w) => this.knows(w)).sort(), listings: this.sampled };
   }
 }

@@ -1,7 +1,9 @@
 /**
  * The tags pipeline: repair the seller's tags (characters, length), drop duplicates and what is
  * over the count or byte limit, then fill up to the marketplace's target with key phrases of the
- * title and description (lower-case, within every tag rule, never the brand or promotional wording).
+ * title, the seller's own tags on similar listings and description phrases that name the item
+ * (lower-case, within every tag rule, never the brand, promotional, vague or misspelled). How the
+ * order and the filters were measured: docs/OPTIMIZER.md.
  */
 import { decodeHTML } from 'entities';
 import { MARKETPLACE_LABELS, type Marketplace } from '../../common/listing.js';
@@ -95,18 +97,42 @@ const lastWord = (words: readonly string[]): string => words[words.length - 1] ?
 /** Where a candidate tag came from: the order the tags are proposed in. */
 type Origin = 'title' | 'catalog' | 'description';
 
+/** Description phrases in the tags at most where title words are tags: the least likely source of a tag the seller would choose. */
+const MAX_FROM_DESCRIPTION = 1;
 /** Title phrases proposed before the catalog's tags: the listing's own words lead. */
 const TITLE_FIRST = 4;
+/** A catalog this big says which words are the seller's (used in ≥ 3 of its listings). */
+const VOCABULARY_MIN_LISTINGS = 30;
 
-function* candidates(sources: TagSources): Generator<[string, Origin]> {
+/**
+ * The seller's words, when the catalog is big enough to tell. A phrase made only of them is one the
+ * seller's tags are likely to use; one with a word few other listings have ("latte paw", "chilling
+ * reign") rarely is. Null: no such catalog, every phrase may do.
+ */
+function sellerWords(catalog: CatalogHints | null | undefined): ReadonlySet<string> | null {
+  if (catalog === null || catalog === undefined || catalog.listings < VOCABULARY_MIN_LISTINGS) return null;
+  return new Set(catalog.knownWords);
+}
+
+interface Phrases {
+  title: readonly string[];
+  description: readonly string[];
+}
+
+function phrasesOf(sources: TagSources): Phrases {
   const text = visibleText(sources.description);
-  const titlePhrases = titleKeyphrases(sources.title, text);
-  const phrases = titlePhrases.filter((p) => p.includes(' '));
+  return { title: titleKeyphrases(sources.title, text), description: descriptionKeyphrases(text) };
+}
+
+function* candidates(sources: TagSources, found: Phrases): Generator<[string, Origin]> {
+  const known = sellerWords(sources.catalog);
+  const sellers = (phrase: string): boolean => known === null || phrase.split(' ').every((w) => known.has(w));
+  const phrases = found.title.filter((p) => p.includes(' ') && sellers(p));
   for (const phrase of phrases.slice(0, TITLE_FIRST)) yield [phrase, 'title'];
   for (const tag of sources.catalog?.similarTags ?? []) yield [tag, 'catalog'];
-  for (const phrase of titlePhrases.filter((p) => !p.includes(' '))) yield [phrase, 'title'];
+  for (const phrase of found.title.filter((p) => !p.includes(' ') && sellers(p))) yield [phrase, 'title'];
   for (const phrase of phrases.slice(TITLE_FIRST)) yield [phrase, 'title'];
-  for (const phrase of descriptionKeyphrases(text)) yield [phrase, 'description'];
+  for (const phrase of found.description) if (sellers(phrase)) yield [phrase, 'description'];
 }
 
 /**
@@ -134,16 +160,22 @@ const COUNT_CHECKS: ReadonlySet<string> = new Set(['minItems', 'maxItems', 'maxJ
 /**
  * New tags, up to the policy's target: key phrases of the title first (multi-word phrases, which
  * match how buyers search), then the seller's own tags on similar listings, then the title's single
- * words, then description phrases that name the item, a material, an occasion or a recipient. A
- * tag is never the brand alone, promotional, vague, misspelled or flagged by a tag rule.
+ * words, then the other title phrases, then (one) description phrase that names the item by a
+ * material, an occasion or a recipient. A tag is never the brand alone, promotional, vague,
+ * misspelled or flagged by a tag rule. Fewer than the target when nothing else passes.
  */
 function fillTags(tags: readonly string[], sources: TagSources, policy: TagPolicy, marketplace: Marketplace): string[] {
   const out = [...tags];
   const seen = new Set(out.map(keyOf));
   const titleWords = new Set(Array.from(sources.title.toLowerCase().matchAll(WORD), (m) => m[0]));
   const subjectWords = new Set([...(sources.materials ?? []), ...(sources.catalog?.similarTags ?? [])].flatMap((t) => Array.from(t.toLowerCase().matchAll(WORD), (m) => m[0])));
-  for (const [phrase, origin] of candidates(sources)) {
+  const found = phrasesOf(sources);
+  // Counted over the whole list, tags already there included, so a second run adds none.
+  const descriptionPhrases = new Set(found.description);
+  let fromDescription = out.filter((tag) => descriptionPhrases.has(keyOf(tag))).length;
+  for (const [phrase, origin] of candidates(sources, found)) {
     if (out.length >= policy.target) break;
+    if (origin === 'description' && !policy.skipTitleWords && fromDescription >= MAX_FROM_DESCRIPTION) break;
     const tag = repair(phrase, policy);
     if (tag.length === 0 || tag !== phrase || seen.has(keyOf(tag))) continue;
     const words = tag.split(' ');
@@ -159,6 +191,7 @@ function fillTags(tags: readonly string[], sources: TagSources, policy: TagPolic
     if (policy.joinedBytes !== null && joinedBytes([...out, tag], policy.joinedBytes.separator) > policy.joinedBytes.max) continue;
     out.push(tag);
     seen.add(keyOf(tag));
+    if (origin === 'description') fromDescription++;
   }
   return out;
 }
@@ -199,7 +232,9 @@ function optimize(tags: readonly string[], sources: TagSources, marketplace: Mar
   if (log.value.length < policy.target) {
     const filled = fillTags(log.value, sources, policy, marketplace);
     const added = filled.slice(log.value.length);
-    log.record('optimizer.tags.fill', filled, `Added ${added.length === 1 ? 'a tag' : `${added.length} tags`} from your title and description (${quotedList(added, 13)}); every tag is another search the listing can appear in.`);
+    const similar = new Set(sources.catalog?.similarTags ?? []);
+    const from = added.some((tag) => similar.has(tag)) ? 'your title, your description and your tags on similar listings' : 'your title and description';
+    log.record('optimizer.tags.fill', filled, `Added ${added.length === 1 ? 'a tag' : `${added.length} tags`} from ${from} (${quotedList(added, 13)}); every tag is another search the listing can appear in.`);
   }
   return log;
 }

@@ -119,11 +119,20 @@ describe('tags worth having (issue 14)', () => {
   });
 
   it('adds the seller’s own tags on similar listings after the title’s phrases', () => {
-    const catalog = { similarTags: ['plant pot', 'boho decor', 'gift for gardener'], knownWords: [] };
+    const catalog = { similarTags: ['plant pot', 'boho decor', 'gift for gardener'], knownWords: [], listings: 5 };
     const tags = optimizeTags([], { ...marketing, catalog }, 'etsy')?.after ?? [];
     const firstCatalogTag = tags.indexOf('plant pot');
     expect(firstCatalogTag).toBeGreaterThan(0);
     expect(tags).toEqual(expect.arrayContaining(['plant pot', 'boho decor', 'gift for gardener']));
     expect(tags.indexOf('terracotta planter')).toBeLessThan(firstCatalogTag);
+  });
+
+  it('in a catalog big enough to tell, keeps title phrases to the words the seller uses across it', () => {
+    const catalog = { similarTags: [], knownWords: ['terracotta', 'planter', 'handmade', 'clay'], listings: 200 };
+    const tags = optimizeTags([], { ...marketing, catalog }, 'etsy')?.after ?? [];
+    expect(tags).toContain('terracotta planter');
+    expect(tags).not.toContain('drainage hole');
+    // A small catalog says nothing about which words are the seller's.
+    expect(optimizeTags([], { ...marketing, catalog: { ...catalog, listings: 5 } }, 'etsy')?.after).toContain('drainage hole');
   });
 });
