@@ -5,6 +5,7 @@
  * answers the two hosts' `/photos` requests with local files only.
  */
 import type { PhotoSettings, PhotoSize, PhotoSourcePage, PhotoStatus } from '../../common/photo-types.js';
+import { ContractError } from '../../common/result.js';
 import { PhotoCache, type PhotoCacheOptions } from './photo-cache.js';
 import { PhotoStore, photoDirFor } from './photo-store.js';
 
@@ -35,29 +36,40 @@ export class PhotoHost {
   private sweepAgain = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
+  private startError: string | null = null;
 
   constructor(private readonly deps: PhotoHostDeps) {}
 
   async start(): Promise<void> {
     const settings = await this.deps.loadSettings();
     const store = new PhotoStore(photoDirFor(this.deps.catalogPath));
-    await store.open();
+    try {
+      await store.open();
+    } catch (error) {
+      // A read-only or full disk: the app works without photos, and the settings say why.
+      this.startError = `Photos cannot be saved beside the catalog (${store.dir}): ${(error as Error).message}. Check that the folder is writable and the disk has room, then restart Listsmith.`;
+      throw error;
+    }
     this.store = store;
     this.cache = new PhotoCache(store, { ...this.deps.cache, settings });
     this.scheduleSweep(0);
   }
 
   status(): PhotoStatus {
-    if (this.cache === null) throw new Error('The photo cache is still starting; try again in a moment.');
-    return this.cache.status();
+    return this.started().status();
   }
 
   async configure(change: Partial<PhotoSettings>): Promise<PhotoStatus> {
-    if (this.cache === null) throw new Error('The photo cache is still starting; try again in a moment.');
-    const saved = await this.deps.saveSettings({ ...this.cache.currentSettings, ...change });
-    this.cache.configure(saved);
+    const cache = this.started();
+    const saved = await this.deps.saveSettings({ ...cache.currentSettings, ...change });
+    cache.configure(saved);
     if (saved.enabled) this.scheduleSweep(0);
-    return this.cache.status();
+    return cache.status();
+  }
+
+  private started(): PhotoCache {
+    if (this.cache !== null) return this.cache;
+    throw new ContractError('database_unavailable', this.startError ?? 'The photo cache is still starting; try again in a moment.');
   }
 
   /** The catalog changed (import, edit, demo): new photos may be there. */

@@ -165,3 +165,25 @@ describe('photo cache', () => {
     expect(existsSync(join(second.store.dir, 'failed.json'))).toBe(false);
   });
 });
+
+describe('photo host', () => {
+  it('says plainly why photos cannot be saved when the folder beside the catalog cannot be made', async () => {
+    const { PhotoHost } = await import('../../../core/photos/photo-host.js');
+    const { writeFileSync } = await import('node:fs');
+    const dir = tempDir();
+    // A file where the photo folder would go: mkdir fails as on a read-only disk.
+    writeFileSync(join(dir, 'catalog.sqlite.photos'), 'not a folder');
+    const host = new PhotoHost({
+      catalogPath: join(dir, 'catalog.sqlite'),
+      loadSettings: async () => ({ enabled: true, capMb: 500 }),
+      saveSettings: async (settings) => settings,
+      sources: async () => ({ urls: [], nextAfterId: null }),
+    });
+    await expect(host.start()).rejects.toThrow();
+    expect(() => host.status()).toThrow(/Photos cannot be saved beside the catalog .*writable/);
+    await expect(host.configure({ enabled: false })).rejects.toThrow(/Photos cannot be saved/);
+    // The pages still get an answer: no photo, the placeholder.
+    expect(await host.file(`${server.base}/photo.jpg`, 'thumb')).toBeNull();
+    host.close();
+  });
+});
