@@ -43,6 +43,8 @@ export interface InsertBatchOptions {
    * listings are then visible as soon as it commits.
    */
   deferIndexing?: boolean;
+  /** The import that creates these listings (`import_id`, migration 002), written with the row. */
+  importId?: number;
 }
 
 export interface ListingBatchWriter {
@@ -57,8 +59,8 @@ export interface ListingBatchWriter {
 const INSERT_LISTING = `
 INSERT INTO listings (marketplace, source_id, sku, title, description,
   tags, materials, images, category, brand, condition, attributes, status, variant_count, created_at,
-  quality_score, error_count, failing_rules)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  quality_score, error_count, failing_rules, import_id)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 const INSERT_OFFER = `
 INSERT INTO listing_offers (id, price_minor, currency, quantity, updated_at) VALUES (?, ?, ?, ?, ?)`;
@@ -108,7 +110,7 @@ export function prepareListingBatchWriter(db: BetterSqlite3.Database): ListingBa
   const queueRange = db.prepare(QUEUE_RANGE);
   const queueOne = db.prepare(QUEUE_ONE);
 
-  const insertOne = (listing: NewListing, deferred: boolean): number => {
+  const insertOne = (listing: NewListing, deferred: boolean, importId: number | null): number => {
     // An unknown marketplace has no rules: leave it unscored and let the CHECK constraint refuse it.
     // A deferred row is scored by the background slice that indexes it.
     const quality = !deferred && KNOWN_MARKETPLACES.has(listing.marketplace) ? qualityOf(listing) : UNSCORED;
@@ -120,6 +122,7 @@ export function prepareListingBatchWriter(db: BetterSqlite3.Database): ListingBa
       quality.qualityScore,
       quality.errorCount,
       quality.failingRules,
+      importId,
     );
     const listingId = Number(lastInsertRowid);
     insertOffer.run(listingId, ...listingOfferValues(listing), listing.updatedAt);
@@ -131,17 +134,17 @@ export function prepareListingBatchWriter(db: BetterSqlite3.Database): ListingBa
     return listingId;
   };
 
-  const insertBatch = db.transaction((listings: Iterable<NewListing>, deferred: boolean): number[] => {
+  const insertBatch = db.transaction((listings: Iterable<NewListing>, deferred: boolean, importId: number | null): number[] => {
     deferIndexing.run();
     const ids: number[] = [];
-    for (const listing of listings) ids.push(insertOne(listing, deferred));
+    for (const listing of listings) ids.push(insertOne(listing, deferred, importId));
     if (deferred) byRange(ids, queueRange, queueOne);
     else byRange(ids, indexRange, indexOne);
     resumeIndexing.run();
     return ids;
   });
 
-  return { insertBatch: (listings, options) => insertBatch(listings, options?.deferIndexing === true) };
+  return { insertBatch: (listings, options) => insertBatch(listings, options?.deferIndexing === true, options?.importId ?? null) };
 }
 
 /** New rowids are normally consecutive (max + 1 each time): then one range statement covers all. */

@@ -171,11 +171,10 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
     const listings = batch.map((entry) => entry.listing);
     const atOnce = Math.max(0, Math.min(listings.length, indexAtOnce - inserted));
     const ids = [
-      ...(atOnce > 0 ? writer.insertBatch(listings.slice(0, atOnce)) : []),
-      ...(atOnce < listings.length ? writer.insertBatch(listings.slice(atOnce), { deferIndexing: true }) : []),
+      ...(atOnce > 0 ? writer.insertBatch(listings.slice(0, atOnce), { importId }) : []),
+      ...(atOnce < listings.length ? writer.insertBatch(listings.slice(atOnce), { deferIndexing: true, importId }) : []),
     ];
     inserted += ids.length;
-    markImported(statements, ids, importId);
     recordCreatedIds(db, setId, ids);
     ids.forEach((id, index) => {
       const entry = batch[index]!;
@@ -372,8 +371,6 @@ interface Statements {
   sourceOf: BetterSqlite3.Statement;
   writeSource: BetterSqlite3.Statement;
   deleteSource: BetterSqlite3.Statement;
-  markRange: BetterSqlite3.Statement;
-  markOne: BetterSqlite3.Statement;
   loadById(id: number): StoredListing | null;
 }
 
@@ -408,8 +405,6 @@ function prepareStatements(db: BetterSqlite3.Database): Statements {
     sourceOf,
     writeSource: db.prepare('INSERT INTO listing_sources (listing_id, data) VALUES (?, ?) ON CONFLICT (listing_id) DO UPDATE SET data = excluded.data'),
     deleteSource: db.prepare('DELETE FROM listing_sources WHERE listing_id = ?'),
-    markRange: db.prepare('UPDATE listings SET import_id = ? WHERE id BETWEEN ? AND ?'),
-    markOne: db.prepare('UPDATE listings SET import_id = ? WHERE id = ?'),
     loadById: (id) => withVariants(statements, byId.get(id) as RawListing | undefined),
   };
   return statements;
@@ -488,17 +483,6 @@ function writeUpdate(statements: Statements, id: number, listing: NewListing, ch
     else statements.writeSource.run(id, source);
   }
   statements.insertRevision.run(id, stamp.at, JSON.stringify(changes), stamp.changeSetId);
-}
-
-/** New rowids of one batch are normally consecutive: then one range statement marks them all. */
-function markImported(statements: Statements, ids: readonly number[], importId: number): void {
-  const first = ids[0];
-  const last = ids.at(-1);
-  if (first === undefined || last === undefined) return;
-  let consecutive = last - first + 1 === ids.length;
-  for (let i = 1; consecutive && i < ids.length; i++) consecutive = ids[i] === ids[i - 1]! + 1;
-  if (consecutive) statements.markRange.run(importId, first, last);
-  else for (const id of ids) statements.markOne.run(importId, id);
 }
 
 function listingKeys(listing: NewListing, matchBy: 'key' | 'title'): string[] {
