@@ -8,9 +8,11 @@
  * written on the import path. A memo hit costs two tiny queries.
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Marketplace } from '../../common/listing.js';
 import type { Catalog } from '../catalog/open-catalog.js';
 import { parseStringArray, parseStringRecord } from '../catalog/listing-codec.js';
 import { CatalogVocabulary, SAMPLE_SIZE, type CatalogHints, type VocabularyListing } from '../optimizer/catalog-vocabulary.js';
+import { tagPolicy } from '../optimizer/tag-policy.js';
 
 interface Memo {
   importId: number;
@@ -68,9 +70,13 @@ export function catalogVocabulary(catalog: Catalog): CatalogVocabulary {
   return vocabulary;
 }
 
-/** The listings with what the catalog says about each (for the optimizer, across threads). */
-export function withCatalogHints<L extends VocabularyListing>(catalog: Catalog, listings: readonly L[]): (L & { catalog: CatalogHints })[] {
-  if (listings.length === 0) return [];
+/**
+ * The listings with what the catalog says about each (for the optimizer, across threads). Only
+ * the tag proposals read the hints: for a marketplace without tags (eBay, Google…) the listings
+ * go as they are, and nothing is computed.
+ */
+export function withCatalogHints<L extends VocabularyListing>(catalog: Catalog, listings: readonly L[], marketplace: Marketplace): (L & { catalog?: CatalogHints })[] {
+  if (listings.length === 0 || tagPolicy(marketplace) === null) return [...listings];
   const vocabulary = catalogVocabulary(catalog);
   return listings.map((listing) => ({ ...listing, catalog: vocabulary.hints(listing) }));
 }

@@ -125,7 +125,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     }, Math.max(10, Math.floor(leaseMs / 3)));
     try {
       // The rule optimizer also gets what the catalog says about each listing (similar listings' tags, the seller's words).
-      const listings = await queued(() => (batch.kind === 'ai' ? reader.read(batch.listingIds, 0) : withCatalogHints(catalog, reader.read(batch.listingIds, 0))));
+      const listings = await queued(() => (batch.kind === 'ai' ? reader.read(batch.listingIds, 0) : withCatalogHints(catalog, reader.read(batch.listingIds, 0), batch.payload.marketplace)));
       // Claimed while the runner was stopping: give the listings back untouched (see catch).
       if (stopped) throw new Error('stopping');
       let results: readonly BatchItemResult[] = [];

@@ -55,13 +55,15 @@ describe('the catalog vocabulary from SQLite', () => {
     const made = catalogWith([...squishies, newListing({ sourceId: 'e', sku: 'S-5', title: 'Taba squishy puppy', tags: [] })]);
     open.push(made.catalog);
     const listings = new ListingReader(made.catalog.db).read(made.ids, 0);
-    const hinted = withCatalogHints(made.catalog, listings);
+    const hinted = withCatalogHints(made.catalog, listings, 'etsy');
+    // eBay takes no tags: nothing to compute.
+    expect(withCatalogHints(made.catalog, listings, 'ebay').every((l) => l.catalog === undefined)).toBe(true);
     const puppy = hinted.find((l) => l.title === 'Taba squishy puppy');
-    expect(puppy?.catalog.similarTags).toEqual(['sensory toy', 'taba squishy']);
-    expect(puppy?.catalog.knownWords).toEqual(expect.arrayContaining(['squishy', 'taba']));
+    expect(puppy?.catalog?.similarTags).toEqual(['sensory toy', 'taba squishy']);
+    expect(puppy?.catalog?.knownWords).toEqual(expect.arrayContaining(['squishy', 'taba']));
     // "duckling" names only the first listing: not a tag for the others.
     const bunny = hinted.find((l) => l.title === 'Taba squishy bunny');
-    expect(bunny?.catalog.similarTags).not.toContain('duckling');
-    expect(bunny?.catalog.similarTags).not.toContain('bunny');
+    expect(bunny?.catalog?.similarTags).not.toContain('duckling');
+    expect(bunny?.catalog?.similarTags).not.toContain('bunny');
   });
 });
