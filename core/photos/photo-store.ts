@@ -32,7 +32,7 @@ export class PhotoStore {
     await mkdir(this.dir, { recursive: true });
     for (const shard of await readdir(this.dir, { withFileTypes: true })) {
       if (!shard.isDirectory() || !/^[0-9a-f]{2}$/.test(shard.name)) continue;
-      const files = await readdir(join(this.dir, shard.name));
+      const files = new Set(await readdir(join(this.dir, shard.name)));
       const sizes = new Map<string, number>();
       for (const name of files) {
         const match = /^([0-9a-f]{64})\.(thumb|view)\.webp$/.exec(name);
@@ -43,7 +43,7 @@ export class PhotoStore {
       }
       for (const [key, bytes] of sizes) {
         // Both copies, or it did not finish (a crash between the two writes): count it as missing.
-        if (files.includes(`${key}.thumb.webp`) && files.includes(`${key}.view.webp`)) this.remember(key, bytes);
+        if (files.has(`${key}.thumb.webp`) && files.has(`${key}.view.webp`)) this.remember(key, bytes);
       }
     }
     try {
