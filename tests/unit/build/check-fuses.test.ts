@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fuseIndex, fuseMismatches } from '../../../scripts/check-fuses.mjs';
+import { writeStandInElectronDist } from '../../../scripts/package-dry-run.mjs';
 import { repoRoot, tempDir } from '../paths.js';
 
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'; // @electron/fuses constants.SENTINEL
@@ -61,6 +62,15 @@ describe('scripts/check-fuses.mjs', () => {
     writeFileSync(join(dir, 'x'), 'not electron');
     expect(runCheck(join(dir, 'x')).code).toBe(1);
     expect(() => execFileSync(process.execPath, [join(repoRoot, 'scripts', 'check-fuses.mjs')], { stdio: 'pipe' })).toThrow(/usage/);
+  });
+
+  it('the packaging dry run’s stand-in Electron reads as a stock Electron (every fuse Listsmith flips still unflipped)', () => {
+    const { dir, cleanup } = tempDir('listsmith-stand-in-');
+    cleanups.push(cleanup);
+    writeStandInElectronDist(dir, '45.4.1');
+    const { code, output } = runCheck(join(dir, 'electron'));
+    expect(code).toBe(1);
+    expect(output.match(/configured (enabled|disabled), binary has it/g)).toHaveLength(7); // all but loadBrowserProcessSpecificV8Snapshot (off in both)
   });
 
   it('fuseMismatches: a removed fuse is not a failure, a missing or unknown one is', () => {
