@@ -68,7 +68,11 @@ for (const width of [800, 1024, 1280]) {
     await readyRows(page).first().getByRole('gridcell').nth(1).click();
     await expect(page.getByTestId('detail-pane')).toBeVisible();
     await page.screenshot({ path: test.info().outputPath(`grid-${width}-pane.png`) });
+    // By keyboard: the grid focused, → scrolls sideways (as a mouse wheel or the scrollbar does).
+    await page.getByTestId('grid').focus();
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
     const grid = page.getByTestId('grid-scroll');
+    expect(await grid.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
     await grid.evaluate((el) => {
       el.scrollLeft = el.scrollWidth;
     });

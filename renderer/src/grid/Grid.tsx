@@ -479,6 +479,11 @@ export function Grid() {
       case 'PageUp':
         move(-pageRows);
         break;
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        // Columns wider than the window (the detail pane open, a narrow window): scroll sideways.
+        if (scrollRef.current !== null) scrollRef.current.scrollLeft += e.key === 'ArrowRight' ? 160 : -160;
+        break;
       case 'Home':
         goToRow(0, 'start');
         break;
@@ -525,7 +530,7 @@ export function Grid() {
       aria-colcount={COLUMNS.length}
       aria-busy={viewState === 'opening'}
       aria-activedescendant={activeId}
-      aria-keyshortcuts="Enter F2 Space Alt+Enter Control+A Meta+A Escape Delete"
+      aria-keyshortcuts="Enter F2 Space Alt+Enter Control+A Meta+A Escape Delete ArrowLeft ArrowRight"
       data-testid="grid"
       data-total={total}
       data-view-state={viewState}
