@@ -3,6 +3,7 @@
  * text, and which of its rules forbid content in the seller's text (contact details, off-site
  * links) — the patterns are the rules' own, so the optimizer removes exactly what they flag.
  */
+import { DESCRIPTION_FORMAT } from '../../common/description-format.js';
 import type { Marketplace } from '../../common/listing.js';
 import { ruleById } from '../../common/rules/index.js';
 import sanitizeHtml from 'sanitize-html';
@@ -43,6 +44,7 @@ const EBAY_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
 };
 
 interface PolicyData {
+  /** Documents the table; the format itself is DESCRIPTION_FORMAT's (common/description-format.ts). */
   format: 'html' | 'text';
   tags?: readonly string[];
   attributes?: Readonly<Record<string, readonly string[]>>;
@@ -78,7 +80,7 @@ function build(marketplace: Marketplace): DescriptionPolicy {
     textRules.push({ ruleId, pattern: new RegExp(check.pattern.source, check.pattern.flags.includes('g') ? check.pattern.flags : `${check.pattern.flags}g`) });
   }
   return {
-    format: data.format,
+    format: DESCRIPTION_FORMAT[marketplace],
     allowedTags: data.tags ?? SAFE_TAGS,
     allowedAttributes: data.attributes ?? SAFE_ATTRIBUTES,
     allowedSchemes: data.schemes ?? ['http', 'https', 'mailto', 'tel'],

@@ -15,6 +15,7 @@ import {
 import { formatDateTime, formatInteger, formatPrice } from '../format.js';
 import { currencyDigits } from '../../../common/edit/currency-digits.js';
 import { type Draft, type DraftField } from '../store/editor.js';
+import { DescriptionEditor } from './DescriptionEditor.js';
 import { FieldCounter } from './FieldCounter.js';
 import { FieldIssues, FieldProblem } from './FieldIssues.js';
 import { ImageThumbs } from './ImageThumbs.js';
@@ -167,27 +168,22 @@ export function ListingEditor({ base, draft, check, problems, onEdit, disabled }
 
       <div className="field-row" data-testid="edit-description-field">
         <div className="field-head">
-          <label htmlFor="edit-description" className="field-name">
+          <label htmlFor="edit-description" id="edit-description-label" className="field-name">
             Description
           </label>
           {aiWritten('description') && <AiBadge id="edit-description" />}
           <FieldCounter id="edit-description-count" count={countIn(draft.description, descLimit)} limit={descLimit} testId="edit-description-count" />
         </div>
-        <textarea
-          id="edit-description"
-          className={`input field-textarea${byField.description.some((i) => i.severity === 'error') ? ' invalid' : ''}`}
+        <DescriptionEditor
+          key={base.id}
           value={draft.description}
+          marketplace={mp}
           disabled={disabled}
-          rows={7}
-          maxLength={500_000}
-          spellCheck
-          aria-invalid={byField.description.some((i) => i.severity === 'error')}
-          aria-describedby="edit-description-count edit-description-issues edit-description-hint"
-          onChange={(e) => onEdit({ description: e.target.value })}
+          invalid={byField.description.some((i) => i.severity === 'error')}
+          labelId="edit-description-label"
+          describedBy="edit-description-count edit-description-issues"
+          onChange={(description) => onEdit({ description })}
         />
-        <p id="edit-description-hint" className="field-hint">
-          HTML is kept as written; marketplaces that refuse it are flagged below.
-        </p>
         <FieldIssues id="edit-description-issues" issues={byField.description} testId="edit-description-issues" />
       </div>
 
