@@ -57,6 +57,8 @@ export interface ImportWizard {
 export interface ImportSlice {
   importWizard: ImportWizard;
   importFile(file: File): boolean;
+  /** A file the shell already staged ("Open with Listsmith", a second launch): preview it, no upload. */
+  importStagedFile(fileId: string, fileName: string): boolean;
   closeImport(): void;
   reopenImport(): void;
   setImportDialect(dialect: ImportDialect | null): void;
@@ -282,6 +284,21 @@ export function createImportSlice<S extends ImportSlice & Host>(client: Contract
         );
         return true;
       },
+      importStagedFile(fileId, fileName) {
+        const w = get().importWizard;
+        if (w.step === 'running' || w.step === 'starting') {
+          patchImport({ open: true });
+          return false;
+        }
+        upload?.abort();
+        upload = null;
+        importSession++;
+        previewGeneration++;
+        set({ importWizard: { ...IDLE_IMPORT, open: true, step: 'uploading', fileName, fileId, presets: w.presets } } as Partial<S>);
+        void loadPresets();
+        void runPreview();
+        return true;
+      },
       closeImport() {
         const w = get().importWizard;
         if (w.step === 'running' || w.step === 'starting') {
@@ -409,7 +426,10 @@ export function createImportSlice<S extends ImportSlice & Host>(client: Contract
       else if (w.step === 'starting') rememberEarly(earlyImports, operationId, report);
     });
     const offCommand = client.on('app.command', (command) => {
-      if (command.id === 'import') document.querySelector<HTMLInputElement>('[data-testid="import-file-input"]')?.click();
+      if (command.id !== 'import') return;
+      // A file opened with Listsmith arrives staged; the menu's Import… asks for one.
+      if (command.fileId) store.getState().importStagedFile(command.fileId, command.name ?? command.fileId);
+      else document.querySelector<HTMLInputElement>('[data-testid="import-file-input"]')?.click();
     });
     return () => {
       offProgress();
