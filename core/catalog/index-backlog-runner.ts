@@ -69,7 +69,7 @@ export function createIndexBacklogRunner(options: IndexBacklogRunnerOptions): { 
       }
     }
     // Thousands of new rows change what the planner should pick: refresh its statistics now.
-    if (done >= PLANNER_CARE_MIN_ROWS) await options.runQueued(() => optimizePlanner(options.db));
+    if (done >= PLANNER_CARE_MIN_ROWS) await options.runQueued(() => optimizePlanner(options.db, { afterBulkWrite: true }));
     options.onFinished?.(done);
   };
 

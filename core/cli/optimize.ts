@@ -147,7 +147,7 @@ export async function optimizeCatalog(catalog: Catalog, options: OptimizeOptions
       const blocker = options.ai.blocker();
       if (blocker) throw new OptimizeUsageError(blocker);
     }
-    job = enqueueJob(catalog, { kind: options.ai ? 'ai' : 'optimize', target: options.scope, marketplace: options.marketplace, priority: 'interactive' });
+    job = enqueueJob(catalog, { kind: options.ai ? 'ai' : 'optimize', target: options.scope, marketplace: options.marketplace, priority: 'bulk' });
     if (!TERMINAL.has(job.state)) job = await runUntilFinished(catalog, pool, job.id, options, (error) => note(readableReason(error)));
   } finally {
     await pool.close();
@@ -206,9 +206,9 @@ async function runUntilFinished(
       ? {
           aiRunner: aiJobRunner(options.ai),
           batchSizeFor: (kind) => (kind === 'ai' ? AI_BATCH_SIZE : 200),
-          // Headless, nobody waits hours for a daily budget or fixes a key mid-run: stop with the reason.
+          // Headless, nobody waits hours for a daily budget, fixes a key or resumes after an outage mid-run: stop with the reason.
           describeFailure: (error) => {
-            if (error instanceof AiCallError && (error.kind === 'rate_day' || error.kind === 'auth')) {
+            if (error instanceof AiCallError && (error.kind === 'rate_day' || error.kind === 'auth' || error.kind === 'outage')) {
               stopReason ??= error.message;
               setImmediate(cancel);
               return { reason: error.message, final: true };

@@ -81,7 +81,7 @@ export function createEditHandlers(catalog: Catalog): EditHandlers {
       checkpointAfterAnswer(ctx, result.changed > 0);
       forgetDiscardedAfterAnswer(ctx, result.changed > 0);
       // Thousands of rewritten rows can change the best plan: fresh statistics, after the answer.
-      if (result.changed >= PLANNER_CARE_MIN_ROWS) ctx.startOperation(async () => optimizePlanner(catalog.db));
+      if (result.changed >= PLANNER_CARE_MIN_ROWS) ctx.startOperation(async () => optimizePlanner(catalog.db, { afterBulkWrite: true }));
       return result;
     },
 
