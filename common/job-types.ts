@@ -9,7 +9,8 @@ import type { Marketplace } from './listing.js';
  */
 
 export type JobKind = 'optimize' | 'ai';
-export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+/** `paused`: Groq kept failing; nothing is lost, the seller resumes it (jobs.retry) when it works again. */
+export type JobState = 'queued' | 'running' | 'paused' | 'done' | 'failed' | 'cancelled';
 
 /** One job as the jobs panel shows it. */
 export interface JobSummary {

@@ -9,12 +9,15 @@ import { createAbortScope, type AbortScope } from './abort-scope.js';
 import { AiCallError, cancelledError, classifyAiError, deadlineError, redactSecrets, transientError } from './ai-failure.js';
 import { estimateTokens, MESSAGE_OVERHEAD_TOKENS } from './ai-protocol.js';
 import { createGroq, toCompletionBody, type ChatRequest, type ChatResult, type ChatUsage } from './groq-client.js';
-import type { LimiterTicket, RateLimiter } from './rate-limiter.js';
+import { OutageBreaker } from './outage-breaker.js';
+import type { LimiterPriority, LimiterTicket, RateLimiter } from './rate-limiter.js';
 
 export interface CompleteOptions {
   signal?: AbortSignal;
   /** Epoch ms: the call fails with `deadline` rather than run or wait past it. */
   deadlineAt?: number;
+  /** `interactive`: a seller waits on this one (the limiter serves it before bulk work). Default bulk. */
+  priority?: LimiterPriority;
 }
 
 export interface AiCaller {
@@ -31,8 +34,15 @@ export interface AiCallerOptions {
   limiter: RateLimiter;
   /** Attempts while failures are transient (server errors, dropped connections, timeouts). */
   maxAttempts?: number;
-  /** One attempt, request to the last byte of the body. */
+  /**
+   * One attempt, request to the last byte of the body, at most (default: the answer's expected
+   * time, see answerTimeoutMs, plus bodyTimeoutMs).
+   */
   attemptTimeoutMs?: number;
+  /** Once the headers are in, the whole body must follow within this (default 5 s): a stalled body fails fast. */
+  bodyTimeoutMs?: number;
+  /** Tells a passing hiccup from an outage (default: a breaker of this caller's own). */
+  breaker?: OutageBreaker;
   /** Transient retries wait min(maxMs, baseMs·2ⁿ), half of it jittered. */
   backoff?: { baseMs: number; maxMs: number };
   /** Per-minute 429s retried before giving up (a server that never lets up must not loop forever). */
@@ -47,6 +57,26 @@ export function estimateRequestTokens(request: ChatRequest): number {
 }
 
 type Completion = Omit<ChatResult, 'attempts' | 'waitedMs'>;
+
+/**
+ * How long Groq may take to start answering a request (the SDK's `timeout`, which covers the time
+ * to the headers): a non-streamed answer comes once the model wrote it, so 10 s plus the budget
+ * at a slow model's 200 tokens/s, at most 22 s — long enough for a big pack, short enough that a
+ * silent server is noticed (and paused) well within a minute.
+ */
+export function answerTimeoutMs(maxCompletionTokens: number): number {
+  return Math.min(22_000, 10_000 + Math.ceil(Math.max(0, maxCompletionTokens) * 5));
+}
+
+/** The body as JSON; an HTML page (a proxy's or a status page) says so instead of "unreadable". */
+function parseBody(text: string, contentType: string | null): unknown {
+  if (/html/i.test(contentType ?? '') || /^\s*</.test(text)) throw transientError('it sent a web page instead of an answer');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw transientError('unreadable answer');
+  }
+}
 
 function num(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
@@ -77,12 +107,15 @@ export function createAiCaller(options: AiCallerOptions): AiCaller {
   const now = options.now ?? Date.now;
   const limiter = options.limiter;
   const maxAttempts = Math.max(1, options.maxAttempts ?? 4);
-  const attemptTimeoutMs = Math.max(1, Math.ceil(options.attemptTimeoutMs ?? 60_000));
+  const attemptCapMs = options.attemptTimeoutMs === undefined ? null : Math.max(1, Math.ceil(options.attemptTimeoutMs));
+  const bodyTimeoutMs = Math.max(1, Math.ceil(options.bodyTimeoutMs ?? 5_000));
   const backoff = options.backoff ?? { baseMs: 500, maxMs: 8_000 };
   const maxRateRetries = options.maxRateRetries ?? 8;
+  const breaker = options.breaker ?? new OutageBreaker({ now });
   const secrets = [options.apiKey];
-  // Our attempt timer fires first; the SDK's only covers the headers anyway.
-  const client = createGroq({ apiKey: options.apiKey, ...(options.baseURL ? { baseURL: options.baseURL } : {}), timeoutMs: attemptTimeoutMs + 1_000 });
+  // Per request the SDK's own timeout covers the wait for the headers (answerTimeoutMs); ours the body.
+  const client = createGroq({ apiKey: options.apiKey, ...(options.baseURL ? { baseURL: options.baseURL } : {}), timeoutMs: attemptCapMs ?? 30_000 });
+  const headersTimeoutFor = (request: ChatRequest): number => Math.min(attemptCapMs ?? Infinity, answerTimeoutMs(request.maxCompletionTokens));
 
   const backoffDelay = (failures: number, asked?: number): number => {
     const ceiling = Math.min(backoff.maxMs, backoff.baseMs * 2 ** (failures - 1));
@@ -100,12 +133,16 @@ export function createAiCaller(options: AiCallerOptions): AiCaller {
       now,
     );
 
-  /** One attempt's signal: the call's, plus the per-attempt timeout (a stalled body included). */
-  const attemptScope = (call: AbortScope): AbortScope =>
+  /**
+   * One attempt's signal: the call's, the per-attempt cap (a stalled body included), and `stalled`,
+   * which the caller aborts when the body stops arriving after the headers.
+   */
+  const attemptScope = (call: AbortScope, timeoutMs: number, stalled?: AbortSignal): AbortScope =>
     createAbortScope(
       [
         { name: 'call', signal: call.signal, reason: () => call.signal.reason },
-        { name: 'timeout', at: now() + attemptTimeoutMs, reason: () => transientError(`no complete answer within ${Math.round(attemptTimeoutMs / 1000)} s`) },
+        { name: 'timeout', at: now() + timeoutMs, reason: () => transientError(`no complete answer within ${Math.max(1, Math.round(timeoutMs / 1000))} s`) },
+        ...(stalled ? [{ name: 'stalled', signal: stalled, reason: () => transientError(`the answer stopped arriving for ${Math.max(1, Math.round(bodyTimeoutMs / 1000))} s`) }] : []),
       ],
       now,
     );
@@ -122,44 +159,69 @@ export function createAiCaller(options: AiCallerOptions): AiCaller {
     });
   };
 
-  const run = async (request: ChatRequest, call: AbortScope, deadlineAt: number | undefined): Promise<ChatResult> => {
+  const run = async (request: ChatRequest, call: AbortScope, deadlineAt: number | undefined, priority: LimiterPriority): Promise<ChatResult> => {
     const body = toCompletionBody(request);
     const estimate = estimateRequestTokens(request);
     let attempts = 0;
     let transientFailures = 0;
     let rateRetries = 0;
     let waitedMs = 0;
+    const headersTimeoutMs = headersTimeoutFor(request);
     for (;;) {
+      // An outage already seen by another call: fail now, before queueing for the limiter.
+      breaker.check();
       const waitStart = now();
       let ticket: LimiterTicket;
       try {
-        ticket = await limiter.acquire(request.model, estimate, call.signal);
+        ticket = await limiter.acquire(request.model, estimate, call.signal, priority);
       } finally {
         waitedMs += now() - waitStart;
       }
+      try {
+        breaker.check();
+      } catch (error) {
+        limiter.observe(request.model, {}, 0, ticket);
+        throw error;
+      }
       attempts++;
-      const attempt = attemptScope(call);
+      const attemptStart = now();
+      const stalled = new AbortController();
+      const attempt = attemptScope(call, attemptCapMs ?? headersTimeoutMs + bodyTimeoutMs, stalled.signal);
+      let stallTimer: ReturnType<typeof setTimeout> | undefined;
       let failure: AiCallError;
       try {
-        const pending = client.chat.completions.create(body, { signal: attempt.signal, maxRetries: 0 }).withResponse();
-        const { data, response } = await raceAbort(pending, attempt.signal);
+        // groq-sdk's own timeout covers the wait for the headers; it never retries (see groq-client.ts).
+        const pending = client.chat.completions.create(body, { signal: attempt.signal, maxRetries: 0, timeout: headersTimeoutMs }).asResponse();
+        const response = await raceAbort(pending, attempt.signal);
+        stallTimer = setTimeout(() => stalled.abort(), bodyTimeoutMs);
+        const text = await raceAbort(response.text(), attempt.signal);
         let completion: Completion;
         try {
-          completion = readCompletion(data, request);
+          completion = readCompletion(parseBody(text, response.headers.get('content-type')), request);
         } catch (error) {
           limiter.observe(request.model, response.headers, undefined, ticket);
           throw error;
         }
         // Headers and usage together: Groq's remaining-tokens already counts this request's refund.
         limiter.observe(request.model, response.headers, completion.usage.totalTokens, ticket);
+        breaker.success();
         return { ...completion, attempts, waitedMs };
       } catch (error) {
         if (call.signal.aborted) throw call.signal.reason;
-        failure = attempt.firedBy === 'timeout' ? (attempt.signal.reason as AiCallError) : classifyAiError(error, now(), secrets);
+        failure = attempt.firedBy === 'timeout' || attempt.firedBy === 'stalled' ? (attempt.signal.reason as AiCallError) : classifyAiError(error, now(), secrets);
         const headers = error instanceof APIError ? error.headers : undefined;
         limiter.observe(request.model, headers ?? {}, chargedNothing(failure) ? 0 : undefined, ticket);
       } finally {
+        if (stallTimer) clearTimeout(stallTimer);
         attempt.dispose();
+      }
+      if (failure.kind === 'transient') {
+        // In words a seller can read: "server error 503", "it sent a web page instead of an answer", a timeout.
+        const outage = breaker.failure(failure.status !== undefined ? `server error ${failure.status}` : (failure.detail ?? 'no good answer'), attemptStart);
+        if (outage) throw outage;
+      } else if (failure.kind !== 'rate_minute' && failure.kind !== 'rate_day') {
+        // Groq answered (a 4xx about the request): it is up, whatever the streak said.
+        breaker.success();
       }
 
       let delay = 0;
@@ -192,7 +254,7 @@ export function createAiCaller(options: AiCallerOptions): AiCaller {
     async complete(request, callOptions = {}) {
       const call = callScope(callOptions.signal, callOptions.deadlineAt);
       try {
-        return await run(request, call, callOptions.deadlineAt);
+        return await run(request, call, callOptions.deadlineAt, callOptions.priority ?? 'bulk');
       } catch (error) {
         throw clean(error);
       } finally {
@@ -201,7 +263,7 @@ export function createAiCaller(options: AiCallerOptions): AiCaller {
     },
     async listModels(signal) {
       const call = callScope(signal, undefined);
-      const attempt = attemptScope(call);
+      const attempt = attemptScope(call, attemptCapMs ?? 30_000);
       try {
         const list = await raceAbort(client.models.list({ signal: attempt.signal, maxRetries: 0 }), attempt.signal);
         const models = (list as { data?: unknown }).data;

@@ -14,7 +14,9 @@ export type AiFailureKind =
   | 'json_invalid'
   | 'bad_request'
   | 'cancelled'
-  | 'deadline';
+  | 'deadline'
+  /** Transient failures kept coming (outage-breaker.ts): the job pauses instead of retrying. */
+  | 'outage';
 
 export interface AiCallErrorInit {
   status?: number;

@@ -1,8 +1,9 @@
 /**
  * AI jobs in the durable queue: batches go to the AiService instead of the optimizer pool, and the
  * AI's whole-batch failures get their own handling — a used-up daily budget pauses the job until it
- * resets (no attempt used), a refused key fails it at once with what to do, everything else (per
- * minute limits, network, 5xx) is a normal retry with backoff.
+ * resets (no attempt used), a refused key fails it at once with what to do, an outage (transient
+ * failures that kept coming, outage-breaker.ts) pauses it with its reason until the seller resumes
+ * it, everything else (per-minute limits, a passing network or 5xx hiccup) is a normal retry.
  */
 import type { BatchFailureHandling, OptimizerRunner } from '../jobs/job-types.js';
 import { AiCallError } from './ai-failure.js';
@@ -13,7 +14,7 @@ export const AI_BATCH_SIZE = 40;
 
 export function aiJobRunner(service: AiService): OptimizerRunner {
   return {
-    run: (batch, signal) => service.runBatch(batch.listings, batch.marketplace, signal),
+    run: (batch, signal, options) => service.runBatch(batch.listings, batch.marketplace, signal, { interactive: options?.interactive === true }),
   };
 }
 
@@ -28,6 +29,8 @@ export function describeAiFailure(error: unknown, now = Date.now()): BatchFailur
     };
   }
   if (error.kind === 'auth') return { reason: error.message, final: true };
+  // Groq keeps failing: pause the job with the reason instead of retrying for minutes.
+  if (error.kind === 'outage') return { reason: error.message, pause: true };
   if (error.kind === 'rate_minute') return { reason: error.message, requeueAfterMs: error.retryAfterMs ?? 5_000 };
   return null;
 }

@@ -7,12 +7,13 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { AiKeyInfo, AiKeyTest, AiStatus } from '../../common/ai-types.js';
 import type { Marketplace } from '../../common/listing.js';
 import type { OptimizerTaskListing } from '../jobs/pool-task.js';
-import { createAiCaller, type AiCaller } from './ai-call.js';
+import { createAiCaller, type AiCaller, type AiCallerOptions } from './ai-call.js';
 import { readAiConfig, readAiUsage, writeAiConfig, writeAiUsage, type AiConfig, type AiUsage } from './ai-config.js';
 import { AiCallError, classifyAiError } from './ai-failure.js';
 import { rewriteListings, type AiListingResult } from './ai-rewriter.js';
 import { isReasoningModel, limitsFor, supportsStrictSchema } from './ai-tiers.js';
-import { RateLimiter } from './rate-limiter.js';
+import { OutageBreaker, type OutageBreakerOptions } from './outage-breaker.js';
+import { RateLimiter, type InteractiveReserve } from './rate-limiter.js';
 
 export interface AiServiceOptions {
   db: BetterSqlite3.Database;
@@ -23,10 +24,21 @@ export interface AiServiceOptions {
   now?: () => number;
   /** Emulated minute for the limiter (benchmarks against a time-compressed fake server). */
   windowMs?: number;
+  /** When transient failures count as an outage that pauses jobs (tests shorten it). */
+  breaker?: Omit<OutageBreakerOptions, 'now'>;
+  /** The caller's timeouts and retries (tests shorten them); default: ai-call.ts's. */
+  calls?: Pick<AiCallerOptions, 'attemptTimeoutMs' | 'bodyTimeoutMs' | 'backoff' | 'maxAttempts'>;
 }
 
 /** A batch may take this long in total (rate-limit waits included) before it is given back to the queue. */
 const BATCH_DEADLINE_MS = 10 * 60_000;
+
+/**
+ * Bulk requests leave room for about two one-listing requests (a seller waiting in the editor):
+ * its rewrite starts at once instead of after the bulk job's next refill. Throughput is set by the
+ * refill rate, so bulk loses only that much of the first minute's burst.
+ */
+const INTERACTIVE_RESERVE: InteractiveReserve = { tpmFraction: 0.3, maxTokens: 4_000, requests: 2 };
 
 export class AiService {
   private key: string | null = null;
@@ -37,13 +49,21 @@ export class AiService {
   private models: string[] | null = null;
   private lastError: string | null = null;
   readonly limiter: RateLimiter;
+  /** One for the app, like the limiter: an outage seen by one job pauses the others at once too. */
+  readonly breaker: OutageBreaker;
   private readonly now: () => number;
 
   constructor(private readonly options: AiServiceOptions) {
     this.now = options.now ?? Date.now;
     this.config = readAiConfig(options.db);
     this.usage = readAiUsage(options.db, this.now());
-    this.limiter = new RateLimiter({ limits: limitsFor(this.config.tier, this.config.model), now: this.now, ...(options.windowMs ? { windowMs: options.windowMs } : {}) });
+    this.limiter = new RateLimiter({
+      limits: limitsFor(this.config.tier, this.config.model),
+      now: this.now,
+      interactiveReserve: INTERACTIVE_RESERVE,
+      ...(options.windowMs ? { windowMs: options.windowMs } : {}),
+    });
+    this.breaker = new OutageBreaker({ now: this.now, ...options.breaker });
   }
 
   /** The host pushes the key (or null when removed); a new key gets a new client. */
@@ -53,6 +73,12 @@ export class AiService {
     this.caller = null;
     this.models = null;
     this.lastError = null;
+    this.breaker.reset();
+  }
+
+  /** The seller resumed a job paused by an outage: try Groq again at once. */
+  resumeAfterOutage(): void {
+    this.breaker.reset();
   }
 
   hasKey(): boolean {
@@ -112,15 +138,18 @@ export class AiService {
   }
 
   /** Rewrites one job batch; throws an AiCallError for failures that are not the listings' fault. */
-  async runBatch(listings: readonly OptimizerTaskListing[], marketplace: Marketplace, signal?: AbortSignal): Promise<AiListingResult[]> {
+  async runBatch(listings: readonly OptimizerTaskListing[], marketplace: Marketplace, signal?: AbortSignal, options: { interactive?: boolean } = {}): Promise<AiListingResult[]> {
     const blocker = this.blocker();
     if (blocker) {
       const paused = this.limiter.state(this.config.model).pausedUntil;
       throw new AiCallError(this.key ? 'rate_day' : 'auth', blocker, paused !== null ? { resetsAt: paused } : {});
     }
     try {
+      const client = this.client();
+      // A seller waiting on this batch: its requests go before bulk ones in the limiter.
+      const caller: AiCaller = options.interactive ? { ...client, complete: (request, callOptions) => client.complete(request, { ...callOptions, priority: 'interactive' }) } : client;
       const results = await rewriteListings(listings, marketplace, {
-        caller: this.client(),
+        caller,
         model: this.config.model,
         limits: limitsFor(this.config.tier, this.config.model),
         strictSchema: supportsStrictSchema(this.config.model),
@@ -140,7 +169,14 @@ export class AiService {
   private client(): AiCaller {
     if (!this.key) throw new AiCallError('auth', 'No Groq API key is set. Add one in Tools › AI settings.');
     if (!this.caller) {
-      const inner = createAiCaller({ apiKey: this.key, limiter: this.limiter, ...(this.options.baseURL ? { baseURL: this.options.baseURL } : {}), now: this.now });
+      const inner = createAiCaller({
+        apiKey: this.key,
+        limiter: this.limiter,
+        breaker: this.breaker,
+        ...this.options.calls,
+        ...(this.options.baseURL ? { baseURL: this.options.baseURL } : {}),
+        now: this.now,
+      });
       // Count what each successful request used, for "today's usage".
       this.caller = {
         limiter: inner.limiter,

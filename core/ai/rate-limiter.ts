@@ -54,10 +54,29 @@ export interface RateLimiterOptions {
   now?: () => number;
   /** The length of a "minute" (tests and the fake server shorten it). */
   windowMs?: number;
+  /**
+   * Headroom bulk requests leave in both buckets, so a seller's one-listing rewrite (interactive)
+   * finds room at once instead of waiting for the bulk job's refill (default: none).
+   */
+  interactiveReserve?: InteractiveReserve;
 }
+
+/** What bulk requests may not use: tokens (a fraction of TPM, at most maxTokens) and requests of RPM. */
+export interface InteractiveReserve {
+  tpmFraction: number;
+  maxTokens: number;
+  requests: number;
+}
+
+/**
+ * Who waits: `interactive` (a seller waiting on one listing) goes ahead of every waiting `bulk`
+ * request and may use the headroom bulk leaves; requests of one kind keep first-come-first-served.
+ */
+export type LimiterPriority = 'interactive' | 'bulk';
 
 interface Waiter {
   tokens: number;
+  priority: LimiterPriority;
   resolve: (ticket: LimiterTicket) => void;
   reject: (error: AiCallError) => void;
   detach: () => void;
@@ -117,12 +136,14 @@ export class RateLimiter {
   private readonly now: () => number;
   private readonly windowMs: number;
   private readonly models = new Map<string, ModelState>();
+  private readonly reserve: InteractiveReserve;
   private nextId = 1;
 
   constructor(options: RateLimiterOptions) {
     this.limits = { ...options.limits };
     this.now = options.now ?? Date.now;
     this.windowMs = options.windowMs ?? 60_000;
+    this.reserve = options.interactiveReserve ?? { tpmFraction: 0, maxTokens: 0, requests: 0 };
   }
 
   /**
@@ -131,7 +152,7 @@ export class RateLimiter {
    * once while the day is used up (`rate_day`) or when one request could never fit (`too_large`);
    * on abort rejects with the signal's reason when that is an AiCallError, else `cancelled`.
    */
-  acquire(model: string, estimatedTokens: number, signal?: AbortSignal): Promise<LimiterTicket> {
+  acquire(model: string, estimatedTokens: number, signal?: AbortSignal, priority: LimiterPriority = 'bulk'): Promise<LimiterTicket> {
     const state = this.modelState(model);
     const now = this.now();
     if (signal?.aborted) return Promise.reject(abortReason(signal));
@@ -141,7 +162,7 @@ export class RateLimiter {
       return Promise.reject(tooLargeError(`estimated ${estimatedTokens} tokens, the per-minute limit is ${tpm}`));
     }
     return new Promise<LimiterTicket>((resolve, reject) => {
-      const waiter: Waiter = { tokens: Math.max(0, estimatedTokens), resolve, reject, detach: () => undefined };
+      const waiter: Waiter = { tokens: Math.max(0, estimatedTokens), priority, resolve, reject, detach: () => undefined };
       if (signal) {
         const onAbort = (): void => {
           const index = state.queue.indexOf(waiter);
@@ -154,7 +175,7 @@ export class RateLimiter {
         signal.addEventListener('abort', onAbort, { once: true });
         waiter.detach = () => signal.removeEventListener('abort', onAbort);
       }
-      state.queue.push(waiter);
+      enqueueWaiter(state.queue, waiter);
       this.pump(model, state);
     });
   }
@@ -266,6 +287,21 @@ export class RateLimiter {
   }
 
   /**
+   * The bucket sizes a request may fill: all of them for interactive ones; for bulk ones less the
+   * interactive reserve — but never less than the request itself (or one request), so a large
+   * bulk request still goes once the bucket is empty instead of waiting forever.
+   */
+  private capacityFor(state: ModelState, tokens: number, priority: LimiterPriority): { tpm: number; rpm: number } {
+    const tpm = this.tpm(state);
+    const rpm = this.rpm();
+    if (priority === 'interactive') return { tpm, rpm };
+    return {
+      tpm: Math.min(tpm, Math.max(tokens, tpm - Math.min(this.reserve.maxTokens, tpm * this.reserve.tpmFraction))),
+      rpm: Math.max(1, rpm - this.reserve.requests),
+    };
+  }
+
+  /**
    * Groq's token level from its headers: limit − remaining, or else how long until its bucket is
    * empty (`reset-tokens`) times the refill rate. Null when the response carried neither.
    */
@@ -291,13 +327,12 @@ export class RateLimiter {
   }
 
   /** The first moment a request of `tokens` may go: after any back-off, when both buckets have room. */
-  private earliestStart(state: ModelState, tokens: number, now: number): number {
+  private earliestStart(state: ModelState, tokens: number, now: number, priority: LimiterPriority): number {
     this.drain(state, now);
-    const tpm = this.tpm(state);
-    const rpm = this.rpm();
-    // The deficit refills at capacity per window: wait exactly that long.
-    const tokenWait = ((state.tokenLevel + tokens - tpm - EPSILON) * this.windowMs) / tpm;
-    const requestWait = ((state.requestLevel + 1 - rpm - EPSILON) * this.windowMs) / rpm;
+    const room = this.capacityFor(state, tokens, priority);
+    // The deficit refills at the full capacity per window (TPM, RPM): wait exactly that long.
+    const tokenWait = ((state.tokenLevel + tokens - room.tpm - EPSILON) * this.windowMs) / this.tpm(state);
+    const requestWait = ((state.requestLevel + 1 - room.rpm - EPSILON) * this.windowMs) / this.rpm();
     return Math.max(now, state.backoffUntil, now + Math.ceil(Math.max(0, tokenWait, requestWait)));
   }
 
@@ -308,7 +343,7 @@ export class RateLimiter {
       const head = state.queue[0];
       if (!head) return;
       const now = this.now();
-      const readyAt = this.earliestStart(state, head.tokens, now);
+      const readyAt = this.earliestStart(state, head.tokens, now, head.priority);
       if (readyAt > now) {
         // Re-check at least once a window, in case the clock jumped.
         state.timer = setTimeout(() => this.pump(model, state), Math.min(readyAt - now, this.windowMs));
@@ -350,6 +385,13 @@ export class RateLimiter {
     if (state.timer) clearTimeout(state.timer);
     state.timer = null;
   }
+}
+
+/** Interactive waiters go after the interactive ones already waiting, before any bulk one. */
+function enqueueWaiter(queue: Waiter[], waiter: Waiter): void {
+  const at = waiter.priority === 'interactive' ? queue.findIndex((other) => other.priority === 'bulk') : -1;
+  if (at < 0) queue.push(waiter);
+  else queue.splice(at, 0, waiter);
 }
 
 function abortReason(signal: AbortSignal): AiCallError {

@@ -5,6 +5,7 @@ import { prepared } from '../edit/prepared.js';
 import { applyProposalRows } from './apply-proposal-rows.js';
 import { backoffDelay } from './backoff.js';
 import { finishJobIfComplete } from './finish-job.js';
+import { pauseJob } from './pause-job.js';
 import type { ClaimedBatch, RetryPolicy } from './job-types.js';
 import { growProposalChangeSet, isAppliedChangeSet, startProposalChangeSet } from './proposal-change-set.js';
 import type { ProposalRow } from './proposal-rows.js';
@@ -109,7 +110,7 @@ export function failBatch(
   batch: ClaimedBatch,
   reason: string,
   retry: RetryPolicy,
-  options: { now?: number; penalize?: boolean; delayMs?: number; final?: boolean; note?: string } = {},
+  options: { now?: number; penalize?: boolean; delayMs?: number; final?: boolean; note?: string; pause?: boolean } = {},
 ): { requeued: number; failed: number; jobFinished: boolean } {
   const now = options.now ?? Date.now();
   const penalize = options.penalize ?? true;
@@ -139,6 +140,8 @@ export function failBatch(
     if (failed > 0) prepared(db, 'UPDATE jobs SET failed = failed + ?, updated_at = ? WHERE id = ?').run(failed, now, batch.jobId);
     // A note the jobs panel shows (e.g. "paused until 14:00: daily limit"), cleared by the next finish.
     if (options.note !== undefined) prepared(db, 'UPDATE jobs SET error = ?, updated_at = ? WHERE id = ?').run(options.note, now, batch.jobId);
+    // Paused (an outage): no claim takes its listings until the seller resumes it; the reason shows on the job.
+    if (options.pause) pauseJob(db, batch.jobId, reason, now);
     return { requeued, failed, jobFinished: finishJobIfComplete(db, batch.jobId, now) };
   });
   return fail.immediate();

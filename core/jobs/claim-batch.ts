@@ -15,6 +15,8 @@ export interface ClaimOptions {
   leaseMs: number;
   retry: RetryPolicy;
   now?: number;
+  /** Only jobs of at least this priority (the runner's interactive lane claims interactive jobs only). */
+  minPriority?: number;
 }
 
 /**
@@ -29,7 +31,9 @@ export interface ClaimOptions {
 export function claimBatch(db: BetterSqlite3.Database, options: ClaimOptions): ClaimedBatch | null {
   const now = options.now ?? Date.now();
   const claim = db.transaction((): ClaimedBatch | null => {
-    const jobs = prepared(db, "SELECT id, kind, payload, auto_apply, priority FROM jobs WHERE state IN ('queued','running') ORDER BY priority DESC, id").all() as {
+    const jobs = prepared(db, "SELECT id, kind, payload, auto_apply, priority FROM jobs WHERE state IN ('queued','running') AND paused_at IS NULL AND priority >= ? ORDER BY priority DESC, id").all(
+      options.minPriority ?? Number.MIN_SAFE_INTEGER,
+    ) as {
       id: number;
       kind: JobKind;
       payload: string;
@@ -88,9 +92,9 @@ export function renewLease(db: BetterSqlite3.Database, batch: ClaimedBatch, leas
   return renewed > 0;
 }
 
-/** When something next becomes claimable (a backoff ends, a foreign lease expires); null: never. */
-export function nextClaimableAt(db: BetterSqlite3.Database): number | null {
-  const jobs = prepared(db, "SELECT id FROM jobs WHERE state IN ('queued','running')").pluck().all() as number[];
+/** When something next becomes claimable (a backoff ends, a foreign lease expires) in jobs of at least `minPriority`; null: never. */
+export function nextClaimableAt(db: BetterSqlite3.Database, minPriority = Number.MIN_SAFE_INTEGER): number | null {
+  const jobs = prepared(db, "SELECT id FROM jobs WHERE state IN ('queued','running') AND paused_at IS NULL AND priority >= ?").pluck().all(minPriority) as number[];
   let next: number | null = null;
   for (const jobId of jobs) {
     const queued = prepared(db, "SELECT min(next_attempt_at) FROM job_items WHERE job_id = ? AND state = 'queued'").pluck().get(jobId) as number | null;

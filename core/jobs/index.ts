@@ -3,6 +3,7 @@ export { enqueueJob } from './enqueue.js';
 export { claimBatch, nextClaimableAt, renewLease, type ClaimOptions } from './claim-batch.js';
 export { failBatch, writeBatchResults, type WriteOutcome } from './batch-outcome.js';
 export { cancelJob, retryJob } from './cancel-job.js';
+export { isJobPaused, pauseJob, resumeJob } from './pause-job.js';
 export { recoverJobs, type RecoverOptions, type RecoverResult } from './recover-jobs.js';
 export { hasActiveJobs, listJobs, readJob } from './read-jobs.js';
 export { createJobRunner, type JobRunner, type JobRunnerOptions } from './job-runner.js';

@@ -15,7 +15,8 @@ import { failBatch, writeBatchResults } from './batch-outcome.js';
 import { cancelJob } from './cancel-job.js';
 import { withCatalogHints } from './catalog-vocabulary-source.js';
 import { claimBatch, nextClaimableAt, renewLease } from './claim-batch.js';
-import { DEFAULT_RETRY, isListingFailure, type BatchFailureHandling, type BatchItemResult, type ClaimedBatch, type JobKind, type JobProgress, type JobSummary, type OptimizerRunner, type RetryPolicy } from './job-types.js';
+import { isJobPaused } from './pause-job.js';
+import { DEFAULT_RETRY, JOB_PRIORITY, isListingFailure, type BatchFailureHandling, type BatchItemResult, type ClaimedBatch, type JobKind, type JobProgress, type JobSummary, type OptimizerRunner, type RetryPolicy } from './job-types.js';
 import { ProgressMeter } from './progress-meter.js';
 import { hasActiveJobs, readJob } from './read-jobs.js';
 import { isNotTheListingsFault, readableReason } from './readable-error.js';
@@ -31,6 +32,11 @@ export interface JobRunnerOptions {
   describeFailure?: (error: unknown) => BatchFailureHandling | null;
   /** Batches in flight at once (default 2: one per pool thread is enough, writes are quick). */
   lanes?: number;
+  /**
+   * Extra lanes that claim only interactive jobs (default 1): a seller's one-listing rewrite starts
+   * at once even while every other lane holds a long bulk batch (an AI batch can take minutes).
+   */
+  interactiveLanes?: number;
   /** Listings per task (default 200). */
   batchSize?: number;
   /** Lease length; renewed every third of it while a batch runs (default 30 s). */
@@ -72,6 +78,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const { catalog, runner } = options;
   const { db } = catalog;
   const lanes = Math.max(1, options.lanes ?? 2);
+  const interactiveLanes = Math.max(0, options.interactiveLanes ?? 1);
   const batchSize = Math.max(1, options.batchSize ?? 200);
   const leaseMs = options.leaseMs ?? 30_000;
   const retry = options.retry ?? DEFAULT_RETRY;
@@ -158,16 +165,24 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
           return null;
         }
         if (controller.signal.aborted && isCancelledOrLost(batch)) return null;
+        // Aborted because its job was paused: the listings go back untouched, no attempt used.
+        if (controller.signal.aborted && isJobPaused(db, batch.jobId)) {
+          failBatch(db, batch, readableReason(error), retry, { now: now(), penalize: false });
+          return null;
+        }
         const special = options.describeFailure?.(error) ?? null;
         if (special) {
           const outcome = failBatch(db, batch, special.reason, retry, {
             now: now(),
-            penalize: special.requeueAfterMs === undefined,
+            penalize: special.requeueAfterMs === undefined && special.pause !== true,
+            ...(special.pause ? { pause: true } : {}),
             ...(special.requeueAfterMs === undefined ? {} : { delayMs: special.requeueAfterMs }),
             ...(special.final ? { final: true } : {}),
             ...(special.note ? { note: special.note } : {}),
           });
-          return outcome.failed > 0 || outcome.jobFinished || special.note ? readJob(db, batch.jobId) : null;
+          // The job's other batches in flight would only fail the same way: stop them now.
+          if (special.pause) abortJobBatches(batch.jobId, 'paused');
+          return outcome.failed > 0 || outcome.jobFinished || special.note || special.pause ? readJob(db, batch.jobId) : null;
         }
         const blameless = isNotTheListingsFault(error);
         const outcome = failBatch(db, batch, readableReason(error), retry, { now: now(), penalize: !blameless, delayMs: blameless ? BUSY_DELAY_MS : 0 });
@@ -177,7 +192,13 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     } finally {
       clearInterval(renewal);
       inFlight.delete(batch.leaseOwner);
+      // Requests of the batch still out (packs asked side by side after one failed) stop too.
+      controller.abort(new Error('batch over'));
     }
+  }
+
+  function abortJobBatches(jobId: number, why: string): void {
+    for (const flight of inFlight.values()) if (flight.jobId === jobId) flight.controller.abort(new Error(why));
   }
 
   /** The job was cancelled (or our lease re-leased): nothing of this batch may be written. */
@@ -185,10 +206,11 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     return prepared(db, "SELECT 1 FROM job_items WHERE job_id = ? AND lease_owner = ? AND state = 'running' LIMIT 1").get(batch.jobId, batch.leaseOwner) === undefined;
   }
 
-  async function lane(): Promise<void> {
+  async function lane(minPriority?: number): Promise<void> {
     while (!stopped) {
       try {
-        const batch = stopped ? null : await queued(() => claimBatch(db, { owner, batchSize, leaseMs, retry, now: now(), ...(options.batchSizeFor ? { batchSizeFor: options.batchSizeFor } : {}) }));
+        const claim = { owner, batchSize, leaseMs, retry, now: now(), ...(options.batchSizeFor ? { batchSizeFor: options.batchSizeFor } : {}), ...(minPriority === undefined ? {} : { minPriority }) };
+        const batch = stopped ? null : await queued(() => claimBatch(db, claim));
         if (batch) {
           await runBatch(batch);
           // A macrotask between batches: timers, messages and other lanes get their turn.
@@ -199,7 +221,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         if (stopped) break;
         const next = await queued(() => {
           checkIdle();
-          return nextClaimableAt(db);
+          return nextClaimableAt(db, minPriority);
         });
         await sleep(next === null ? idlePollMs : Math.min(idlePollMs, next - now() + 1));
       } catch (error) {
@@ -212,12 +234,12 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   return {
     start() {
       if (running.length > 0 || stopped) return;
-      running = Array.from({ length: lanes }, () => lane());
+      running = [...Array.from({ length: lanes }, () => lane()), ...Array.from({ length: interactiveLanes }, () => lane(JOB_PRIORITY.interactive))];
     },
     wake,
     cancel(jobId) {
       const job = cancelJob(db, jobId, now());
-      for (const flight of inFlight.values()) if (flight.jobId === jobId) flight.controller.abort(new Error('cancelled'));
+      abortJobBatches(jobId, 'cancelled');
       report(job);
       checkIdle();
       return job;

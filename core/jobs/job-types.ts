@@ -76,6 +76,8 @@ export function isListingFailure(result: BatchItemResult): result is ListingFail
  */
 export interface BatchFailureHandling {
   reason: string;
+  /** Pause the whole job with `reason` (the listings go back without using an attempt) until the seller resumes it. */
+  pause?: boolean;
   final?: boolean;
   requeueAfterMs?: number;
   note?: string;

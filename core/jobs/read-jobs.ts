@@ -22,6 +22,8 @@ export interface JobRow {
   started_at: number | null;
   finished_at: number | null;
   change_set_id: number | null;
+  /** Migration 010: set while the job is paused (its state stays 'queued'). */
+  paused_at: number | null;
 }
 
 /** The payload JSON, read defensively: a hand-edited row degrades to marketplace 'other'. */
@@ -39,7 +41,7 @@ export function jobSummary(row: JobRow): JobSummary {
   return {
     id: row.id,
     kind: row.kind,
-    state: row.state,
+    state: row.paused_at !== null && (row.state === 'queued' || row.state === 'running') ? 'paused' : row.state,
     priority: row.priority,
     marketplace: parsePayload(row.payload).marketplace,
     autoApply: row.auto_apply === 1,
@@ -66,7 +68,7 @@ export function listJobs(db: BetterSqlite3.Database, recent = 20): JobSummary[] 
   return [...active, ...finished].map(jobSummary);
 }
 
-/** True while some job still has work (the CLI and tests wait for this to turn false). */
+/** True while some job still has work to run (the CLI and tests wait for this to turn false); a paused job waits for the seller. */
 export function hasActiveJobs(db: BetterSqlite3.Database): boolean {
-  return prepared(db, "SELECT 1 FROM jobs WHERE state IN ('queued','running') LIMIT 1").get() !== undefined;
+  return prepared(db, "SELECT 1 FROM jobs WHERE state IN ('queued','running') AND paused_at IS NULL LIMIT 1").get() !== undefined;
 }

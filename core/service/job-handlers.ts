@@ -10,6 +10,7 @@ import {
   listPendingProposals,
   pendingProposalCount,
   rejectProposals,
+  resumeJob,
   retryJob,
   spellingForListings,
   type ProposalSelector,
@@ -67,7 +68,10 @@ export function createJobHandlers(catalog: Catalog, jobs: JobControl | undefined
     },
 
     'jobs.retry': ({ jobId }) => {
-      const job = retryJob(catalog.db, jobId);
+      // A paused job resumes (Groq gets another chance at once); a failed or cancelled one is retried.
+      const resumed = resumeJob(catalog.db, jobId);
+      if (resumed) ai?.resumeAfterOutage();
+      const job = resumed ?? retryJob(catalog.db, jobId);
       if (!job) throw noSuchJob(jobId);
       if (job.state === 'queued') control.wake();
       return job;

@@ -7,7 +7,6 @@ import { useClient } from '../store/client-context.js';
 import { useApp, useAppStore } from '../store/context.js';
 import { diffDraft, draftFromListing, editorStoreFor, isDirty, ruleInputOf, type Draft, type EditorSession } from '../store/editor.js';
 import { AiRewriteButton } from './AiRewriteButton.js';
-import { AiRewriteButton } from './AiRewriteButton.js';
 import { HistoryList } from './HistoryList.js';
 import { ListingEditor, useListingCheck, type ListingCheck } from './ListingEditor.js';
 import { ruleLabel } from './rule-labels.js';
@@ -243,7 +242,6 @@ function LoadedDetail({ listing, loading, onClose }: { listing: Listing; loading
           )}
         </div>
         <ScoreExplanation check={check} marketplace={marketplace} />
-        <AiRewriteButton key={base.id} listing={base} dirty={dirty} />
         <AiRewriteButton key={base.id} listing={base} dirty={dirty} />
         <div className="pane-tabs" role="tablist" aria-label="Listing views">
           {TABS.map((t) => (

@@ -11,6 +11,7 @@ import './optimize.css';
 const STATE_BADGES: Record<JobSummary['state'], string> = {
   queued: 'badge-neutral',
   running: 'badge-neutral',
+  paused: 'badge-warn',
   done: 'badge-ok',
   failed: 'badge-warn',
   cancelled: 'badge-warn',
@@ -74,7 +75,12 @@ function JobRow({ job, progress }: { job: JobSummary; progress: JobProgressEvent
         </div>
       )}
       <div className="job-actions">
-        {active && (
+        {job.state === 'paused' && (
+          <button type="button" className="btn btn-primary" data-testid="job-resume" disabled={busy} onClick={() => void act('jobs.retry')} title="Try again where the job stopped: listings already rewritten are kept">
+            Resume
+          </button>
+        )}
+        {(active || job.state === 'paused') && (
           <button type="button" className="btn" data-testid="job-cancel" disabled={busy} onClick={() => void act('jobs.cancel')}>
             Cancel
           </button>

@@ -49,7 +49,8 @@ export function OptimizeDialog({ onClose }: { onClose: () => void }) {
     setStarting(true);
     setError(null);
     try {
-      const job = await client.call('jobs.start', { scope, marketplace, kind: method, priority: 'interactive', autoApply, ...(price.rules ? { priceRules: price.rules } : {}) });
+      // Bulk: a one-listing rewrite started from the editor (interactive) goes ahead of this job.
+      const job = await client.call('jobs.start', { scope, marketplace, kind: method, priority: 'bulk', autoApply, ...(price.rules ? { priceRules: price.rules } : {}) });
       if (method === 'optimize') rememberPriceRules(marketplace, priceForm);
       const s = jobs.getState();
       s.upsert(job);

@@ -18,6 +18,7 @@ export const isActive = (state: JobState): boolean => ACTIVE_STATES.includes(sta
 export const JOB_STATE_LABELS: Record<JobState, string> = {
   queued: 'Queued',
   running: 'Running',
+  paused: 'Paused',
   done: 'Done',
   failed: 'Failed',
   cancelled: 'Cancelled',
