@@ -264,7 +264,7 @@ export function Grid() {
   const total = useApp((s) => s.view?.total ?? 0);
   const viewState = useApp((s) => s.viewState);
   const pageCache = useApp((s) => s.pageCache);
-  useApp((s) => s.pagesVersion); // re-render when pages arrive
+  const pagesVersion = useApp((s) => s.pagesVersion); // re-render when pages arrive
   const selectedIndex = useApp((s) => s.selectedIndex);
   const selection = useApp((s) => s.selection);
   const inlineEdit = useApp((s) => s.inlineEdit);
@@ -376,7 +376,7 @@ export function Grid() {
     const current = widths.view === view ? widths.widths : MIN_CONTENT_WIDTHS;
     const next = grownWidths(current, rows, textWidthRef.current.measure);
     if (next !== current || widths.view !== view) setWidths({ view, widths: next });
-  });
+  }, [items, pageCache, pagesVersion, view, widths]);
   const layout = gridTemplate(VISUAL_ORDER, widths.widths);
   const skuChars = Math.max(6, Math.floor((widths.widths.sku - 20) / (textWidthRef.current?.monoChar ?? 7.8)));
 
