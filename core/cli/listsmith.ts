@@ -19,6 +19,7 @@ import { CHECK_USAGE, checkCatalog } from './check.js';
 import { OPTIMIZE_USAGE, OptimizeUsageError, optimizeCatalog, parseMarketplace, parseListingFilter } from './optimize.js';
 import { UNDO_USAGE, UndoUsageError, historyJson, parseChangeSetId, redoCommand, undoCommand } from './undo-command.js';
 import { AiService } from '../ai/ai-service.js';
+import { PHOTOS_USAGE, downloadCatalogPhotos } from './photos-command.js';
 
 /**
  * `listsmith import <file> [--dialect D] [--map "Column=field,…"] [--match key|title] [--currency CODE] [--db PATH] [--json]`
@@ -27,6 +28,7 @@ import { AiService } from '../ai/ai-service.js';
  * `listsmith optimize --marketplace M [--filter F] [--apply] [--db PATH] [--json]` (core/cli/optimize.ts)
  * `listsmith check [--marketplace M] [--filter F] [--db PATH] [--json]` (core/cli/check.ts)
  * `listsmith undo [--change-set N] [--db PATH] [--json]`, `listsmith redo …` (core/cli/undo-command.ts)
+ * `listsmith photos [--db PATH] [--json]` (core/cli/photos-command.ts)
  *
  * Runs in-process on the same core functions as the app (one writer connection). Progress goes to
  * stderr; with --json the LAST line on stdout is one JSON object. Exit 0 when the command ran
@@ -41,7 +43,8 @@ ${IMPORT_USAGE}
   listsmith stats [--db PATH] [--json]
 ${OPTIMIZE_USAGE}
 ${CHECK_USAGE}
-${UNDO_USAGE}`;
+${UNDO_USAGE}
+${PHOTOS_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -286,6 +289,27 @@ function runHistory(command: 'undo' | 'redo'): Record<string, unknown> {
   }
 }
 
+/** `listsmith photos`: the catalog's photos saved for offline use now; progress on stderr. */
+async function runPhotos(): Promise<Record<string, unknown>> {
+  const catalog = openWriter();
+  try {
+    const status = await downloadCatalogPhotos(catalog, (s) => progressLine(`photos: ${s.cached} saved, ${s.queued} waiting, ${s.failed} could not be saved`));
+    endProgress();
+    const mb = (status.usedBytes / 1_048_576).toFixed(1);
+    process.stderr.write(`${status.cached} photos saved (${mb} MB of ${status.settings.capMb} MB), ${status.failed} could not be saved${status.lastFailure ? ` (last: ${status.lastFailure.reason})` : ''}.\n`);
+    if (status.state === 'offline') {
+      process.stderr.write('listsmith: the network is unreachable; run it again when you are online.\n');
+      process.exitCode = 1;
+    } else if (status.state === 'full') {
+      process.stderr.write('listsmith: the size limit is reached; raise it in the app to save more photos.\n');
+    }
+    const { state, cached, usedBytes, queued, failed, lastFailure } = status;
+    return { state, cached, usedBytes, waiting: queued, failed, lastFailure };
+  } finally {
+    catalog.close();
+  }
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = positionals;
   if (values.help || !command) {
@@ -299,6 +323,7 @@ async function main(): Promise<void> {
   else if (command === 'optimize') result = await runOptimize();
   else if (command === 'check') result = runCheck();
   else if (command === 'undo' || command === 'redo') result = runHistory(command);
+  else if (command === 'photos') result = await runPhotos();
   else throw new UsageError(`Unknown command "${command}".`);
   console.log(values.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));
 }
