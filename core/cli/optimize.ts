@@ -15,6 +15,7 @@ import type { Catalog } from '../catalog/open-catalog.js';
 import { prepared } from '../edit/prepared.js';
 import { acceptProposals, createJobRunner, enqueueJob, readJob, recoverJobs, type JobProgress, type JobSummary } from '../jobs/index.js';
 import { createOptimizerPool } from '../jobs/optimizer-pool.js';
+import { optimizerLanesFor } from '../jobs/pool-defaults.js';
 import { readableReason } from '../jobs/readable-error.js';
 import { AiCallError } from '../ai/ai-failure.js';
 import { AI_BATCH_SIZE, aiJobRunner, describeAiFailure } from '../ai/ai-job-runner.js';
@@ -202,6 +203,8 @@ async function runUntilFinished(
   const runner = createJobRunner({
     catalog,
     runner: pool,
+    // Every pool thread busy (the default 2 lanes left most of a many-core machine idle).
+    lanes: optimizerLanesFor(pool.stats().threads),
     ...(options.ai
       ? {
           aiRunner: aiJobRunner(options.ai),

@@ -9,6 +9,15 @@ export function defaultOptimizerThreads(): number {
   return Math.min(MAX_OPTIMIZER_THREADS, Math.max(1, availableParallelism() - 1));
 }
 
+/**
+ * Job-runner lanes that keep `threads` pool threads busy: one more than threads, so while a lane
+ * reads listings or writes proposals between batches, another batch is ready for the free thread
+ * (with one lane per thread each thread idled through its lane's SQLite work).
+ */
+export function optimizerLanesFor(threads: number): number {
+  return Math.max(1, Math.floor(threads)) + 1;
+}
+
 /** Batches waiting for a thread; the job queue feeds a few at a time, so this is only a backstop. */
 export const DEFAULT_MAX_QUEUE = 64;
 /** A batch of ~200 listings takes well under a second; far longer means a hang. */

@@ -3,7 +3,7 @@
  * casing), the brand written as in the brand field, and Etsy's "at most 3 words in ALL CAPS".
  */
 import { ACRONYMS, SMALL_WORDS } from './acronyms.js';
-import type { Brand } from './brand.js';
+import { mayHoldBrand, type Brand } from './brand.js';
 
 /** A word with inner apostrophes (WOMEN'S), as the rules engine reads words. */
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
@@ -46,7 +46,7 @@ function letterCount(word: string): number {
 
 /** Ranges of the brand in the text. */
 function brandRanges(text: string, brand: Brand | null): [number, number][] {
-  if (brand === null) return [];
+  if (brand === null || !mayHoldBrand(text, brand)) return [];
   brand.pattern.lastIndex = 0;
   return Array.from(text.matchAll(brand.pattern), (m): [number, number] => [m.index, m.index + m[0].length]);
 }
@@ -78,7 +78,7 @@ export function unshout(title: string, options: CapitalsOptions): string {
 
 /** The brand written exactly as in the brand field wherever the title has it in another casing. */
 export function restoreBrandCasing(title: string, brand: Brand | null): string {
-  if (brand === null) return title;
+  if (brand === null || !mayHoldBrand(title, brand)) return title;
   brand.pattern.lastIndex = 0;
   return title.replace(brand.pattern, (found) => (found.replace(/\s+/g, ' ') === brand.name ? found : brand.name));
 }

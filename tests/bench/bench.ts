@@ -13,7 +13,7 @@ import { makeShopifyFiles, measureFloor, measureImport } from './import-bench.js
 import { measureJobOverhead } from './job-bench.js';
 import { measureAiThroughput } from './ai-bench.js';
 import { measureAiLatency } from './ai-latency-bench.js';
-import { measureOptimizerPool } from './optimizer-bench.js';
+import { measureOptimizerPool, measureRealOptimizerPool } from './optimizer-bench.js';
 import { copyWithSpreadIds, measurePagesDuringLoad } from './pages-during-load.js';
 import { writeRealTextFile } from './real-text-file.js';
 import { measureRenderer } from './renderer-bench.js';
@@ -112,6 +112,8 @@ async function main(): Promise<void> {
   // rules_listings_per_s: the rule optimizer in a 2-thread Piscina pool over 50k catalog listings (optimizer-bench.ts).
   if (!values['skip-optimizer']) {
     Object.assign(results, await measureOptimizerPool({ databasePath, threads: 2 }));
+    // rules_real_listings_per_s: the same pool over real corpus listings repeated to 50k, with catalog hints per batch.
+    Object.assign(results, await measureRealOptimizerPool({ threads: 2 }));
     // job_overhead_ms: the queue's own cost per job (enqueue, claim, result write, finish; job-bench.ts).
     Object.assign(results, await measureJobOverhead());
   }

@@ -12,16 +12,7 @@ import { corpusFiles, corpusPath } from '../corpus-files.js';
  * text the full-text index and the rules really meet. Returns how many distinct listings it used.
  */
 export async function writeRealTextFile(path: string, count: number): Promise<number> {
-  const originals: NewListing[] = [];
-  for (const name of corpusFiles()) {
-    try {
-      const source = await openImportSource(corpusPath(name), { fileName: basename(name) });
-      for await (const record of source.records) if (record.kind === 'listing') originals.push(record.listing);
-    } catch {
-      // A file the detector cannot place (a header-only template) adds no listings.
-    }
-  }
-  if (originals.length === 0) throw new Error('No corpus listings: the real-text import bench needs ../shared/corpus or tests/real-files.');
+  const originals = await readCorpusListings();
   const lines: string[] = [];
   for (let i = 0; i < count; i++) {
     const original = originals[i % originals.length]!;
@@ -38,4 +29,22 @@ export async function writeRealTextFile(path: string, count: number): Promise<nu
   }
   writeFileSync(path, lines.join('\n') + '\n');
   return originals.length;
+}
+
+/**
+ * Every listing the real corpus files yield, read as an import reads them (the benches' one way to
+ * the corpus folders, through tests/corpus-files.ts). Throws when there is none.
+ */
+export async function readCorpusListings(): Promise<NewListing[]> {
+  const originals: NewListing[] = [];
+  for (const name of corpusFiles()) {
+    try {
+      const source = await openImportSource(corpusPath(name), { fileName: basename(name) });
+      for await (const record of source.records) if (record.kind === 'listing') originals.push(record.listing);
+    } catch {
+      // A file the detector cannot place (a header-only template) adds no listings.
+    }
+  }
+  if (originals.length === 0) throw new Error('No corpus listings: the real-text benches need ../shared/corpus or tests/real-files.');
+  return originals;
 }
