@@ -56,14 +56,20 @@ function IndexingStatus() {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const searching = useApp((s) => s.view?.notIndexed !== undefined);
   const notIndexedAtOpen = useApp((s) => s.view?.notIndexed ?? 0);
-  useEffect(
-    () =>
-      client.on('operation.progress', (event) => {
-        if (event.phase !== 'indexing' || event.total === null) return;
-        setProgress(event.done >= event.total ? null : { done: event.done, total: event.total });
-      }),
-    [client],
-  );
+  useEffect(() => {
+    const offProgress = client.on('operation.progress', (event) => {
+      if (event.phase !== 'indexing' || event.total === null) return;
+      setProgress(event.done >= event.total ? null : { done: event.done, total: event.total });
+    });
+    // The phase ends with a rescore change: clears the bar even if its last progress event was missed.
+    const offChanged = client.on('catalog.changed', (event) => {
+      if (event.reason === 'rescore') setProgress(null);
+    });
+    return () => {
+      offProgress();
+      offChanged();
+    };
+  }, [client]);
   const waiting = progress === null ? notIndexedAtOpen : progress.total - progress.done;
   if (progress === null && !searching) return null;
   const percent = progress === null ? null : Math.floor((progress.done / Math.max(1, progress.total)) * 100);
