@@ -43,6 +43,8 @@ export interface ProposalChange {
   /** Seller-facing: what was changed and why. */
   reason: string;
   fixes: readonly string[];
+  /** Score points the change won back (absent in proposals stored before issue 14 item 6). */
+  gain?: number;
 }
 
 /** One field's proposal as the review view shows it. */

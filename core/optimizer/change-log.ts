@@ -2,15 +2,19 @@
  * Records a field's changes step by step. Each step that changes the value is checked against the
  * field's rules: a change that makes a failing rule pass carries that rule's id (the review view
  * shows the rule behind it); any other change carries the optimizer step's id.
+ * Each change also says how many of the field's score points it won back (`gain`), so a change
+ * that fixes no rule says what it earned instead (optimize-listing.ts drops a title proposal that
+ * earns nothing).
  */
 import type { Marketplace } from '../../common/listing.js';
-import { failingRules, sameValue } from './field-rules.js';
+import { failingRules, fieldPoints, sameValue } from './field-rules.js';
 import type { FieldProposal, OptimizedField, OptimizedValues, OptimizerChange } from './proposal.js';
 
 export class ChangeLog<F extends OptimizedField> {
   readonly before: OptimizedValues[F];
   private current: OptimizedValues[F];
   private failing: string[];
+  private points: number;
   private readonly changes: OptimizerChange[] = [];
 
   constructor(
@@ -21,6 +25,7 @@ export class ChangeLog<F extends OptimizedField> {
     this.before = value;
     this.current = value;
     this.failing = failingRules(field, value, marketplace);
+    this.points = fieldPoints(field, value, marketplace);
   }
 
   get value(): OptimizedValues[F] {
@@ -31,10 +36,12 @@ export class ChangeLog<F extends OptimizedField> {
   record(stepId: string, next: OptimizedValues[F], reason: string): void {
     if (sameValue<F>(next, this.current)) return;
     const failingNext = failingRules(this.field, next, this.marketplace);
+    const pointsNext = fieldPoints(this.field, next, this.marketplace);
     const fixes = this.failing.filter((id) => !failingNext.includes(id));
-    this.changes.push({ ruleId: fixes[0] ?? stepId, reason, fixes });
+    this.changes.push({ ruleId: fixes[0] ?? stepId, reason, fixes, gain: this.points - pointsNext });
     this.current = next;
     this.failing = failingNext;
+    this.points = pointsNext;
   }
 
   /** Appends another log's changes (a later pass over the same field). */
@@ -42,6 +49,7 @@ export class ChangeLog<F extends OptimizedField> {
     this.changes.push(...later.changes);
     this.current = later.current;
     this.failing = later.failing;
+    this.points = later.points;
   }
 
   /** The proposal for the field, or null when nothing changed. */

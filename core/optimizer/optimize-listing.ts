@@ -9,6 +9,7 @@ import type { Marketplace } from '../../common/listing.js';
 import { evaluateListing } from '../../common/rules/index.js';
 import { applyProposal } from './apply-proposal.js';
 import { brandOf, type Brand } from './brand.js';
+import { fieldPoints } from './field-rules.js';
 import { optimizeDescription } from './optimize-description.js';
 import { optimizePrice } from './optimize-price.js';
 import { optimizeTags } from './optimize-tags.js';
@@ -25,16 +26,29 @@ function knownWordsOf(catalog: CatalogHints | undefined, brand: Brand | null): K
   return (word) => words.has(word.toLowerCase().replace(/’/g, "'"));
 }
 
+/**
+ * A title proposal is made only when it makes a failing title rule pass or wins back score points
+ * (issue 14 item 6): tidying alone — lower-casing "CAT/FOG", taking out an "=", moving words — is
+ * no reason to ask the seller. Its changes then say which rules they fixed and what they gained.
+ * Descriptions (HTML made safe), tags (more searches) and the seller's own price rules are
+ * proposed as their steps make them.
+ */
+export function earnsItsPlace(proposal: FieldProposal<'title'>, marketplace: Marketplace): boolean {
+  if (proposal.changes.some((change) => change.fixes.length > 0)) return true;
+  return fieldPoints('title', proposal.after, marketplace) < fieldPoints('title', proposal.before, marketplace);
+}
+
 export function optimizeListing(listing: OptimizerInput, marketplace: Marketplace, context: OptimizerContext = {}): OptimizerProposal {
   const checker = context.spellChecker === undefined ? englishSpellChecker() : context.spellChecker;
   const brand = brandOf(listing.brand);
 
-  const title = optimizeTitle(listing.title, {
+  const titleSteps = optimizeTitle(listing.title, {
     marketplace,
     brand,
     category: listing.category,
     isWord: checker === null ? undefined : (word) => checker.correct(word),
   });
+  const title = titleSteps !== null && earnsItsPlace(titleSteps, marketplace) ? titleSteps : null;
   const description = optimizeDescription(listing.description, marketplace);
   const newTitle = title?.after ?? listing.title;
   const newDescription = description?.after ?? listing.description;

@@ -56,12 +56,15 @@ function runPass(log: ChangeLog<'title'>, context: TitleContext, mode: Mode): vo
   let capitals = beforeCaps;
   if (full) capitals = restoreBrandCasing(unshout(capitals, { brand, isWord: context.isWord }), brand);
   else if (policy.notAllCaps !== null && isAllCaps(capitals)) capitals = unshout(capitals, { brand, isWord: context.isWord });
-  if (policy.maxCapsWords !== null) capitals = limitCapsWords(capitals, policy.maxCapsWords.max, brand);
+  // The marketplace's limit is the reason only when the title was over it ("CAT/FOG" under "at most 3" was not).
+  const limited = policy.maxCapsWords === null ? capitals : limitCapsWords(capitals, policy.maxCapsWords.max, brand);
+  const overCapsLimit = limited !== capitals;
+  capitals = limited;
   const rewritten = rewrittenWords(beforeCaps, capitals);
   log.record(
     'optimizer.title.caps',
     capitals,
-    policy.maxCapsWords !== null
+    overCapsLimit && policy.maxCapsWords !== null
       ? `Wrote ${quotedList(rewritten)} in normal case; ${label} allows at most ${policy.maxCapsWords.max} words in capitals.`
       : `Wrote ${quotedList(rewritten)} in normal case (acronyms keep their capitals, the brand its own spelling); capitals read as shouting.`,
   );

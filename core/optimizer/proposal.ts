@@ -36,6 +36,8 @@ export interface OptimizerChange {
   reason: string;
   /** Every rule that failed before this change and passes after it (may be empty). */
   fixes: readonly string[];
+  /** Score points of the field the rule optimizer's change won back (its rules' points before minus after; AI changes leave it out). */
+  gain?: number;
 }
 
 export interface FieldProposal<F extends OptimizedField = OptimizedField> {

@@ -153,6 +153,12 @@ function ListingReview({ group, listing, spelling, actions }: { group: ListingGr
                 {p.changes.map((c, i) => (
                   <li key={`${c.ruleId}-${i}`} data-rule={c.ruleId}>
                     {c.reason} <span className="review-rule mono">{c.ruleId}</span>
+                    {c.fixes.length === 0 && (c.gain ?? 0) > 0 && (
+                      <span className="review-gain" data-testid="review-gain">
+                        {' '}
+                        +{c.gain} score
+                      </span>
+                    )}
                   </li>
                 ))}
               </ul>

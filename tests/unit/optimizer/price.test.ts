@@ -34,7 +34,7 @@ describe('price rules', () => {
 
   it('explains the ending in the reason and uses the optimizer step id', () => {
     expect(optimizePrice(1234, { ending: 99 }, 'ebay')?.changes).toEqual([
-      { ruleId: 'optimizer.price.ending', reason: 'Changed 12.34 to 11.99: your price rule ends prices in .99.', fixes: [] },
+      { ruleId: 'optimizer.price.ending', reason: 'Changed 12.34 to 11.99: your price rule ends prices in .99.', fixes: [], gain: 0 },
     ]);
   });
 
