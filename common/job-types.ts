@@ -158,6 +158,8 @@ export interface ProposalList {
   pending: number;
   /** Pending proposals the input selects (all of them, not only this page). */
   matching: number;
+  /** Listings those proposals are on (core/jobs tallyPendingProposals: the same pair the grid's "Has proposals" filter counts). */
+  matchingListings: number;
   /** With `spelling: true`: per listing on this page, the words the dictionary does not know. */
   spelling: ListingSpelling[];
 }

@@ -7,7 +7,7 @@ export { isJobPaused, pauseJob, resumeJob } from './pause-job.js';
 export { recoverJobs, type RecoverOptions, type RecoverResult } from './recover-jobs.js';
 export { hasActiveJobs, listJobs, readJob } from './read-jobs.js';
 export { createJobRunner, type JobRunner, type JobRunnerOptions } from './job-runner.js';
-export { acceptProposals, countPendingProposals, listPendingProposals, pendingProposalCount, rejectProposals, type AcceptResult } from './review-proposals.js';
+export { acceptProposals, listPendingProposals, pendingProposalCount, rejectProposals, tallyPendingProposals, type AcceptResult } from './review-proposals.js';
 export { spellingForListings } from './proposal-spelling.js';
 export type { ProposalSelector } from './proposal-selector.js';
 export type { ProposalState, ProposalView } from './proposal-rows.js';

@@ -85,18 +85,32 @@ export function pendingProposalCount(catalog: Catalog): number {
 }
 
 /**
- * How many pending proposals a selector covers (all of them, not one page): the count the review
- * view shows before "accept all matching". A job's is one indexed count; the rest walk the chunks.
+ * The one count of a selection's pending proposals (all of them, not one page), in both units the
+ * seller sees: changes (field proposals) and the listings they are on. A job's, and the whole
+ * catalog's, are one indexed count; the rest walk the chunks. The review, the job's summary and the grid's "Has
+ * proposals" filter (listings with a pending proposal) all read these, so "120 changes on 87
+ * listings" is the same pair everywhere (issue 14 item 7: 119 listings, "120 proposed changes" and
+ * a filter of 87 read as three disagreeing counts).
  */
-export function countPendingProposals(catalog: Catalog, selector: ProposalSelector): number {
+export function tallyPendingProposals(catalog: Catalog, selector: ProposalSelector): { changes: number; listings: number } {
   const { db } = catalog;
   if (selector.kind === 'job' && !selector.fields) {
-    return prepared(db, "SELECT count(*) FROM proposals WHERE job_id = ? AND state = 'pending'").pluck().get(selector.jobId) as number;
+    return prepared(db, "SELECT count(*) AS changes, count(DISTINCT listing_id) AS listings FROM proposals WHERE job_id = ? AND state = 'pending'").get(selector.jobId) as {
+      changes: number;
+      listings: number;
+    };
   }
-  if (selector.kind === 'scope' && selector.scope.kind === 'all' && !selector.fields && selector.jobId === undefined) return pendingProposalCount(catalog);
-  return db.transaction((): number => {
-    let count = 0;
-    for (const rows of pendingProposals(catalog, selector)) count += rows.length;
-    return count;
+  if (selector.kind === 'scope' && selector.scope.kind === 'all' && !selector.fields && selector.jobId === undefined) {
+    // The grid's "Has proposals" filter: the listings in SELECT DISTINCT listing_id … WHERE state = 'pending'.
+    return prepared(db, "SELECT count(*) AS changes, count(DISTINCT listing_id) AS listings FROM proposals WHERE state = 'pending'").get() as { changes: number; listings: number };
+  }
+  return db.transaction(() => {
+    let changes = 0;
+    const listings = new Set<number>();
+    for (const rows of pendingProposals(catalog, selector)) {
+      changes += rows.length;
+      for (const row of rows) listings.add(row.listing_id);
+    }
+    return { changes, listings: listings.size };
   })();
 }

@@ -4,7 +4,7 @@ import type { Catalog } from '../catalog/open-catalog.js';
 import {
   acceptProposals,
   cancelJob,
-  countPendingProposals,
+  tallyPendingProposals,
   enqueueJob,
   listJobs,
   listPendingProposals,
@@ -87,10 +87,12 @@ export function createJobHandlers(catalog: Catalog, jobs: JobControl | undefined
               ? { kind: 'job', jobId }
               : { kind: 'scope', scope: { kind: 'all' } };
       const proposals = listPendingProposals(catalog, selector, limit);
+      const tally = tallyPendingProposals(catalog, selector);
       return {
         proposals,
         pending: pendingProposalCount(catalog),
-        matching: countPendingProposals(catalog, selector),
+        matching: tally.changes,
+        matchingListings: tally.listings,
         spelling: spelling ? spellingForListings(catalog, proposals.map((p) => p.listingId)) : [],
       };
     },

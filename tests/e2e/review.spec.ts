@@ -6,8 +6,9 @@ import { startWritableHost, type WritableHost } from './writable-catalog.js';
 /**
  * The review view's newer parts, against a private copy of the demo catalog: price rules chosen in
  * the Optimize dialog (and remembered for the marketplace), a spelling suggestion shown — not
- * applied — under a listing's proposals, and "accept all matching the grid filter" with its count
- * shown first, applied as one undoable change to only the matching listing.
+ * applied — under a listing's proposals, and the review's one accept-all covering the listings
+ * matching the grid filter (count shown first, the job's total as changes on listings), applied as
+ * one undoable change to only the matching listing.
  */
 
 let host: WritableHost;
@@ -86,7 +87,12 @@ test('price rules, a spelling suggestion, and accept-all matching the grid filte
   const matching = review.getByTestId('review-matching');
   await expect(matching).toHaveAttribute('data-count', String(ringCount));
   await expect(review.getByTestId('review-matching-count')).toHaveText(`${ringCount} proposed change${ringCount === 1 ? '' : 's'}`);
-  await expect(review.getByTestId('review-matching-accept')).toHaveText(`Accept all ${ringCount} matching`);
+  // One accept-all: it covers the matching listings; the job's total is one pair (changes on listings).
+  await expect(review.getByRole('button', { name: /^Accept all/ })).toHaveCount(1);
+  await expect(review.getByTestId('review-accept-all')).toHaveText(`Accept all ${ringCount} matching`);
+  await expect(review.getByTestId('review-total')).toHaveAttribute('data-changes', String(ringCount + braceletCount));
+  await expect(review.getByTestId('review-total')).toHaveAttribute('data-listings', '2');
+  await expect(review.getByTestId('review-total')).toContainText(`${ringCount + braceletCount} proposed changes on 2 listings`);
 
   // The typo is shown with its correction; the brand is not flagged; nothing is applied.
   const ringReview = review.locator(`[data-testid="review-listing"][data-listing-id="${ring}"]`);
@@ -101,13 +107,15 @@ test('price rules, a spelling suggestion, and accept-all matching the grid filte
   expect((await api.client.call('listing.get', { id: ring! })).title).toContain('silvr');
 
   // Accept all matching: the ring's changes only, as one undoable change.
-  await review.getByTestId('review-matching-accept').click();
+  await review.getByTestId('review-accept-all').click();
   await expect(review.getByTestId('review-outcome')).toContainText(`Accepted ${ringCount} change`);
   await expect(review.getByTestId('review-outcome')).toContainText('on 1 listing');
   await expect(review.getByTestId('review-listing')).toHaveCount(1);
   await expect(review.locator(`[data-testid="review-listing"][data-listing-id="${bracelet}"]`)).toBeVisible();
   await expect(matching).toHaveAttribute('data-count', '0');
-  await expect(review.getByTestId('review-matching-accept')).toBeDisabled();
+  await expect(review.getByTestId('review-accept-all')).toBeDisabled();
+  await expect(review.getByTestId('review-total')).toHaveAttribute('data-changes', String(braceletCount));
+  await expect(review.getByTestId('review-total')).toHaveAttribute('data-listings', '1');
   expect((await api.client.call('listing.get', { id: ring! })).priceMinor).toBe(1299);
   expect((await api.client.call('listing.get', { id: bracelet! })).priceMinor).toBe(2234);
   const left = await api.client.call('proposals.list', { jobId, limit: 100 });

@@ -191,6 +191,8 @@ export function ReviewDialog({ jobId, onClose }: { jobId: number; onClose: () =>
   const [matchScope] = useState(() => queryScope(gridQuery));
   const [matchLabel] = useState(() => describeQuery(gridQuery, importLabel));
   const [matching, setMatching] = useState<number | null>(null);
+  // The job's pending changes and the listings they are on: one count (core tallyPendingProposals) the grid's "Has proposals" filter agrees with.
+  const [total, setTotal] = useState<{ changes: number; listings: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -215,6 +217,7 @@ export function ReviewDialog({ jobId, onClose }: { jobId: number; onClose: () =>
           setListings(found);
           setSpelling(new Map(page.spelling.map((s) => [s.listingId, s.words])));
           setMatching(matched);
+          setTotal({ changes: page.matching, listings: page.matchingListings });
           setProposals(page.proposals);
           setError(null);
         })
@@ -270,16 +273,21 @@ export function ReviewDialog({ jobId, onClose }: { jobId: number; onClose: () =>
   const matchSelector: ProposalSelectorInput | null =
     matchScope.kind === 'query' ? { kind: 'query', filter: matchScope.filter, ...(matchScope.search === undefined ? {} : { search: matchScope.search }), jobId } : null;
 
+  // One accept-all (and one reject-all): the grid's matching listings when it was filtered, else the whole job.
+  const allSelector: ProposalSelectorInput = matchSelector ?? { kind: 'job', jobId };
+  const allCount = matchSelector !== null ? matching : (total?.changes ?? null);
+  const allDisabled = busy || loading || none || allCount === 0;
+  const allLabel = allCount === null ? '' : ` ${formatInteger(allCount)}${matchSelector !== null ? ' matching' : ''}`;
   const footer = (
     <>
       <button type="button" className="btn" data-testid="review-close" onClick={onClose} disabled={busy}>
         Close
       </button>
-      <button type="button" className="btn" data-testid="review-reject-all" disabled={busy || loading || none} onClick={() => decide({ kind: 'job', jobId }, false)}>
-        Reject all
+      <button type="button" className="btn" data-testid="review-reject-all" disabled={allDisabled} onClick={() => decide(allSelector, false)}>
+        Reject all{allLabel}
       </button>
-      <button type="button" className="btn btn-primary" data-testid="review-accept-all" disabled={busy || loading || none} onClick={() => decide({ kind: 'job', jobId }, true)}>
-        {busy ? 'Working…' : 'Accept all'}
+      <button type="button" className="btn btn-primary" data-testid="review-accept-all" disabled={allDisabled} onClick={() => decide(allSelector, true)}>
+        {busy ? 'Working…' : `Accept all${allLabel}`}
       </button>
     </>
   );
@@ -313,38 +321,28 @@ export function ReviewDialog({ jobId, onClose }: { jobId: number; onClose: () =>
             Nothing left to review in this job.
           </p>
         )}
+        {total !== null && total.changes > 0 && (
+          <p className="review-total" data-testid="review-total" data-changes={total.changes} data-listings={total.listings}>
+            <strong>
+              {formatCount(total.changes, 'proposed change', 'proposed changes')} on {formatCount(total.listings, 'listing', 'listings')}
+            </strong>{' '}
+            left in this job.
+          </p>
+        )}
         {matchSelector !== null && matching !== null && (
           <div className="review-matching" data-testid="review-matching" data-count={matching}>
             <span className="review-matching-text">
               <strong data-testid="review-matching-count">{formatCount(matching, 'proposed change', 'proposed changes')}</strong> of this job{' '}
               {matching === 1 ? 'is on a listing' : 'are on listings'} matching the grid’s search and filters
-              {matchLabel !== '' && <span className="muted"> ({matchLabel})</span>}.
+              {matchLabel !== '' && <span className="muted"> ({matchLabel})</span>}: Accept all and Reject all cover only those.
             </span>
-            <button
-              type="button"
-              className="btn btn-small"
-              disabled={actions.busy || matching === 0}
-              onClick={() => decide(matchSelector, false)}
-              data-testid="review-matching-reject"
-            >
-              Reject all matching
-            </button>
-            <button
-              type="button"
-              className="btn btn-small btn-primary"
-              disabled={actions.busy || matching === 0}
-              onClick={() => decide(matchSelector, true)}
-              data-testid="review-matching-accept"
-            >
-              Accept all {formatInteger(matching)} matching
-            </button>
           </div>
         )}
         {proposals !== null && proposals.length > 0 && (
           <p className="muted review-page-note" data-testid="review-page-note">
             {more
               ? `The first ${formatInteger(proposals.length)} proposed changes; accept or reject them to see the next ones — or decide the whole job at once.`
-              : `${formatCount(proposals.length, 'proposed change', 'proposed changes')} left to review.`}
+              : `All of them are shown below.`}
           </p>
         )}
         {groups.map((g) => (
