@@ -4,6 +4,7 @@
  * Anything the seller's own listing already says is never a finding.
  */
 import { LISTINGS_BEGIN, LISTINGS_END } from '../ai-protocol.js';
+import { UNIT_SPELLINGS } from './quantities.js';
 import { MARKDOWN_PATTERNS, META_PATTERNS, PLACEHOLDER_PATTERNS, REFUSAL_PATTERNS } from './meta-text-patterns.js';
 import { matchesOf, normalize, words } from './text-match.js';
 
@@ -101,7 +102,7 @@ function cutEnding(text: string, before: string): string | null {
   if (CUT_PUNCTUATION.test(trimmed) && trimmed.slice(-1) !== beforeEnd.slice(-1)) return `…${tail}`;
   const last = trimmed.match(/[\p{L}]+$/u)?.[0];
   // "12 x 16 in": a unit after a number, not a dangling word.
-  if (last === undefined || /\d\s*[\p{L}]+$/u.test(trimmed)) return null;
+  if (last === undefined || (/\d\s*[\p{L}]+$/u.test(trimmed) && UNIT_SPELLINGS.has(last.toLowerCase()))) return null;
   const dangling = last.length === 1 ? last === last.toLowerCase() && DANGLING.has(last) : DANGLING.has(last.toLowerCase());
   const beforeLast = beforeEnd.match(/[\p{L}]+$/u)?.[0]?.toLowerCase();
   return dangling && beforeLast !== last.toLowerCase() ? `…${tail}` : null;
