@@ -120,8 +120,12 @@ test('price rules, a spelling suggestion, and accept-all matching the grid filte
   expect((await api.client.call('listing.get', { id: bracelet! })).priceMinor).toBe(2234);
   const left = await api.client.call('proposals.list', { jobId, limit: 100 });
   expect(left.matching).toBe(braceletCount);
-  await review.getByTestId('review-close').click();
-  await panel.getByTestId('jobs-close').click();
+  // Dialogs close in order: Escape closes the review only (back to the jobs panel), then the panel.
+  await page.keyboard.press('Escape');
+  await expect(review).toBeHidden();
+  await expect(panel).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
   await expect(page.getByTestId('undo-button')).toHaveAttribute('title', /optimi/i);
 
   // The price rules are remembered for Etsy.

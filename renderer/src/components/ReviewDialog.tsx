@@ -141,7 +141,7 @@ function ListingReview({ group, listing, spelling, actions }: { group: ListingGr
     <section className="review-listing" data-testid="review-listing" data-listing-id={group.listingId}>
       <div className="review-listing-head">
         <h3 className="review-listing-title">{name}</h3>
-        <DecideButtons label={`all changes to ${name}`} selector={{ kind: 'listings', listingIds: [group.listingId] }} actions={actions} testId="review-listing" />
+        <DecideButtons label={`the changes to ${name}`} selector={{ kind: 'listings', listingIds: [group.listingId] }} actions={actions} testId="review-listing" />
       </div>
       {group.proposals.map((p) => (
         <div key={p.id} className="review-field" data-testid="review-field" data-proposal-id={p.id} data-field={p.field}>
