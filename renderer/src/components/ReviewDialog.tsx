@@ -151,7 +151,9 @@ function ListingReview({ group, listing, spelling, actions }: { group: ListingGr
             {p.changes.length > 0 && (
               <ul className="review-reasons">
                 {p.changes.map((c, i) => (
-                  <li key={`${c.ruleId}-${i}`} data-rule={c.ruleId}>
+                  // A flagged AI field (core/ai/output-checks): "Accept all" skips it; its reason says why.
+                  <li key={`${c.ruleId}-${i}`} data-rule={c.ruleId} className={c.ruleId.startsWith('ai.flag.') ? 'review-flag' : undefined} data-testid={c.ruleId.startsWith('ai.flag.') ? 'review-flag' : undefined}>
+                    {c.ruleId.startsWith('ai.flag.') && <strong>Flagged: </strong>}
                     {c.reason} <span className="review-rule mono">{c.ruleId}</span>
                     {c.fixes.length === 0 && (c.gain ?? 0) > 0 && (
                       <span className="review-gain" data-testid="review-gain">
