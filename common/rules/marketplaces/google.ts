@@ -1,11 +1,12 @@
 /**
  * Google Merchant rules (source: /work/shared/reference/marketplaces.md): title 1–150, description
- * 1–5,000 characters (code points). Google also disapproves promotional text and all-capitals titles.
+ * 1–5,000 characters (code points). Google's editorial requirements also disapprove promotional text,
+ * all-capitals titles and gimmicky punctuation or symbols.
  * Not modelled: link, availability (derived from quantity by the exporter), short_title, and the
  * structured_title / structured_description for AI-written text (the exporter's job).
  */
 import type { RuleDef } from '../types.js';
-import { PROMOTIONAL_PHRASES, REQUIRED, ruleOf } from './shared.js';
+import { GIMMICKY_SYMBOLS, PROMOTIONAL_PHRASES, REQUIRED, ruleOf } from './shared.js';
 
 const rule = ruleOf('google');
 const quality = { kind: 'quality' } as const;
@@ -21,6 +22,14 @@ export const GOOGLE_RULES: readonly RuleDef[] = [
     type: 'notAllCaps',
     minWords: 2,
   }),
+  rule(
+    'title.gimmicky_symbols',
+    'title',
+    'warning',
+    10,
+    'Title uses attention-grabbing symbols ({found}); Google Merchant\'s editorial requirements disapprove gimmicky punctuation, symbols and emoji. Remove them.',
+    { type: 'forbiddenText', pattern: GIMMICKY_SYMBOLS },
+  ),
   rule(
     'title.fill',
     'title',

@@ -91,6 +91,13 @@ export const PROMOTIONAL_CLAIMS: readonly string[] = PROMOTIONAL_PHRASES.filter(
 export const EBAY_KEYWORD_SPAM = /L\s*@\s*@\s*K|(?<![\p{L}\p{N}])WOW(?![\p{L}\p{N}])|[!?]{2,}|\*{2,}/gu;
 
 /**
+ * Gimmicky punctuation and symbols Google Merchant's editorial requirements disapprove in titles:
+ * runs of ! or ?, repeated symbols (`***`, `$$$`, `###`, `~~`), and emoji or pictographs (★ ✔ 🔥).
+ * ™ © ® and single marks are ordinary title characters.
+ */
+export const GIMMICKY_SYMBOLS = /[!?]{2,}|([*$#~^=])\1+|[\u{1F000}-\u{1FAFF}\u{2600}-\u{27BF}\u{2B00}-\u{2BFF}]/gu;
+
+/**
  * Words Amazon does not count in "no word more than twice": articles, prepositions, conjunctions
  * (English). `x` is included because it reads as "by" in sizes (12 x 18 x 4 in).
  */

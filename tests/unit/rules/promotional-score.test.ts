@@ -12,6 +12,7 @@ import { perfect } from './fixtures.js';
 
 const PROMOTIONS = [' !!! FREE SHIPPING', ' HOT ITEM 100% Quality Guaranteed', ' - Best Price, Free Delivery', ' ON SALE', ' Satisfaction Guaranteed'];
 const SPAM_FOR_EBAY = [' L@@K WOW', ' !!!'];
+const GIMMICKS_FOR_GOOGLE = [' !!!', ' ★★★', ' 🔥🔥', ' $$$'];
 
 function titles(): string[] {
   const own = MARKETPLACES.map((m) => perfect(m).title);
@@ -23,7 +24,7 @@ describe('promotional text never raises a score', () => {
     const base = perfect(marketplace);
     for (const title of titles()) {
       const before = evaluateListing({ ...base, title }, marketplace).score;
-      for (const promo of [...PROMOTIONS, ...(marketplace === 'ebay' ? SPAM_FOR_EBAY : [])]) {
+      for (const promo of [...PROMOTIONS, ...(marketplace === 'ebay' ? SPAM_FOR_EBAY : []), ...(marketplace === 'google' ? GIMMICKS_FOR_GOOGLE : [])]) {
         const after = evaluateListing({ ...base, title: `${title}${promo}` }, marketplace).score;
         expect(after, `${marketplace}: "${title}${promo}"`).toBeLessThanOrEqual(before);
       }
@@ -37,6 +38,8 @@ describe('promotional text never raises a score', () => {
     expect(ebay.issues.find((i) => i.ruleId === 'ebay.title.keyword_spam')?.message).toMatch(/L@@K.*search and browse manipulation policy/);
     const etsy = evaluateListing({ ...perfect('etsy'), title: `${perfect('etsy').title} !!! FREE SHIPPING` }, 'etsy');
     expect(etsy.issues.map((i) => i.ruleId)).toContain('etsy.title.promotional');
+    const google = evaluateListing({ ...perfect('google'), title: `${perfect('google').title} ★ Top Pick 🔥🔥` }, 'google');
+    expect(google.issues.find((i) => i.ruleId === 'google.title.gimmicky_symbols')?.message).toMatch(/★.*editorial requirements/);
   });
 
   it.skipIf(corpusFiles().length === 0)('holds on real titles too (the corpus Etsy and eBay files)', async () => {

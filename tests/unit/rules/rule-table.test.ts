@@ -123,6 +123,7 @@ const CASES: Case[] = [
   { id: 'google.title.max_length', bad: 'x'.repeat(151), good: 'x'.repeat(150) },
   { id: 'google.title.promotional', bad: `${'x'.repeat(90)} 20% off`, good: `${'x'.repeat(90)} 20% cotton` },
   { id: 'google.title.all_caps', bad: 'LEATHER WALLET FOR MEN SLIM BIFOLD CARD HOLDER IN BROWN COWHIDE WITH COIN POCKET AND GIFT BOX' },
+  { id: 'google.title.gimmicky_symbols', bad: `${'x'.repeat(90)} ★★ Best Gift!!`, good: `${'x'.repeat(90)} Men's Wallet™ - Size M (2-Pack) & More?` },
   { id: 'google.title.fill', bad: 'Leather wallet', good: 'x'.repeat(90) },
   { id: 'google.description.required', bad: '' },
   { id: 'google.description.max_length', bad: 'x'.repeat(5_001), good: 'x'.repeat(5_000) },
