@@ -16,7 +16,7 @@ import type { WorkerLogMessage } from '../logging/worker-log.js';
 import { createOptimizerPool, type OptimizerPool, type OptimizerPoolStats } from './optimizer-pool.js';
 import { AI_BATCH_SIZE, aiJobRunner, describeAiFailure } from '../ai/ai-job-runner.js';
 import type { AiService } from '../ai/ai-service.js';
-import { defaultOptimizerThreads } from './pool-defaults.js';
+import { defaultOptimizerThreads, optimizerLanesFor } from './pool-defaults.js';
 import { hasActiveJobs } from './read-jobs.js';
 import { recoverJobs } from './recover-jobs.js';
 
@@ -142,7 +142,7 @@ export function createJobHost(options: JobHostOptions): JobHost {
         ...(options.ai
           ? { aiRunner: aiJobRunner(options.ai), describeFailure: (error: unknown) => describeAiFailure(error), batchSizeFor: (kind) => (kind === 'ai' ? AI_BATCH_SIZE : 200) }
           : {}),
-        lanes: threads,
+        lanes: optimizerLanesFor(threads),
         runQueued,
         onProgress: (progress) => sendProgress(toProgressEvent(progress)),
         onApplied: () => catalogChanged(),
