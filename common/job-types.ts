@@ -71,6 +71,8 @@ export interface AcceptOutcome {
   stale: number;
   /** The first 100 of those listings. */
   staleIds: number[];
+  /** Flagged AI fields the selector covered and left pending: each is accepted only on its own. */
+  flagged: number;
 }
 
 /** Pushed while a job runs (at most a few per second per job) and once when it ends. */

@@ -1,4 +1,5 @@
-import type { ChangeSetSummary, RevisionAuthor } from '../../common/edit-types.js';
+import type { RevisionAuthor } from '../../common/edit-types.js';
+import type { AcceptOutcome } from '../../common/job-types.js';
 import type { Catalog } from '../catalog/open-catalog.js';
 import { readChangeSet } from '../edit/change-sets.js';
 import { withCheckpointDeferred } from '../edit/checkpoint-later.js';
@@ -8,16 +9,8 @@ import { growProposalChangeSet, startProposalChangeSet } from './proposal-change
 import { proposalView, type ProposalView } from './proposal-rows.js';
 import { pendingProposals, type ProposalSelector } from './proposal-selector.js';
 
-export interface AcceptResult {
-  /** The one undoable change set written; null when nothing changed (e.g. accepted twice). */
-  changeSet: ChangeSetSummary | null;
-  accepted: number;
-  listings: number;
-  stale: number;
-  staleIds: number[];
-  /** Flagged AI fields the selector covered and left pending (core/ai/output-checks/flag-rule.ts). */
-  flagged: number;
-}
+/** What an accept wrote and what it left pending (flagged AI fields, stale ones). */
+export type AcceptResult = AcceptOutcome;
 
 /**
  * Accepts the pending proposals a selector covers: ONE transaction, ONE undoable change set of

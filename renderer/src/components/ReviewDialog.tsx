@@ -242,11 +242,16 @@ export function ReviewDialog({ jobId, onClose }: { jobId: number; onClose: () =>
             const result = await client.call('proposals.accept', { selector });
             const summary = result.changeSet?.summary;
             const stale = result.stale > 0 ? ` ${formatCount(result.stale, 'change was', 'changes were')} skipped: the listing changed after the proposal was made.` : '';
+            const flagged =
+              result.flagged > 0
+                ? ` ${formatCount(result.flagged, 'flagged AI change was', 'flagged AI changes were')} left for you: each says why it was flagged, and is accepted only on its own.`
+                : '';
             setOutcome(
               <>
                 <strong>Accepted {formatCount(result.accepted, 'change', 'changes')} on {formatCount(result.listings, 'listing', 'listings')}.</strong>
                 {summary !== undefined && <> You can undo “{summary}” with Undo in the toolbar or Ctrl+Z.</>}
                 {stale}
+                {flagged}
               </>,
             );
             const s = store.getState();
