@@ -7,11 +7,12 @@
  */
 import { evaluateListing } from '../../common/rules/index.js';
 import type { Marketplace } from '../../common/listing.js';
+import { isListingFailure, type BatchItemResult } from '../jobs/job-types.js';
 import type { OptimizerTaskListing } from '../jobs/pool-task.js';
 import { applyProposal } from '../optimizer/apply-proposal.js';
 import { descriptionPolicy } from '../optimizer/description-policy.js';
 import { MARKUP } from '../optimizer/html-to-text.js';
-import type { FieldProposal, OptimizerChange, OptimizerProposal } from '../optimizer/proposal.js';
+import type { FieldProposal, OptimizerChange } from '../optimizer/proposal.js';
 import { AiCallError } from './ai-failure.js';
 import type { AiCaller } from './ai-call.js';
 import { checkAiField, failingErrorRules, fieldPenalty, type AiField, type FieldVerdict } from './ai-field-check.js';
@@ -25,14 +26,9 @@ import { flagChanges, outputFlags, type AiOutputFlag, type RewriteTexts } from '
 import type { RateLimits } from './rate-limiter.js';
 
 /** A listing the AI could not rewrite, with the reason the seller reads in the jobs panel. */
-export interface ListingFailure {
-  failure: string;
-}
-export type AiListingResult = OptimizerProposal | ListingFailure;
-
-export function isListingFailure(result: AiListingResult): result is ListingFailure {
-  return 'failure' in result;
-}
+/** A proposal, or why this listing failed: the job runner's own result type. */
+export type AiListingResult = BatchItemResult;
+export { isListingFailure };
 
 export interface AiRewriteOptions {
   caller: AiCaller;

@@ -60,6 +60,7 @@ export interface OptimizerRunner {
 }
 
 /** A listing the runner could not optimize, alone (the rest of its batch is fine): it fails for good with this reason. */
+/** A listing a batch could not optimize (rules or AI), with the reason the seller reads in the jobs panel. */
 export interface ListingFailure {
   failure: string;
 }
