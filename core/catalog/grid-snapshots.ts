@@ -9,6 +9,7 @@ import { emptyIdArray, toIdArray, type IdArray } from './id-array.js';
 import { createIdTally } from './id-tally.js';
 import type { LazySearchPlan } from './lazy-search-view.js';
 import { LruMap } from './lru-map.js';
+import { placeholders } from './fixed-width-in.js';
 
 /** A grid query reduced to what decides its rows; the direction only decides reading order. */
 export interface SnapshotQuery {
@@ -284,6 +285,3 @@ function isUnrestricted(query: SnapshotQuery): boolean {
   return query.marketplaces === null && query.statuses === null && query.importId === null && query.hasErrors === null && query.hasProposals === null && query.maxScore === null && query.match === null;
 }
 
-function placeholders(count: number): string {
-  return Array.from({ length: count }, () => '?').join(', ');
-}

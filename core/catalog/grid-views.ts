@@ -12,16 +12,11 @@ import { GRID_ROW_COLUMNS, gridRowFromRaw, type GridRowRaw } from './listing-cod
 import { LruMap } from './lru-map.js';
 import type { Catalog } from './open-catalog.js';
 import { SnapshotPin } from './snapshot-pin.js';
+import { padIds, placeholders } from './fixed-width-in.js';
 
 export interface GridViewsOptions {
   /** How many open views to keep; the least recently used beyond this expire. */
   maxViews?: number;
-  /**
-   * Starts every view id, so a host with several readers can route grid.rows to the reader
-   * that owns the view. Defaults to a random tag: a view id from another reader (or from before
-   * a restart) then fails cleanly as expired.
-   */
-  viewIdPrefix?: string;
   /** When a search alone opens lazily (LazySearchView); null = always build at open. */
   lazySearch?: LazySearchOptions | null;
 }
@@ -80,20 +75,21 @@ export class GridViews {
   ) {
     this.views = new LruMap(options.maxViews ?? 8);
     this.snapshots = new GridSnapshots(catalog.db);
-    this.prefix = options.viewIdPrefix ?? `v${randomBytes(4).toString('hex')}-`;
+    // A random tag starts every view id: an id from before a restart fails cleanly as expired.
+    this.prefix = `v${randomBytes(4).toString('hex')}-`;
     this.lazySearch = options.lazySearch === undefined ? DEFAULT_LAZY_SEARCH : options.lazySearch;
     this.pin = new SnapshotPin(catalog.db.memory ? null : catalog.db.name);
     this.pageStatements = new Map(
       PAGE_BUCKETS.map((size) => [
         size,
-        catalog.db.prepare(`SELECT ${GRID_ROW_COLUMNS} FROM listing_rows WHERE id IN (${Array(size).fill('?').join(', ')})`).raw(),
+        catalog.db.prepare(`SELECT ${GRID_ROW_COLUMNS} FROM listing_rows WHERE id IN (${placeholders(size)})`).raw(),
       ]),
     );
     // proposals_pending (migration 004) holds (listing_id, field) of pending rows: a covering lookup per id.
     this.pendingStatements = new Map(
       PAGE_BUCKETS.map((size) => [
         size,
-        catalog.db.prepare(`SELECT DISTINCT listing_id FROM proposals WHERE state = 'pending' AND listing_id IN (${Array(size).fill('?').join(', ')})`).pluck(),
+        catalog.db.prepare(`SELECT DISTINCT listing_id FROM proposals WHERE state = 'pending' AND listing_id IN (${placeholders(size)})`).pluck(),
       ]),
     );
   }
@@ -242,8 +238,7 @@ export class GridViews {
     for (let start = 0; start < ids.length; start += PAGE_BUCKETS.at(-1)!) {
       const chunk = ids.slice(start, start + PAGE_BUCKETS.at(-1)!);
       const size = PAGE_BUCKETS.find((bucket) => bucket >= chunk.length)!;
-      // Padding repeats an id already asked for: duplicates in IN (…) match nothing extra.
-      const padded = chunk.concat(Array<number>(size - chunk.length).fill(chunk[0]!));
+      const padded = padIds(chunk, size);
       for (const raw of this.pageStatements.get(size)!.all(...padded) as GridRowRaw[]) {
         const row = gridRowFromRaw(raw);
         byId.set(row.id, row);

@@ -4,6 +4,7 @@ import type { Listing } from '../../common/listing.js';
 import { GridSnapshots, toSnapshotQuery } from '../catalog/grid-snapshots.js';
 import { listingFromRows, type ListingRow, type VariantRow } from '../catalog/listing-codec.js';
 import type { Catalog } from '../catalog/open-catalog.js';
+import { padIds, placeholders } from '../catalog/fixed-width-in.js';
 
 /** Listings are read this many at a time (two IN (…) statements per chunk). */
 export const CHUNK_SIZE = 500;
@@ -29,7 +30,7 @@ export class ListingReader {
   private readonly sources: BetterSqlite3.Statement;
 
   constructor(db: BetterSqlite3.Database) {
-    const marks = Array(CHUNK_SIZE).fill('?').join(', ');
+    const marks = placeholders(CHUNK_SIZE);
     this.listings = db.prepare(`SELECT * FROM listing_rows WHERE id IN (${marks})`);
     this.variants = db.prepare(`SELECT * FROM variants WHERE listing_id IN (${marks}) ORDER BY listing_id, position, id`);
     this.sources = db.prepare(`SELECT listing_id, data FROM listing_sources WHERE listing_id IN (${marks})`);
@@ -39,8 +40,7 @@ export class ListingReader {
     const chunk: number[] = [];
     for (let i = from; i < Math.min(from + CHUNK_SIZE, ids.length); i++) chunk.push(ids[i]!);
     if (chunk.length === 0) return [];
-    // Padding repeats the first id: duplicates in IN (…) match nothing extra.
-    const padded = chunk.concat(Array<number>(CHUNK_SIZE - chunk.length).fill(chunk[0]!));
+    const padded = padIds(chunk, CHUNK_SIZE);
     const rows = new Map<number, ListingRow>();
     for (const row of this.listings.all(...padded) as ListingRow[]) rows.set(row.id, row);
     const variants = new Map<number, VariantRow[]>();

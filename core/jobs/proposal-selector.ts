@@ -4,6 +4,7 @@ import { prepared } from '../edit/prepared.js';
 import { scopeIds } from '../export/read-scope.js';
 import type { OptimizedField } from '../optimizer/index.js';
 import type { ProposalRow } from './proposal-rows.js';
+import { padIds, placeholders } from '../catalog/fixed-width-in.js';
 
 /**
  * Which proposals a review action covers: single fields, whole listings, a job, or a grid scope
@@ -17,8 +18,6 @@ export type ProposalSelector =
 
 /** Rows are read this many at a time: ≤ 500 listings per chunk, as readRowsById wants. */
 export const PROPOSAL_CHUNK = 500;
-
-const marks = Array(PROPOSAL_CHUNK).fill('?').join(', ');
 
 /**
  * The pending proposals a selector covers, PROPOSAL_CHUNK at a time, each chunk ordered by listing.
@@ -43,9 +42,9 @@ export function* pendingProposals(catalog: Catalog, selector: ProposalSelector):
     }
   }
 
-  // Ids in chunks through one prepared IN (…) of fixed width, padded with the first id.
+  // Ids in chunks through one prepared IN (…) of fixed width (fixed-width-in.ts).
   const column = selector.kind === 'ids' ? 'id' : 'listing_id';
-  const byChunk = prepared(db, `SELECT * FROM proposals WHERE state = 'pending' AND ${column} IN (${marks}) ORDER BY listing_id, id`);
+  const byChunk = prepared(db, `SELECT * FROM proposals WHERE state = 'pending' AND ${column} IN (${placeholders(PROPOSAL_CHUNK)}) ORDER BY listing_id, id`);
   const ids: ArrayLike<number> =
     selector.kind === 'ids' ? [...new Set(selector.ids)] : selector.kind === 'listings' ? [...new Set(selector.listingIds)] : scopeIds(catalog, selector.scope);
   // One listing has at most four pending proposals (one per field), so a chunk of listing ids
@@ -54,8 +53,7 @@ export function* pendingProposals(catalog: Catalog, selector: ProposalSelector):
   for (let from = 0; from < ids.length; from += step) {
     const chunk: number[] = [];
     for (let i = from; i < Math.min(from + step, ids.length); i++) chunk.push(ids[i]!);
-    const padded = chunk.concat(Array<number>(PROPOSAL_CHUNK - chunk.length).fill(chunk[0]!));
-    const rows = keep(byChunk.all(...padded) as ProposalRow[]);
+    const rows = keep(byChunk.all(...padIds(chunk, PROPOSAL_CHUNK)) as ProposalRow[]);
     if (rows.length > 0) yield rows;
   }
 }
