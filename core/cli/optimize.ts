@@ -12,7 +12,7 @@ import type { Scope } from '../../common/contract.js';
 import type { GridFilter } from '../../common/grid.js';
 import { LISTING_STATUSES, MARKETPLACES, type ListingStatus, type Marketplace } from '../../common/listing.js';
 import type { Catalog } from '../catalog/open-catalog.js';
-import { prepared } from '../edit/prepared.js';
+import { prepared } from '../catalog/prepared.js';
 import { acceptProposals, createJobRunner, enqueueJob, readJob, recoverJobs, type JobProgress, type JobSummary } from '../jobs/index.js';
 import { createOptimizerPool } from '../jobs/optimizer-pool.js';
 import { optimizerLanesFor } from '../jobs/pool-defaults.js';

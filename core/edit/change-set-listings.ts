@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { recordCreatedIds } from '../import/apply-import-record.js';
 import { deleteListingRows, indexForSearch, parkRevisions, parseSnapshot, readSnapshots, restoreSnapshot, type ListingSnapshot } from './listing-snapshot.js';
-import { prepared } from './prepared.js';
+import { prepared } from '../catalog/prepared.js';
 import { ROW_CHUNK } from './rows-by-id.js';
 import { withSortIndexesRebuilt } from './sort-indexes-rebuilt.js';
 

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ChangeSetState, ChangeSetSummary } from '../../common/edit-types.js';
 import { changeSetSummary, type ChangeSetRow } from '../catalog/change-set-row.js';
-import { prepared } from './prepared.js';
+import { prepared } from '../catalog/prepared.js';
 
 /**
  * Starts the change set of a user action (undoable). A new change ends redo: every undone change

@@ -5,7 +5,7 @@ import { scopeIds } from '../export/read-scope.js';
 import { takeOutListings } from './change-set-listings.js';
 import { withCheckpointDeferred } from './checkpoint-later.js';
 import { finishChangeSet, readChangeSet, startUserChangeSet } from './change-sets.js';
-import { prepared } from './prepared.js';
+import { prepared } from '../catalog/prepared.js';
 
 /** Titles a preview names (the confirmation shows them; the count covers all). */
 const SAMPLES = 5;

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { prepared } from './prepared.js';
+import { prepared } from '../catalog/prepared.js';
 
 /*
  * Snapshots are kept so that undo or redo can put listings back (change-set-listings.ts). Once a

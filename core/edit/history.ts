@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { RevisionAuthor, RevisionChanges, RevisionEntry } from '../../common/edit-types.js';
 import { changeSetSummary, type ChangeSetRow } from '../catalog/change-set-row.js';
-import { prepared } from './prepared.js';
+import { prepared } from '../catalog/prepared.js';
 import { parseRevisionChanges } from './revision-changes.js';
 
 const DEFAULT_LIMIT = 100;

@@ -3,7 +3,7 @@ import { listingFromRows, type ListingRow, type VariantRow } from '../catalog/li
 import { qualityOf } from '../catalog/listing-quality.js';
 import { RULES_VERSION } from '../catalog/rules-version.js';
 import type { SqlValue } from './field-columns.js';
-import { prepared } from './prepared.js';
+import { prepared } from '../catalog/prepared.js';
 
 /** A table row as SQLite returns it: column name → value. */
 export type StoredRow = Record<string, SqlValue>;

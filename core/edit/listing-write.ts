@@ -5,7 +5,7 @@ import type { Marketplace } from '../../common/listing.js';
 import { listingFromRows, parseStringArray, type ListingRow } from '../catalog/listing-codec.js';
 import { qualityOf, type QualityColumns } from '../catalog/listing-quality.js';
 import { FIELD_COLUMNS, OFFER_COLUMNS, toColumnValue, type SqlValue } from './field-columns.js';
-import { prepared } from './prepared.js';
+import { prepared } from '../catalog/prepared.js';
 import type { QualityMemo } from './quality-memo.js';
 
 /** What writing an edit needs to know about the stored row besides the edited fields. */

@@ -2,7 +2,7 @@ import type { EditOutcome } from '../../common/contract.js';
 import { listingChangesSchema, type EditableField, type ListingChanges } from '../../common/edit-types.js';
 import { ContractError } from '../../common/result.js';
 import type { Catalog } from '../catalog/open-catalog.js';
-import { prepared } from './prepared.js';
+import { prepared } from '../catalog/prepared.js';
 import { editableChanges, parseRevisionChanges } from './revision-changes.js';
 import { saveListingChanges } from './update-listing.js';
 

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { prepared } from './prepared.js';
+import { prepared } from '../catalog/prepared.js';
 
 /** Revisions per INSERT: 4 parameters each, well under SQLite's 32,766. */
 export const REVISION_BATCH = 250;

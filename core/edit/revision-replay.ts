@@ -7,7 +7,7 @@ import type { ListingSource } from '../../common/listing.js';
 import { FIELD_COLUMNS, fromColumnValue, isEditableField, toColumnValue } from './field-columns.js';
 import { isListingField, sameStoredValue, storedForm, type ListingField } from './listing-field-values.js';
 import { nextUpdatedAt, qualityAfterEdit, STORED_QUALITY_COLUMNS, writeListingFields, type StoredQuality } from './listing-write.js';
-import { prepared } from './prepared.js';
+import { prepared } from '../catalog/prepared.js';
 import { QualityMemo } from './quality-memo.js';
 import { parseRevisionChanges } from './revision-changes.js';
 import { readRowsById, ROW_CHUNK } from './rows-by-id.js';

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { prepared } from './prepared.js';
+import { prepared } from '../catalog/prepared.js';
 import { padIds, placeholders } from '../catalog/fixed-width-in.js';
 
 /** Rows are read this many at a time: one prepared `IN (…)` of fixed width per column list. */

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { DEFERRABLE_INDEXES, MIN_ROWS_TO_DEFER } from '../catalog/bulk-load.js';
-import { prepared } from './prepared.js';
+import { prepared } from '../catalog/prepared.js';
 
 /**
  * Runs a write that moves about `move.listings` listings in or out of the catalog with the grid's sort indexes

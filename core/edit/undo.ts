@@ -7,7 +7,7 @@ import { putBackListings, takeOutPutIn } from './change-set-listings.js';
 import { changeSetSummary, type ChangeSetRow } from '../catalog/change-set-row.js';
 import { readChangeSet, setChangeSetState } from './change-sets.js';
 import { withCheckpointDeferred } from './checkpoint-later.js';
-import { prepared } from './prepared.js';
+import { prepared } from '../catalog/prepared.js';
 import { replayRevisions } from './revision-replay.js';
 
 /**

@@ -8,7 +8,7 @@ import { qualityOf } from '../catalog/listing-quality.js';
 import type { Catalog } from '../catalog/open-catalog.js';
 import { insertUserRevision, readChangeSet, startUserChangeSet } from './change-sets.js';
 import { nextUpdatedAt, writeListingFields } from './listing-write.js';
-import { prepared } from './prepared.js';
+import { prepared } from '../catalog/prepared.js';
 
 export interface ListingEdit {
   id: number;

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { RevisionAuthor } from '../../common/edit-types.js';
 import type { OptimizerProposal } from '../optimizer/index.js';
-import { prepared } from '../edit/prepared.js';
+import { prepared } from '../catalog/prepared.js';
 import { applyProposalRows } from './apply-proposal-rows.js';
 import { backoffDelay } from './backoff.js';
 import { finishJobIfComplete } from './finish-job.js';

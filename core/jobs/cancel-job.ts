@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { prepared } from '../edit/prepared.js';
+import { prepared } from '../catalog/prepared.js';
 import type { JobSummary } from './job-types.js';
 import { readJob } from './read-jobs.js';
 

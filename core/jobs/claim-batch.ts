@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
-import { prepared } from '../edit/prepared.js';
+import { prepared } from '../catalog/prepared.js';
 import { expireLeases } from './expire-leases.js';
 import { finishJobIfComplete } from './finish-job.js';
 import { JOB_PRIORITY, type ClaimedBatch, type JobKind, type RetryPolicy } from './job-types.js';

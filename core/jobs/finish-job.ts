@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { prepared } from '../edit/prepared.js';
+import { prepared } from '../catalog/prepared.js';
 
 /**
  * Closes a job once none of its items is queued or running: 'done', or 'failed' when some

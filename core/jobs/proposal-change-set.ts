@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { RevisionAuthor } from '../../common/edit-types.js';
-import { prepared } from '../edit/prepared.js';
+import { prepared } from '../catalog/prepared.js';
 
 /**
  * Starts an undoable change set of kind 'proposal'. Like any new change (core/edit/change-sets.ts)

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { FieldProposal, OptimizedField, OptimizerChange } from '../optimizer/index.js';
-import { prepared } from '../edit/prepared.js';
+import { prepared } from '../catalog/prepared.js';
 
 export type ProposalState = 'pending' | 'accepted' | 'rejected' | 'superseded';
 

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Marketplace } from '../../common/listing.js';
-import { prepared } from '../edit/prepared.js';
+import { prepared } from '../catalog/prepared.js';
 import type { JobKind, JobPayload, JobState, JobSummary } from './job-types.js';
 
 /** A `jobs` row as SQLite returns it (migrations 001 + 004). */

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { prepared } from '../edit/prepared.js';
+import { prepared } from '../catalog/prepared.js';
 import { expireLeases } from './expire-leases.js';
 import { finishJobIfComplete } from './finish-job.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './job-types.js';

@@ -3,7 +3,7 @@ import type { AcceptOutcome } from '../../common/job-types.js';
 import type { Catalog } from '../catalog/open-catalog.js';
 import { readChangeSet } from '../edit/change-sets.js';
 import { withCheckpointDeferred } from '../edit/checkpoint-later.js';
-import { prepared } from '../edit/prepared.js';
+import { prepared } from '../catalog/prepared.js';
 import { applyProposalRows } from './apply-proposal-rows.js';
 import { growProposalChangeSet, startProposalChangeSet } from './proposal-change-set.js';
 import { proposalView, type ProposalView } from './proposal-rows.js';

@@ -1,8 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
 
 /**
- * Statements prepared once per connection, keyed by their SQL text: edits build their UPDATE from
- * the columns they change, and a bulk edit must not prepare the same text 100,000 times.
+ * The one statement cache: statements prepared once per connection, keyed by their SQL text. Edits
+ * build their UPDATE from the columns they change, and a bulk edit must not prepare the same text
+ * 100,000 times; kysely-built queries (run-compiled.ts) are cached here too.
  */
 const byConnection = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
 
