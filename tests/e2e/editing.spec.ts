@@ -235,6 +235,8 @@ test('selects rows with click, Shift-click, Ctrl-click and Ctrl+A; a bulk status
   await page.keyboard.press('Space');
   await expect(page.getByTestId('selection-count')).toHaveAttribute('data-count', '1');
   await page.keyboard.press('Shift+ArrowDown');
+  await expect(page.getByTestId('selection-count')).toHaveAttribute('data-count', '2');
+  await expect(page.getByTestId('grid')).toBeFocused();
   await page.keyboard.press('Shift+ArrowDown');
   await expect(page.getByTestId('selection-count')).toHaveAttribute('data-count', '3');
 });
