@@ -14,7 +14,7 @@ import { createHandlers } from '../core/service/handlers.js';
 import { AI_UNQUEUED_METHODS } from '../core/service/ai-handlers.js';
 import { AiService } from '../core/ai/ai-service.js';
 import type { HandlerContext } from '../core/service/handlers-type.js';
-import { fromSqliteError } from '../core/host/sqlite-error.js';
+import { fromSqliteError } from '../core/catalog/sqlite-error.js';
 import { instrumentSlowStatements } from '../core/diagnostics/slow-statements.js';
 import { collectWorkerHealth } from '../core/diagnostics/worker-health.js';
 import { lastPreOperationBackup } from '../core/backup/pre-operation.js';

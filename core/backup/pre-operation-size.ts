@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import type { Scope } from '../../common/contract.js';
 import type { Catalog } from '../catalog/open-catalog.js';
-import { scopeIds } from '../export/read-scope.js';
+import { scopeIds } from '../catalog/read-scope.js';
 import { BIG_OPERATION_LISTINGS } from './pre-operation.js';
 
 /** A file with fewer lines than this is not line-oriented (one-line JSON, XML feeds): judge by size. */

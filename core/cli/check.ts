@@ -8,7 +8,7 @@ import type { Scope } from '../../common/contract.js';
 import type { Marketplace } from '../../common/listing.js';
 import { evaluateListing, type Severity } from '../../common/rules/index.js';
 import type { Catalog } from '../catalog/open-catalog.js';
-import { CHUNK_SIZE, ListingReader, scopeIds } from '../export/read-scope.js';
+import { CHUNK_SIZE, ListingReader, scopeIds } from '../catalog/read-scope.js';
 
 export const CHECK_USAGE = `  listsmith check [--marketplace M] [--filter F] [--db PATH] [--json]
       Checks listings against the marketplace rules the app scores with and prints one JSON line

@@ -2,7 +2,7 @@ import type { Scope } from '../../common/contract.js';
 import type { BulkEdit, BulkPreview, BulkProblem, BulkResult, BulkSample, EditableField, ListingChanges } from '../../common/edit-types.js';
 import { bulkEditSummary, compileBulkEdit, describeBulkEdit, isEditProblem } from '../../common/edit/index.js';
 import type { Catalog } from '../catalog/open-catalog.js';
-import { scopeIds } from '../export/read-scope.js';
+import { scopeIds } from '../catalog/read-scope.js';
 import { scanBulkEdit } from './bulk-scan.js';
 import { withCheckpointDeferred } from './checkpoint-later.js';
 import { finishChangeSet, readChangeSet, startUserChangeSet } from './change-sets.js';

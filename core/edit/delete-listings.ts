@@ -1,7 +1,7 @@
 import type { Scope } from '../../common/contract.js';
 import type { DeletePreview, DeleteResult } from '../../common/edit-types.js';
 import type { Catalog } from '../catalog/open-catalog.js';
-import { scopeIds } from '../export/read-scope.js';
+import { scopeIds } from '../catalog/read-scope.js';
 import { takeOutListings } from './change-set-listings.js';
 import { withCheckpointDeferred } from './checkpoint-later.js';
 import { finishChangeSet, readChangeSet, startUserChangeSet } from './change-sets.js';

@@ -9,7 +9,7 @@ import { csvField, defuseText, numberCell, tsvField } from './cells.js';
 import { EXPORT_TARGETS } from './formats/index.js';
 import { xmlFeedEncoder } from './xml-feed.js';
 import { FilePlanner, partitionKey, prepareListing, ProblemList, toPreview, type KeyClaims, type PlannedFile } from './plan.js';
-import { CHUNK_SIZE, ListingReader, scopeIds } from './read-scope.js';
+import { CHUNK_SIZE, ListingReader, scopeIds } from '../catalog/read-scope.js';
 import type { Column, ExportSettings, ExportTarget, OutputRow } from './target.js';
 
 export interface ExportProgress {

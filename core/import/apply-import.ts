@@ -7,7 +7,7 @@ import { idFromGenerated } from '../catalog/generated-id.js';
 import { encodeListingSource } from '../catalog/listing-source.js';
 import { qualityOf } from '../catalog/listing-quality.js';
 import type { Catalog } from '../catalog/open-catalog.js';
-import { fromSqliteError } from '../host/sqlite-error.js';
+import { fromSqliteError } from '../catalog/sqlite-error.js';
 import { diffListing, mergeIncoming, storedToNew, type StoredListing } from './apply-import-diff.js';
 import { CappedProblems, closeImportChangeSet, openImportChangeSet, recordCreatedIds, recordImportEnd, recordImportStart } from './apply-import-record.js';
 import { BulkKeyLookup, type ChunkKeys, type ListingKey } from './bulk-key-lookup.js';

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/open-catalog.js';
 import { prepared } from '../catalog/prepared.js';
-import { scopeIds } from '../export/read-scope.js';
+import { scopeIds } from '../catalog/read-scope.js';
 import { JOB_PRIORITY, type EnqueueRequest, type JobPayload, type JobSummary } from './job-types.js';
 import { readJob } from './read-jobs.js';
 

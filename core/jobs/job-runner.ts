@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Catalog } from '../catalog/open-catalog.js';
 import { prepared } from '../catalog/prepared.js';
-import { ListingReader } from '../export/read-scope.js';
+import { ListingReader } from '../catalog/read-scope.js';
 import type { OptimizerProposal } from '../optimizer/index.js';
 import { failBatch, writeBatchResults } from './batch-outcome.js';
 import { cancelJob } from './cancel-job.js';

@@ -1,7 +1,7 @@
 import type { Scope } from '../../common/contract.js';
 import type { Catalog } from '../catalog/open-catalog.js';
 import { prepared } from '../catalog/prepared.js';
-import { scopeIds } from '../export/read-scope.js';
+import { scopeIds } from '../catalog/read-scope.js';
 import type { OptimizedField } from '../optimizer/index.js';
 import type { ProposalRow } from './proposal-rows.js';
 import { padIds, placeholders } from '../catalog/fixed-width-in.js';

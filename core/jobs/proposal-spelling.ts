@@ -6,7 +6,7 @@
  */
 import type { ListingSpelling } from '../../common/job-types.js';
 import type { Catalog } from '../catalog/open-catalog.js';
-import { CHUNK_SIZE, ListingReader } from '../export/read-scope.js';
+import { CHUNK_SIZE, ListingReader } from '../catalog/read-scope.js';
 import { catalogVocabulary } from './catalog-vocabulary-source.js';
 import { brandOf } from '../optimizer/brand.js';
 import { englishSpellChecker, type SpellChecker } from '../optimizer/index.js';

@@ -1,7 +1,7 @@
 import { toErrorData, type Envelope } from '../../../common/result.js';
 import { GridViews } from '../../../core/catalog/grid-views.js';
 import type { Catalog } from '../../../core/catalog/open-catalog.js';
-import { fromSqliteError } from '../../../core/host/sqlite-error.js';
+import { fromSqliteError } from '../../../core/catalog/sqlite-error.js';
 import { validateCall } from '../../../core/host/validate-call.js';
 import { createHandlers } from '../../../core/service/handlers.js';
 import type { HandlerContext } from '../../../core/service/handlers-type.js';

@@ -3,7 +3,7 @@ import type { Listing } from '../../../common/listing.js';
 import { idFromGenerated } from '../../../core/catalog/generated-id.js';
 import { sourceContent } from '../../../core/catalog/listing-source.js';
 import type { Catalog } from '../../../core/catalog/open-catalog.js';
-import { CHUNK_SIZE, ListingReader } from '../../../core/export/read-scope.js';
+import { CHUNK_SIZE, ListingReader } from '../../../core/catalog/read-scope.js';
 
 /**
  * What "the same listings with equal values in every field" means for the fidelity suites: every

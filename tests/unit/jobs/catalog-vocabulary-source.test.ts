@@ -9,7 +9,7 @@ import type { Catalog } from '../../../core/catalog/open-catalog.js';
 import { applyImport } from '../../../core/import/apply-import.js';
 import { catalogVocabulary, withCatalogHints } from '../../../core/jobs/catalog-vocabulary-source.js';
 import { spellingForListings } from '../../../core/jobs/index.js';
-import { ListingReader } from '../../../core/export/read-scope.js';
+import { ListingReader } from '../../../core/catalog/read-scope.js';
 import { newListing } from '../catalog/temp-catalog.js';
 import { catalogWith } from '../edit/edit-catalog.js';
 import { memorySource } from '../import-apply/memory-source.js';

@@ -1,10 +1,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Scope } from '../../common/contract.js';
 import type { Listing } from '../../common/listing.js';
-import { GridSnapshots, toSnapshotQuery } from '../catalog/grid-snapshots.js';
-import { listingFromRows, type ListingRow, type VariantRow } from '../catalog/listing-codec.js';
-import type { Catalog } from '../catalog/open-catalog.js';
-import { padIds, placeholders } from '../catalog/fixed-width-in.js';
+import { GridSnapshots, toSnapshotQuery } from './grid-snapshots.js';
+import { listingFromRows, type ListingRow, type VariantRow } from './listing-codec.js';
+import type { Catalog } from './open-catalog.js';
+import { padIds, placeholders } from './fixed-width-in.js';
 
 /** Listings are read this many at a time (two IN (…) statements per chunk). */
 export const CHUNK_SIZE = 500;
