@@ -1,9 +1,12 @@
 import type { Generated } from 'kysely';
 import type { ChangeSetKind, RevisionAuthor } from '../../common/edit-types.js';
+import type { JobKind } from '../../common/job-types.js';
 import type { ListingStatus, Marketplace } from '../../common/listing.js';
 
 /**
- * The catalog's tables as kysely sees them, column for column as the migrations leave them.
+ * The catalog's tables as kysely sees them, column for column as the migrations leave them
+ * (tests/unit/catalog/schema-matches-migrations.test.ts compares them with a migrated file).
+ * Row types elsewhere are `Selectable<…>` / `Pick<…>` of these, never written out again.
  * JSON columns are TEXT here: listing-codec.ts parses them defensively into domain types.
  */
 export interface ListingsTable {
@@ -60,7 +63,7 @@ export type ListingRowsView = ListingsTable & Omit<ListingOffersTable, 'id'>;
 export interface VariantsTable {
   id: Generated<number>;
   listing_id: number;
-  position: number;
+  position: Generated<number>;
   sku: string | null;
   /** JSON array of {name, value}. */
   options: Generated<string>;
@@ -151,7 +154,7 @@ export interface ProposalsTable {
 
 export interface JobsTable {
   id: Generated<number>;
-  kind: string;
+  kind: JobKind;
   state: Generated<'queued' | 'running' | 'done' | 'failed' | 'cancelled'>;
   priority: Generated<number>;
   /** JSON. */
@@ -169,6 +172,8 @@ export interface JobsTable {
   started_at: number | null;
   finished_at: number | null;
   change_set_id: number | null;
+  /** Migration 010: set while the job is paused (its state stays 'queued'). */
+  paused_at: number | null;
 }
 
 /** Migration 004: one row per (job, listing), the unit of exactly-once work. */
