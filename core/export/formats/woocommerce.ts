@@ -1,6 +1,6 @@
 import type { Listing, ListingStatus } from '../../../common/listing.js';
 import { englishHeader, localizedHeader } from '../../import/canonical-headers.js';
-import { KEPT_KEY, writesBack } from '../kept-columns.js';
+import { KEPT_KEY, keptCell, writesBack } from '../kept-columns.js';
 import { listOrUnknown, valueOrUnknown } from '../known-value.js';
 import { LIMITS } from '../limits.js';
 import { formatMinor } from '../money.js';
@@ -97,6 +97,16 @@ type Localize = (english: string) => string;
  * SKU — derived from the handle when it has none. A variable product whose variants hold no stock
  * of their own keeps its quantity at product level (WooCommerce's "manage stock" on the parent).
  */
+/**
+ * `In stock?` says the status: 0 sold out, else 1. A WooCommerce product whose file had no such
+ * cell gets none back (a hand-made import file must not gain a column on its way round); one whose
+ * file had it gets the value its status now says.
+ */
+function inStockCell(listing: Listing, localizedHeader: string): Cell {
+  if (listing.status === 'sold_out') return 0;
+  return writesBack(listing, 'woocommerce') && keptCell(listing, 'woocommerce', localizedHeader) === undefined ? undefined : 1;
+}
+
 function wooLayout(locale: string | null): ExportTarget {
   const header: Localize = (english) => (locale === null ? english : localizedHeader('woocommerce', locale, english));
   return {
@@ -139,7 +149,7 @@ function wooLayout(locale: string | null): ExportTarget {
       published: PUBLISHED[listing.status],
       shortDescription: listing.attributes['Short description'],
       description: valueOrUnknown(listing, 'description', listing.description),
-      inStock: listing.status === 'sold_out' ? 0 : 1,
+      inStock: inStockCell(listing, header('In stock?')),
       stock: variable && !stockAtParent ? undefined : valueOrUnknown(listing, 'quantity', listing.quantity),
       salePrice: variable ? undefined : listing.attributes['Sale price'],
       price: variable ? undefined : valueOrUnknown(listing, 'priceMinor', listing.priceMinor === null ? null : formatMinor(listing.priceMinor, listing.currency)),

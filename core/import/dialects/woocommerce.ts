@@ -138,7 +138,7 @@ export async function* mapWooCommerce(rows: AsyncIterable<TableRow>, ctx: MapCon
       orphans.push(orphan);
       continue;
     }
-    parent.draft.variants.push(variant);
+    parent.draft.variants.push(withParentOptionNames(variant, row.cells, parent));
     parent.lines.push(row.line);
     parent.warnings.list.push(...warnings.list);
   }
@@ -243,6 +243,22 @@ export async function* mapWooCommerce(rows: AsyncIterable<TableRow>, ctx: MapCon
     keepColumns(draft.kept.columns, cells, header, [attribute.nameColumn, attribute.valueColumn]);
   }
 
+  /**
+   * A variation row that leaves an attribute's name blank (hand-made files do; WooCommerce's
+   * importer takes it from the parent) gets the parent's name for that attribute, not the
+   * placeholder `Attribute N` its own row could give it.
+   */
+  function withParentOptionNames(variant: NewVariant, cells: readonly string[], parent: Pending): NewVariant {
+    const renamed = new Map<string, string>();
+    attrs.forEach((a, k) => {
+      if (cell(cells, a.name) !== '' || cell(cells, a.value) === '') return;
+      const named = parent.attributes.find((attribute) => attribute.nameColumn === a.name)?.name ?? '';
+      if (named !== '') renamed.set(unnamedAttribute(k), named);
+    });
+    if (renamed.size === 0) return variant;
+    return { ...variant, options: variant.options.map((o) => ({ ...o, name: renamed.get(o.name) ?? o.name })) };
+  }
+
   /** A variation row: SKU, options, price, stock, image; every other cell kept with the variant. */
   function readVariation(row: TableRow, warnings: Warnings): NewVariant {
     const cells = row.cells;
@@ -250,7 +266,7 @@ export async function* mapWooCommerce(rows: AsyncIterable<TableRow>, ctx: MapCon
     const columns: Record<string, string> = {};
     const quantity = readStock(cell(cells, col.stock), name(col.stock, 'Stock'), row.line, warnings, columns);
     const options = attrs
-      .map((a, k) => ({ name: cell(cells, a.name) || `Attribute ${k + 1}`, value: cell(cells, a.value) }))
+      .map((a, k) => ({ name: cell(cells, a.name) || unnamedAttribute(k), value: cell(cells, a.value) }))
       .filter((o) => o.value !== '');
     const images = splitWooList(cell(cells, col.images));
     keepColumns(columns, cells, header, [...kept, col.id, col.name, col.published, col.description, col.categories, col.tags, col.brands]);
@@ -260,6 +276,11 @@ export async function* mapWooCommerce(rows: AsyncIterable<TableRow>, ctx: MapCon
     if (Object.keys(columns).length > 0) variant.columns = columns;
     return variant;
   }
+}
+
+/** The name a variation's option gets when its row and its parent leave the attribute unnamed. */
+function unnamedAttribute(index: number): string {
+  return `Attribute ${index + 1}`;
 }
 
 function sameValues(listed: readonly string[], values: ReadonlySet<string>): boolean {

@@ -60,6 +60,8 @@ const FILES: Expectation[] = [
   { file: 'shopify_products_export_2026_VND_negative-qty_draft-archived__dinhdungweb.csv', dialect: 'shopify', rows: 2307, listings: 1243, rejected: 0 },
   // French headers; 18 variations whose parent is not in the file become listings of their own; 1 row has no name.
   { file: 'woocommerce_product-export_FRENCH_hand-edited__MisterMarveil.csv', dialect: 'woocommerce', rows: 516, listings: 87, rejected: 1 },
+  // A hand-made import file: variation rows leave the attribute name blank (the parent names it), no stock columns.
+  { file: 'woocommerce_import-file_blank-variation-attribute-names_no-stock__jalentized-blip.csv', dialect: 'woocommerce', rows: 17, listings: 7, rejected: 0 },
   { file: 'woocommerce_sample_products.csv', dialect: 'woocommerce', rows: 25, listings: 18, rejected: 0 },
   { file: 'woocommerce_wc-product-export_2024__gopoma.csv', dialect: 'woocommerce', rows: 124, listings: 96, rejected: 0 },
 ];

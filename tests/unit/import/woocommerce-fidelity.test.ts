@@ -113,6 +113,13 @@ describe('WooCommerce: values as the exporter writes them', () => {
     expect(listings[0]!.source!.unknown).toEqual(['brand', 'condition', 'materials']);
   });
 
+  it('a variation row that leaves the attribute name blank takes the parent\'s name (a hand-made import file)', async () => {
+    const text = 'Type,SKU,Name,Attribute 1 name,Attribute 1 value(s),Parent,Regular price\nvariable,tesa,TESA,Strength,"5mg, 10mg",,\nvariation,tesa-5mg,TESA - 5mg,,5mg,tesa,45\nvariation,tesa-10mg,TESA - 10mg,,10mg,tesa,85\n';
+    const { listings } = await importText(text);
+    expect(listings).toHaveLength(1);
+    expect(listings[0]!.variants.map((v) => v.options)).toEqual([[{ name: 'Strength', value: '5mg' }], [{ name: 'Strength', value: '10mg' }]]);
+  });
+
   it('categories and tags with escaped commas (`\\,`) are one value each', async () => {
     const { listings } = await importText(`${head}\n1,simple,A,Mug,1,,,1,1,,5,"Home\\, Garden > Pots, Gifts","big\\, red, mug",,,\n`);
     expect(listings[0]).toMatchObject({ category: 'Home, Garden > Pots', tags: ['big, red', 'mug'], attributes: { Categories: 'Home\\, Garden > Pots, Gifts' } });
