@@ -1,17 +1,9 @@
-import type { ChangeSetKind, ChangeSetState, ChangeSetSummary, RevisionAuthor } from '../../common/edit-types.js';
+import type { Selectable } from 'kysely';
+import type { ChangeSetSummary } from '../../common/edit-types.js';
+import type { ChangeSetsTable } from './schema.js';
 
 /** A `change_sets` row as SQLite returns it. */
-export interface ChangeSetRow {
-  id: number;
-  author: RevisionAuthor;
-  kind: ChangeSetKind;
-  summary: string;
-  listing_count: number;
-  state: ChangeSetState;
-  undoable: 0 | 1;
-  created_at: number;
-  updated_at: number;
-}
+export type ChangeSetRow = Selectable<ChangeSetsTable>;
 
 /** The columns a summary needs (the dashboard reads no more than these). */
 export type ChangeSetSummaryRow = Pick<ChangeSetRow, 'id' | 'author' | 'kind' | 'summary' | 'listing_count' | 'state' | 'created_at'>;

@@ -1,6 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type BetterSqlite3 from 'better-sqlite3';
 import { RULE_INPUT_COLUMNS, ruleInputFromRow, type RuleInputRow } from './rule-input-row.js';
+import type { ListingRow } from './listing-codec.js';
 import { qualityOf } from './listing-quality.js';
 import type { Catalog } from './open-catalog.js';
 import { claimRulesVersionIfUnscored, RULES_VERSION, writeRulesVersion } from './rules-version.js';
@@ -33,11 +34,7 @@ export interface RescoreResult {
   finished: boolean;
 }
 
-interface ScoreRow extends RuleInputRow {
-  quality_score: number | null;
-  error_count: number | null;
-  failing_rules: string;
-}
+type ScoreRow = RuleInputRow & Pick<ListingRow, 'quality_score' | 'error_count' | 'failing_rules'>;
 
 const SCORE_COLUMNS = `${RULE_INPUT_COLUMNS}, quality_score, error_count, failing_rules`;
 

@@ -1,29 +1,31 @@
 import type { Marketplace } from '../../common/listing.js';
 import type { RuleInput } from '../../common/rules/index.js';
-import { parseStringArray, parseStringRecord } from './listing-codec.js';
+import { parseStringArray, parseStringRecord, type ListingRow } from './listing-codec.js';
 
 /**
  * A listing as the rules engine and the optimizer read it, straight from the `listing_rows` view:
  * the one column list and decoder shared by rescoring, the optimizer's readers and the benches.
  */
-export const RULE_INPUT_COLUMNS = 'id, marketplace, title, description, price_minor, quantity, sku, brand, condition, category, tags, materials, images, attributes';
+const RULE_INPUT_COLUMN_NAMES = [
+  'id',
+  'marketplace',
+  'title',
+  'description',
+  'price_minor',
+  'quantity',
+  'sku',
+  'brand',
+  'condition',
+  'category',
+  'tags',
+  'materials',
+  'images',
+  'attributes',
+] as const satisfies readonly (keyof ListingRow)[];
 
-export interface RuleInputRow {
-  id: number;
-  marketplace: Marketplace;
-  title: string;
-  description: string;
-  price_minor: number | null;
-  quantity: number | null;
-  sku: string | null;
-  brand: string | null;
-  condition: string | null;
-  category: string | null;
-  tags: string;
-  materials: string;
-  images: string;
-  attributes: string;
-}
+export const RULE_INPUT_COLUMNS = RULE_INPUT_COLUMN_NAMES.join(', ');
+
+export type RuleInputRow = Pick<ListingRow, (typeof RULE_INPUT_COLUMN_NAMES)[number]>;
 
 export type RuleInputListing = RuleInput & { id: number; marketplace: Marketplace; category: string | null };
 

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
-import type { ChangeSetKind, RevisionAuthor } from '../../common/edit-types.js';
-import type { JobKind } from '../../common/job-types.js';
+import type { ChangeSetKind, ChangeSetState, RevisionAuthor } from '../../common/edit-types.js';
+import type { JobKind, ProposalState } from '../../common/job-types.js';
 import type { ListingStatus, Marketplace } from '../../common/listing.js';
 
 /**
@@ -113,7 +113,7 @@ export interface ChangeSetsTable {
   kind: ChangeSetKind;
   summary: string;
   listing_count: Generated<number>;
-  state: Generated<'applied' | 'undone' | 'discarded'>;
+  state: Generated<ChangeSetState>;
   /** 1 when undo/redo may walk it (user edits, accepted proposals); imports are 0. */
   undoable: Generated<0 | 1>;
   created_at: number;
@@ -143,7 +143,7 @@ export interface ProposalsTable {
   before_value: string | null;
   after_value: string | null;
   rule: string | null;
-  state: Generated<'pending' | 'accepted' | 'rejected' | 'superseded'>;
+  state: Generated<ProposalState>;
   created_at: number;
   /** Migration 004: JSON array of {ruleId, reason, fixes}, every change behind the proposal. */
   changes: Generated<string>;

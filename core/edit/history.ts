@@ -1,19 +1,14 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { RevisionAuthor, RevisionChanges, RevisionEntry } from '../../common/edit-types.js';
+import type { Selectable } from 'kysely';
+import type { RevisionChanges, RevisionEntry } from '../../common/edit-types.js';
 import { changeSetSummary, type ChangeSetRow } from '../catalog/change-set-row.js';
 import { prepared } from '../catalog/prepared.js';
+import type { RevisionsTable } from '../catalog/schema.js';
 import { parseRevisionChanges } from './revision-changes.js';
 
 const DEFAULT_LIMIT = 100;
 
-interface HistoryRow {
-  id: number;
-  listing_id: number;
-  author: RevisionAuthor;
-  created_at: number;
-  changes: string;
-  change_set_id: number | null;
-}
+type HistoryRow = Selectable<RevisionsTable>;
 
 type JoinedChangeSet = { [K in keyof ChangeSetRow as `set_${K}`]: ChangeSetRow[K] | null };
 

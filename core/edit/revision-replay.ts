@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Selectable } from 'kysely';
 import type { EditableField, FieldChange, ListingChanges } from '../../common/edit-types.js';
 import { sameFieldValue } from '../../common/edit/index.js';
 import { variantValues, type NewVariant } from '../catalog/insert-listings.js';
@@ -8,6 +9,7 @@ import { FIELD_COLUMNS, fromColumnValue, isEditableField, toColumnValue } from '
 import { isListingField, sameStoredValue, storedForm, type ListingField } from './listing-field-values.js';
 import { nextUpdatedAt, qualityAfterEdit, STORED_QUALITY_COLUMNS, writeListingFields, type StoredQuality } from './listing-write.js';
 import { prepared } from '../catalog/prepared.js';
+import type { RevisionsTable } from '../catalog/schema.js';
 import { QualityMemo } from './quality-memo.js';
 import { parseRevisionChanges } from './revision-changes.js';
 import { readRowsById, ROW_CHUNK } from './rows-by-id.js';
@@ -15,11 +17,7 @@ import { readRowsById, ROW_CHUNK } from './rows-by-id.js';
 /** The fields besides the editable ones that import revisions record: written here, not by an edit. */
 type SourceField = Exclude<ListingField, EditableField>;
 
-interface RevisionRow {
-  id: number;
-  listing_id: number;
-  changes: string;
-}
+type RevisionRow = Pick<Selectable<RevisionsTable>, 'id' | 'listing_id' | 'changes'>;
 
 /** A chunk's listing as replay reads it: the columns the revisions touch, plus variants and source when they do. */
 type ReplayRow = Record<string, unknown> & { variants?: unknown; source?: unknown };

@@ -8,9 +8,11 @@
  * written on the import path. A memo hit costs two tiny queries.
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Selectable } from 'kysely';
 import type { Marketplace } from '../../common/listing.js';
 import type { Catalog } from '../catalog/open-catalog.js';
 import { parseStringArray, parseStringRecord } from '../catalog/listing-codec.js';
+import type { ListingsTable } from '../catalog/schema.js';
 import { CatalogVocabulary, SAMPLE_SIZE, type CatalogHints, type VocabularyListing } from '../optimizer/catalog-vocabulary.js';
 import { tagPolicy } from '../optimizer/tag-policy.js';
 
@@ -22,14 +24,7 @@ interface Memo {
 
 const memos = new WeakMap<Catalog, Memo>();
 
-interface SampleRow {
-  id: number;
-  title: string;
-  description: string;
-  tags: string;
-  brand: string | null;
-  attributes: string;
-}
+type SampleRow = Pick<Selectable<ListingsTable>, 'id' | 'title' | 'description' | 'tags' | 'brand' | 'attributes'>;
 
 function freshness(db: BetterSqlite3.Database): { importId: number; listings: number } {
   const importId = (db.prepare("SELECT coalesce(max(id), 0) AS id FROM change_sets WHERE kind = 'import'").get() as { id: number }).id;

@@ -1,24 +1,14 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import type { ProposalState } from '../../common/job-types.js';
 import type { FieldProposal, OptimizedField, OptimizerChange } from '../optimizer/index.js';
 import { prepared } from '../catalog/prepared.js';
+import type { ProposalsTable } from '../catalog/schema.js';
 
-export type ProposalState = 'pending' | 'accepted' | 'rejected' | 'superseded';
+export type { ProposalState } from '../../common/job-types.js';
 
-/** A `proposals` row as SQLite returns it (migrations 001 + 004). */
-export interface ProposalRow {
-  id: number;
-  listing_id: number;
-  job_id: number | null;
-  field: string;
-  before_value: string | null;
-  after_value: string | null;
-  rule: string | null;
-  state: ProposalState;
-  created_at: number;
-  changes: string;
-  decided_at: number | null;
-  change_set_id: number | null;
-}
+/** A `proposals` row as SQLite returns it. */
+export type ProposalRow = Selectable<ProposalsTable>;
 
 /** One field's proposal as the review view shows it. */
 export interface ProposalView {

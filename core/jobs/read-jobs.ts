@@ -1,30 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Selectable } from 'kysely';
 import type { Marketplace } from '../../common/listing.js';
 import { prepared } from '../catalog/prepared.js';
-import type { JobKind, JobPayload, JobState, JobSummary } from './job-types.js';
+import type { JobsTable } from '../catalog/schema.js';
+import type { JobPayload, JobSummary } from './job-types.js';
 
-/** A `jobs` row as SQLite returns it (migrations 001 + 004). */
-export interface JobRow {
-  id: number;
-  kind: JobKind;
-  state: JobState;
-  priority: number;
-  payload: string;
-  attempts: number;
-  lease_expires_at: number | null;
-  error: string | null;
-  created_at: number;
-  updated_at: number;
-  auto_apply: 0 | 1;
-  total: number;
-  done: number;
-  failed: number;
-  started_at: number | null;
-  finished_at: number | null;
-  change_set_id: number | null;
-  /** Migration 010: set while the job is paused (its state stays 'queued'). */
-  paused_at: number | null;
-}
+/** A `jobs` row as SQLite returns it. */
+export type JobRow = Selectable<JobsTable>;
 
 /** The payload JSON, read defensively: a hand-edited row degrades to marketplace 'other'. */
 export function parsePayload(text: string): JobPayload {
