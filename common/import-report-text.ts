@@ -1,4 +1,4 @@
-import type { ImportCurrencyNote, ImportReport, ImportRowTally, RowProblem } from './import-types.js';
+import type { ImportCurrencyNote, ImportReport, ImportRowTally, RowProblem, RowUnit } from './import-types.js';
 
 /**
  * The import report in words, the same in the wizard, the CLI and the saved report CSV: where each
@@ -55,10 +55,20 @@ export function describeImportPrices(note: ImportCurrencyNote, hintReason: strin
   return `Prices: ${parts.length === 0 ? 'no listings written' : parts.join('; ')}`;
 }
 
+/** "Line 25" or, in an XML feed or a JSON array, "Item 25": where a report's row number points. */
+export function rowLabel(unit: RowUnit, row: number): string {
+  return `${unit === 'item' ? 'Item' : 'Line'} ${row}`;
+}
+
+/** The heading of a report's row-number column. */
+export function rowUnitHeading(unit: RowUnit): string {
+  return unit === 'item' ? 'Item' : 'Line';
+}
+
 /**
  * A warning that says a row named a listing an earlier row already named and was merged into it
  * ("Line 25 names the same listing as line 24 (SKU …): merged into it…", core/import/apply-import.ts).
  */
 export function isMergedRowWarning(problem: Pick<RowProblem, 'message'>): boolean {
-  return /^Line \d+ names the same listing as line \d+\b/.test(problem.message);
+  return /^(Line|Item) \d+ names the same listing as (line|item) \d+\b/.test(problem.message);
 }

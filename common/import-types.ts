@@ -177,8 +177,14 @@ export interface PreviewListing {
   matchedByTitle: boolean;
 }
 
+/**
+ * What a report's row numbers count: a table's lines (1-based, as a text editor shows them), or the
+ * items of an XML feed or a JSON array (1-based), which need not stand on lines of their own.
+ */
+export type RowUnit = 'line' | 'item';
+
 export interface RowProblem {
-  /** Line number in the file (1-based, as a text editor shows it). */
+  /** Where in the file: its line, or its item number when the report's `rowUnit` is 'item'. */
   line: number;
   /** Header of the offending column, if one. */
   column: string | null;
@@ -199,6 +205,8 @@ export interface ImportPreview {
   delimiter: string | null;
   /** File line of the header row (after any preamble). */
   headerLine: number | null;
+  /** What the previewed listings' and problems' row numbers count (see RowUnit). */
+  rowUnit: RowUnit;
   columns: PreviewColumn[];
   listings: PreviewListing[];
   /** The currency listings get when the file states none (the request's, else FALLBACK_CURRENCY). */
@@ -262,6 +270,8 @@ export interface ImportReport {
   encoding: TextEncoding;
   /** Data rows in the file (not preamble/header/blank lines). */
   dataRows: number;
+  /** What the row numbers of `errors` and `warnings` count: lines, or an XML feed's or JSON array's items. */
+  rowUnit: RowUnit;
   /** Listings. */
   imported: number;
   updated: number;

@@ -137,6 +137,7 @@ async function runImport(file: string | undefined): Promise<Record<string, unkno
       dialect: report.dialect,
       encoding: report.encoding,
       dataRows: report.dataRows,
+      rowUnit: report.rowUnit,
       imported: report.imported,
       updated: report.updated,
       unchanged: report.unchanged,

@@ -1,6 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { ImportReport, ImportRowTally, RowProblem } from '../../common/import-types.js';
+import type { ImportReport, ImportRowTally, RowProblem, RowUnit } from '../../common/import-types.js';
+import { rowLabel } from '../../common/import-report-text.js';
 import { LISTING_STATUSES, type Marketplace } from '../../common/listing.js';
 import { listingContentValues, listingOfferValues, prepareListingBatchWriter, variantValues, type NewListing } from '../catalog/insert-listings.js';
 import { idFromGenerated } from '../catalog/generated-id.js';
@@ -204,7 +205,7 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
       // As with stored listings: a SKU shared by two different marketplace ids is two items.
       .find((entry) => entry !== undefined && sameItem(entry.listing, incoming));
     if (waiting) {
-      warnings.add(mergedWarning(line, waiting.firstLine, incoming));
+      warnings.add(mergedWarning(line, waiting.firstLine, incoming, source.rowUnit ?? 'line'));
       rows.merged++;
       rows.partOf += otherRows;
       waiting.listing = stampNew(mergeIncoming(waiting.listing, incoming), waiting.listing.createdAt);
@@ -235,7 +236,7 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
     }
     rows.partOf += otherRows;
     if (earlier) {
-      warnings.add(mergedWarning(line, earlier.firstLine, incoming));
+      warnings.add(mergedWarning(line, earlier.firstLine, incoming, source.rowUnit ?? 'line'));
       rows.merged++;
       if (changes && earlier.outcome === 'unchanged') {
         counts.unchanged--;
@@ -337,6 +338,7 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
     dialect: source.dialect,
     encoding: source.encoding,
     dataRows,
+    rowUnit: source.rowUnit ?? 'line',
     // After a rollback nothing of this import is in the catalog: the counts say so.
     imported: rolledBack ? 0 : counts.imported,
     updated: rolledBack ? 0 : counts.updated,
@@ -501,8 +503,8 @@ function sameItem(a: NewListing, b: NewListing): boolean {
   return a.sourceId === null || b.sourceId === null || a.sourceId === b.sourceId;
 }
 
-function mergedWarning(line: number, firstLine: number, listing: NewListing): RowProblem {
-  return { line, column: null, message: `Line ${line} names the same listing as line ${firstLine} (${describeKey(listing)}): merged into it, its non-empty values win.` };
+function mergedWarning(line: number, firstLine: number, listing: NewListing, unit: RowUnit): RowProblem {
+  return { line, column: null, message: `${rowLabel(unit, line)} names the same listing as ${rowLabel(unit, firstLine).toLowerCase()} (${describeKey(listing)}): merged into it, its non-empty values win.` };
 }
 
 function describeKey(listing: NewListing): string {

@@ -1,4 +1,4 @@
-import type { ImportDialect, RowProblem, TextEncoding } from '../../common/import-types.js';
+import type { ImportDialect, RowProblem, RowUnit, TextEncoding } from '../../common/import-types.js';
 import type { NewListing } from '../catalog/insert-listings.js';
 
 /**
@@ -32,6 +32,8 @@ export interface ImportSource {
   totalBytes: number;
   /** Data rows seen so far (grows while records are read). */
   dataRows(): number;
+  /** What records' `lines` count: a table's lines, or an XML feed's or JSON array's items (absent: lines). */
+  rowUnit?: RowUnit;
   /** What the reader noticed about the file as a whole (a duplicate header, a skipped instruction row): the report's first warnings. */
   notes?: readonly RowProblem[];
   /** The currency of listings whose file states none, and who decided it (sources built in memory: USD, fallback). */

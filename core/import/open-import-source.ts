@@ -1,4 +1,4 @@
-import { currencyCodeSchema, FALLBACK_CURRENCY, type ColumnMapping, type ImportDialect, type MappableField, type RowProblem } from '../../common/import-types.js';
+import { currencyCodeSchema, FALLBACK_CURRENCY, type ColumnMapping, type ImportDialect, type MappableField, type RowProblem, type RowUnit } from '../../common/import-types.js';
 import type { Marketplace } from '../../common/listing.js';
 import { ContractError } from '../../common/result.js';
 import { applyColumnOverrides, formatColumnFields, MAPPING_HELP } from './column-overrides.js';
@@ -87,8 +87,9 @@ export async function openImportSource(path: string, options: OpenImportOptions)
   return (await openImportSourceDetailed(path, options)).source;
 }
 
-function sourceFrom(text: DecodedText, dialect: ImportDialect, records: AsyncIterable<MappedRecord>, dataRows: () => number, currency: ImportSource['defaultCurrency'], notes: readonly RowProblem[] = []): ImportSource {
+function sourceFrom(text: DecodedText, dialect: ImportDialect, records: AsyncIterable<MappedRecord>, dataRows: () => number, currency: ImportSource['defaultCurrency'], notes: readonly RowProblem[] = [], rowUnit: RowUnit = 'line'): ImportSource {
   return {
+    rowUnit,
     defaultCurrency: currency,
     notes,
     dialect,
@@ -126,14 +127,15 @@ export async function openImportSourceDetailed(path: string, options: OpenImport
       const counter = { items: 0 };
       const records = mapGoogleMerchantXml(text, ctx, counter);
       const candidates = [{ dialect: 'google_merchant' as const, confidence: 0.9 }];
-      return { source: sourceFrom(text, 'google_merchant', records, () => counter.items, currency), details: { ...noTable, candidates, confidence: 0.9 }, tap: () => {} };
+      return { source: sourceFrom(text, 'google_merchant', records, () => counter.items, currency, [], 'item'), details: { ...noTable, candidates, confidence: 0.9 }, tap: () => {} };
     }
     const dialect: ImportDialect = options.dialect === 'json' || options.dialect === 'jsonl' ? options.dialect : kind === 'jsonl' ? 'jsonl' : 'json';
     const ctx: MapContext = { ...baseCtx, header: [], preamble: [], dialect };
     const counter = { rows: 0 };
     const records = dialect === 'jsonl' ? mapJsonLines(text, ctx, counter) : mapJsonArray(text, ctx, counter);
     const candidates = [{ dialect, confidence: 0.95 }];
-    return { source: sourceFrom(text, dialect, records, () => counter.rows, currency), details: { ...noTable, candidates, confidence: 0.95 }, tap: () => {} };
+    // A JSON array's objects need not stand on lines of their own (`[{…},{…}]`): they are counted as items.
+    return { source: sourceFrom(text, dialect, records, () => counter.rows, currency, [], dialect === 'json' ? 'item' : 'line'), details: { ...noTable, candidates, confidence: 0.95 }, tap: () => {} };
   }
   if (options.dialect === 'json' || options.dialect === 'jsonl') {
     throw new ContractError('invalid_input', `"${options.fileName}" is not JSON (it does not start with [ or {). Pick the matching format, or let Listsmith detect it.`);

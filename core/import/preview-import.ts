@@ -104,6 +104,7 @@ export async function previewImport(path: string, options: PreviewOptions): Prom
     candidates: details.candidates,
     delimiter: details.delimiter,
     headerLine: details.headerLine,
+    rowUnit: source.rowUnit ?? 'line',
     columns: previewColumns(details.header, details.columnFields, details.chosenColumns, samples, records),
     listings,
     defaultCurrency: options.defaultCurrency ?? FALLBACK_CURRENCY,

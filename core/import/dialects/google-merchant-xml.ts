@@ -74,7 +74,6 @@ class ItemFields {
 }
 
 interface OpenItem {
-  line: number;
   depth: number;
   fields: ItemFields;
   field: { name: string; prefixed: boolean; buffer: string; subs: SubField[] | null } | null;
@@ -103,7 +102,7 @@ export async function* mapGoogleMerchantXml(text: DecodedText, ctx: MapContext, 
         }
       }
       if (current === null) {
-        if (ITEM.has(name)) current = { line: parser.line, depth, fields: new ItemFields(), field: null, sub: null };
+        if (ITEM.has(name)) current = { depth, fields: new ItemFields(), field: null, sub: null };
         return;
       }
       if (depth === current.depth + 1) {
@@ -133,7 +132,8 @@ export async function* mapGoogleMerchantXml(text: DecodedText, ctx: MapContext, 
         } else if (depth === current.depth && ITEM.has(local(tag.name))) {
           counter.items++;
           const options = current.fields.options;
-          ready.push({ line: current.line, fields: current.fields.fields(), ...(options.length > 0 ? { options } : {}) });
+          // Items are numbered, not placed by line: a feed written by a script is often one line.
+          ready.push({ line: counter.items, fields: current.fields.fields(), ...(options.length > 0 ? { options } : {}) });
           current = null;
         }
       }

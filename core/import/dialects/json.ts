@@ -203,14 +203,11 @@ export async function* mapJsonArray(text: DecodedText, ctx: MapContext, counter:
   let escaped = false;
   let capture: string[] | null = null;
   let captureStart = 0;
-  let captureLine = 1;
-  let line = 1;
   let sawArray = false;
   for await (const chunk of text.chunks()) {
     const out: MappedRecord[] = [];
     for (let i = 0; i < chunk.length; i++) {
       const ch = chunk[i]!;
-      if (ch === '\n') line++;
       if (inString) {
         if (escaped) escaped = false;
         else if (ch === '\\') escaped = true;
@@ -228,7 +225,6 @@ export async function* mapJsonArray(text: DecodedText, ctx: MapContext, counter:
         } else if (depth === itemsDepth && capture === null) {
           capture = [];
           captureStart = i;
-          captureLine = line;
         }
         depth++;
       } else if (ch === '}' || ch === ']') {
@@ -236,7 +232,8 @@ export async function* mapJsonArray(text: DecodedText, ctx: MapContext, counter:
         if (capture !== null && depth === itemsDepth) {
           capture.push(chunk.slice(captureStart, i + 1));
           counter.rows++;
-          out.push(toRecord(capture.join(''), captureLine, ctx));
+          // The object's number in the array (the source's rowUnit is 'item'): `[{…},{…}]` is often one line.
+          out.push(toRecord(capture.join(''), counter.rows, ctx));
           capture = null;
         }
         if (depth < itemsDepth) itemsDepth = -2;

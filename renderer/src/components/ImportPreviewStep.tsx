@@ -245,7 +245,7 @@ export function ImportPreviewStep() {
             </h3>
             <PreviewListings preview={preview} />
           </section>
-          <ProblemTable problems={preview.problems} testId="import-problems" caption="Rows that will be rejected (so far)" tone="error" />
+          <ProblemTable problems={preview.problems} testId="import-problems" caption="Rows that will be rejected (so far)" tone="error" lineIs={preview.rowUnit === 'item' ? 'file-item' : 'file-line'} />
           <section className="wizard-section">
             <h3 className="section-title">
               Columns<span className="section-count">change “Import as” to fix the preview above</span>
@@ -253,7 +253,7 @@ export function ImportPreviewStep() {
             <Presets disabled={busy} canSave={canSave} />
             <MappingTable preview={preview} disabled={busy} />
           </section>
-          <ProblemTable problems={preview.warnings} testId="import-warnings" caption="Warnings (so far)" tone="warning" />
+          <ProblemTable problems={preview.warnings} testId="import-warnings" caption="Warnings (so far)" tone="warning" lineIs={preview.rowUnit === 'item' ? 'file-item' : 'file-line'} />
         </>
       )}
     </>

@@ -76,6 +76,7 @@ export function ImportReportStep({ report, hintReason }: { report: ImportReport;
   const seconds = Math.max(0, (report.finishedAt - report.startedAt) / 1000);
   const merged = report.warnings.filter(isMergedRowWarning);
   const otherWarnings = report.warnings.filter((w) => !isMergedRowWarning(w));
+  const lineIs = report.rowUnit === 'item' ? 'file-item' : 'file-line';
   return (
     <div data-testid="import-report" data-import-id={report.importId} data-cancelled={report.cancelled} data-change-set={report.changeSetId ?? ''}>
       {report.cancelled ? (
@@ -94,9 +95,9 @@ export function ImportReportStep({ report, hintReason }: { report: ImportReport;
           {describeImportPrices(report.currency, hintReason)}
         </p>
       )}
-      <ProblemTable problems={merged} testId="report-merged" caption="Merged rows (same id or SKU as an earlier row)" tone="info" />
-      <ProblemTable problems={report.errors} total={report.rejected} testId="report-errors" caption="Rejected rows" tone="error" />
-      <ProblemTable problems={otherWarnings} testId="report-warnings" caption="Warnings" tone="warning" />
+      <ProblemTable problems={merged} testId="report-merged" caption="Merged rows (same id or SKU as an earlier row)" tone="info" lineIs={lineIs} />
+      <ProblemTable problems={report.errors} total={report.rejected} testId="report-errors" caption="Rejected rows" tone="error" lineIs={lineIs} />
+      <ProblemTable problems={otherWarnings} testId="report-warnings" caption="Warnings" tone="warning" lineIs={lineIs} />
       {report.errors.length === 0 && report.warnings.length === 0 && !report.cancelled && (
         <p className="muted" data-testid="report-clean">
           No rejected rows and no warnings.

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { rowUnitHeading } from '../../../common/import-report-text.js';
 import type { RowProblem } from '../../../common/import-types.js';
 import { formatInteger } from '../format.js';
 
@@ -15,10 +16,11 @@ interface ProblemTableProps {
   /** Header of the column holding `column` (e.g. "Column" or "Field"). */
   columnLabel?: string;
   /**
-   * What `line` holds: a line of the imported file, or (exports) the id of the listing in the
-   * catalog — 0 means the problem concerns the whole file either way.
+   * What `line` holds: a line of the imported file, an item of an XML feed or JSON array (the
+   * report's rowUnit), or (exports) the id of the listing in the catalog — 0 means the problem
+   * concerns the whole file either way.
    */
-  lineIs?: 'file-line' | 'listing-id';
+  lineIs?: 'file-line' | 'file-item' | 'listing-id';
 }
 
 /** Rows with a problem (line, column, message). Shows the first 100 and grows on request, so thousands never stall the UI. */
@@ -37,7 +39,7 @@ export function ProblemTable({ problems, total, testId, caption, tone, columnLab
           <thead>
             <tr>
               <th scope="col" className={`align-end col-line${lineIs === 'listing-id' ? ' col-listing-id' : ''}`} data-testid={`${testId}-line-header`}>
-                {lineIs === 'listing-id' ? 'Listing ID' : 'Line'}
+                {lineIs === 'listing-id' ? 'Listing ID' : rowUnitHeading(lineIs === 'file-item' ? 'item' : 'line')}
               </th>
               <th scope="col" className="col-column">
                 {columnLabel}

@@ -1,4 +1,4 @@
-import { describeImportPrices, describeRowTally, isMergedRowWarning } from '../../../common/import-report-text.js';
+import { describeImportPrices, describeRowTally, isMergedRowWarning, rowUnitHeading } from '../../../common/import-report-text.js';
 import type { ImportReport, RowProblem } from '../../../common/import-types.js';
 
 /**
@@ -24,7 +24,7 @@ export function toCsv(rows: readonly (readonly (string | number | null | undefin
  * `hintReason`: what in the file suggested the currency, when the report's currency origin is 'hint'.
  */
 export function importReportCsv(report: ImportReport, hintReason: string | null = null): string {
-  const rows: (string | number | null)[][] = [['Type', 'Line', 'Column', 'Message']];
+  const rows: (string | number | null)[][] = [['Type', rowUnitHeading(report.rowUnit), 'Column', 'Message']];
   const add = (type: string, problems: readonly RowProblem[]) => {
     for (const p of problems) rows.push([type, p.line, p.column, p.message]);
   };

@@ -43,6 +43,8 @@ const FILES: Expectation[] = [
   // item_group_id: one listing per group, its items the variants.
   { file: 'google-merchant_feed_rss_item-group-id_apparel__TumbleweedNO.xml', dialect: 'google_merchant', rows: 317, listings: 73, rejected: 0 },
   { file: 'google-merchant_feed_rss_variant-option_wigs__msun09897-png.xml', dialect: 'google_merchant', rows: 22, listings: 8, rejected: 0 },
+  // Written by a script on one line: its items are numbered (rowUnit 'item'), not placed by line.
+  { file: 'google-merchant_feed_rss_one-line_python-written_BGN__lolopetrov.xml', dialect: 'google_merchant', rows: 2, listings: 2, rejected: 0 },
   { file: 'shopify_partners_sample_apparel.csv', dialect: 'shopify', rows: 22, listings: 20, rejected: 0 },
   { file: 'shopify_partners_sample_home-and-garden.csv', dialect: 'shopify', rows: 21, listings: 20, rejected: 0 },
   { file: 'shopify_partners_sample_jewelery.csv', dialect: 'shopify', rows: 41, listings: 20, rejected: 0 },

@@ -1,4 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isMergedRowWarning } from '../../../common/import-report-text.js';
+import { openCatalog } from '../../../core/catalog/open-catalog.js';
+import { applyImport } from '../../../core/import/apply-import.js';
+import { openImportSource } from '../../../core/import/open-import-source.js';
 import { collect, corpusFiles, corpusPath, fixture, importText } from './helpers.js';
 import { importTwice, tilesAddUp } from './import-twice.js';
 import { lostCells } from './no-cell-lost.js';
@@ -88,6 +95,23 @@ describe('Google Merchant XML', () => {
 <g:availability>in_stock</g:availability><g:price>249.00 USD</g:price>
 </item>
 </channel></rss>`;
+
+  it('a feed written on one line numbers its items: every item has its own number, a repeat is merged as "Item 2 … item 1"', async () => {
+    const item = (id: string, title: string) => `<item><g:id>${id}</g:id><g:title>${title}</g:title><g:price>47.00 BGN</g:price></item>`;
+    const oneLine = `<?xml version='1.0' encoding='utf-8'?><rss xmlns:g="http://base.google.com/ns/1.0" version="2.0"><channel>${item('A', 'One')}${item('B', 'Two')}${item('A', 'One again')}</channel></rss>`;
+    const { records, source } = await importText(oneLine, {}, 'xml');
+    expect(source.rowUnit).toBe('item');
+    expect(records.flatMap((r) => r.lines).sort()).toEqual([1, 2, 3]);
+    const catalog = openCatalog(join(mkdtempSync(join(tmpdir(), 'listsmith-xml-items-')), 'c.sqlite'), { role: 'writer' });
+    try {
+      const report = await applyImport(catalog, await openImportSource(fixture(oneLine, 'xml'), { fileName: 'feed.xml' }), { fileName: 'feed.xml', operationId: 'xml-items' });
+      expect(report.rowUnit).toBe('item');
+      expect(report.rows).toMatchObject({ new: 2, merged: 1 });
+      expect(report.warnings.filter(isMergedRowWarning).map((w) => w.message)).toEqual([expect.stringMatching(/^Item 3 names the same listing as item 1 \(id A\)/)]);
+    } finally {
+      catalog.close();
+    }
+  });
 
   it('variant_option pairs are the options; repeated and grouped elements are all kept', async () => {
     const path = fixture(RSS, 'xml');

@@ -156,18 +156,19 @@ async function* sourceRows(path: string): AsyncGenerator<SourceRow> {
   }
 }
 
-/** A feed's items: every leaf element's text (and `href`), by the item's first line. */
+/** A feed's items: every leaf element's text (and `href`), by the item's number (the reader's rowUnit is 'item'). */
 async function* xmlItems(chunks: AsyncIterable<string>): AsyncGenerator<SourceRow> {
   const parser = new SaxesParser({ position: true });
   const ready: SourceRow[] = [];
   let depth = 0;
   let item: { depth: number; row: SourceRow } | null = null;
+  let items = 0;
   const path: { name: string; text: string; leaf: boolean }[] = [];
   parser.on('opentag', (tag) => {
     depth++;
     const name = tag.name.replace(/^.*:/, '').toLowerCase();
     if (item === null) {
-      if (name === 'item' || name === 'entry') item = { depth, row: { line: parser.line, cells: [] } };
+      if (name === 'item' || name === 'entry') item = { depth, row: { line: ++items, cells: [] } };
       return;
     }
     const parent = path[path.length - 1];

@@ -271,7 +271,9 @@ describe('dialects from fixtures', () => {
   it('Google Merchant RSS XML, and XML that is not a feed', async () => {
     const rss = '<?xml version="1.0"?>\n<rss xmlns:g="http://base.google.com/ns/1.0"><channel>\n<item>\n<g:id>9</g:id><title>Rug &amp;amp; Mat</title><g:price>30.00 EUR</g:price><g:image_link>https://i/9</g:image_link></item>\n</channel></rss>';
     const r = await importText(rss, {}, 'xml');
-    expect(r.listings[0]).toMatchObject({ sourceId: '9', title: 'Rug & Mat', priceMinor: 3000, currency: 'EUR', lines: [3] });
+    expect(r.listings[0]).toMatchObject({ sourceId: '9', title: 'Rug & Mat', priceMinor: 3000, currency: 'EUR', lines: [1] });
+    // A feed's rows are its items, numbered (the item above is the first), whatever lines they stand on.
+    expect(r.source.rowUnit).toBe('item');
     await expect(importText('<?xml version="1.0"?><invoice><line/></invoice>', {}, 'xml')).rejects.toThrow(/not a product feed/);
   });
   it('generic CSV with a user mapping and variant groups', async () => {
@@ -291,7 +293,9 @@ describe('JSON and JSONL', () => {
   it('JSON array and {listings: [...]} with key guessing', async () => {
     const arr = await importText('[\n {"name": "Lamp", "price": "12.50", "qty": 2, "tags": ["a","b"], "images": [{"src": "https://i/l"}]},\n {"title": "Desk", "price": 100}\n]', {}, 'json');
     expect(arr.source.dialect).toBe('json');
-    expect(arr.listings.map((l) => [l.title, l.priceMinor, l.lines[0]])).toEqual([['Lamp', 1250, 2], ['Desk', 10000, 3]]);
+    expect(arr.listings.map((l) => [l.title, l.priceMinor, l.lines[0]])).toEqual([['Lamp', 1250, 1], ['Desk', 10000, 2]]);
+    // A JSON array's rows are its objects, numbered: `[{…},{…}]` is often one line.
+    expect(arr.source.rowUnit).toBe('item');
     expect(arr.listings[0]).toMatchObject({ quantity: 2, tags: ['a', 'b'], images: ['https://i/l'] });
     const wrapped = await importText('{"listings": [{"title": "A", "price": "1"}, {"title": "", "price": "1"}]}', {}, 'json');
     expect(wrapped.listings).toHaveLength(1);

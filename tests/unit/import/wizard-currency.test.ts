@@ -48,6 +48,7 @@ function fakeCore(dialect: ImportDialect, currencyHint: CurrencyHint | null = nu
       candidates: [{ dialect, confidence: 1 }],
       delimiter: ',',
       headerLine: 1,
+      rowUnit: 'line',
       columns: [],
       listings: [
         {

@@ -44,6 +44,7 @@ function fakeCore(detected: ImportDialect) {
       candidates: [{ dialect, confidence: 1 }],
       delimiter: ',',
       headerLine: 1,
+      rowUnit: 'line',
       columns,
       listings: [{ line: 2, title: 'Mug', sku: null, priceMinor: 100, currency: 'EUR', currencyFromFile: true, quantity: 1, tags: [], images: 0, variants: 0, marketplace: 'shopify', matchedByTitle: input.matchBy === 'title' }],
       defaultCurrency: 'USD',
