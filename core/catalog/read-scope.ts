@@ -1,13 +1,17 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import type { Scope } from '../../common/contract.js';
 import type { Listing } from '../../common/listing.js';
 import { GridSnapshots, toSnapshotQuery } from './grid-snapshots.js';
 import { listingFromRows, type ListingRow, type VariantRow } from './listing-codec.js';
 import type { Catalog } from './open-catalog.js';
-import { padIds, placeholders } from './fixed-width-in.js';
+import { ID_CHUNK, IN_ID_CHUNK, readByIds } from './rows-by-id.js';
+import type { ListingSourcesTable } from './schema.js';
 
-/** Listings are read this many at a time (two IN (…) statements per chunk). */
-export const CHUNK_SIZE = 500;
+/** Listings are read this many at a time (three by-id reads per chunk, rows-by-id.ts). */
+export const CHUNK_SIZE = ID_CHUNK;
+
+const LISTINGS_BY_ID = `SELECT * FROM listing_rows WHERE id ${IN_ID_CHUNK}`;
+const VARIANTS_BY_LISTING = `SELECT * FROM variants WHERE listing_id ${IN_ID_CHUNK} ORDER BY listing_id, position, id`;
+const SOURCES_BY_LISTING = `SELECT listing_id, data FROM listing_sources WHERE listing_id ${IN_ID_CHUNK}`;
 
 /**
  * The ids a scope covers, ascending (stable, diffable files). `query` uses the grid's own
@@ -25,32 +29,22 @@ export function scopeIds(catalog: Catalog, scope: Scope): ArrayLike<number> {
 
 /** Reads listings (with variants) by id, in the order given; ids no longer present are left out. */
 export class ListingReader {
-  private readonly listings: BetterSqlite3.Statement;
-  private readonly variants: BetterSqlite3.Statement;
-  private readonly sources: BetterSqlite3.Statement;
-
-  constructor(db: BetterSqlite3.Database) {
-    const marks = placeholders(CHUNK_SIZE);
-    this.listings = db.prepare(`SELECT * FROM listing_rows WHERE id IN (${marks})`);
-    this.variants = db.prepare(`SELECT * FROM variants WHERE listing_id IN (${marks}) ORDER BY listing_id, position, id`);
-    this.sources = db.prepare(`SELECT listing_id, data FROM listing_sources WHERE listing_id IN (${marks})`);
-  }
+  constructor(private readonly db: Catalog['db']) {}
 
   read(ids: ArrayLike<number>, from: number): Listing[] {
     const chunk: number[] = [];
     for (let i = from; i < Math.min(from + CHUNK_SIZE, ids.length); i++) chunk.push(ids[i]!);
     if (chunk.length === 0) return [];
-    const padded = padIds(chunk, CHUNK_SIZE);
     const rows = new Map<number, ListingRow>();
-    for (const row of this.listings.all(...padded) as ListingRow[]) rows.set(row.id, row);
+    for (const row of readByIds<ListingRow>(this.db, LISTINGS_BY_ID, chunk)) rows.set(row.id, row);
     const variants = new Map<number, VariantRow[]>();
-    for (const variant of this.variants.all(...padded) as VariantRow[]) {
+    for (const variant of readByIds<VariantRow>(this.db, VARIANTS_BY_LISTING, chunk)) {
       let list = variants.get(variant.listing_id);
       if (!list) variants.set(variant.listing_id, (list = []));
       list.push(variant);
     }
     const sources = new Map<number, string>();
-    for (const source of this.sources.all(...padded) as { listing_id: number; data: string }[]) sources.set(source.listing_id, source.data);
+    for (const source of readByIds<ListingSourcesTable>(this.db, SOURCES_BY_LISTING, chunk)) sources.set(source.listing_id, source.data);
     const listings: Listing[] = [];
     for (const id of chunk) {
       const row = rows.get(id);

@@ -4,7 +4,7 @@ import { hardLimitViolations, isEditProblem, type BulkSubject, type CompiledBulk
 import type { Marketplace } from '../../common/listing.js';
 import { FIELD_COLUMNS, fieldsFromRow } from './field-columns.js';
 import { STORED_QUALITY_COLUMNS, type StoredQuality } from './listing-write.js';
-import { readRowsById, ROW_CHUNK } from './rows-by-id.js';
+import { idChunks, readRowsById } from '../catalog/rows-by-id.js';
 
 /** What a bulk edit makes of one listing in its scope. */
 export interface ScannedListing {
@@ -16,7 +16,7 @@ export interface ScannedListing {
 }
 
 /**
- * Walks the scope's listings in chunks of ROW_CHUNK, reading only the columns the edit needs, and
+ * Walks the scope's listings in chunks of ID_CHUNK (rows-by-id.ts), reading only the columns the edit needs, and
  * yields what the edit does to each. A change breaking the marketplace's hard limits (a title
  * over eBay's 80 characters after a replace, a 14th Etsy tag) becomes a problem: bulk edits skip
  * such listings rather than fail the whole edit. Preview and apply share this walk, so what the
@@ -24,9 +24,7 @@ export interface ScannedListing {
  */
 export function* scanBulkEdit(db: BetterSqlite3.Database, ids: ArrayLike<number>, compiled: CompiledBulkEdit): Generator<ScannedListing> {
   const columns = [...new Set(['title', 'updated_at', ...STORED_QUALITY_COLUMNS, ...compiled.reads.map((field) => FIELD_COLUMNS[field].column)])];
-  for (let start = 0; start < ids.length; start += ROW_CHUNK) {
-    const chunk: number[] = [];
-    for (let i = start; i < Math.min(start + ROW_CHUNK, ids.length); i++) chunk.push(ids[i]!);
+  for (const chunk of idChunks(ids)) {
     const rows = readRowsById(db, columns, chunk);
     for (const id of chunk) {
       const row = rows.get(id);

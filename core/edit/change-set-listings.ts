@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { recordCreatedIds } from '../import/apply-import-record.js';
 import { deleteListingRows, indexForSearch, parkRevisions, parseSnapshot, readSnapshots, restoreSnapshot, type ListingSnapshot } from './listing-snapshot.js';
 import { prepared } from '../catalog/prepared.js';
-import { ROW_CHUNK } from './rows-by-id.js';
+import { ID_CHUNK, idChunks } from '../catalog/rows-by-id.js';
 import { withSortIndexesRebuilt } from './sort-indexes-rebuilt.js';
 
 /*
@@ -26,7 +26,7 @@ export interface PutBack {
 }
 
 /**
- * Takes the listings out of the catalog into the change set's snapshots, ROW_CHUNK at a time:
+ * Takes the listings out of the catalog into the change set's snapshots, ID_CHUNK at a time:
  * snapshot, park revisions, delete (foreign keys, counters and search follow). Ids not in the
  * catalog are skipped. Returns how many listings it took out.
  */
@@ -34,9 +34,7 @@ export function takeOutListings(db: BetterSqlite3.Database, changeSetId: number,
   const keep = prepared(db, 'INSERT INTO listing_snapshots (change_set_id, listing_id, data) VALUES (?, ?, ?)');
   return withSortIndexesRebuilt(db, { direction: 'out', listings: ids.length }, () => {
     let removed = 0;
-    for (let start = 0; start < ids.length; start += ROW_CHUNK) {
-      const chunk: number[] = [];
-      for (let i = start; i < Math.min(start + ROW_CHUNK, ids.length); i++) chunk.push(ids[i]!);
+    for (const chunk of idChunks(ids)) {
       const snapshots = readSnapshots(db, chunk);
       if (snapshots.size === 0) continue;
       const revisions: number[] = [];
@@ -71,7 +69,7 @@ export function listingsPutIn(db: BetterSqlite3.Database, changeSetId: number): 
 }
 
 /**
- * Puts every listing the change set keeps out back into the catalog, ROW_CHUNK at a time, each
+ * Puts every listing the change set keeps out back into the catalog, ID_CHUNK at a time, each
  * under its own id, or — when a listing added since has taken that id (demo data is not a change
  * set) — under a new one; its history follows it. A listing whose marketplace id another listing
  * holds now is left out (two listings cannot share it) and keeps its snapshot. The ids put back
@@ -100,7 +98,7 @@ export function putBackListings(db: BetterSqlite3.Database, changeSetId: number)
   withSortIndexesRebuilt(db, { direction: 'in', listings: expected }, () => {
     let cursor = 0;
     for (;;) {
-      const rows = page.all(changeSetId, cursor, ROW_CHUNK) as { listing_id: number; data: string }[];
+      const rows = page.all(changeSetId, cursor, ID_CHUNK) as { listing_id: number; data: string }[];
       if (rows.length === 0) break;
       cursor = rows.at(-1)!.listing_id;
       const chunk: number[] = [];

@@ -35,7 +35,7 @@ export function previewDelete(catalog: Catalog, scope: Scope): DeletePreview {
 
 /**
  * `listings.delete`: removes the scope's listings as ONE undoable change set (kind 'delete',
- * author 'user'), in one transaction on the writer, ROW_CHUNK listings at a time: each is kept
+ * author 'user'), in one transaction on the writer, ID_CHUNK listings at a time (rows-by-id.ts): each is kept
  * whole in `listing_snapshots` first, so undo puts it back with its id, fields, variants, kept
  * source columns, proposals and history (change-set-listings.ts). Like any new change it ends redo.
  * Nothing in the scope → no change set. The WAL checkpoint is left to the caller.

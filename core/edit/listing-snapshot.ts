@@ -1,9 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Selectable } from 'kysely';
 import { listingFromRows, type ListingRow, type VariantRow } from '../catalog/listing-codec.js';
 import { qualityOf } from '../catalog/listing-quality.js';
 import { RULES_VERSION } from '../catalog/rules-version.js';
 import type { SqlValue } from './field-columns.js';
 import { prepared } from '../catalog/prepared.js';
+import { IN_ID_CHUNK, IN_JSON_IDS, readByIds } from '../catalog/rows-by-id.js';
+import type { ListingSourcesTable, RevisionsTable } from '../catalog/schema.js';
 
 /** A table row as SQLite returns it: column name → value. */
 export type StoredRow = Record<string, SqlValue>;
@@ -37,31 +40,27 @@ export interface ListingSnapshot {
   rulesVersion: string;
 }
 
-/** `IN (…)` over a JSON array of ids: one prepared statement serves chunks of any size. */
-const IN_IDS = 'IN (SELECT value FROM json_each(?))';
-
-/** Snapshots of the given listings, by id; ids not in the catalog are absent. Chunks of a few hundred ids. */
+/** Snapshots of the given listings (at most ID_CHUNK, rows-by-id.ts), by id; ids not in the catalog are absent. */
 export function readSnapshots(db: BetterSqlite3.Database, ids: readonly number[]): Map<number, ListingSnapshot> {
   const snapshots = new Map<number, ListingSnapshot>();
   if (ids.length === 0) return snapshots;
-  const list = JSON.stringify(ids);
-  for (const listing of prepared(db, `SELECT * FROM listings WHERE id ${IN_IDS}`).all(list) as StoredRow[]) {
+  for (const listing of readByIds<StoredRow>(db, `SELECT * FROM listings WHERE id ${IN_ID_CHUNK}`, ids)) {
     snapshots.set(listing.id as number, { listing, offer: null, variants: [], source: null, proposals: [], revisions: [], rulesVersion: RULES_VERSION });
   }
   if (snapshots.size === 0) return snapshots;
-  for (const offer of prepared(db, `SELECT * FROM listing_offers WHERE id ${IN_IDS}`).all(list) as StoredRow[]) {
+  for (const offer of readByIds<StoredRow>(db, `SELECT * FROM listing_offers WHERE id ${IN_ID_CHUNK}`, ids)) {
     snapshots.get(offer.id as number)!.offer = offer;
   }
-  for (const variant of prepared(db, `SELECT * FROM variants WHERE listing_id ${IN_IDS} ORDER BY listing_id, position, id`).all(list) as StoredRow[]) {
+  for (const variant of readByIds<StoredRow>(db, `SELECT * FROM variants WHERE listing_id ${IN_ID_CHUNK} ORDER BY listing_id, position, id`, ids)) {
     snapshots.get(variant.listing_id as number)!.variants.push(variant);
   }
-  for (const row of prepared(db, `SELECT listing_id, data FROM listing_sources WHERE listing_id ${IN_IDS}`).all(list) as { listing_id: number; data: string }[]) {
+  for (const row of readByIds<ListingSourcesTable>(db, `SELECT listing_id, data FROM listing_sources WHERE listing_id ${IN_ID_CHUNK}`, ids)) {
     snapshots.get(row.listing_id)!.source = row.data;
   }
-  for (const proposal of prepared(db, `SELECT * FROM proposals WHERE listing_id ${IN_IDS} ORDER BY id`).all(list) as StoredRow[]) {
+  for (const proposal of readByIds<StoredRow>(db, `SELECT * FROM proposals WHERE listing_id ${IN_ID_CHUNK} ORDER BY id`, ids)) {
     snapshots.get(proposal.listing_id as number)!.proposals.push(proposal);
   }
-  for (const row of prepared(db, `SELECT id, listing_id FROM revisions WHERE listing_id ${IN_IDS} ORDER BY id`).all(list) as { id: number; listing_id: number }[]) {
+  for (const row of readByIds<Pick<Selectable<RevisionsTable>, 'id' | 'listing_id'>>(db, `SELECT id, listing_id FROM revisions WHERE listing_id ${IN_ID_CHUNK} ORDER BY id`, ids)) {
     snapshots.get(row.listing_id)!.revisions.push(row.id);
   }
   return snapshots;
@@ -69,12 +68,12 @@ export function readSnapshots(db: BetterSqlite3.Database, ids: readonly number[]
 
 /** Parks revisions (by revision id) of listings being taken out: see ListingSnapshot.revisions. */
 export function parkRevisions(db: BetterSqlite3.Database, revisionIds: readonly number[]): void {
-  if (revisionIds.length > 0) prepared(db, `UPDATE revisions SET listing_id = -listing_id WHERE id ${IN_IDS}`).run(JSON.stringify(revisionIds));
+  if (revisionIds.length > 0) prepared(db, `UPDATE revisions SET listing_id = -listing_id WHERE id ${IN_JSON_IDS}`).run(JSON.stringify(revisionIds));
 }
 
 /** Deletes the listings; the foreign keys delete their offer, variants, source and proposals, the triggers keep counters and search. */
 export function deleteListingRows(db: BetterSqlite3.Database, ids: readonly number[]): number {
-  return prepared(db, `DELETE FROM listings WHERE id ${IN_IDS}`).run(JSON.stringify(ids)).changes;
+  return prepared(db, `DELETE FROM listings WHERE id ${IN_JSON_IDS}`).run(JSON.stringify(ids)).changes;
 }
 
 export function parseSnapshot(data: string): ListingSnapshot {
@@ -108,7 +107,7 @@ export function restoreSnapshot(db: BetterSqlite3.Database, snapshot: ListingSna
 
 /** Indexes put-back listings for search (while the `bulk_write` marker stands the trigger aside). */
 export function indexForSearch(db: BetterSqlite3.Database, ids: readonly number[]): void {
-  prepared(db, `INSERT INTO listings_fts (rowid, title, description, sku, brand, tags) SELECT id, title, description, sku, brand, tags FROM listings WHERE id ${IN_IDS}`).run(
+  prepared(db, `INSERT INTO listings_fts (rowid, title, description, sku, brand, tags) SELECT id, title, description, sku, brand, tags FROM listings WHERE id ${IN_JSON_IDS}`).run(
     JSON.stringify(ids),
   );
 }

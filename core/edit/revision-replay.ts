@@ -12,7 +12,9 @@ import { prepared } from '../catalog/prepared.js';
 import type { RevisionsTable } from '../catalog/schema.js';
 import { QualityMemo } from './quality-memo.js';
 import { parseRevisionChanges } from './revision-changes.js';
-import { readRowsById, ROW_CHUNK } from './rows-by-id.js';
+import { ID_CHUNK, IN_ID_CHUNK, readByIds, readRowsById } from '../catalog/rows-by-id.js';
+import type { ListingSourcesTable } from '../catalog/schema.js';
+import type { VariantRow } from '../catalog/listing-codec.js';
 
 /** The fields besides the editable ones that import revisions record: written here, not by an edit. */
 type SourceField = Exclude<ListingField, EditableField>;
@@ -25,7 +27,7 @@ type ReplayRow = Record<string, unknown> & { variants?: unknown; source?: unknow
 /**
  * Replays a change set's revisions in one direction — undo newest first putting back `before`,
  * redo oldest first putting back `after`, so a set touching one listing twice unwinds in order —
- * ROW_CHUNK at a time, reading only what they touch. Each field goes back only where it still holds
+ * ID_CHUNK at a time, reading only what they touch. Each field goes back only where it still holds
  * the value the step undoes; a field changed since (by a later change that is not undone) is left
  * alone and counted as a conflict, and so is a field of a listing that is gone.
  *
@@ -46,7 +48,7 @@ export function replayRevisions(db: BetterSqlite3.Database, changeSetId: number,
   let conflicts = 0;
   let cursor = direction === 'undo' ? Number.MAX_SAFE_INTEGER : 0;
   for (;;) {
-    const revisions = page.all(changeSetId, cursor, ROW_CHUNK) as RevisionRow[];
+    const revisions = page.all(changeSetId, cursor, ID_CHUNK) as RevisionRow[];
     if (revisions.length === 0) break;
     cursor = revisions.at(-1)!.id;
     const parsed = revisions.map((revision) => ({ listingId: revision.listing_id, changes: replayableChanges(revision.changes) }));
@@ -84,10 +86,10 @@ function readChunk(db: BetterSqlite3.Database, parsed: readonly { listingId: num
   if (fields.has('sourceId')) columns.add('source_id');
   const ids = [...new Set(parsed.map((revision) => revision.listingId))];
   const rows = readRowsById(db, [...columns], ids) as Map<number, ReplayRow>;
-  const list = JSON.stringify([...rows.keys()]);
+  const present = [...rows.keys()];
   if (fields.has('variants')) {
     for (const row of rows.values()) row.variants = [];
-    const variants = prepared(db, 'SELECT * FROM variants WHERE listing_id IN (SELECT value FROM json_each(?)) ORDER BY listing_id, position, id').all(list) as { listing_id: number; sku: string | null; options: string; price_minor: number | null; quantity: number | null; image: string | null; columns: string | null }[];
+    const variants = readByIds<VariantRow>(db, `SELECT * FROM variants WHERE listing_id ${IN_ID_CHUNK} ORDER BY listing_id, position, id`, present);
     for (const variant of variants) {
       (rows.get(variant.listing_id)!.variants as unknown[]).push({
         sku: variant.sku,
@@ -101,7 +103,7 @@ function readChunk(db: BetterSqlite3.Database, parsed: readonly { listingId: num
   }
   if (fields.has('source')) {
     for (const row of rows.values()) row.source = null;
-    const sources = prepared(db, 'SELECT listing_id, data FROM listing_sources WHERE listing_id IN (SELECT value FROM json_each(?))').all(list) as { listing_id: number; data: string }[];
+    const sources = readByIds<ListingSourcesTable>(db, `SELECT listing_id, data FROM listing_sources WHERE listing_id ${IN_ID_CHUNK}`, present);
     for (const source of sources) rows.get(source.listing_id)!.source = JSON.parse(source.data) as unknown;
   }
   return rows;

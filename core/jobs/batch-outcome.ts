@@ -87,7 +87,7 @@ function autoApply(db: BetterSqlite3.Database, batch: ClaimedBatch, listingIds: 
     return setId;
   };
   let applied = 0;
-  // readRowsById reads ≤ 500 listings at a time; a batch is normally 200.
+  // readRowsById reads ≤ ID_CHUNK (500) listings at a time; a batch is normally 200.
   for (let from = 0; from < rows.length; ) {
     const ids = new Set<number>();
     let to = from;

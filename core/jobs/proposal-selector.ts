@@ -4,7 +4,7 @@ import { prepared } from '../catalog/prepared.js';
 import { scopeIds } from '../catalog/read-scope.js';
 import type { OptimizedField } from '../optimizer/index.js';
 import type { ProposalRow } from './proposal-rows.js';
-import { padIds, placeholders } from '../catalog/fixed-width-in.js';
+import { ID_CHUNK, idChunks, IN_ID_CHUNK, readByIds } from '../catalog/rows-by-id.js';
 
 /**
  * Which proposals a review action covers: single fields, whole listings, a job, or a grid scope
@@ -16,8 +16,8 @@ export type ProposalSelector =
   | { kind: 'job'; jobId: number; fields?: readonly OptimizedField[] }
   | { kind: 'scope'; scope: Scope; jobId?: number; fields?: readonly OptimizedField[] };
 
-/** Rows are read this many at a time: ≤ 500 listings per chunk, as readRowsById wants. */
-export const PROPOSAL_CHUNK = 500;
+/** Rows are read this many at a time: ≤ ID_CHUNK listings per chunk, as readRowsById wants. */
+export const PROPOSAL_CHUNK = ID_CHUNK;
 
 /**
  * The pending proposals a selector covers, PROPOSAL_CHUNK at a time, each chunk ordered by listing.
@@ -42,18 +42,16 @@ export function* pendingProposals(catalog: Catalog, selector: ProposalSelector):
     }
   }
 
-  // Ids in chunks through one prepared IN (…) of fixed width (fixed-width-in.ts).
+  // Ids in chunks through the one by-ids reader (rows-by-id.ts).
   const column = selector.kind === 'ids' ? 'id' : 'listing_id';
-  const byChunk = prepared(db, `SELECT * FROM proposals WHERE state = 'pending' AND ${column} IN (${placeholders(PROPOSAL_CHUNK)}) ORDER BY listing_id, id`);
+  const byChunk = `SELECT * FROM proposals WHERE state = 'pending' AND ${column} ${IN_ID_CHUNK} ORDER BY listing_id, id`;
   const ids: ArrayLike<number> =
     selector.kind === 'ids' ? [...new Set(selector.ids)] : selector.kind === 'listings' ? [...new Set(selector.listingIds)] : scopeIds(catalog, selector.scope);
   // One listing has at most four pending proposals (one per field), so a chunk of listing ids
   // yields at most 4 × PROPOSAL_CHUNK rows: split them so each piece covers ≤ PROPOSAL_CHUNK listings.
   const step = selector.kind === 'ids' ? PROPOSAL_CHUNK : Math.floor(PROPOSAL_CHUNK / 4);
-  for (let from = 0; from < ids.length; from += step) {
-    const chunk: number[] = [];
-    for (let i = from; i < Math.min(from + step, ids.length); i++) chunk.push(ids[i]!);
-    const rows = keep(byChunk.all(...padIds(chunk, PROPOSAL_CHUNK)) as ProposalRow[]);
+  for (const chunk of idChunks(ids, step)) {
+    const rows = keep(readByIds<ProposalRow>(db, byChunk, chunk));
     if (rows.length > 0) yield rows;
   }
 }
