@@ -3,6 +3,7 @@
  * its backups; the key never does: it lives in the secret store).
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { readSetting, writeSetting } from '../catalog/settings.js';
 import { AI_TIERS, DEFAULT_AI_MODEL, type AiTier } from './ai-tiers.js';
 
 export interface AiConfig {
@@ -15,7 +16,7 @@ const USAGE_KEY = 'ai.usage';
 
 export function readAiConfig(db: BetterSqlite3.Database): AiConfig {
   const fallback: AiConfig = { tier: 'free', model: DEFAULT_AI_MODEL };
-  const stored = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(CONFIG_KEY) as string | undefined;
+  const stored = readSetting(db, CONFIG_KEY);
   if (stored === undefined) return fallback;
   try {
     const value = JSON.parse(stored) as Partial<AiConfig>;
@@ -29,7 +30,7 @@ export function readAiConfig(db: BetterSqlite3.Database): AiConfig {
 }
 
 export function writeAiConfig(db: BetterSqlite3.Database, config: AiConfig): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(CONFIG_KEY, JSON.stringify(config));
+  writeSetting(db, CONFIG_KEY, config);
 }
 
 /** Requests and tokens sent today (local date), for the settings screen. */
@@ -45,7 +46,7 @@ export function today(now = Date.now()): string {
 }
 
 export function readAiUsage(db: BetterSqlite3.Database, now = Date.now()): AiUsage {
-  const stored = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(USAGE_KEY) as string | undefined;
+  const stored = readSetting(db, USAGE_KEY);
   const day = today(now);
   if (stored !== undefined) {
     try {
@@ -59,5 +60,5 @@ export function readAiUsage(db: BetterSqlite3.Database, now = Date.now()): AiUsa
 }
 
 export function writeAiUsage(db: BetterSqlite3.Database, usage: AiUsage): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(USAGE_KEY, JSON.stringify(usage));
+  writeSetting(db, USAGE_KEY, usage);
 }

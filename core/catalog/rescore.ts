@@ -4,6 +4,7 @@ import { RULE_INPUT_COLUMNS, ruleInputFromRow, type RuleInputRow } from './rule-
 import type { ListingRow } from './listing-codec.js';
 import { qualityOf } from './listing-quality.js';
 import type { Catalog } from './open-catalog.js';
+import { deleteSetting, readSetting, writeSetting } from './settings.js';
 import { claimRulesVersionIfUnscored, RULES_VERSION, writeRulesVersion } from './rules-version.js';
 
 /** `settings` key of an unfinished full pass: {version, afterId}, so a restart resumes it. */
@@ -88,8 +89,6 @@ interface Statements {
   all: BetterSqlite3.Statement;
   unscored: BetterSqlite3.Statement;
   update: BetterSqlite3.Statement;
-  saveCursor: BetterSqlite3.Statement;
-  clearCursor: BetterSqlite3.Statement;
 }
 
 function prepareStatements(db: BetterSqlite3.Database): Statements {
@@ -99,22 +98,20 @@ function prepareStatements(db: BetterSqlite3.Database): Statements {
     // Listings an import left to the index backlog are scored by it (index-backlog.ts), not twice.
     unscored: db.prepare(`SELECT ${SCORE_COLUMNS} FROM listing_rows WHERE quality_score IS NULL AND id > ? AND id NOT IN (SELECT id FROM listings_unindexed) ORDER BY id LIMIT ?`),
     update: db.prepare('UPDATE listings SET quality_score = ?, error_count = ?, failing_rules = ? WHERE id = ?'),
-    saveCursor: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
-    clearCursor: db.prepare('DELETE FROM settings WHERE key = ?'),
   };
 }
 
 /** Whether a full pass is due, and where to resume one an earlier run left unfinished. */
 function startingPoint(db: BetterSqlite3.Database): { fullPass: boolean; afterId: number } {
   if (claimRulesVersionIfUnscored(db)) {
-    db.prepare('DELETE FROM settings WHERE key = ?').run(RESCORE_CURSOR_KEY);
+    deleteSetting(db, RESCORE_CURSOR_KEY);
     return { fullPass: false, afterId: 0 };
   }
   return { fullPass: true, afterId: savedCursor(db) };
 }
 
 function savedCursor(db: BetterSqlite3.Database): number {
-  const text = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(RESCORE_CURSOR_KEY) as string | undefined;
+  const text = readSetting(db, RESCORE_CURSOR_KEY);
   if (text === undefined) return 0;
   try {
     const cursor = JSON.parse(text) as { version?: unknown; afterId?: unknown };
@@ -142,10 +139,10 @@ function scoreBatch(db: BetterSqlite3.Database, statements: Statements, select: 
       changed++;
     }
     const lastId = rows.length === batchSize ? rows[rows.length - 1]!.id : null;
-    if (fullPass && lastId !== null) statements.saveCursor.run(RESCORE_CURSOR_KEY, JSON.stringify({ version: RULES_VERSION, afterId: lastId }));
+    if (fullPass && lastId !== null) writeSetting(db, RESCORE_CURSOR_KEY, { version: RULES_VERSION, afterId: lastId });
     if (fullPass && lastId === null) {
       writeRulesVersion(db);
-      statements.clearCursor.run(RESCORE_CURSOR_KEY);
+      deleteSetting(db, RESCORE_CURSOR_KEY);
     }
     return { scored: rows.length, changed, lastId };
   }).immediate();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import { RULE_TABLES } from '../../common/rules/index.js';
+import { readSetting, writeSetting } from './settings.js';
 
 /**
  * Bump when the engine or the score formula changes in a way the rule tables do not show
@@ -21,7 +22,7 @@ export const RULES_VERSION: string = createHash('sha1')
   .digest('hex');
 
 export function readRulesVersion(db: BetterSqlite3.Database): string | null {
-  const stored = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(RULES_VERSION_KEY) as string | undefined;
+  const stored = readSetting(db, RULES_VERSION_KEY);
   if (stored === undefined) return null;
   try {
     const value: unknown = JSON.parse(stored);
@@ -32,7 +33,7 @@ export function readRulesVersion(db: BetterSqlite3.Database): string | null {
 }
 
 export function writeRulesVersion(db: BetterSqlite3.Database, version: string = RULES_VERSION): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(RULES_VERSION_KEY, JSON.stringify(version));
+  writeSetting(db, RULES_VERSION_KEY, version);
 }
 
 /**

@@ -3,12 +3,13 @@
  * (they travel with the catalog and its backups).
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { readSetting, writeSetting } from '../catalog/settings.js';
 import { DEFAULT_PHOTO_SETTINGS, MAX_PHOTO_CAP_MB, MIN_PHOTO_CAP_MB, type PhotoSettings } from '../../common/photo-types.js';
 
 const SETTINGS_KEY = 'photos.settings';
 
 export function readPhotoSettings(db: BetterSqlite3.Database): PhotoSettings {
-  const stored = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(SETTINGS_KEY) as string | undefined;
+  const stored = readSetting(db, SETTINGS_KEY);
   if (stored === undefined) return { ...DEFAULT_PHOTO_SETTINGS };
   try {
     const value = JSON.parse(stored) as Partial<PhotoSettings>;
@@ -20,6 +21,6 @@ export function readPhotoSettings(db: BetterSqlite3.Database): PhotoSettings {
 }
 
 export function writePhotoSettings(db: BetterSqlite3.Database, settings: PhotoSettings): PhotoSettings {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SETTINGS_KEY, JSON.stringify(settings));
+  writeSetting(db, SETTINGS_KEY, settings);
   return settings;
 }
