@@ -44,7 +44,7 @@ export function formatVariationOptions(options: readonly VariantOption[]): strin
 export function listsEveryOption(dimensions: readonly VariationDimension[], variations: readonly (readonly VariantOption[])[]): boolean {
   return variations.every((options) =>
     options.every((option) => {
-      const dimension = dimensions.find((d) => sameName(d.name, option.name));
+      const dimension = dimensions.find((d) => sameOptionName(d.name, option.name));
       return dimension !== undefined && (dimension.values.includes(option.value) || dimension.values.join(';') === option.value);
     }),
   );
@@ -54,14 +54,15 @@ export function listsEveryOption(dimensions: readonly VariationDimension[], vari
 export function orderOptions(options: readonly VariantOption[], dimensions: readonly VariationDimension[]): VariantOption[] {
   const ordered: VariantOption[] = [];
   for (const dimension of dimensions) {
-    const option = options.find((o) => sameName(o.name, dimension.name));
+    const option = options.find((o) => sameOptionName(o.name, dimension.name));
     if (option) ordered.push({ name: dimension.name, value: option.value });
   }
-  for (const option of options) if (!dimensions.some((d) => sameName(d.name, option.name))) ordered.push(option);
+  for (const option of options) if (!dimensions.some((d) => sameOptionName(d.name, option.name))) ordered.push(option);
   return ordered;
 }
 
-function sameName(a: string, b: string): boolean {
+/** Option names compare without case or surrounding spaces (`Color` and `color ` are one). */
+export function sameOptionName(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 

@@ -292,7 +292,8 @@ class EbayNotes implements ExportNotes {
     if (!('ok' in choice) && choice.by === 'euro-choice') this.euroWithoutSite++;
     if (actionOf(listing).revise !== null) this.revised++;
     if (!writesBack(listing, 'ebay_seller_hub') || !listing.source) return;
-    const headers = new Set([...Object.keys(listing.source.columns), ...Object.values(listing.source.attributeColumns ?? {})]);
+    const variantHeaders = listing.variants.flatMap((variant) => Object.keys(variant.columns ?? {}));
+    const headers = new Set([...Object.keys(listing.source.columns), ...Object.values(listing.source.attributeColumns ?? {}), ...variantHeaders]);
     for (const header of headers) if (!ACTION_HEADER.test(header.trim()) && !ebayUploadable(header, listing)) this.notUploadable.set(header, (this.notUploadable.get(header) ?? 0) + 1);
   }
 

@@ -91,8 +91,13 @@ function carried(listing: ComparableListing): ComparableListing {
   const condition = keptId ?? ebayConditionId(listing.condition) ?? listing.condition;
   if (!listing.source) return { ...listing, condition };
   const fromReport = { source: { dialect: 'ebay_report', columns: {} } } as unknown as Listing;
-  const columns = Object.fromEntries(Object.entries(listing.source.columns).filter(([header]) => ebayUploadable(header, fromReport)));
-  return { ...listing, condition, source: { ...listing.source, columns } };
+  const uploadable = (columns: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(columns).filter(([header]) => ebayUploadable(header, fromReport)));
+  // A variation's report-only cells (its own "Sold quantity") stay in the catalog too.
+  const variants = listing.variants.map(({ columns, ...variant }) => {
+    const kept = columns === undefined ? {} : uploadable(columns);
+    return Object.keys(kept).length > 0 ? { ...variant, columns: kept } : variant;
+  });
+  return { ...listing, condition, variants, source: { ...listing.source, columns: uploadable(listing.source.columns) } };
 }
 
 /** `after` holds every field of `before` equal, and every kept column of `before` (it may hold more columns). */

@@ -27,6 +27,8 @@ const FILES: Expectation[] = [
   // 1 real row; its unquoted multi-line description spills into 5 one-cell rows (rejected with a hint).
   { file: 'depop_bulk-listing-template-v5__depopAutomation.csv', dialect: 'generic_csv', rows: 6, listings: 1, rejected: 5 },
   { file: 'ebay_current-listings_title-itemnumber-qty__pmrgraphics.csv', dialect: 'ebay_report', rows: 678, listings: 678, rejected: 0 },
+  // Seller Hub's 2025 "All active listings" report: a multi-variation item's row lists every value, then one row per variation (MPN=Pond), no SKUs.
+  { file: 'ebay_all-active-listings-report_2025_variation-details_no-sku__Raider3267.csv', dialect: 'ebay_report', rows: 40, listings: 17, rejected: 0 },
   // The older File Exchange download: 250 SKUs shared by different item numbers stay different listings.
   { file: 'ebay_file-exchange_active-listings-download_legacy__emailnjv.csv', dialect: 'ebay_report', rows: 4791, listings: 4791, rejected: 0 },
   { file: 'ebay_itemid-title-html-description__pmrgraphics.csv', dialect: 'ebay_report', rows: 89, listings: 89, rejected: 0 },
