@@ -4,10 +4,11 @@ import type { ChangeSetSummary, UndoState } from '../../common/edit-types.js';
 import { ContractError } from '../../common/result.js';
 import type { Catalog } from '../catalog/open-catalog.js';
 import { putBackListings, takeOutPutIn } from './change-set-listings.js';
-import { changeSetSummary, type ChangeSetRow } from '../catalog/change-set-row.js';
+import { changeSetSummary } from '../catalog/change-set-row.js';
 import { readChangeSet, setChangeSetState } from './change-sets.js';
 import { withCheckpointDeferred } from './checkpoint-later.js';
-import { prepared } from '../catalog/prepared.js';
+import { catalogQuery } from '../catalog/query-builder.js';
+import { selectFirstRow } from '../catalog/run-compiled.js';
 import { replayRevisions } from './revision-replay.js';
 
 /**
@@ -18,8 +19,9 @@ import { replayRevisions } from './revision-replay.js';
  * one is, so it meets the catalog as it left it, except for writes that are not change sets.
  */
 export function undoState(db: BetterSqlite3.Database): UndoState {
-  const undo = prepared(db, "SELECT * FROM change_sets WHERE undoable = 1 AND state = 'applied' ORDER BY id DESC LIMIT 1").get() as ChangeSetRow | undefined;
-  const redo = prepared(db, "SELECT * FROM change_sets WHERE undoable = 1 AND state = 'undone' ORDER BY id ASC LIMIT 1").get() as ChangeSetRow | undefined;
+  const undoable = catalogQuery.selectFrom('change_sets').selectAll().where('undoable', '=', 1);
+  const undo = selectFirstRow(db, undoable.where('state', '=', 'applied').orderBy('id', 'desc').limit(1));
+  const redo = selectFirstRow(db, undoable.where('state', '=', 'undone').orderBy('id', 'asc').limit(1));
   return { undo: undo ? changeSetSummary(undo) : null, redo: redo ? changeSetSummary(redo) : null };
 }
 
@@ -81,11 +83,19 @@ function stepChangeSet(db: BetterSqlite3.Database, target: ChangeSetSummary, dir
 
 /** Why a change set asked for by id cannot be undone now, in words a seller can act on. */
 function notNewest(db: BetterSqlite3.Database, expected: number, newest: ChangeSetSummary | null): ContractError {
-  const wanted = prepared(db, 'SELECT * FROM change_sets WHERE id = ?').get(expected) as ChangeSetRow | undefined;
+  const wanted = selectFirstRow(db, catalogQuery.selectFrom('change_sets').selectAll().where('id', '=', expected));
   if (wanted === undefined) return new ContractError('not_found', `Change #${expected} is not in this catalog's history. Nothing was undone.`);
   if (wanted.undoable === 0) return new ContractError('conflict', `“${wanted.summary}” cannot be undone: an older Listsmith recorded it before such changes could be undone. Nothing was undone.`);
   if (wanted.state !== 'applied') return new ContractError('conflict', `“${wanted.summary}” is already undone. Nothing was undone.`);
-  const later = prepared(db, "SELECT count(*) FROM change_sets WHERE undoable = 1 AND state = 'applied' AND id > ?").pluck().get(expected) as number;
+  const { later } = selectFirstRow(
+    db,
+    catalogQuery
+      .selectFrom('change_sets')
+      .select((row) => row.fn.countAll<number>().as('later'))
+      .where('undoable', '=', 1)
+      .where('state', '=', 'applied')
+      .where('id', '>', expected),
+  )!;
   const first = newest === null ? '' : `, newest first: “${newest.summary}”`;
   return new ContractError(
     'conflict',

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { prepared } from '../catalog/prepared.js';
+import { catalogQuery } from '../catalog/query-builder.js';
+import { runWrite, selectFirstRow } from '../catalog/run-compiled.js';
 import type { JobSummary } from './job-types.js';
 import { readJob } from './read-jobs.js';
 
@@ -11,11 +12,18 @@ import { readJob } from './read-jobs.js';
  */
 export function cancelJob(db: BetterSqlite3.Database, jobId: number, now = Date.now()): JobSummary | null {
   const cancel = db.transaction(() => {
-    const job = prepared(db, "SELECT done, total FROM jobs WHERE id = ? AND state IN ('queued','running')").get(jobId) as { done: number; total: number } | undefined;
+    const job = selectFirstRow(db, catalogQuery.selectFrom('jobs').select(['done', 'total']).where('id', '=', jobId).where('state', 'in', ['queued', 'running']));
     if (!job) return;
-    prepared(db, "UPDATE job_items SET state = 'cancelled', lease_owner = NULL, lease_expires_at = NULL WHERE job_id = ? AND state IN ('queued','running')").run(jobId);
+    runWrite(
+      db,
+      catalogQuery
+        .updateTable('job_items')
+        .set({ state: 'cancelled', lease_owner: null, lease_expires_at: null })
+        .where('job_id', '=', jobId)
+        .where('state', 'in', ['queued', 'running']),
+    );
     const error = `Cancelled after ${job.done.toLocaleString('en-US')} of ${job.total.toLocaleString('en-US')} listings.`;
-    prepared(db, "UPDATE jobs SET state = 'cancelled', error = ?, lease_expires_at = NULL, finished_at = ?, updated_at = ? WHERE id = ?").run(error, now, now, jobId);
+    runWrite(db, catalogQuery.updateTable('jobs').set({ state: 'cancelled', error, lease_expires_at: null, finished_at: now, updated_at: now }).where('id', '=', jobId));
   });
   cancel.immediate();
   return readJob(db, jobId);
@@ -27,10 +35,17 @@ export function cancelJob(db: BetterSqlite3.Database, jobId: number, now = Date.
  */
 export function retryJob(db: BetterSqlite3.Database, jobId: number, now = Date.now()): JobSummary | null {
   const retry = db.transaction(() => {
-    const found = prepared(db, "SELECT 1 FROM jobs WHERE id = ? AND state IN ('failed','cancelled')").get(jobId);
+    const found = selectFirstRow(db, catalogQuery.selectFrom('jobs').select('id').where('id', '=', jobId).where('state', 'in', ['failed', 'cancelled']));
     if (found === undefined) return;
-    prepared(db, "UPDATE job_items SET state = 'queued', attempts = 0, next_attempt_at = 0, error = NULL WHERE job_id = ? AND state IN ('failed','cancelled')").run(jobId);
-    prepared(db, "UPDATE jobs SET state = 'queued', failed = 0, error = NULL, finished_at = NULL, updated_at = ? WHERE id = ?").run(now, jobId);
+    runWrite(
+      db,
+      catalogQuery
+        .updateTable('job_items')
+        .set({ state: 'queued', attempts: 0, next_attempt_at: 0, error: null })
+        .where('job_id', '=', jobId)
+        .where('state', 'in', ['failed', 'cancelled']),
+    );
+    runWrite(db, catalogQuery.updateTable('jobs').set({ state: 'queued', failed: 0, error: null, finished_at: null, updated_at: now }).where('id', '=', jobId));
   });
   retry.immediate();
   return readJob(db, jobId);

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { prepared } from '../catalog/prepared.js';
+import { catalogQuery } from '../catalog/query-builder.js';
+import { runWrite, selectFirstRow } from '../catalog/run-compiled.js';
 
 /**
  * Closes a job once none of its items is queued or running: 'done', or 'failed' when some
@@ -7,22 +8,25 @@ import { prepared } from '../catalog/prepared.js';
  * transaction, right after the write that may have finished the last item.
  */
 export function finishJobIfComplete(db: BetterSqlite3.Database, jobId: number, now: number): boolean {
-  const job = prepared(db, "SELECT total, failed FROM jobs WHERE id = ? AND state IN ('queued','running')").get(jobId) as { total: number; failed: number } | undefined;
+  const job = selectFirstRow(db, catalogQuery.selectFrom('jobs').select(['total', 'failed']).where('id', '=', jobId).where('state', 'in', ['queued', 'running']));
   if (!job) return false;
-  const open = prepared(db, "SELECT 1 FROM job_items WHERE job_id = ? AND state IN ('queued','running') LIMIT 1").get(jobId);
+  const open = selectFirstRow(db, catalogQuery.selectFrom('job_items').select('listing_id').where('job_id', '=', jobId).where('state', 'in', ['queued', 'running']).limit(1));
   if (open !== undefined) return false;
   let error: string | null = null;
   if (job.failed > 0) {
-    const first = prepared(db, "SELECT error FROM job_items WHERE job_id = ? AND state = 'failed' AND error IS NOT NULL LIMIT 1").pluck().get(jobId) as string | undefined;
+    const first = selectFirstRow(
+      db,
+      catalogQuery.selectFrom('job_items').select('error').where('job_id', '=', jobId).where('state', '=', 'failed').where('error', 'is not', null).limit(1),
+    )?.error;
     const listings = job.failed === 1 ? 'listing' : 'listings';
     error = `${job.failed.toLocaleString('en-US')} of ${job.total.toLocaleString('en-US')} ${listings} could not be optimized. ${first ?? ''}`.trim();
   }
-  prepared(db, 'UPDATE jobs SET state = ?, error = ?, lease_expires_at = NULL, finished_at = ?, updated_at = ? WHERE id = ?').run(
-    job.failed > 0 ? 'failed' : 'done',
-    error,
-    now,
-    now,
-    jobId,
+  runWrite(
+    db,
+    catalogQuery
+      .updateTable('jobs')
+      .set({ state: job.failed > 0 ? 'failed' : 'done', error, lease_expires_at: null, finished_at: now, updated_at: now })
+      .where('id', '=', jobId),
   );
   return true;
 }

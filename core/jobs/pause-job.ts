@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { prepared } from '../catalog/prepared.js';
+import { catalogQuery } from '../catalog/query-builder.js';
+import { runWrite, selectFirstRow } from '../catalog/run-compiled.js';
 import type { JobSummary } from './job-types.js';
 import { readJob } from './read-jobs.js';
 
@@ -9,17 +10,39 @@ import { readJob } from './read-jobs.js';
  * the queue through their batch's own failure. Runs inside the caller's transaction.
  */
 export function pauseJob(db: BetterSqlite3.Database, jobId: number, reason: string, now: number): void {
-  prepared(db, "UPDATE jobs SET state = 'queued', paused_at = ?, error = ?, lease_expires_at = NULL, updated_at = ? WHERE id = ? AND state IN ('queued','running')").run(now, reason, now, jobId);
+  runWrite(
+    db,
+    catalogQuery
+      .updateTable('jobs')
+      .set({ state: 'queued', paused_at: now, error: reason, lease_expires_at: null, updated_at: now })
+      .where('id', '=', jobId)
+      .where('state', 'in', ['queued', 'running']),
+  );
 }
 
 /** "Resume" in the jobs panel (jobs.retry on a paused job): its listings are claimable again. Null when the job is not paused. */
 export function resumeJob(db: BetterSqlite3.Database, jobId: number, now = Date.now()): JobSummary | null {
-  const resumed = prepared(db, "UPDATE jobs SET paused_at = NULL, error = NULL, updated_at = ? WHERE id = ? AND paused_at IS NOT NULL AND state IN ('queued','running')").run(now, jobId).changes;
+  const resumed = runWrite(
+    db,
+    catalogQuery
+      .updateTable('jobs')
+      .set({ paused_at: null, error: null, updated_at: now })
+      .where('id', '=', jobId)
+      .where('paused_at', 'is not', null)
+      .where('state', 'in', ['queued', 'running']),
+  ).changes;
   if (resumed === 0) return null;
-  prepared(db, "UPDATE job_items SET next_attempt_at = min(next_attempt_at, ?) WHERE job_id = ? AND state = 'queued'").run(now, jobId);
+  runWrite(
+    db,
+    catalogQuery
+      .updateTable('job_items')
+      .set((item) => ({ next_attempt_at: item.fn<number>('min', ['next_attempt_at', item.val(now)]) }))
+      .where('job_id', '=', jobId)
+      .where('state', '=', 'queued'),
+  );
   return readJob(db, jobId);
 }
 
 export function isJobPaused(db: BetterSqlite3.Database, jobId: number): boolean {
-  return prepared(db, 'SELECT 1 FROM jobs WHERE id = ? AND paused_at IS NOT NULL').get(jobId) !== undefined;
+  return selectFirstRow(db, catalogQuery.selectFrom('jobs').select('id').where('id', '=', jobId).where('paused_at', 'is not', null)) !== undefined;
 }

@@ -1,7 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { Marketplace } from '../../common/listing.js';
-import { prepared } from '../catalog/prepared.js';
+import { catalogQuery } from '../catalog/query-builder.js';
+import { selectFirstRow, selectRows } from '../catalog/run-compiled.js';
 import type { JobsTable } from '../catalog/schema.js';
 import type { JobPayload, JobSummary } from './job-types.js';
 
@@ -39,18 +40,27 @@ export function jobSummary(row: JobRow): JobSummary {
 }
 
 export function readJob(db: BetterSqlite3.Database, id: number): JobSummary | null {
-  const row = prepared(db, 'SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
+  const row = selectFirstRow(db, catalogQuery.selectFrom('jobs').selectAll().where('id', '=', id));
   return row ? jobSummary(row) : null;
 }
 
 /** For the jobs panel: running and queued jobs first (claim order), then the most recent others. */
 export function listJobs(db: BetterSqlite3.Database, recent = 20): JobSummary[] {
-  const active = prepared(db, "SELECT * FROM jobs WHERE state IN ('running','queued') ORDER BY state = 'running' DESC, priority DESC, id").all() as JobRow[];
-  const finished = prepared(db, "SELECT * FROM jobs WHERE state NOT IN ('running','queued') ORDER BY id DESC LIMIT ?").all(recent) as JobRow[];
+  const active = selectRows(
+    db,
+    catalogQuery
+      .selectFrom('jobs')
+      .selectAll()
+      .where('state', 'in', ['running', 'queued'])
+      .orderBy((job) => job('state', '=', 'running'), 'desc')
+      .orderBy('priority', 'desc')
+      .orderBy('id'),
+  );
+  const finished = selectRows(db, catalogQuery.selectFrom('jobs').selectAll().where('state', 'not in', ['running', 'queued']).orderBy('id', 'desc').limit(recent));
   return [...active, ...finished].map(jobSummary);
 }
 
 /** True while some job still has work to run (the CLI and tests wait for this to turn false); a paused job waits for the seller. */
 export function hasActiveJobs(db: BetterSqlite3.Database): boolean {
-  return prepared(db, "SELECT 1 FROM jobs WHERE state IN ('queued','running') AND paused_at IS NULL LIMIT 1").get() !== undefined;
+  return selectFirstRow(db, catalogQuery.selectFrom('jobs').select('id').where('state', 'in', ['queued', 'running']).where('paused_at', 'is', null).limit(1)) !== undefined;
 }
