@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import type { Kysely } from 'kysely';
 import { restorePendingIndexes } from './bulk-load.js';
 import { applyConnectionPragmas, type CatalogRole } from './connection-pragmas.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 import { optimizePlanner } from './planner-care.js';
+import { catalogQuery } from './query-builder.js';
 import { latestVersion, readUserVersion, runMigrations } from './run-migrations.js';
 import type { CatalogDatabase } from './schema.js';
 import { databaseNewerError, databaseNotReadyError } from './schema-version-errors.js';
@@ -15,7 +16,7 @@ export type { CatalogRole } from './connection-pragmas.js';
 /** One open connection to a catalog file. Not shareable across threads: open one per thread. */
 export interface Catalog {
   readonly db: BetterSqlite3.Database;
-  /** Typed query builder over the same connection (compile with it, run synchronously via `db`). */
+  /** The typed query builder (query-builder.ts: compile only); run its queries on `db` with run-compiled.ts. */
   readonly kysely: Kysely<CatalogDatabase>;
   readonly path: string;
   readonly role: CatalogRole;
@@ -43,10 +44,9 @@ export function openCatalog(path: string, options: OpenCatalogOptions): Catalog 
   try {
     applyConnectionPragmas(db, options.role);
     const schemaVersion = options.role === 'writer' ? prepareForWriting(db, migrations) : readerSchemaVersion(db, known);
-    const kysely = new Kysely<CatalogDatabase>({ dialect: new SqliteDialect({ database: db }) });
     return {
       db,
-      kysely,
+      kysely: catalogQuery,
       path,
       role: options.role,
       schemaVersion,
