@@ -61,6 +61,14 @@ export function orderOptions(options: readonly VariantOption[], dimensions: read
   return ordered;
 }
 
+/**
+ * The listing row names a value no variation has (`MPN=Peach;Cherry` over one `MPN=Cherry` row):
+ * eBay files leave variations out, and the listing row's cell is then the only place the value is.
+ */
+export function namesMissingVariations(dimensions: readonly VariationDimension[], variants: readonly { options: readonly VariantOption[] }[]): boolean {
+  return dimensions.some((dimension) => dimension.values.some((value) => !variants.some((v) => v.options.some((o) => sameOptionName(o.name, dimension.name) && o.value === value))));
+}
+
 /** Option names compare without case or surrounding spaces (`Color` and `color ` are one). */
 export function sameOptionName(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();

@@ -165,6 +165,13 @@ describe('eBay Seller Hub / File Exchange upload', () => {
     expect(tee.warnings).toContainEqual({ line: 6, column: '*Quantity', message: expect.stringContaining('negative (-1)') });
   });
 
+  it('a listing row naming a value no variation row has keeps its RelationshipDetails as written (every value of the file stays)', async () => {
+    const { listings } = await importText(HUB.replace('Size=S;M|Colour=Black;White', 'Size=S;M;L|Colour=Black;White'));
+    expect(listings[0]!.source!.columns['RelationshipDetails']).toBe('Size=S;M;L|Colour=Black;White');
+    // Every value has a variation: the cell is the variants' own, nothing to keep.
+    expect((await importText(HUB)).listings[0]!.source!.columns['RelationshipDetails']).toBeUndefined();
+  });
+
   it('keeps the site (the Action header), the Action word and the Condition ID; C: columns are attributes with their columns', async () => {
     const { listings } = await importText(HUB);
     const tee = listings[0]!;
