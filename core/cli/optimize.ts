@@ -12,7 +12,8 @@ import type { Scope } from '../../common/contract.js';
 import type { GridFilter } from '../../common/grid.js';
 import { LISTING_STATUSES, MARKETPLACES, type ListingStatus, type Marketplace } from '../../common/listing.js';
 import type { Catalog } from '../catalog/open-catalog.js';
-import { prepared } from '../catalog/prepared.js';
+import { catalogQuery } from '../catalog/query-builder.js';
+import { selectFirstRow, selectRows } from '../catalog/run-compiled.js';
 import { acceptProposals, createJobRunner, enqueueJob, readJob, recoverJobs, type JobProgress, type JobSummary } from '../jobs/index.js';
 import { createOptimizerPool } from '../jobs/optimizer-pool.js';
 import { optimizerLanesFor } from '../jobs/pool-defaults.js';
@@ -165,12 +166,19 @@ export async function optimizeCatalog(catalog: Catalog, options: OptimizeOptions
     if (accepted.stale > 0) note(`${accepted.stale.toLocaleString('en-US')} proposals were not applied: their listings changed while the job ran.`);
   }
   if (job.error) errors.unshift(job.error);
-  const failures = prepared(db, "SELECT error, count(*) AS n FROM job_items WHERE job_id = ? AND state = 'failed' GROUP BY error ORDER BY n DESC LIMIT 10").all(job.id) as {
-    error: string | null;
-    n: number;
-  }[];
+  const failures = selectRows(
+    db,
+    catalogQuery
+      .selectFrom('job_items')
+      .select((item) => ['error', item.fn.countAll<number>().as('n')])
+      .where('job_id', '=', job.id)
+      .where('state', '=', 'failed')
+      .groupBy('error')
+      .orderBy('n', 'desc')
+      .limit(10),
+  );
   for (const { error, n } of failures) note(`${n.toLocaleString('en-US')} listings: ${error ?? 'unknown error'}`);
-  const proposals = prepared(db, 'SELECT count(*) FROM proposals WHERE job_id = ?').pluck().get(job.id) as number;
+  const { proposals } = selectFirstRow(db, catalogQuery.selectFrom('proposals').select((proposal) => proposal.fn.countAll<number>().as('proposals')).where('job_id', '=', job.id))!;
   return {
     jobId: job.id,
     state: job.state,

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { prepared } from '../catalog/prepared.js';
+import { catalogQuery } from '../catalog/query-builder.js';
+import { runWrite, selectFirstRow } from '../catalog/run-compiled.js';
 
 /*
  * Snapshots are kept so that undo or redo can put listings back (change-set-listings.ts). Once a
@@ -11,12 +12,14 @@ import { prepared } from '../catalog/prepared.js';
 
 /** True when some discarded change set still holds snapshots (an index probe per discarded set). */
 export function hasDiscardedSnapshots(db: BetterSqlite3.Database): boolean {
-  return (
-    prepared(
-      db,
-      "SELECT 1 FROM change_sets c WHERE c.undoable = 1 AND c.state = 'discarded' AND EXISTS (SELECT 1 FROM listing_snapshots s WHERE s.change_set_id = c.id) LIMIT 1",
-    ).get() !== undefined
-  );
+  const withSnapshots = catalogQuery
+    .selectFrom('change_sets as c')
+    .select('c.id')
+    .where('c.undoable', '=', 1)
+    .where('c.state', '=', 'discarded')
+    .where((set) => set.exists(set.selectFrom('listing_snapshots as s').select('s.listing_id').whereRef('s.change_set_id', '=', 'c.id')))
+    .limit(1);
+  return selectFirstRow(db, withSnapshots) !== undefined;
 }
 
 /** Deletes the snapshots of every discarded change set, in one transaction; returns how many. */
@@ -24,7 +27,12 @@ export function forgetDiscardedSnapshots(db: BetterSqlite3.Database): number {
   return db
     .transaction(
       () =>
-        prepared(db, "DELETE FROM listing_snapshots WHERE change_set_id IN (SELECT id FROM change_sets WHERE undoable = 1 AND state = 'discarded')").run().changes,
+        runWrite(
+          db,
+          catalogQuery
+            .deleteFrom('listing_snapshots')
+            .where('change_set_id', 'in', (sets) => sets.selectFrom('change_sets').select('id').where('undoable', '=', 1).where('state', '=', 'discarded')),
+        ).changes,
     )
     .immediate();
 }

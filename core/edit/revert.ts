@@ -2,7 +2,8 @@ import type { EditOutcome } from '../../common/contract.js';
 import { listingChangesSchema, type EditableField, type ListingChanges } from '../../common/edit-types.js';
 import { ContractError } from '../../common/result.js';
 import type { Catalog } from '../catalog/open-catalog.js';
-import { prepared } from '../catalog/prepared.js';
+import { catalogQuery } from '../catalog/query-builder.js';
+import { selectFirstRow } from '../catalog/run-compiled.js';
 import { editableChanges, parseRevisionChanges } from './revision-changes.js';
 import { saveListingChanges } from './update-listing.js';
 
@@ -13,7 +14,7 @@ import { saveListingChanges } from './update-listing.js';
  * as to any edit, and fields already back at their old value are not written again.
  */
 export function revertRevision(catalog: Catalog, revisionId: number, now = Date.now()): EditOutcome {
-  const revision = prepared(catalog.db, 'SELECT listing_id, changes FROM revisions WHERE id = ?').get(revisionId) as { listing_id: number; changes: string } | undefined;
+  const revision = selectFirstRow(catalog.db, catalogQuery.selectFrom('revisions').select(['listing_id', 'changes']).where('id', '=', revisionId));
   if (!revision) throw new ContractError('not_found', `Revision #${revisionId} is not in this catalog. Reload the listing's history.`);
   const changes: ListingChanges = {};
   for (const [field, change] of Object.entries(editableChanges(parseRevisionChanges(revision.changes))) as [EditableField, { before: unknown }][]) {

@@ -3,12 +3,13 @@ import type { EditableField, FieldChange, ListingChanges } from '../../common/ed
 import { hardLimitViolations, listingEditSummary, sameFieldValue } from '../../common/edit/index.js';
 import { ContractError } from '../../common/result.js';
 import { getListing } from '../catalog/get-listing.js';
-import { listingFromRows, type ListingRow } from '../catalog/listing-codec.js';
+import { listingFromRows } from '../catalog/listing-codec.js';
 import { qualityOf } from '../catalog/listing-quality.js';
 import type { Catalog } from '../catalog/open-catalog.js';
 import { insertUserRevision, readChangeSet, startUserChangeSet } from './change-sets.js';
 import { nextUpdatedAt, writeListingFields } from './listing-write.js';
-import { prepared } from '../catalog/prepared.js';
+import { catalogQuery } from '../catalog/query-builder.js';
+import { selectFirstRow } from '../catalog/run-compiled.js';
 
 export interface ListingEdit {
   id: number;
@@ -32,7 +33,7 @@ export function saveListingChanges(catalog: Catalog, edit: ListingEdit, kind: 'e
   const { db } = catalog;
   return db
     .transaction((): EditOutcome => {
-      const row = prepared(db, 'SELECT * FROM listing_rows WHERE id = ?').get(edit.id) as ListingRow | undefined;
+      const row = selectFirstRow(db, catalogQuery.selectFrom('listing_rows').selectAll().where('id', '=', edit.id));
       if (!row) throw new ContractError('not_found', `Listing #${edit.id} is no longer in the catalog; it may have been deleted. Nothing was saved.`);
       const current = listingFromRows(row, []);
 

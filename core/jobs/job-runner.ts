@@ -8,7 +8,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Catalog } from '../catalog/open-catalog.js';
-import { prepared } from '../catalog/prepared.js';
+import { catalogQuery } from '../catalog/query-builder.js';
+import { selectFirstRow } from '../catalog/run-compiled.js';
 import { ListingReader } from '../catalog/read-scope.js';
 import type { OptimizerProposal } from '../optimizer/index.js';
 import { failBatch, writeBatchResults } from './batch-outcome.js';
@@ -203,7 +204,14 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
 
   /** The job was cancelled (or our lease re-leased): nothing of this batch may be written. */
   function isCancelledOrLost(batch: ClaimedBatch): boolean {
-    return prepared(db, "SELECT 1 FROM job_items WHERE job_id = ? AND lease_owner = ? AND state = 'running' LIMIT 1").get(batch.jobId, batch.leaseOwner) === undefined;
+    const owned = catalogQuery
+      .selectFrom('job_items')
+      .select('listing_id')
+      .where('job_id', '=', batch.jobId)
+      .where('lease_owner', '=', batch.leaseOwner)
+      .where('state', '=', 'running')
+      .limit(1);
+    return selectFirstRow(db, owned) === undefined;
   }
 
   async function lane(minPriority?: number): Promise<void> {

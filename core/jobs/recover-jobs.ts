@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { prepared } from '../catalog/prepared.js';
+import { catalogQuery } from '../catalog/query-builder.js';
+import { selectRows } from '../catalog/run-compiled.js';
 import { expireLeases } from './expire-leases.js';
 import { finishJobIfComplete } from './finish-job.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './job-types.js';
@@ -28,7 +29,7 @@ export function recoverJobs(db: BetterSqlite3.Database, options: RecoverOptions 
   const now = options.now ?? Date.now();
   const retry = options.retry ?? DEFAULT_RETRY;
   const recover = db.transaction((): RecoverResult => {
-    const jobs = prepared(db, "SELECT id FROM jobs WHERE state IN ('queued','running')").pluck().all() as number[];
+    const jobs = selectRows(db, catalogQuery.selectFrom('jobs').select('id').where('state', 'in', ['queued', 'running'])).map((job) => job.id);
     let requeued = 0;
     let finished = 0;
     for (const jobId of jobs) {
