@@ -2,6 +2,8 @@ import type { Catalog } from './open-catalog.js';
 import { makeDemoListing } from './demo-listing.js';
 import { withSortIndexesDeferred } from './bulk-load.js';
 import { prepareListingBatchWriter, type NewListing } from './insert-listings.js';
+import { catalogQuery } from './query-builder.js';
+import { selectFirstRow } from './run-compiled.js';
 import { SeededRandom } from './seeded-random.js';
 
 export interface DemoDataOptions {
@@ -29,7 +31,8 @@ export function generateDemoData(catalog: Catalog, options: DemoDataOptions): { 
   const now = options.now ?? Date.now();
   const writer = prepareListingBatchWriter(db);
   // Sequences continue after the highest id, keeping marketplace ids unique across repeated runs.
-  const firstSequence = (db.prepare('SELECT coalesce(max(id), 0) FROM listings').pluck().get() as number) + 1;
+  const highest = selectFirstRow(db, catalogQuery.selectFrom('listings').select((listing) => listing.fn.max('id').as('id')))?.id ?? null;
+  const firstSequence = (highest ?? 0) + 1;
 
   const insertBatch = db.transaction((from: number, to: number) => {
     const batch: NewListing[] = [];

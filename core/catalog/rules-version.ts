@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import { RULE_TABLES } from '../../common/rules/index.js';
+import { catalogQuery } from './query-builder.js';
+import { selectFirstRow } from './run-compiled.js';
 import { readSetting, writeSetting } from './settings.js';
 
 /**
@@ -45,7 +47,7 @@ export function writeRulesVersion(db: BetterSqlite3.Database, version: string = 
 export function claimRulesVersionIfUnscored(db: BetterSqlite3.Database): boolean {
   if (readRulesVersion(db) === RULES_VERSION) return true;
   // Served by listings_score: a seek past the NULLs.
-  const anyScored = db.prepare('SELECT 1 FROM listings WHERE quality_score IS NOT NULL LIMIT 1').get() !== undefined;
+  const anyScored = selectFirstRow(db, catalogQuery.selectFrom('listings').select('id').where('quality_score', 'is not', null).limit(1)) !== undefined;
   if (anyScored) return false;
   writeRulesVersion(db);
   return true;

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { prepared } from '../catalog/prepared.js';
+import { catalogQuery } from '../catalog/query-builder.js';
+import { runWrite } from '../catalog/run-compiled.js';
 import type { RetryPolicy } from './job-types.js';
 
 /** Seller-facing reason for a listing whose batch kept being interrupted. */
@@ -12,15 +13,15 @@ export const INTERRUPTED_REASON = 'Optimizing it was interrupted too many times 
  * were re-queued. Caller holds the write transaction.
  */
 export function expireLeases(db: BetterSqlite3.Database, jobId: number, now: number, retry: RetryPolicy, all = false): number {
-  const condition = all ? '' : 'AND lease_expires_at <= ?';
-  const args = all ? [jobId] : [jobId, now];
-  const failed = prepared(
+  const leased = catalogQuery
+    .updateTable('job_items')
+    .where('job_id', '=', jobId)
+    .where('state', '=', 'running')
+    .$if(!all, (items) => items.where('lease_expires_at', '<=', now));
+  const failed = runWrite(
     db,
-    `UPDATE job_items SET state = 'failed', error = ?, lease_owner = NULL, lease_expires_at = NULL WHERE job_id = ? AND state = 'running' ${condition} AND attempts >= ?`,
-  ).run(INTERRUPTED_REASON, ...args, retry.maxAttempts).changes;
-  if (failed > 0) prepared(db, 'UPDATE jobs SET failed = failed + ?, updated_at = ? WHERE id = ?').run(failed, now, jobId);
-  return prepared(
-    db,
-    `UPDATE job_items SET state = 'queued', next_attempt_at = ?, lease_owner = NULL, lease_expires_at = NULL WHERE job_id = ? AND state = 'running' ${condition}`,
-  ).run(now, ...args).changes;
+    leased.set({ state: 'failed', error: INTERRUPTED_REASON, lease_owner: null, lease_expires_at: null }).where('attempts', '>=', retry.maxAttempts),
+  ).changes;
+  if (failed > 0) runWrite(db, catalogQuery.updateTable('jobs').set((job) => ({ failed: job('failed', '+', failed), updated_at: now })).where('id', '=', jobId));
+  return runWrite(db, leased.set({ state: 'queued', next_attempt_at: now, lease_owner: null, lease_expires_at: null })).changes;
 }
