@@ -1,14 +1,11 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Selectable } from 'kysely';
 import type { RevisionChanges, RevisionEntry } from '../../common/edit-types.js';
 import { changeSetSummary, type ChangeSetRow } from '../catalog/change-set-row.js';
-import { prepared } from '../catalog/prepared.js';
-import type { RevisionsTable } from '../catalog/schema.js';
+import { catalogQuery } from '../catalog/query-builder.js';
+import { selectRows } from '../catalog/run-compiled.js';
 import { parseRevisionChanges } from './revision-changes.js';
 
 const DEFAULT_LIMIT = 100;
-
-type HistoryRow = Selectable<RevisionsTable>;
 
 type JoinedChangeSet = { [K in keyof ChangeSetRow as `set_${K}`]: ChangeSetRow[K] | null };
 
@@ -18,14 +15,28 @@ type JoinedChangeSet = { [K in keyof ChangeSetRow as `set_${K}`]: ChangeSetRow[K
  * (listing_id, created_at) backwards.
  */
 export function listingHistory(db: BetterSqlite3.Database, listingId: number, limit = DEFAULT_LIMIT): RevisionEntry[] {
-  const rows = prepared(
+  const rows = selectRows(
     db,
-    `SELECT r.id, r.listing_id, r.author, r.created_at, r.changes, r.change_set_id,
-        c.id AS set_id, c.author AS set_author, c.kind AS set_kind, c.summary AS set_summary, c.listing_count AS set_listing_count,
-        c.state AS set_state, c.undoable AS set_undoable, c.created_at AS set_created_at, c.updated_at AS set_updated_at
-      FROM revisions r LEFT JOIN change_sets c ON c.id = r.change_set_id
-      WHERE r.listing_id = ? ORDER BY r.created_at DESC, r.id DESC LIMIT ?`,
-  ).all(listingId, limit) as (HistoryRow & JoinedChangeSet)[];
+    catalogQuery
+      .selectFrom('revisions as r')
+      .leftJoin('change_sets as c', 'c.id', 'r.change_set_id')
+      .select(['r.id', 'r.listing_id', 'r.author', 'r.created_at', 'r.changes', 'r.change_set_id'])
+      .select([
+        'c.id as set_id',
+        'c.author as set_author',
+        'c.kind as set_kind',
+        'c.summary as set_summary',
+        'c.listing_count as set_listing_count',
+        'c.state as set_state',
+        'c.undoable as set_undoable',
+        'c.created_at as set_created_at',
+        'c.updated_at as set_updated_at',
+      ])
+      .where('r.listing_id', '=', listingId)
+      .orderBy('r.created_at', 'desc')
+      .orderBy('r.id', 'desc')
+      .limit(limit),
+  );
   return rows.map((row) => ({
     id: row.id,
     listingId: row.listing_id,
