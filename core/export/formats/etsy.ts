@@ -1,3 +1,4 @@
+import { writesBack } from '../kept-columns.js';
 import { valueOrUnknown } from '../known-value.js';
 import { LIMITS } from '../limits.js';
 import { formatMinor } from '../money.js';
@@ -38,7 +39,7 @@ const VARIANT_SKUS = 'Variant SKUs';
  * Etsy "Download CSV" layout. Etsy requires a title, description, price and quantity to create a
  * listing: a listing without one is skipped. Title over 140 characters or not starting with a
  * letter or digit: skipped (never cut). Tags: at most 13 of at most 20 allowed characters — extra
- * or invalid tags are dropped and listed; likewise materials and images beyond 10. Variations are
+ * or invalid tags are dropped and listed (a listing read from an Etsy download keeps all it had there); likewise materials and images beyond 10. Variations are
  * written as Etsy's CSV holds them: up to two properties with their values (no per-variant price,
  * quantity or SKU — the preview says so when variants have their own).
  */
@@ -65,10 +66,16 @@ export const etsyTarget: ExportTarget = {
       changes.push({ column: 'VARIATION 1 VALUES', message: `Etsy's CSV lists variation values only: its ${listing.variants.length} variants' own SKUs, prices and quantities are not written (the listing's total quantity is).` });
     }
     const tags: string[] = [];
+    // A listing read from an Etsy download goes back with every tag it had there: older downloads
+    // list the category's words among the tags (14 or more), and a re-import must not lose them.
+    const ownDownload = writesBack(listing, 'etsy');
+    if (ownDownload && listing.tags.length > LIMITS.etsy.tags) {
+      changes.push({ column: 'TAGS', message: `${listing.tags.length} tags, as its Etsy download had them; Etsy takes ${LIMITS.etsy.tags} in a listing.` });
+    }
     for (const tag of listing.tags) {
       if (charLength(tag) > LIMITS.etsy.tagLength) changes.push({ column: 'TAGS', message: `Tag "${tag}" is longer than ${LIMITS.etsy.tagLength} characters; left out.` });
       else if (!TAG_ALLOWED.test(tag)) changes.push({ column: 'TAGS', message: `Tag "${tag}" has characters Etsy does not allow in tags; left out.` });
-      else if (tags.length >= LIMITS.etsy.tags) changes.push({ column: 'TAGS', message: `Tag "${tag}" is past Etsy's ${LIMITS.etsy.tags}; left out.` });
+      else if (tags.length >= LIMITS.etsy.tags && !ownDownload) changes.push({ column: 'TAGS', message: `Tag "${tag}" is past Etsy's ${LIMITS.etsy.tags}; left out.` });
       else tags.push(tag);
     }
     const materials = listing.materials.filter((material) => {

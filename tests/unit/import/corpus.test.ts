@@ -38,6 +38,10 @@ const FILES: Expectation[] = [
   { file: 'etsy_EtsyListingsDownload_ITALIAN__sabaceramics.csv', dialect: 'etsy', rows: 27, listings: 27, rejected: 0 },
   { file: 'etsy_EtsyListingsDownload__MakerMetrics.csv', dialect: 'etsy', rows: 93, listings: 93, rejected: 0 },
   { file: 'etsy_EtsyListingsDownload__Marvilusart.csv', dialect: 'etsy', rows: 92, listings: 92, rejected: 0 },
+  // 40 phone-case listings whose two variation properties make 2,880 variants; its Google export is a TSV full of commas.
+  { file: 'etsy_EtsyListingsDownload_2880-variations_phone-cases__fc-0808.csv', dialect: 'etsy', rows: 40, listings: 40, rejected: 0 },
+  // An older download: tags with spaces, and 14 of them (the category's words first).
+  { file: 'etsy_EtsyListingsDownload_old_14-tags_spaces-in-tags__eghan.csv', dialect: 'etsy', rows: 35, listings: 35, rejected: 0 },
   { file: 'etsy_api-v2_listings-dump_2180rows__pmrgraphics.csv', dialect: 'etsy_api', rows: 2179, listings: 2179, rejected: 0 },
   { file: 'etsy_new-listings-input__pmrgraphics.csv', dialect: 'etsy', rows: 8, listings: 8, rejected: 0 },
   { file: 'google-merchant_feed_atom-xml_bigcommerce-home-textiles__codeengine1.xml', dialect: 'google_merchant', rows: 957, listings: 957, rejected: 0 },

@@ -86,6 +86,9 @@ describe('tokenizer and headers', () => {
     expect(sniffDelimiter('a\tb\tc\n1\t2\t3\n')).toBe('\t');
     expect(sniffDelimiter('a|b|c\n1|2|3\n')).toBe('|');
     expect(sniffDelimiter('"a,1",b\n"x,y",z\n')).toBe(',');
+    // A TSV whose descriptions split into many equal comma columns: only the header disagrees, and consistency wins over width.
+    const description = Array.from({ length: 30 }, (_, i) => `part ${i}`).join(', ');
+    expect(sniffDelimiter(['id\ttitle\tdescription', ...Array.from({ length: 45 }, (_, i) => `${i}\tCase ${i}\t${description}`)].join('\n'))).toBe('\t');
   });
   it('normalises headers: trim, empty → Column N, duplicates numbered', () => {
     expect(normaliseHeaders(['\uFEFFtitle', ' C:US Shoe Size', '', 'Tag', 'tag', ''])).toEqual(['title', 'C:US Shoe Size', 'Column 3', 'Tag', 'tag (2)', 'Column 6']);
