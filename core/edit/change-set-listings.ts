@@ -2,6 +2,9 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { recordCreatedIds } from '../import/apply-import-record.js';
 import { deleteListingRows, indexForSearch, parkRevisions, parseSnapshot, readSnapshots, restoreSnapshot, type ListingSnapshot } from './listing-snapshot.js';
 import { prepared } from '../catalog/prepared.js';
+import { catalogQuery } from '../catalog/query-builder.js';
+import { selectRows } from '../catalog/run-compiled.js';
+import type { ListingSnapshotsTable } from '../catalog/schema.js';
 import { ID_CHUNK, idChunks } from '../catalog/rows-by-id.js';
 import { withSortIndexesRebuilt } from './sort-indexes-rebuilt.js';
 
@@ -61,7 +64,7 @@ export function takeOutPutIn(db: BetterSqlite3.Database, changeSetId: number): n
 
 /** Ids of the listings a change set has put into the catalog (its ranges) that are still there, ascending. */
 export function listingsPutIn(db: BetterSqlite3.Database, changeSetId: number): number[] {
-  const ranges = prepared(db, 'SELECT first_id, last_id FROM change_set_created WHERE change_set_id = ? ORDER BY first_id').all(changeSetId) as { first_id: number; last_id: number }[];
+  const ranges = selectRows(db, catalogQuery.selectFrom('change_set_created').select(['first_id', 'last_id']).where('change_set_id', '=', changeSetId).orderBy('first_id'));
   const inRange = prepared(db, 'SELECT id FROM listings WHERE id BETWEEN ? AND ? ORDER BY id').pluck();
   const ids: number[] = [];
   for (const range of ranges) for (const id of inRange.iterate(range.first_id, range.last_id)) ids.push(id as number);
@@ -98,7 +101,7 @@ export function putBackListings(db: BetterSqlite3.Database, changeSetId: number)
   withSortIndexesRebuilt(db, { direction: 'in', listings: expected }, () => {
     let cursor = 0;
     for (;;) {
-      const rows = page.all(changeSetId, cursor, ID_CHUNK) as { listing_id: number; data: string }[];
+      const rows = page.all(changeSetId, cursor, ID_CHUNK) as Pick<ListingSnapshotsTable, 'listing_id' | 'data'>[];
       if (rows.length === 0) break;
       cursor = rows.at(-1)!.listing_id;
       const chunk: number[] = [];

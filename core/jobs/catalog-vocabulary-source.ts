@@ -12,6 +12,8 @@ import type { Selectable } from 'kysely';
 import type { Marketplace } from '../../common/listing.js';
 import type { Catalog } from '../catalog/open-catalog.js';
 import { parseStringArray, parseStringRecord } from '../catalog/listing-codec.js';
+import { catalogQuery } from '../catalog/query-builder.js';
+import { selectFirstRow } from '../catalog/run-compiled.js';
 import type { ListingsTable } from '../catalog/schema.js';
 import { CatalogVocabulary, SAMPLE_SIZE, type CatalogHints, type VocabularyListing } from '../optimizer/catalog-vocabulary.js';
 import { tagPolicy } from '../optimizer/tag-policy.js';
@@ -27,8 +29,8 @@ const memos = new WeakMap<Catalog, Memo>();
 type SampleRow = Pick<Selectable<ListingsTable>, 'id' | 'title' | 'description' | 'tags' | 'brand' | 'attributes'>;
 
 function freshness(db: BetterSqlite3.Database): { importId: number; listings: number } {
-  const importId = (db.prepare("SELECT coalesce(max(id), 0) AS id FROM change_sets WHERE kind = 'import'").get() as { id: number }).id;
-  const listings = (db.prepare('SELECT coalesce(sum(n), 0) AS n FROM listing_counts').get() as { n: number }).n;
+  const importId = selectFirstRow(db, catalogQuery.selectFrom('change_sets').select((set) => set.fn.max('id').as('id')).where('kind', '=', 'import'))?.id ?? 0;
+  const listings = Number(selectFirstRow(db, catalogQuery.selectFrom('listing_counts').select((count) => count.fn.sum<number>('n').as('n')))?.n ?? 0);
   return { importId, listings };
 }
 

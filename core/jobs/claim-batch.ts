@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Selectable } from 'kysely';
 import { prepared } from '../catalog/prepared.js';
+import type { JobItemsTable } from '../catalog/schema.js';
 import { expireLeases } from './expire-leases.js';
 import { finishJobIfComplete } from './finish-job.js';
 import { JOB_PRIORITY, type ClaimedBatch, type JobKind, type RetryPolicy } from './job-types.js';
-import { parsePayload } from './read-jobs.js';
+import { parsePayload, type JobRow } from './read-jobs.js';
 
 export interface ClaimOptions {
   /** Identifies this runner in leases (diagnostics); each claim adds a unique suffix. */
@@ -33,20 +35,14 @@ export function claimBatch(db: BetterSqlite3.Database, options: ClaimOptions): C
   const claim = db.transaction((): ClaimedBatch | null => {
     const jobs = prepared(db, "SELECT id, kind, payload, auto_apply, priority FROM jobs WHERE state IN ('queued','running') AND paused_at IS NULL AND priority >= ? ORDER BY priority DESC, id").all(
       options.minPriority ?? Number.MIN_SAFE_INTEGER,
-    ) as {
-      id: number;
-      kind: JobKind;
-      payload: string;
-      auto_apply: 0 | 1;
-      priority: number;
-    }[];
+    ) as Pick<JobRow, 'id' | 'kind' | 'payload' | 'auto_apply' | 'priority'>[];
     for (const job of jobs) {
       expireLeases(db, job.id, now, options.retry);
       const batchSize = Math.max(1, options.batchSizeFor?.(job.kind) ?? options.batchSize);
       const candidates = prepared(
         db,
         "SELECT listing_id, attempts FROM job_items WHERE job_id = ? AND state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, listing_id LIMIT ?",
-      ).all(job.id, now, batchSize) as { listing_id: number; attempts: number }[];
+      ).all(job.id, now, batchSize) as Pick<Selectable<JobItemsTable>, 'listing_id' | 'attempts'>[];
       if (candidates.length === 0) {
         finishJobIfComplete(db, job.id, now);
         continue;
