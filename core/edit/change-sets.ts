@@ -3,7 +3,7 @@ import type { ChangeSetKind, ChangeSetState, ChangeSetSummary, RevisionAuthor } 
 import { changeSetSummary } from '../catalog/change-set-row.js';
 import { prepared } from '../catalog/prepared.js';
 import { catalogQuery } from '../catalog/query-builder.js';
-import { runWrite, selectFirstRow } from '../catalog/run-compiled.js';
+import { compileOnce, runWrite, selectFirstRow } from '../catalog/run-compiled.js';
 
 /**
  * Starts an undoable change set (a user action, accepted proposals). A new change ends redo: every
@@ -26,9 +26,14 @@ export function startUserChangeSet(db: BetterSqlite3.Database, kind: 'edit' | 'b
   return startChangeSet(db, 'user', kind, summary, listingCount, now);
 }
 
+// Once per batch when an auto-applying job grows its change set.
+const restate = compileOnce((set: { id: number; summary: string; listingCount: number; now: number }) =>
+  catalogQuery.updateTable('change_sets').set({ summary: set.summary, listing_count: set.listingCount, updated_at: set.now }).where('id', '=', set.id),
+);
+
 /** Sets the final summary and count once a bulk edit knows how many listings it changed. */
 export function finishChangeSet(db: BetterSqlite3.Database, id: number, summary: string, listingCount: number, now: number): void {
-  runWrite(db, catalogQuery.updateTable('change_sets').set({ summary, listing_count: listingCount, updated_at: now }).where('id', '=', id));
+  restate.run(db, { id, summary, listingCount, now });
 }
 
 export function setChangeSetState(db: BetterSqlite3.Database, id: number, state: ChangeSetState, now: number): void {

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Catalog } from '../catalog/open-catalog.js';
 import { catalogQuery } from '../catalog/query-builder.js';
-import { selectFirstRow } from '../catalog/run-compiled.js';
+import { compileOnce } from '../catalog/run-compiled.js';
 import { ListingReader } from '../catalog/read-scope.js';
 import type { OptimizerProposal } from '../optimizer/index.js';
 import { failBatch, writeBatchResults } from './batch-outcome.js';
@@ -21,6 +21,11 @@ import { DEFAULT_RETRY, JOB_PRIORITY, isListingFailure, type BatchFailureHandlin
 import { ProgressMeter } from './progress-meter.js';
 import { hasActiveJobs, readJob } from './read-jobs.js';
 import { isNotTheListingsFault, readableReason } from './readable-error.js';
+
+/** Some item of the batch is still running under this lease (not cancelled, not re-leased). */
+const stillLeased = compileOnce((batch: { jobId: number; leaseOwner: string }) =>
+  catalogQuery.selectFrom('job_items').select('listing_id').where('job_id', '=', batch.jobId).where('lease_owner', '=', batch.leaseOwner).where('state', '=', 'running').limit(1),
+);
 
 export interface JobRunnerOptions {
   catalog: Catalog;
@@ -204,14 +209,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
 
   /** The job was cancelled (or our lease re-leased): nothing of this batch may be written. */
   function isCancelledOrLost(batch: ClaimedBatch): boolean {
-    const owned = catalogQuery
-      .selectFrom('job_items')
-      .select('listing_id')
-      .where('job_id', '=', batch.jobId)
-      .where('lease_owner', '=', batch.leaseOwner)
-      .where('state', '=', 'running')
-      .limit(1);
-    return selectFirstRow(db, owned) === undefined;
+    return stillLeased.first(db, { jobId: batch.jobId, leaseOwner: batch.leaseOwner }) === undefined;
   }
 
   async function lane(minPriority?: number): Promise<void> {

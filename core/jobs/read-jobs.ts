@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { Marketplace } from '../../common/listing.js';
 import { catalogQuery } from '../catalog/query-builder.js';
-import { selectFirstRow, selectRows } from '../catalog/run-compiled.js';
+import { compileOnce } from '../catalog/run-compiled.js';
 import type { JobsTable } from '../catalog/schema.js';
 import type { JobPayload, JobSummary } from './job-types.js';
 
@@ -39,28 +39,35 @@ export function jobSummary(row: JobRow): JobSummary {
   };
 }
 
+const jobById = compileOnce((job: { id: number }) => catalogQuery.selectFrom('jobs').selectAll().where('id', '=', job.id));
+// Running first, then queued: the order claims take (priority, then age).
+const activeJobs = compileOnce(() =>
+  catalogQuery
+    .selectFrom('jobs')
+    .selectAll()
+    .where('state', 'in', ['running', 'queued'])
+    .orderBy((job) => job('state', '=', 'running'), 'desc')
+    .orderBy('priority', 'desc')
+    .orderBy('id'),
+);
+const recentJobs = compileOnce((page: { limit: number }) =>
+  catalogQuery.selectFrom('jobs').selectAll().where('state', 'not in', ['running', 'queued']).orderBy('id', 'desc').limit(page.limit),
+);
+const anyRunnableJob = compileOnce(() => catalogQuery.selectFrom('jobs').select('id').where('state', 'in', ['queued', 'running']).where('paused_at', 'is', null).limit(1));
+
 export function readJob(db: BetterSqlite3.Database, id: number): JobSummary | null {
-  const row = selectFirstRow(db, catalogQuery.selectFrom('jobs').selectAll().where('id', '=', id));
+  const row = jobById.first(db, { id });
   return row ? jobSummary(row) : null;
 }
 
 /** For the jobs panel: running and queued jobs first (claim order), then the most recent others. */
 export function listJobs(db: BetterSqlite3.Database, recent = 20): JobSummary[] {
-  const active = selectRows(
-    db,
-    catalogQuery
-      .selectFrom('jobs')
-      .selectAll()
-      .where('state', 'in', ['running', 'queued'])
-      .orderBy((job) => job('state', '=', 'running'), 'desc')
-      .orderBy('priority', 'desc')
-      .orderBy('id'),
-  );
-  const finished = selectRows(db, catalogQuery.selectFrom('jobs').selectAll().where('state', 'not in', ['running', 'queued']).orderBy('id', 'desc').limit(recent));
+  const active = activeJobs.rows(db, {});
+  const finished = recentJobs.rows(db, { limit: recent });
   return [...active, ...finished].map(jobSummary);
 }
 
 /** True while some job still has work to run (the CLI and tests wait for this to turn false); a paused job waits for the seller. */
 export function hasActiveJobs(db: BetterSqlite3.Database): boolean {
-  return selectFirstRow(db, catalogQuery.selectFrom('jobs').select('id').where('state', 'in', ['queued', 'running']).where('paused_at', 'is', null).limit(1)) !== undefined;
+  return anyRunnableJob.first(db, {}) !== undefined;
 }
