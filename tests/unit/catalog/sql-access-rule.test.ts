@@ -10,7 +10,12 @@ import { describe, expect, it } from 'vitest';
  * that no longer holds raw SQL fails too, so the list stays true.
  */
 type RawReason =
-  /** Runs once per listing or row inside loops of up to 1M (import, bulk edit, undo/redo, job batches, scoring): building and compiling a kysely query costs 6-16 us a call here. */
+  /**
+   * Once per listing or row inside loops of up to 1M (import, bulk edit, undo/redo, job batches,
+   * scoring), often with column lists chosen per edit or pluck()/iterate(): the benchmarked paths.
+   * compileOnce (run-compiled.ts) would make them kysely at the cost of a bind map per run; each
+   * such change must be re-benched (bulk edit, delete, import), so they stay raw for now.
+   */
   | 'per-row'
   /** FTS5: MATCH, bm25, prefix queries and the 'delete' command, which kysely has no words for. */
   | 'full-text'
