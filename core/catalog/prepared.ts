@@ -4,6 +4,8 @@ import type BetterSqlite3 from 'better-sqlite3';
  * The one statement cache: statements prepared once per connection, keyed by their SQL text. Edits
  * build their UPDATE from the columns they change, and a bulk edit must not prepare the same text
  * 100,000 times; kysely-built queries (run-compiled.ts) are cached here too.
+ * `.pluck()` and `.raw()` change the shared statement's mode for every later caller, so all callers
+ * of one SQL text must use it in the same mode (today no text is used in two modes).
  */
 const byConnection = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
 
