@@ -57,7 +57,8 @@ export async function* mapEtsy(rows: AsyncIterable<TableRow>, ctx: MapContext): 
     if (sku.includes(',')) setAttributeFrom(draft, 'Variant SKUs', header[col.sku] ?? 'SKU', sku);
     else draft.sku = sku || null;
     const options = variation
-      .map((v) => ({ type: v.type, name: cell(cells, v.name) || cell(cells, v.type), values: splitList(cell(cells, v.values)) }))
+      // Etsy escapes variation text as it does titles (`4&quot; Pot`): the seller's values are `4" Pot`.
+      .map((v) => ({ type: v.type, name: decodeEntities(cell(cells, v.name) || cell(cells, v.type)), values: splitList(cell(cells, v.values)).map(decodeEntities) }))
       .filter((o) => o.values.length > 0);
     if (options.length > 0) {
       const combos = combinations(options, MAX_VARIANTS);

@@ -38,6 +38,8 @@ const FILES: Expectation[] = [
   { file: 'etsy_EtsyListingsDownload_ITALIAN__sabaceramics.csv', dialect: 'etsy', rows: 27, listings: 27, rejected: 0 },
   { file: 'etsy_EtsyListingsDownload__MakerMetrics.csv', dialect: 'etsy', rows: 93, listings: 93, rejected: 0 },
   { file: 'etsy_EtsyListingsDownload__Marvilusart.csv', dialect: 'etsy', rows: 92, listings: 92, rejected: 0 },
+  // Variation values escaped as Etsy escapes titles (`4&quot; Pot`).
+  { file: 'etsy_EtsyListingsDownload_escaped-variation-values__theeric1.csv', dialect: 'etsy', rows: 14, listings: 14, rejected: 0 },
   // 40 phone-case listings whose two variation properties make 2,880 variants; its Google export is a TSV full of commas.
   { file: 'etsy_EtsyListingsDownload_2880-variations_phone-cases__fc-0808.csv', dialect: 'etsy', rows: 40, listings: 40, rejected: 0 },
   // An older download: tags with spaces, and 14 of them (the category's words first).

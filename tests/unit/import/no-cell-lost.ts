@@ -119,6 +119,9 @@ class Found {
     if (this.grouped.some((value) => value.includes(cell.trim()))) return true;
     const amount = numberIn(cell);
     if (amount !== null && this.numbers.some((n) => [1, 10, 100, 1000].some((scale) => Math.abs(amount * scale - n) < 1e-6))) return true;
+    // A list of escaped values (`3&quot; Pot,4&quot; Pot`) is split after decoding: `;` ends an entity.
+    const decoded = decodeEntities(cell);
+    if (decoded !== cell && this.has(decoded)) return true;
     // Lists: `u1|u2`, `a, b`, then `Size=S;M|Color=Red`, then `color:Black,length:16inch`.
     return LIST_SEPARATORS.some((separator) => {
       const parts = cell.split(separator).filter((part) => part.trim() !== '');
