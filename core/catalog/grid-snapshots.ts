@@ -10,6 +10,7 @@ import { createIdTally } from './id-tally.js';
 import type { LazySearchPlan } from './lazy-search-view.js';
 import { LruMap } from './lru-map.js';
 import { placeholders } from './fixed-width-in.js';
+import { prepared } from './prepared.js';
 
 /** A grid query reduced to what decides its rows; the direction only decides reading order. */
 export interface SnapshotQuery {
@@ -117,7 +118,6 @@ export class GridSnapshots {
   private readonly counter: FtsMatchCounter;
   /** Exact match counts of recent lazy searches: re-sorting one skips the count (8 bytes each). */
   private readonly counts = new LruMap<string, { version: string; count: number }>(64);
-  private readonly statements = new Map<string, BetterSqlite3.Statement>();
   private readonly dataVersion: BetterSqlite3.Statement;
   private readonly ownChanges: BetterSqlite3.Statement;
   private readonly maxId: BetterSqlite3.Statement;
@@ -267,13 +267,9 @@ export class GridSnapshots {
     return this.statement(sql).all(...parameters) as number[];
   }
 
+  /** Id lists, plucked; from the one per-connection cache (prepared.ts), so every GridSnapshots on a connection shares them. */
   private statement(sql: string): BetterSqlite3.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql).pluck();
-      this.statements.set(sql, statement);
-    }
-    return statement;
+    return prepared(this.db, sql).pluck();
   }
 }
 
