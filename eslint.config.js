@@ -73,6 +73,43 @@ const restrict = (/** @type {object[]} */ patterns) => ({
   'no-restricted-imports': ['error', { patterns }],
 });
 
+/** What core/ and workers/ never import (every core folder's block repeats it). */
+const CORE_PATTERNS = [
+  SHELL_ONLY,
+  UI_PACKAGES,
+  relativeInto(['main', 'renderer', 'preload'], 'core/ and workers/ must not depend on the Electron shell, the web host, the renderer or the preload.'),
+];
+
+/**
+ * core/'s folders, lowest first (docs/ARCHITECTURE.md "Layers inside core"). A folder imports its
+ * own files and folders of a LOWER rank only: not sideways, not up. A feature that needs a higher
+ * one gets it handed in by the level that composes both (e.g. the AI job runner is given to the
+ * job host by the catalog worker).
+ */
+const CORE_LAYERS = [
+  ['catalog', 'logging', 'secrets', 'update'],
+  ['import', 'optimizer', 'photos', 'backup'],
+  ['edit', 'export'],
+  ['jobs'],
+  ['ai'],
+  ['diagnostics'],
+  ['host'],
+  ['service', 'cli'],
+];
+
+/** A relative import from core/<folder>/ (at any depth) into a core folder of the same or a higher rank. */
+const coreAbove = (/** @type {string} */ folder, /** @type {number} */ rank) => {
+  const above = CORE_LAYERS.slice(rank).flat().filter((f) => f !== folder);
+  return above.length === 0
+    ? []
+    : [
+        {
+          regex: `^(?:\\.\\./)+(?:core/)?(?:${anyOf(above)})(?:/|$)`,
+          message: `core/${folder}/ may import only core folders below it (${CORE_LAYERS.slice(0, rank).flat().join(', ') || 'none'}); ${above.join(', ')} are its level or above (order in eslint.config.js CORE_LAYERS). Move the shared code down, or have the composing level hand it in.`,
+        },
+      ];
+};
+
 const ALL = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
 const under = (/** @type {string} */ dir) => [`${dir}/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}`];
 
@@ -106,12 +143,15 @@ export default defineConfig([
   // core/ and workers/: plain Node; never the shell, the UI or the preload.
   {
     files: [...under('core'), ...under('workers')],
-    rules: restrict([
-      SHELL_ONLY,
-      UI_PACKAGES,
-      relativeInto(['main', 'renderer', 'preload'], 'core/ and workers/ must not depend on the Electron shell, the web host, the renderer or the preload.'),
-    ]),
+    rules: restrict(CORE_PATTERNS),
   },
+  // Inside core/: each folder imports only folders of a lower rank in CORE_LAYERS (the core rules above repeated).
+  ...CORE_LAYERS.flatMap((rank, r) =>
+    rank.map((folder) => ({
+      files: under(`core/${folder}`),
+      rules: restrict([...CORE_PATTERNS, ...coreAbove(folder, r)]),
+    })),
+  ),
   // common/: pure TypeScript shared by every process.
   {
     files: under('common'),

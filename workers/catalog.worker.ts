@@ -13,6 +13,7 @@ import { createJobHost, type JobHost } from '../core/jobs/job-host.js';
 import { createHandlers } from '../core/service/handlers.js';
 import { AI_UNQUEUED_METHODS } from '../core/service/ai-handlers.js';
 import { AiService } from '../core/ai/ai-service.js';
+import { aiJobs } from '../core/ai/ai-job-runner.js';
 import type { HandlerContext } from '../core/service/handlers-type.js';
 import { fromSqliteError } from '../core/catalog/sqlite-error.js';
 import { instrumentSlowStatements } from '../core/diagnostics/slow-statements.js';
@@ -106,7 +107,7 @@ async function start(): Promise<void> {
   // Optimization jobs run on the writer only, their SQLite steps queued like calls.
   const jobs: JobHost | undefined =
     data.role === 'writer'
-      ? createJobHost({ catalog, runQueued, emit, onWorkerLog: post, ...(ai ? { ai } : {}), ...(data.optimizerWorkerFile ? { workerFile: data.optimizerWorkerFile } : {}) })
+      ? createJobHost({ catalog, runQueued, emit, onWorkerLog: post, ...(ai ? { ai: aiJobs(ai) } : {}), ...(data.optimizerWorkerFile ? { workerFile: data.optimizerWorkerFile } : {}) })
       : undefined;
   const handlers = createHandlers({
     catalog,

@@ -5,6 +5,7 @@
  * failures that kept coming, outage-breaker.ts) pauses it with its reason until the seller resumes
  * it, everything else (per-minute limits, a passing network or 5xx hiccup) is a normal retry.
  */
+import type { AiJobs } from '../jobs/job-host.js';
 import type { BatchFailureHandling, OptimizerRunner } from '../jobs/job-types.js';
 import { AiCallError } from './ai-failure.js';
 import type { AiService } from './ai-service.js';
@@ -33,4 +34,13 @@ export function describeAiFailure(error: unknown, now = Date.now()): BatchFailur
   if (error.kind === 'outage') return { reason: error.message, pause: true };
   if (error.kind === 'rate_minute') return { reason: error.message, requeueAfterMs: error.retryAfterMs ?? 5_000 };
   return null;
+}
+
+/** What the job host needs to run AI jobs on `service`: its runner, failure handling and batch size. */
+export function aiJobs(service: AiService): AiJobs {
+  return {
+    aiRunner: aiJobRunner(service),
+    describeFailure: (error) => describeAiFailure(error),
+    batchSizeFor: (kind) => (kind === 'ai' ? AI_BATCH_SIZE : 200),
+  };
 }

@@ -1,6 +1,5 @@
 import type { CatalogThreadHealth, DiagnosticsSnapshot, SlowQuery } from '../../common/diagnostics-types.js';
 import { backupWorkerHealth } from '../backup/backup-task-health.js';
-import type { CatalogThreadState } from '../host/catalog-thread.js';
 import { BoundedRing } from './bounded-ring.js';
 import { IpcTimings } from './ipc-timings.js';
 import { SLOW_QUERY_THRESHOLD_MS, type SlowStatement } from './slow-statements.js';
@@ -10,9 +9,16 @@ export const SLOW_QUERY_RING_SIZE = 50;
 /** A thread busy longer than this in one synchronous step is shown as unresponsive, not waited for. */
 export const PROBE_TIMEOUT_MS = 500;
 
+/**
+ * What the snapshot shows of a thread from the host's side (core/host/catalog-thread.ts state());
+ * its own answer to the probe adds the rest. Defined here, by the collector: diagnostics sits
+ * below the host and never imports it.
+ */
+export type ProbedThreadState = Pick<CatalogThreadHealth, 'name' | 'role' | 'alive' | 'restarts' | 'queued' | 'lastError'>;
+
 /** What the collector needs of a catalog thread (CatalogThread, or a fake in tests). */
 export interface ProbedThread {
-  state(): CatalogThreadState;
+  state(): ProbedThreadState;
   probe(timeoutMs: number): Promise<WorkerHealth | null>;
 }
 
@@ -67,7 +73,7 @@ export class CoreDiagnostics {
   }
 }
 
-function threadHealth(state: CatalogThreadState, health: WorkerHealth | null): CatalogThreadHealth {
+function threadHealth(state: ProbedThreadState, health: WorkerHealth | null): CatalogThreadHealth {
   return {
     name: state.name,
     role: state.role,

@@ -6,7 +6,7 @@ import { FIELD_COLUMNS, fromColumnValue } from '../edit/field-columns.js';
 import { nextUpdatedAt, qualityAfterEdit, STORED_QUALITY_COLUMNS, writeListingFields, type StoredQuality } from '../edit/listing-write.js';
 import { prepared } from '../catalog/prepared.js';
 import { readRowsById } from '../catalog/rows-by-id.js';
-import { hasAiFlag } from '../ai/output-checks/flag-rule.js';
+import { hasAiFlag } from './ai-flag-rule.js';
 import { isProposalField, PROPOSAL_FIELDS } from './proposal-fields.js';
 import type { ProposalRow } from './proposal-rows.js';
 

@@ -10,12 +10,10 @@ import type { EventPayloads } from '../../common/contract.js';
 import type { JobProgressEvent } from '../../common/job-types.js';
 import type { Catalog } from '../catalog/open-catalog.js';
 import { cancelJob } from './cancel-job.js';
-import { createJobRunner, type JobRunner } from './job-runner.js';
+import { createJobRunner, type JobRunner, type JobRunnerOptions } from './job-runner.js';
 import type { JobProgress, JobSummary, OptimizerRunner } from './job-types.js';
 import type { WorkerLogMessage } from '../logging/worker-log.js';
 import { createOptimizerPool, type OptimizerPool, type OptimizerPoolStats } from './optimizer-pool.js';
-import { AI_BATCH_SIZE, aiJobRunner, describeAiFailure } from '../ai/ai-job-runner.js';
-import type { AiService } from '../ai/ai-service.js';
 import { defaultOptimizerThreads, optimizerLanesFor } from './pool-defaults.js';
 import { hasActiveJobs } from './read-jobs.js';
 import { recoverJobs } from './recover-jobs.js';
@@ -49,8 +47,14 @@ export interface JobHostOptions {
   /** Log lines the optimizer's threads send (formatted and redacted there); default: console. */
   onWorkerLog?: (message: WorkerLogMessage) => void;
   /** Runs AI jobs (absent: AI jobs stay queued until a host with AI runs them). */
-  ai?: AiService;
+  ai?: AiJobs;
 }
+
+/**
+ * How the queue runs AI batches, handed in by whoever composes the host with the AI service
+ * (core/ai/ai-job-runner.ts `aiJobs`): the jobs layer sits below the AI and never imports it.
+ */
+export type AiJobs = Required<Pick<JobRunnerOptions, 'aiRunner' | 'describeFailure' | 'batchSizeFor'>>;
 
 /** A desktop app keeps its cores for the seller: two optimizer threads unless told otherwise. */
 export const DEFAULT_APP_OPTIMIZER_THREADS = 2;
@@ -139,9 +143,7 @@ export function createJobHost(options: JobHostOptions): JobHost {
       runner = createJobRunner({
         catalog,
         runner: lazyPool,
-        ...(options.ai
-          ? { aiRunner: aiJobRunner(options.ai), describeFailure: (error: unknown) => describeAiFailure(error), batchSizeFor: (kind) => (kind === 'ai' ? AI_BATCH_SIZE : 200) }
-          : {}),
+        ...options.ai,
         lanes: optimizerLanesFor(threads),
         runQueued,
         onProgress: (progress) => sendProgress(toProgressEvent(progress)),

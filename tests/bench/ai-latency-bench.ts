@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AiService } from '../../core/ai/ai-service.js';
-import { AI_BATCH_SIZE, aiJobRunner, describeAiFailure } from '../../core/ai/ai-job-runner.js';
+import { aiJobs } from '../../core/ai/ai-job-runner.js';
 import { startFakeGroq } from '../../core/ai/fake-groq/server.js';
 import { generateDemoData } from '../../core/catalog/demo-data.js';
 import { openCatalog } from '../../core/catalog/open-catalog.js';
@@ -54,9 +54,7 @@ export async function measureAiLatency(options: { samples?: number; warmupMs?: n
     const jobRunner = createJobRunner({
       catalog,
       runner: unused,
-      aiRunner: aiJobRunner(ai),
-      describeFailure: (error) => describeAiFailure(error),
-      batchSizeFor: (kind) => (kind === 'ai' ? AI_BATCH_SIZE : 200),
+      ...aiJobs(ai),
       lanes: 2,
       onProgress: (progress) => {
         if (progress.state !== 'queued' && progress.state !== 'running') finished.get(progress.jobId)?.();

@@ -76,6 +76,28 @@ describe('layer rules', () => {
     await expectAllowed('workers/x.ts', "import { createCore } from '../core/host/create-core.js';\nvoid createCore;");
   });
 
+  it('inside core: a folder imports only the folders below it (CORE_LAYERS)', async () => {
+    // The two upward imports that were fixed: jobs → ai, diagnostics → host.
+    await expectBlocked('core/jobs/job-host.ts', "import { aiJobs } from '../ai/ai-job-runner.js';\nvoid aiJobs;");
+    await expectBlocked('core/diagnostics/core-diagnostics.ts', "import type { CatalogThreadState } from '../host/catalog-thread.js';\nexport type S = CatalogThreadState;");
+    // Type-only imports, re-exports, deeper files and sideways imports count too.
+    await expectBlocked('core/catalog/x.ts', "export * from '../import/values.js';");
+    await expectBlocked('core/ai/output-checks/x.ts', "import { x } from '../../service/handlers.js';\nvoid x;");
+    await expectBlocked('core/import/x.ts', "import { x } from '../optimizer/proposal.js';\nvoid x;");
+    await expectBlocked('core/edit/x.ts', "import { x } from '../export/plan.js';\nvoid x;");
+    await expectBlocked('core/host/x.ts', "import { x } from '../service/handlers.js';\nvoid x;");
+    await expectBlocked('core/service/x.ts', "import { x } from '../cli/listsmith.js';\nvoid x;");
+    // The core rules still hold in a folder's own block.
+    await expectBlocked('core/jobs/x.ts', "import { app } from 'electron';\nvoid app;");
+    await expectBlocked('core/jobs/x.ts', "import { x } from '../../renderer/src/App.js';\nvoid x;");
+    // Down, within the folder, and to common/ are fine.
+    await expectAllowed('core/ai/x.ts', "import type { AiJobs } from '../jobs/job-host.js';\nimport { x } from '../catalog/open-catalog.js';\nimport { y } from './ai-service.js';\nexport type A = AiJobs;\nvoid x; void y;");
+    await expectAllowed('core/ai/output-checks/x.ts', "import { x } from '../../jobs/ai-flag-rule.js';\nimport { y } from '../ai-field-check.js';\nvoid x; void y;");
+    await expectAllowed('core/host/x.ts', "import { x } from '../diagnostics/core-diagnostics.js';\nimport { y } from '../jobs/pool-worker-file.js';\nimport { z } from '../../common/contract.js';\nvoid x; void y; void z;");
+    await expectAllowed('core/service/x.ts', "import { x } from '../host/file-staging.js';\nvoid x;");
+    await expectAllowed('core/export/formats/x.ts', "import { x } from '../../import/values.js';\nimport { y } from '../kept-columns.js';\nvoid x; void y;");
+  });
+
   it('common: pure (no Node, Electron, React, or other layers)', async () => {
     await expectBlocked('common/x.ts', "import fs from 'node:fs';\nvoid fs;");
     await expectBlocked('common/x.ts', "import path from 'path';\nvoid path;");

@@ -3,11 +3,11 @@
  * refusal, meta-text, placeholder, echoed instructions or cut-off sentence), and does it keep to
  * the listing's facts (nothing new, nothing lost)? A flag is never repaired away: the field is
  * proposed with the flag first in its changes, and only the seller accepting it on its own
- * writes it (flag-rule.ts).
+ * writes it (core/jobs/ai-flag-rule.ts).
  */
 import type { OptimizerChange } from '../../optimizer/proposal.js';
 import type { AiField } from '../ai-field-check.js';
-import { flagRule, type AiFlagKind } from './flag-rule.js';
+import { flagRule, type AiFlagKind } from '../../jobs/ai-flag-rule.js';
 import { factsOf, type Fact, type ListingEvidence } from './listing-facts.js';
 import { metaFindings, type MetaKind } from './meta-text.js';
 import { quote } from './text-match.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AI_BATCH_SIZE, aiJobRunner, describeAiFailure } from '../../../core/ai/ai-job-runner.js';
+import { aiJobs } from '../../../core/ai/ai-job-runner.js';
 import { AiService } from '../../../core/ai/ai-service.js';
 import { startFakeGroq, type FakeGroq } from '../../../core/ai/fake-groq/server.js';
 import { generateDemoData } from '../../../core/catalog/demo-data.js';
@@ -35,9 +35,7 @@ beforeEach(async () => {
   runner = createJobRunner({
     catalog,
     runner: noRulePool,
-    aiRunner: aiJobRunner(ai),
-    describeFailure: (error) => describeAiFailure(error),
-    batchSizeFor: (kind) => (kind === 'ai' ? AI_BATCH_SIZE : 200),
+    ...aiJobs(ai),
     retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 20 },
   });
 });

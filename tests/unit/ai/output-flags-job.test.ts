@@ -9,11 +9,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AI_BATCH_SIZE, aiJobRunner, describeAiFailure } from '../../../core/ai/ai-job-runner.js';
+import { aiJobs } from '../../../core/ai/ai-job-runner.js';
 import { AiService } from '../../../core/ai/ai-service.js';
 import { REFUSALS, type Misbehaviour } from '../../../core/ai/fake-groq/index.js';
 import { startFakeGroq, type FakeGroq } from '../../../core/ai/fake-groq/server.js';
-import type { AiFlagKind } from '../../../core/ai/output-checks/flag-rule.js';
+import type { AiFlagKind } from '../../../core/jobs/ai-flag-rule.js';
 import { insertListings } from '../../../core/catalog/insert-listings.js';
 import { openCatalog, type Catalog } from '../../../core/catalog/open-catalog.js';
 import { acceptProposals, createJobRunner, enqueueJob, listPendingProposals, readJob, type JobRunner, type OptimizerRunner } from '../../../core/jobs/index.js';
@@ -49,9 +49,7 @@ beforeEach(async () => {
   runner = createJobRunner({
     catalog,
     runner: noRulePool,
-    aiRunner: aiJobRunner(ai),
-    describeFailure: (error) => describeAiFailure(error),
-    batchSizeFor: (kind) => (kind === 'ai' ? AI_BATCH_SIZE : 200),
+    ...aiJobs(ai),
     retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 20 },
   });
 });
