@@ -10,20 +10,22 @@
 import type { RuleDef } from '../types.js';
 import {
   AMAZON_REPEAT_EXEMPT,
+  descriptionMinLength,
   EMAIL,
   EMAIL_PREFILTER,
   HTML_EXCEPT_BR,
   PHONE,
   PRICE,
   PROMOTIONAL_PHRASES,
+  QUALITY,
+  quantityWholeNumber,
   REQUIRED,
+  ruleOf,
   URL_OR_DOMAIN,
   URL_PREFILTER,
-  ruleOf,
 } from './shared.js';
 
 const rule = ruleOf('amazon');
-const quality = { kind: 'quality' } as const;
 
 /** Characters Amazon bans in titles. */
 const TITLE_BANNED = /[!$?_{}^¬¦]/gu;
@@ -68,7 +70,7 @@ export const AMAZON_RULES: readonly RuleDef[] = [
     5,
     'Title uses {len} characters; aim for {target}–{of}. Add {short:character}: brand, size, colour, quantity.',
     { type: 'fill', ratio: 0.6, of: 80 },
-    quality,
+    QUALITY,
   ),
 
   // Description
@@ -95,15 +97,7 @@ export const AMAZON_RULES: readonly RuleDef[] = [
     type: 'forbiddenText',
     pattern: PRICE,
   }),
-  rule(
-    'description.min_length',
-    'description',
-    'warning',
-    10,
-    'Description has {len} characters of text; aim for at least {min}. Add {short} more: features, size, materials, what is in the box.',
-    { type: 'minTextLength', min: 100 },
-    quality,
-  ),
+  descriptionMinLength(rule, 'features, size, materials, what is in the box'),
 
   // Search terms (tags)
   rule(
@@ -119,8 +113,8 @@ export const AMAZON_RULES: readonly RuleDef[] = [
   rule('sku.required', 'sku', 'error', 20, 'SKU is empty; Amazon requires a seller SKU. Add one.', REQUIRED),
   rule('brand.required', 'brand', 'error', 15, 'Brand is empty; Amazon requires a brand name. Add the brand (or "Generic" if your category allows it).', REQUIRED),
   rule('images.required', 'images', 'error', 20, 'Listing has no images; Amazon suppresses listings without a main image. Add one on a white background.', REQUIRED),
-  rule('images.min_count', 'images', 'warning', 10, 'Listing has {count:image}; listings with 3 or more sell better. Add {short}.', { type: 'minItems', min: 3, emptyIsRequired: true }, quality),
+  rule('images.min_count', 'images', 'warning', 10, 'Listing has {count:image}; listings with 3 or more sell better. Add {short}.', { type: 'minItems', min: 3, emptyIsRequired: true }, QUALITY),
   rule('price.required', 'price', 'error', 25, 'Price is missing; Amazon needs one to make an offer. Set a price.', REQUIRED),
   rule('price.positive', 'price', 'error', 20, 'Price must be above 0 for Amazon. Set a price.', { type: 'minValue', min: 1 }),
-  rule('quantity.whole_number', 'quantity', 'error', 20, 'Quantity is {value}; it must be a whole number of 0 or more. Fix the stock count.', { type: 'wholeNumber' }),
+  quantityWholeNumber(rule),
 ];

@@ -4,10 +4,24 @@
  * Note: eBay has since raised the photo limit on many sites; the reference says 12, so 12 it is.
  */
 import type { RuleDef } from '../types.js';
-import { ACTIVE_SCRIPT, EBAY_KEYWORD_SPAM, EMAIL, EMAIL_PREFILTER, FORMS, FRAMES, OFF_EBAY_LINK, PLAIN_HTTP, PROMOTIONAL_CLAIMS, REQUIRED, ruleOf } from './shared.js';
+import {
+  ACTIVE_SCRIPT,
+  descriptionMinLength,
+  EBAY_KEYWORD_SPAM,
+  EMAIL,
+  EMAIL_PREFILTER,
+  FORMS,
+  FRAMES,
+  OFF_EBAY_LINK,
+  PLAIN_HTTP,
+  PROMOTIONAL_CLAIMS,
+  QUALITY,
+  quantityWholeNumber,
+  REQUIRED,
+  ruleOf,
+} from './shared.js';
 
 const rule = ruleOf('ebay');
-const quality = { kind: 'quality' } as const;
 
 export const EBAY_RULES: readonly RuleDef[] = [
   // Title
@@ -36,7 +50,7 @@ export const EBAY_RULES: readonly RuleDef[] = [
     5,
     'Title uses {len} of {of} characters; titles of {target}+ characters are found more often. Add {short:character}: brand, model, size or colour.',
     { type: 'fill', ratio: 0.6, of: 80 },
-    quality,
+    QUALITY,
   ),
 
   // Description
@@ -76,15 +90,7 @@ export const EBAY_RULES: readonly RuleDef[] = [
     'Description links off eBay ({found}); eBay only allows links to eBay pages. Remove the links (images hosted elsewhere are fine).',
     { type: 'forbiddenText', pattern: OFF_EBAY_LINK },
   ),
-  rule(
-    'description.min_length',
-    'description',
-    'warning',
-    10,
-    'Description has {len} characters of text; aim for at least {min}. Add {short} more: condition, size, materials, what is included.',
-    { type: 'minTextLength', min: 100 },
-    quality,
-  ),
+  descriptionMinLength(rule, 'condition, size, materials, what is included'),
 
   // Images
   rule('images.required', 'images', 'error', 25, 'Listing has no photos; eBay requires at least one. Add a photo.', REQUIRED),
@@ -93,17 +99,17 @@ export const EBAY_RULES: readonly RuleDef[] = [
     type: 'forbiddenText',
     pattern: PLAIN_HTTP,
   }),
-  rule('images.min_count', 'images', 'warning', 10, 'Listing has {count:photo}; listings with 3 or more sell better. Add {short}.', { type: 'minItems', min: 3, emptyIsRequired: true }, quality),
+  rule('images.min_count', 'images', 'warning', 10, 'Listing has {count:photo}; listings with 3 or more sell better. Add {short}.', { type: 'minItems', min: 3, emptyIsRequired: true }, QUALITY),
 
   // Price & quantity
   rule('price.required', 'price', 'error', 25, 'Price is missing; eBay requires one. Set a price.', REQUIRED),
   rule('price.positive', 'price', 'error', 20, 'Price must be above 0 for eBay. Set a price.', { type: 'minValue', min: 1 }),
   rule('quantity.required', 'quantity', 'error', 20, 'Quantity is missing; eBay requires one. Set how many you have.', REQUIRED),
-  rule('quantity.whole_number', 'quantity', 'error', 20, 'Quantity is {value}; it must be a whole number of 0 or more. Fix the stock count.', { type: 'wholeNumber' }),
+  quantityWholeNumber(rule),
 
   // Item specifics
   rule('attributes.max_count', 'attributes', 'error', 15, 'Listing has {count} item specifics; eBay allows {max}. Remove {over}.', { type: 'maxItems', max: 45 }),
   rule('attributes.max_length', 'attributes', 'error', 15, 'Item specifics longer than {max} characters: {list}. Shorten them to {max}.', { type: 'entryMaxLength', max: 65 }),
-  rule('brand.present', 'brand', 'warning', 5, 'Brand is empty; buyers filter by brand on eBay. Add the brand (or "Unbranded").', REQUIRED, quality),
-  rule('condition.present', 'condition', 'warning', 5, 'Condition is empty; most eBay categories require it. Set the item condition.', REQUIRED, quality),
+  rule('brand.present', 'brand', 'warning', 5, 'Brand is empty; buyers filter by brand on eBay. Add the brand (or "Unbranded").', REQUIRED, QUALITY),
+  rule('condition.present', 'condition', 'warning', 5, 'Condition is empty; most eBay categories require it. Set the item condition.', REQUIRED, QUALITY),
 ];

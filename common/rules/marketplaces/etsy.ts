@@ -8,10 +8,9 @@
  * warning (a photo is needed to publish, not to import).
  */
 import type { RuleDef } from '../types.js';
-import { PROMOTIONAL_CLAIMS, REQUIRED, ruleOf } from './shared.js';
+import { descriptionMinLength, PROMOTIONAL_CLAIMS, QUALITY, quantityWholeNumber, REQUIRED, ruleOf } from './shared.js';
 
 const rule = ruleOf('etsy');
-const quality = { kind: 'quality' } as const;
 
 /** Finds a character Etsy refuses in titles (letters, digits, punctuation, math symbols, spaces, ™©® are fine). */
 const TITLE_BAD_CHAR = /[^\p{L}\p{Nd}\p{P}\p{Sm}\p{Zs}™©®]/gu;
@@ -57,20 +56,12 @@ export const ETSY_RULES: readonly RuleDef[] = [
     5,
     'Title uses {len} of {of} characters; titles of {target}+ characters are found more often. Add {short:character} of keywords buyers search for.',
     { type: 'fill', ratio: 0.6, of: 140 },
-    quality,
+    QUALITY,
   ),
 
   // Description
   rule('description.required', 'description', 'error', 25, 'Description is empty; Etsy requires one. Describe the item, its size and materials.', REQUIRED),
-  rule(
-    'description.min_length',
-    'description',
-    'warning',
-    10,
-    'Description has {len} characters of text; aim for at least {min}. Add {short} more: size, materials, how it is made, care.',
-    { type: 'minTextLength', min: 100 },
-    quality,
-  ),
+  descriptionMinLength(rule, 'size, materials, how it is made, care'),
 
   // Tags
   rule('tags.max_count', 'tags', 'error', 15, 'Listing has {count} tags; Etsy allows {max}. Remove {over}.', { type: 'maxItems', max: 13 }),
@@ -86,7 +77,7 @@ export const ETSY_RULES: readonly RuleDef[] = [
     '{count:tag contains/tags contain} characters Etsy does not allow: {list}. Etsy tags may use letters, digits, spaces, - \' ™ © ® only; remove the others.',
     { type: 'forbiddenChars', pattern: TAG_BAD_CHAR, allowed: "letters, digits, spaces, - ' ™ © ®" },
   ),
-  rule('tags.use_all', 'tags', 'warning', 8, 'Listing uses {count} of {min} tags; every tag is another search Etsy can show it in. Add {short:tag}.', { type: 'minItems', min: 13 }, quality),
+  rule('tags.use_all', 'tags', 'warning', 8, 'Listing uses {count} of {min} tags; every tag is another search Etsy can show it in. Add {short:tag}.', { type: 'minItems', min: 13 }, QUALITY),
 
   // Materials
   rule(
@@ -104,11 +95,11 @@ export const ETSY_RULES: readonly RuleDef[] = [
     type: 'maxItems',
     max: 10,
   }),
-  rule('images.min_count', 'images', 'warning', 10, 'Listing has {count:photo}; listings with 3 or more sell better. Add {short}.', { type: 'minItems', min: 3, emptyIsRequired: true }, quality),
+  rule('images.min_count', 'images', 'warning', 10, 'Listing has {count:photo}; listings with 3 or more sell better. Add {short}.', { type: 'minItems', min: 3, emptyIsRequired: true }, QUALITY),
 
   // Price & quantity
   rule('price.required', 'price', 'error', 25, 'Price is missing; Etsy requires one. Set a price.', REQUIRED),
   rule('price.positive', 'price', 'error', 20, 'Price must be above 0 for Etsy. Set a price.', { type: 'minValue', min: 1 }),
   rule('quantity.required', 'quantity', 'error', 20, 'Quantity is missing; Etsy requires one. Set how many you have.', REQUIRED),
-  rule('quantity.whole_number', 'quantity', 'error', 20, 'Quantity is {value}; it must be a whole number of 0 or more. Fix the stock count.', { type: 'wholeNumber' }),
+  quantityWholeNumber(rule),
 ];

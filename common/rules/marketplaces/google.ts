@@ -6,10 +6,9 @@
  * structured_title / structured_description for AI-written text (the exporter's job).
  */
 import type { RuleDef } from '../types.js';
-import { GIMMICKY_SYMBOLS, PROMOTIONAL_PHRASES, REQUIRED, ruleOf } from './shared.js';
+import { descriptionMinLength, GIMMICKY_SYMBOLS, PROMOTIONAL_PHRASES, QUALITY, quantityWholeNumber, REQUIRED, ruleOf } from './shared.js';
 
 const rule = ruleOf('google');
-const quality = { kind: 'quality' } as const;
 
 export const GOOGLE_RULES: readonly RuleDef[] = [
   rule('title.required', 'title', 'error', 30, 'Title is empty; Google Merchant requires one (1–150 characters). Add a title.', REQUIRED),
@@ -37,24 +36,16 @@ export const GOOGLE_RULES: readonly RuleDef[] = [
     5,
     'Title uses {len} of {of} characters; titles of {target}+ characters match more searches. Add {short:character}: brand, size, colour, material.',
     { type: 'fill', ratio: 0.6, of: 150 },
-    quality,
+    QUALITY,
   ),
   rule('description.required', 'description', 'error', 25, 'Description is empty; Google Merchant requires one (1–5,000 characters). Add a description.', REQUIRED),
   rule('description.max_length', 'description', 'error', 20, 'Description is {len} characters; Google Merchant allows {max}. Shorten it by {over}.', { type: 'maxLength', max: 5_000 }),
-  rule(
-    'description.min_length',
-    'description',
-    'warning',
-    10,
-    'Description has {len} characters of text; aim for at least {min}. Add {short} more: features, size, materials.',
-    { type: 'minTextLength', min: 100 },
-    quality,
-  ),
+  descriptionMinLength(rule),
   rule('images.required', 'images', 'error', 25, 'Product has no image; Google Merchant requires an image link. Add an image.', REQUIRED),
-  rule('images.min_count', 'images', 'warning', 10, 'Product has {count:image}; 3 or more help shoppers decide. Add {short}.', { type: 'minItems', min: 3, emptyIsRequired: true }, quality),
+  rule('images.min_count', 'images', 'warning', 10, 'Product has {count:image}; 3 or more help shoppers decide. Add {short}.', { type: 'minItems', min: 3, emptyIsRequired: true }, QUALITY),
   rule('price.required', 'price', 'error', 25, 'Price is missing; Google Merchant requires one. Set a price.', REQUIRED),
   rule('price.positive', 'price', 'error', 20, 'Price must be above 0 for Google Merchant. Set a price.', { type: 'minValue', min: 1 }),
-  rule('quantity.whole_number', 'quantity', 'error', 20, 'Quantity is {value}; it must be a whole number of 0 or more. Fix the stock count.', { type: 'wholeNumber' }),
-  rule('brand.present', 'brand', 'warning', 8, 'Brand is empty; Google requires it for most new products. Add the brand.', REQUIRED, quality),
-  rule('condition.present', 'condition', 'warning', 5, 'Condition is empty; Google requires it for used and refurbished items. Set the condition.', REQUIRED, quality),
+  quantityWholeNumber(rule),
+  rule('brand.present', 'brand', 'warning', 8, 'Brand is empty; Google requires it for most new products. Add the brand.', REQUIRED, QUALITY),
+  rule('condition.present', 'condition', 'warning', 5, 'Condition is empty; Google requires it for used and refurbished items. Set the condition.', REQUIRED, QUALITY),
 ];

@@ -163,3 +163,29 @@ export const PLAIN_HTTP = /^http:\/\//gi;
 // ── Shared rule groups ────────────────────────────────────────────────────────────────────────
 
 export const REQUIRED: Check = { type: 'required' };
+
+/** Marks a rule as a quality check (the marketplace does not enforce it, but it sells), not a requirement. */
+export const QUALITY = { kind: 'quality' } as const;
+
+type TableRow = ReturnType<typeof ruleOf>;
+
+/**
+ * The description quality suggestion every marketplace with a description shares: at least 100
+ * characters of text. `add` says what this marketplace's buyers look for in one.
+ */
+export function descriptionMinLength(rule: TableRow, add = 'features, size, materials'): RuleDef {
+  return rule(
+    'description.min_length',
+    'description',
+    'warning',
+    10,
+    `Description has {len} characters of text; aim for at least {min}. Add {short} more: ${add}.`,
+    { type: 'minTextLength', min: 100 },
+    QUALITY,
+  );
+}
+
+/** Stock is a whole number of 0 or more on every marketplace. */
+export function quantityWholeNumber(rule: TableRow): RuleDef {
+  return rule('quantity.whole_number', 'quantity', 'error', 20, 'Quantity is {value}; it must be a whole number of 0 or more. Fix the stock count.', { type: 'wholeNumber' });
+}

@@ -5,10 +5,9 @@
  * Handles (letters, digits, dashes) are the exporter's job: they are derived, not typed.
  */
 import type { RuleDef } from '../types.js';
-import { PROMOTIONAL_CLAIMS, REQUIRED, ruleOf } from './shared.js';
+import { descriptionMinLength, PROMOTIONAL_CLAIMS, QUALITY, quantityWholeNumber, REQUIRED, ruleOf } from './shared.js';
 
 const rule = ruleOf('shopify');
-const quality = { kind: 'quality' } as const;
 
 export const SHOPIFY_RULES: readonly RuleDef[] = [
   rule('title.required', 'title', 'error', 30, 'Title is empty; Shopify requires one. Add a title that says what the product is.', REQUIRED),
@@ -31,19 +30,11 @@ export const SHOPIFY_RULES: readonly RuleDef[] = [
     5,
     'Title uses {len} characters; aim for {target}–{of}. Add {short:character}: brand, type, colour.',
     { type: 'fill', ratio: 0.6, of: 70 },
-    quality,
+    QUALITY,
   ),
-  rule(
-    'description.min_length',
-    'description',
-    'warning',
-    10,
-    'Description has {len} characters of text; aim for at least {min}. Add {short} more: features, size, materials.',
-    { type: 'minTextLength', min: 100 },
-    quality,
-  ),
-  rule('images.min_count', 'images', 'warning', 10, 'Product has {count:image}; products with 3 or more sell better. Add {short}.', { type: 'minItems', min: 3 }, quality),
+  descriptionMinLength(rule),
+  rule('images.min_count', 'images', 'warning', 10, 'Product has {count:image}; products with 3 or more sell better. Add {short}.', { type: 'minItems', min: 3 }, QUALITY),
   rule('price.required', 'price', 'error', 25, 'Price is missing; Shopify will import it as 0.00 and sell the product for free. Set a price.', REQUIRED),
   rule('price.positive', 'price', 'error', 20, 'Price is 0.00 or less; Shopify would sell the product for free (a blank price imports as 0). Set a price.', { type: 'minValue', min: 1 }),
-  rule('quantity.whole_number', 'quantity', 'error', 20, 'Quantity is {value}; it must be a whole number of 0 or more. Fix the stock count.', { type: 'wholeNumber' }),
+  quantityWholeNumber(rule),
 ];
