@@ -119,15 +119,8 @@ interface Partition {
   seen: number;
 }
 
-interface MergedFile {
-  keys: string[];
-  target: ExportTarget;
-  lacking: string[];
-  listings: number;
-  holding: Set<string>;
-  dynamic: Column[];
-  seen: number;
-}
+/** Partitions written to one file (same target and columns): the partition with all their keys. */
+type MergedFile = Omit<Partition, 'key'> & { keys: string[] };
 
 /**
  * The never-blank rule, decided over every listing before a byte is written (docs/FIDELITY.md §4).
