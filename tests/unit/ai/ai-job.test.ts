@@ -2,15 +2,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { aiJobs } from '../../../core/ai/ai-job-runner.js';
-import { AiService } from '../../../core/ai/ai-service.js';
-import { startFakeGroq, type FakeGroq } from '../../../core/ai/fake-groq/server.js';
+import type { AiService } from '../../../core/ai/ai-service.js';
+import type { FakeGroq } from '../../../core/ai/fake-groq/server.js';
 import { generateDemoData } from '../../../core/catalog/demo-data.js';
 import { getListing } from '../../../core/catalog/get-listing.js';
 import { openCatalog, type Catalog } from '../../../core/catalog/open-catalog.js';
 import { updateListing } from '../../../core/edit/update-listing.js';
 import { exportListings } from '../../../core/export/export-listings.js';
-import { acceptProposals, createJobRunner, enqueueJob, readJob, type JobRunner, type OptimizerRunner } from '../../../core/jobs/index.js';
+import { acceptProposals, enqueueJob, readJob, type JobRunner } from '../../../core/jobs/index.js';
+import { aiOnlyJobRunner, keyedAiService, startRoomyFakeGroq } from './ai-test-setup.js';
 
 /**
  * AI jobs end to end in Node: the durable queue, the AiService (one limiter, packing, validation)
@@ -23,21 +23,14 @@ let ai: AiService;
 let runner: JobRunner;
 const KEY = 'gsk_test_key_abcdefghijklmnop';
 
-const noRulePool: OptimizerRunner = { run: () => Promise.reject(new Error('the rule optimizer must not run AI batches')) };
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'listsmith-ai-job-'));
   catalog = openCatalog(join(dir, 'catalog.sqlite'), { role: 'writer' });
   generateDemoData(catalog, { count: 60, seed: 3 });
-  fake = await startFakeGroq({ limits: { rpm: 1_000, tpm: 250_000, rpd: 500_000 } });
-  ai = new AiService({ db: catalog.db, baseURL: fake.url, runQueued: (work) => Promise.resolve().then(work) });
-  ai.setKey(KEY, { source: 'stored', protection: 'test', warning: null });
-  runner = createJobRunner({
-    catalog,
-    runner: noRulePool,
-    ...aiJobs(ai),
-    retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 20 },
-  });
+  fake = await startRoomyFakeGroq();
+  ai = keyedAiService(catalog, fake, KEY);
+  runner = aiOnlyJobRunner(catalog, ai);
 });
 
 afterEach(async () => {

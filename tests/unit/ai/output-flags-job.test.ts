@@ -9,15 +9,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { aiJobs } from '../../../core/ai/ai-job-runner.js';
-import { AiService } from '../../../core/ai/ai-service.js';
 import { REFUSALS, type Misbehaviour } from '../../../core/ai/fake-groq/index.js';
-import { startFakeGroq, type FakeGroq } from '../../../core/ai/fake-groq/server.js';
+import type { FakeGroq } from '../../../core/ai/fake-groq/server.js';
 import type { AiFlagKind } from '../../../core/jobs/ai-flag-rule.js';
 import { insertListings } from '../../../core/catalog/insert-listings.js';
 import { openCatalog, type Catalog } from '../../../core/catalog/open-catalog.js';
-import { acceptProposals, createJobRunner, enqueueJob, listPendingProposals, readJob, type JobRunner, type OptimizerRunner } from '../../../core/jobs/index.js';
+import { acceptProposals, enqueueJob, listPendingProposals, readJob, type JobRunner } from '../../../core/jobs/index.js';
 import { newListing } from '../catalog/temp-catalog.js';
+import { aiOnlyJobRunner, keyedAiService, startRoomyFakeGroq } from './ai-test-setup.js';
 
 let dir: string;
 let catalog: Catalog;
@@ -25,7 +24,6 @@ let fake: FakeGroq;
 let runner: JobRunner;
 let ids: number[];
 const KEY = 'gsk_test_key_output_checks_0001';
-const noRulePool: OptimizerRunner = { run: () => Promise.reject(new Error('the rule optimizer must not run AI batches')) };
 
 /** Real-looking listings, each with sizes or weights, none mentioning cashmere, warranties or certificates. */
 const LISTINGS = [
@@ -43,15 +41,8 @@ beforeEach(async () => {
     catalog.db,
     LISTINGS.map((listing, i) => newListing({ ...listing, marketplace: 'etsy', sku: `H19-${i}`, brand: null, attributes: {}, category: 'Home' })),
   );
-  fake = await startFakeGroq({ apiKeys: [KEY], limits: { rpm: 1_000, tpm: 250_000, rpd: 500_000 } });
-  const ai = new AiService({ db: catalog.db, baseURL: fake.url, runQueued: (work) => Promise.resolve().then(work) });
-  ai.setKey(KEY, { source: 'stored', protection: 'test', warning: null });
-  runner = createJobRunner({
-    catalog,
-    runner: noRulePool,
-    ...aiJobs(ai),
-    retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 20 },
-  });
+  fake = await startRoomyFakeGroq(KEY);
+  runner = aiOnlyJobRunner(catalog, keyedAiService(catalog, fake, KEY));
 });
 
 afterEach(async () => {

@@ -1,67 +1,23 @@
 /** `listsmith optimize --ai`: the built CLI, keyed from the environment, against the fake Groq server. */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeGroq, type FakeGroq } from '../../../core/ai/fake-groq/server.js';
-import { insertListings } from '../../../core/catalog/insert-listings.js';
-import { openCatalog } from '../../../core/catalog/open-catalog.js';
-import { newListing, tempDir } from '../catalog/temp-catalog.js';
-import { repoRoot } from '../paths.js';
+import type { FakeGroq } from '../../../core/ai/fake-groq/server.js';
+import { newListing } from '../catalog/temp-catalog.js';
+import { catalogFileWith, pluckAll, runCliWithGroq, startRoomyFakeGroq } from '../ai/ai-test-setup.js';
 
-const cli = path.join(repoRoot, 'out', 'cli', 'cli.js');
 const KEY = 'gsk_cli_test_key_0123456789';
 let fake: FakeGroq;
 
 beforeEach(async () => {
-  fake = await startFakeGroq({ apiKeys: [KEY], limits: { rpm: 1_000, tpm: 250_000, rpd: 500_000 } });
+  fake = await startRoomyFakeGroq(KEY);
 });
 afterEach(async () => {
   await fake.close();
 });
 
-function catalogWith(count: number): string {
-  const db = path.join(tempDir(), 'c.sqlite');
-  const catalog = openCatalog(db, { role: 'writer' });
-  try {
-    insertListings(
-      catalog.db,
-      Array.from({ length: count }, (_, i) => newListing({ marketplace: 'etsy', sku: `T-${i}`, title: `HANDMADE CERAMIC MUG!!! BEST GIFT mug #${i}`, tags: ['mug'] })),
-    );
-  } finally {
-    catalog.close();
-  }
-  return db;
-}
-
-function query<T>(db: string, sql: string): T {
-  const catalog = openCatalog(db, { role: 'writer' });
-  try {
-    return catalog.db.prepare(sql).pluck().get() as T;
-  } finally {
-    catalog.close();
-  }
-}
-
-/** Async: the fake server runs in this process and must keep answering while the CLI runs. */
-function run(args: string[], key: string): Promise<{ code: number | null; stderr: string; last: unknown }> {
-  const { GROQ_API_KEY: _key, GROQ_BASE_URL: _base, ...env } = process.env;
-  const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, GROQ_API_KEY: key, GROQ_BASE_URL: fake.url } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) =>
-    child.on('exit', (code) => {
-      let last: unknown = null;
-      try {
-        last = JSON.parse(stdout.trim().split('\n').at(-1) ?? '');
-      } catch {
-        // no JSON line
-      }
-      resolve({ code, stderr, last });
-    }),
-  );
-}
+const catalogWith = (count: number): string =>
+  catalogFileWith(Array.from({ length: count }, (_, i) => newListing({ marketplace: 'etsy', sku: `T-${i}`, title: `HANDMADE CERAMIC MUG!!! BEST GIFT mug #${i}`, tags: ['mug'] })));
+const query = <T>(db: string, sql: string): T => pluckAll<T>(db, sql)[0] as T;
+const run = (args: string[], key: string) => runCliWithGroq(args, fake, key);
 
 describe('listsmith optimize --ai', () => {
   it('rewrites through Groq and applies with --apply: one JSON line, revisions by the AI', async () => {
