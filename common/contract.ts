@@ -48,18 +48,42 @@ import {
 
 /**
  * The one contract between the renderer and the core. Each method names its input schema (checked
- * in the main process before anything runs), its output type, whether it reads or writes the
- * catalog (reads go to a reader thread, writes to the single writer) and its deadline.
- * Adding a method = one entry here + one handler in core/service.
+ * in the main process before anything runs), its output type, where it runs and its deadline.
+ * Adding a method = one entry here + one handler in the handler map of the place it runs
+ * (core/host/route-call.ts sends each call there; tests/unit/host/method-places.test.ts checks).
  */
-export interface MethodSpec<I extends z.ZodType, O> {
+export const METHOD_PLACES = [
+  /** The single writer thread, in its call queue: every catalog write, one at a time. */
+  'writer',
+  /** The writer thread, at once, outside its queue: waits on the network (Groq), never on the catalog. */
+  'writer-unqueued',
+  /** The least busy grid reader thread (grid views stay on the reader that opened them). */
+  'reader',
+  /** The reader kept for long reads (exports, file previews, backups) so the grid never waits behind them. */
+  'background',
+  /** The host process itself (core/host/create-core.ts): state across threads, secrets, the photo cache, cancel. */
+  'host',
+  /** The app shell in front of the core: Electron's main process; the web host answers with its own versions. */
+  'shell',
+] as const;
+export type MethodPlace = (typeof METHOD_PLACES)[number];
+
+/** Derived from `runs` for clients that only ask whether a call reads (it is retried on reconnect). */
+export type MethodAccess = 'read' | 'write' | 'background' | 'control';
+const ACCESS_OF: Record<MethodPlace, MethodAccess> = {
+  writer: 'write',
+  'writer-unqueued': 'write',
+  reader: 'read',
+  background: 'background',
+  host: 'control',
+  shell: 'control',
+};
+
+export interface MethodSpec<I extends z.ZodType, O, R extends MethodPlace = MethodPlace> {
   input: I;
-  /**
-   * read → a grid reader thread; write → the single writer; background → the reader kept for long
-   * reads (exports, file previews) so they never hold up the grid; control → answered by the host
-   * at once (e.g. cancel).
-   */
-  access: 'read' | 'write' | 'background' | 'control';
+  /** Where the call runs: see METHOD_PLACES. The one declaration; `access` is derived from it. */
+  runs: R;
+  access: MethodAccess;
   /** The client fails the call with `timeout` after this long instead of hanging the UI. */
   timeoutMs: number;
   /** Phantom: carries the output type only. */
@@ -67,7 +91,7 @@ export interface MethodSpec<I extends z.ZodType, O> {
 }
 
 function method<O>() {
-  return <I extends z.ZodType>(spec: Omit<MethodSpec<I, O>, 'output'>): MethodSpec<I, O> => spec;
+  return <I extends z.ZodType, R extends MethodPlace>(spec: Omit<MethodSpec<I, O, R>, 'output' | 'access'>): MethodSpec<I, O, R> => ({ ...spec, access: ACCESS_OF[spec.runs] });
 }
 
 export interface AppInfo {
@@ -158,9 +182,9 @@ export interface UndoOutcome {
 }
 
 export const contract = {
-  'app.info': method<AppInfo>()({ input: empty, access: 'read', timeoutMs: 5_000 }),
-  'catalog.stats': method<CatalogStats>()({ input: empty, access: 'read', timeoutMs: 5_000 }),
-  'grid.open': method<GridView>()({ input: gridQuerySchema.strict(), access: 'read', timeoutMs: 20_000 }),
+  'app.info': method<AppInfo>()({ input: empty, runs: 'reader', timeoutMs: 5_000 }),
+  'catalog.stats': method<CatalogStats>()({ input: empty, runs: 'reader', timeoutMs: 5_000 }),
+  'grid.open': method<GridView>()({ input: gridQuerySchema.strict(), runs: 'reader', timeoutMs: 20_000 }),
   'grid.rows': method<GridPage>()({
     input: z
       .object({
@@ -169,11 +193,11 @@ export const contract = {
         limit: z.number().int().min(1).max(MAX_PAGE_SIZE),
       })
       .strict(),
-    access: 'read',
+    runs: 'reader',
     timeoutMs: 5_000,
   }),
-  'grid.close': method<{ closed: boolean }>()({ input: z.object({ viewId }).strict(), access: 'read', timeoutMs: 5_000 }),
-  'listing.get': method<Listing>()({ input: z.object({ id }).strict(), access: 'read', timeoutMs: 5_000 }),
+  'grid.close': method<{ closed: boolean }>()({ input: z.object({ viewId }).strict(), runs: 'reader', timeoutMs: 5_000 }),
+  'listing.get': method<Listing>()({ input: z.object({ id }).strict(), runs: 'reader', timeoutMs: 5_000 }),
   /** Saves an edit of one listing; hard-limit violations (title too long for the marketplace…) fail `invalid_input` and change nothing. */
   'listing.update': method<EditOutcome>()({
     input: z
@@ -184,35 +208,35 @@ export const contract = {
         expectedUpdatedAt: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
       })
       .strict(),
-    access: 'write',
+    runs: 'writer',
     timeoutMs: 10_000,
   }),
   'listing.history': method<{ revisions: RevisionEntry[] }>()({
     input: z.object({ id, limit: z.number().int().min(1).max(500).optional() }).strict(),
-    access: 'read',
+    runs: 'reader',
     timeoutMs: 5_000,
   }),
   /** Puts the listing's fields back to what they were before that revision (a new, undoable change). */
-  'revision.revert': method<EditOutcome>()({ input: z.object({ revisionId: id }).strict(), access: 'write', timeoutMs: 10_000 }),
+  'revision.revert': method<EditOutcome>()({ input: z.object({ revisionId: id }).strict(), runs: 'writer', timeoutMs: 10_000 }),
   'bulk.preview': method<BulkPreview>()({
     input: z.object({ scope: scopeSchema, edit: bulkEditSchema }).strict(),
-    access: 'background',
+    runs: 'background',
     timeoutMs: 120_000,
   }),
   'bulk.apply': method<BulkResult>()({
     input: z.object({ scope: scopeSchema, edit: bulkEditSchema }).strict(),
-    access: 'write',
+    runs: 'writer',
     timeoutMs: 15 * 60_000,
   }),
-  'history.state': method<UndoState>()({ input: empty, access: 'read', timeoutMs: 5_000 }),
+  'history.state': method<UndoState>()({ input: empty, runs: 'reader', timeoutMs: 5_000 }),
   /** How many listings of the scope are in the catalog now (the confirmation states it). */
-  'listings.deletePreview': method<DeletePreview>()({ input: z.object({ scope: scopeSchema }).strict(), access: 'background', timeoutMs: 120_000 }),
+  'listings.deletePreview': method<DeletePreview>()({ input: z.object({ scope: scopeSchema }).strict(), runs: 'background', timeoutMs: 120_000 }),
   /** Deletes the scope's listings as ONE undoable change set (history.undo puts them back, ids and history included). */
-  'listings.delete': method<DeleteResult>()({ input: z.object({ scope: scopeSchema }).strict(), access: 'write', timeoutMs: 15 * 60_000 }),
+  'listings.delete': method<DeleteResult>()({ input: z.object({ scope: scopeSchema }).strict(), runs: 'writer', timeoutMs: 15 * 60_000 }),
   /** `changeSetId`: undo only if that change set is the newest undoable one (else `conflict`, saying what came after). */
-  'history.undo': method<UndoOutcome>()({ input: z.object({ changeSetId: id.optional() }).strict(), access: 'write', timeoutMs: 15 * 60_000 }),
-  'history.redo': method<UndoOutcome>()({ input: empty, access: 'write', timeoutMs: 15 * 60_000 }),
-  'dashboard.stats': method<DashboardStats>()({ input: empty, access: 'read', timeoutMs: 5_000 }),
+  'history.undo': method<UndoOutcome>()({ input: z.object({ changeSetId: id.optional() }).strict(), runs: 'writer', timeoutMs: 15 * 60_000 }),
+  'history.redo': method<UndoOutcome>()({ input: empty, runs: 'writer', timeoutMs: 15 * 60_000 }),
+  'dashboard.stats': method<DashboardStats>()({ input: empty, runs: 'reader', timeoutMs: 5_000 }),
   'demo.generate': method<{ inserted: number }>()({
     input: z
       .object({
@@ -220,7 +244,7 @@ export const contract = {
         seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
       })
       .strict(),
-    access: 'write',
+    runs: 'writer',
     timeoutMs: 15 * 60_000,
   }),
   'import.preview': method<ImportPreview>()({
@@ -236,7 +260,7 @@ export const contract = {
         matchBy: matchBySchema.optional(),
       })
       .strict(),
-    access: 'background',
+    runs: 'background',
     timeoutMs: 60_000,
   }),
   /** Starts an import in the writer; progress arrives as operation.progress, the end as import.finished. */
@@ -255,19 +279,19 @@ export const contract = {
         matchBy: matchBySchema.optional(),
       })
       .strict(),
-    access: 'write',
+    runs: 'writer',
     timeoutMs: 30_000,
   }),
-  'import.report': method<ImportReport>()({ input: z.object({ importId: id }).strict(), access: 'read', timeoutMs: 10_000 }),
-  'import.presets': method<MappingPreset[]>()({ input: empty, access: 'read', timeoutMs: 5_000 }),
+  'import.report': method<ImportReport>()({ input: z.object({ importId: id }).strict(), runs: 'reader', timeoutMs: 10_000 }),
+  'import.presets': method<MappingPreset[]>()({ input: empty, runs: 'reader', timeoutMs: 5_000 }),
   'import.savePreset': method<MappingPreset[]>()({
     input: z.object({ name: z.string().trim().min(1).max(80), dialect: importDialectSchema, mapping: columnMappingSchema }).strict(),
-    access: 'write',
+    runs: 'writer',
     timeoutMs: 10_000,
   }),
   'export.preview': method<ExportPreview>()({
     input: z.object({ format: exportFormatSchema, scope: scopeSchema, ebaySite: euroSiteSchema.optional() }).strict(),
-    access: 'background',
+    runs: 'background',
     timeoutMs: 120_000,
   }),
   /**
@@ -276,27 +300,27 @@ export const contract = {
    */
   'export.start': method<{ operationId: string; fileId: string; fileName: string }>()({
     input: z.object({ format: exportFormatSchema, scope: scopeSchema, ebaySite: euroSiteSchema.optional() }).strict(),
-    access: 'background',
+    runs: 'background',
     timeoutMs: 30_000,
   }),
   /** `folder`: where the backup files are, to tell the seller (an absolute path on this machine). */
-  'backup.list': method<{ backups: BackupInfo[]; folder: string }>()({ input: empty, access: 'read', timeoutMs: 10_000 }),
+  'backup.list': method<{ backups: BackupInfo[]; folder: string }>()({ input: empty, runs: 'reader', timeoutMs: 10_000 }),
   'backup.create': method<BackupInfo>()({
     input: z.object({ reason: z.enum(['manual', 'pre-import', 'pre-bulk-edit', 'scheduled']) }).strict(),
-    access: 'background',
+    runs: 'background',
     timeoutMs: 30 * 60_000,
   }),
   /** Answered by the desktop shell (closes the core, restores, reopens); the web host refuses it. */
   'backup.restore': method<{ restored: string; undo: string | null }>()({
     input: z.object({ backupId: z.string().regex(/^catalog-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-[a-z-]+\.sqlite$/).max(120) }).strict(),
-    access: 'control',
+    runs: 'shell',
     timeoutMs: 30 * 60_000,
   }),
-  'update.getState': method<UpdateState>()({ input: empty, access: 'control', timeoutMs: 5_000 }),
-  'update.check': method<UpdateState>()({ input: empty, access: 'control', timeoutMs: 60_000 }),
-  'update.install': method<{ restarting: boolean }>()({ input: empty, access: 'control', timeoutMs: 5_000 }),
+  'update.getState': method<UpdateState>()({ input: empty, runs: 'shell', timeoutMs: 5_000 }),
+  'update.check': method<UpdateState>()({ input: empty, runs: 'shell', timeoutMs: 60_000 }),
+  'update.install': method<{ restarting: boolean }>()({ input: empty, runs: 'shell', timeoutMs: 5_000 }),
   /** Answered by the host (never queued behind a busy thread): call timings, slow queries, queues, thread health, log file. */
-  'diagnostics.get': method<DiagnosticsSnapshot>()({ input: empty, access: 'control', timeoutMs: 5_000 }),
+  'diagnostics.get': method<DiagnosticsSnapshot>()({ input: empty, runs: 'host', timeoutMs: 5_000 }),
   /** Queues an optimization job for a scope of listings; the writer runs it in the background (progress: job.progress). */
   'jobs.start': method<JobSummary>()({
     input: z
@@ -312,48 +336,48 @@ export const contract = {
         priceRules: priceRulesSchema.optional(),
       })
       .strict(),
-    access: 'write',
+    runs: 'writer',
     timeoutMs: 120_000,
   }),
   /** Running and queued jobs first, then the most recent finished ones. */
-  'jobs.list': method<{ jobs: JobSummary[] }>()({ input: empty, access: 'read', timeoutMs: 5_000 }),
-  'jobs.cancel': method<JobSummary>()({ input: z.object({ jobId: jobIdSchema }).strict(), access: 'write', timeoutMs: 10_000 }),
+  'jobs.list': method<{ jobs: JobSummary[] }>()({ input: empty, runs: 'reader', timeoutMs: 5_000 }),
+  'jobs.cancel': method<JobSummary>()({ input: z.object({ jobId: jobIdSchema }).strict(), runs: 'writer', timeoutMs: 10_000 }),
   /** Queues a failed or cancelled job's unfinished listings again. */
-  'jobs.retry': method<JobSummary>()({ input: z.object({ jobId: jobIdSchema }).strict(), access: 'write', timeoutMs: 10_000 }),
+  'jobs.retry': method<JobSummary>()({ input: z.object({ jobId: jobIdSchema }).strict(), runs: 'writer', timeoutMs: 10_000 }),
   /** Pending proposals of one listing, of one job and/or a grid query, or of the whole catalog; `pending` counts them all. */
-  'proposals.list': method<ProposalList>()({ input: proposalListInputSchema, access: 'read', timeoutMs: 20_000 }),
+  'proposals.list': method<ProposalList>()({ input: proposalListInputSchema, runs: 'reader', timeoutMs: 20_000 }),
   /** Accepts pending proposals as ONE undoable change set (history.undo reverts it). */
-  'proposals.accept': method<AcceptOutcome>()({ input: z.object({ selector: proposalSelectorSchema }).strict(), access: 'write', timeoutMs: 15 * 60_000 }),
-  'proposals.reject': method<{ rejected: number }>()({ input: z.object({ selector: proposalSelectorSchema }).strict(), access: 'write', timeoutMs: 15 * 60_000 }),
+  'proposals.accept': method<AcceptOutcome>()({ input: z.object({ selector: proposalSelectorSchema }).strict(), runs: 'writer', timeoutMs: 15 * 60_000 }),
+  'proposals.reject': method<{ rejected: number }>()({ input: z.object({ selector: proposalSelectorSchema }).strict(), runs: 'writer', timeoutMs: 15 * 60_000 }),
   /** AI settings and today's usage. Never contains the key. */
-  'ai.status': method<AiStatus>()({ input: empty, access: 'write', timeoutMs: 5_000 }),
+  'ai.status': method<AiStatus>()({ input: empty, runs: 'writer-unqueued', timeoutMs: 5_000 }),
   /** Tier (free/developer) and model; the rate limiter follows at once. */
-  'ai.configure': method<AiStatus>()({ input: aiConfigureSchema, access: 'write', timeoutMs: 5_000 }),
+  'ai.configure': method<AiStatus>()({ input: aiConfigureSchema, runs: 'writer', timeoutMs: 5_000 }),
   /** Stores a pasted Groq key in the secret store (safeStorage in the desktop app); it never comes back. */
-  'ai.setKey': method<AiStatus>()({ input: aiKeySchema, access: 'control', timeoutMs: 10_000 }),
-  'ai.removeKey': method<AiStatus>()({ input: empty, access: 'control', timeoutMs: 10_000 }),
+  'ai.setKey': method<AiStatus>()({ input: aiKeySchema, runs: 'host', timeoutMs: 10_000 }),
+  'ai.removeKey': method<AiStatus>()({ input: empty, runs: 'host', timeoutMs: 10_000 }),
   /** Lists the key's models (GET /models): proves the key works without spending tokens. */
-  'ai.testKey': method<AiKeyTest>()({ input: empty, access: 'write', timeoutMs: 30_000 }),
+  'ai.testKey': method<AiKeyTest>()({ input: empty, runs: 'writer-unqueued', timeoutMs: 30_000 }),
   /** The local photo cache: answered by the host, which downloads and serves the copies. */
-  'photos.status': method<PhotoStatus>()({ input: empty, access: 'control', timeoutMs: 5_000 }),
+  'photos.status': method<PhotoStatus>()({ input: empty, runs: 'host', timeoutMs: 5_000 }),
   /** Turns background photo downloads on or off and sets the size cap (stored in the catalog's settings). */
-  'photos.configure': method<PhotoStatus>()({ input: photoConfigureSchema, access: 'control', timeoutMs: 10_000 }),
+  'photos.configure': method<PhotoStatus>()({ input: photoConfigureSchema, runs: 'host', timeoutMs: 10_000 }),
   /** The stored photo settings (read by the host when it starts). */
-  'photos.settings': method<PhotoSettings>()({ input: empty, access: 'read', timeoutMs: 5_000 }),
+  'photos.settings': method<PhotoSettings>()({ input: empty, runs: 'reader', timeoutMs: 5_000 }),
   /** Saves the photo settings (the host calls it for photos.configure). */
   'photos.saveSettings': method<PhotoSettings>()({
     input: z.object({ enabled: z.boolean(), capMb: z.number().int().min(1).max(100_000) }).strict(),
-    access: 'write',
+    runs: 'writer',
     timeoutMs: 10_000,
   }),
   /** A page of the catalog's photo addresses in listing id order, for the host's background download sweep. */
   'photos.sources': method<PhotoSourcePage>()({
     input: z.object({ afterId: z.number().int().min(0), limit: z.number().int().min(1).max(5_000) }).strict(),
-    access: 'background',
+    runs: 'background',
     timeoutMs: 30_000,
   }),
   /** Asks a running import/export/bulk operation to stop; it rolls back (imports) or discards its file. */
-  'operation.cancel': method<{ cancelled: boolean }>()({ input: z.object({ operationId }).strict(), access: 'control', timeoutMs: 5_000 }),
+  'operation.cancel': method<{ cancelled: boolean }>()({ input: z.object({ operationId }).strict(), runs: 'host', timeoutMs: 5_000 }),
 } as const satisfies { [M in MethodName]: MethodSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;
@@ -361,6 +385,8 @@ export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 /** The input after validation (defaults applied): what handlers receive. */
 export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = NonNullable<Contract[M]['output']>;
+/** The methods the contract declares to run at one place (or any of several). */
+export type MethodsRunningIn<P extends MethodPlace> = { [M in MethodName]: Contract[M]['runs'] extends P ? M : never }[MethodName];
 
 /** Events the core pushes to every connected renderer. */
 export interface EventPayloads {

@@ -10,11 +10,13 @@ import { GridViews } from '../core/catalog/grid-views.js';
 import { rescoreCatalog } from '../core/catalog/rescore.js';
 import { createIndexBacklogRunner } from '../core/catalog/index-backlog-runner.js';
 import { createJobHost, type JobHost } from '../core/jobs/job-host.js';
-import { createHandlers } from '../core/service/handlers.js';
-import { AI_UNQUEUED_METHODS } from '../core/service/ai-handlers.js';
+import { contract } from '../common/contract.js';
+import { createReaderHandlers } from '../core/service/reader-handlers.js';
+import { createWriterHandlers } from '../core/service/writer-handlers.js';
 import { AiService } from '../core/ai/ai-service.js';
 import { aiJobs } from '../core/ai/ai-job-runner.js';
 import type { HandlerContext } from '../core/service/handlers-type.js';
+import type { MethodName } from '../common/contract-names.js';
 import { fromSqliteError } from '../core/catalog/sqlite-error.js';
 import { instrumentSlowStatements } from '../core/diagnostics/slow-statements.js';
 import { collectWorkerHealth } from '../core/diagnostics/worker-health.js';
@@ -109,13 +111,11 @@ async function start(): Promise<void> {
     data.role === 'writer'
       ? createJobHost({ catalog, runQueued, emit, onWorkerLog: post, ...(ai ? { ai: aiJobs(ai) } : {}), ...(data.optimizerWorkerFile ? { workerFile: data.optimizerWorkerFile } : {}) })
       : undefined;
-  const handlers = createHandlers({
-    catalog,
-    views,
-    info: { appVersion: data.appVersion, transport: data.transport, stagingDir: data.stagingDir },
-    ...(jobs ? { jobs } : {}),
-    ...(ai ? { ai } : {}),
-  });
+  // This thread's place in the contract: the writer's methods, or the readers' (grid and background).
+  const info = { appVersion: data.appVersion, transport: data.transport, stagingDir: data.stagingDir };
+  const handlers = (data.role === 'writer' ? createWriterHandlers({ catalog, info, ...(jobs ? { jobs } : {}), ...(ai ? { ai } : {}) }) : createReaderHandlers({ catalog, views, info })) as Partial<
+    Record<MethodName, (input: unknown, ctx: HandlerContext) => unknown>
+  >;
   const ctx: HandlerContext = {
     emit,
     startOperation(run) {
@@ -172,7 +172,9 @@ async function start(): Promise<void> {
     }
     const run = async (): Promise<void> => {
       try {
-        const handler = handlers[message.method] as (input: unknown, ctx: HandlerContext) => unknown;
+        const handler = handlers[message.method];
+        // The host routes by the contract, so this means a host and worker from different builds.
+        if (!handler) throw new ContractError('internal', `The catalog ${data.role} does not run "${message.method}"; restart Listsmith.`);
         const value = await handler(message.input, ctx);
         post({ type: 'result', id: message.id, envelope: { ok: true, value } });
       } catch (thrown) {
@@ -181,8 +183,8 @@ async function start(): Promise<void> {
         post({ type: 'result', id: message.id, envelope: { ok: false, error: toErrorData(error) } });
       }
     };
-    // AI status and the key test wait on the network, not the catalog: never behind (or holding up) writes.
-    if (AI_UNQUEUED_METHODS.has(message.method)) void run();
+    // 'writer-unqueued' methods (AI status, the key test) wait on the network, not the catalog: never behind (or holding up) writes.
+    if (contract[message.method].runs === 'writer-unqueued') void run();
     else queue = queue.then(run);
   });
   post({ type: 'ready', schemaVersion: catalog.schemaVersion });

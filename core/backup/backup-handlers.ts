@@ -1,13 +1,10 @@
 /**
- * The catalog-thread side of the proposed `backup.list` / `backup.create` contract methods (see
- * contract-entries.md). Typed on their own so they compile before the contract has the entries;
- * core/service/handlers.ts spreads them in:
- *
- *   ...createBackupHandlers({ db: catalog.db, backupDir: defaultBackupDir(catalog.path) }),
+ * The catalog-thread side of `backup.list` / `backup.create`; core/service/reader-handlers.ts
+ * spreads them into the reader threads' map.
  *
  * `backup.create` runs on the `background` reader thread (its own connection, so the grid readers
  * and the writer keep going; SQLite's backup API reads a consistent snapshot while the writer writes).
- * `backup.restore` is NOT here: it needs the core closed, so the host (shell / web host) runs it.
+ * `backup.restore` is NOT here: it needs the core closed, so the shell runs it (`runs: 'shell'` in the contract).
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { dirname, join, resolve } from 'node:path';

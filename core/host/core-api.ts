@@ -5,6 +5,7 @@ import type { PhotoSize } from '../../common/photo-types.js';
 import type { WorkerLogMessage } from '../logging/worker-log.js';
 import type { PhotoCacheOptions } from '../photos/photo-cache.js';
 import type { AiKeyOptions } from './ai-key-host.js';
+import type { ShellHandlers } from './place-handlers.js';
 
 /**
  * The core as both transports see it: one entry point that validates and runs any contract call,
@@ -43,6 +44,12 @@ export interface CoreOptions {
   openLogsCommand?: string;
   /** Groq: where keys are stored, the environment's key, GROQ_BASE_URL, and a compressed minute for benchmarks. */
   ai?: AiKeyOptions & { baseURL?: string; windowMs?: number };
+  /**
+   * The shell's answers to the methods the contract declares `runs: 'shell'` (the web host passes
+   * its own; the Electron shell answers them in front of the core, see main/electron/ipc.ts).
+   * Absent (tests): those methods are refused.
+   */
+  shell?: ShellHandlers;
   /** Photo cache tuning (tests: short timeouts and backoff). */
   photos?: Omit<PhotoCacheOptions, 'settings'>;
 }

@@ -1,4 +1,4 @@
-import { contract, type EventPayloads } from '../../common/contract.js';
+import type { EventPayloads } from '../../common/contract.js';
 import type { EventName, MethodName } from '../../common/contract-names.js';
 import { ContractError, fail, type Envelope } from '../../common/result.js';
 import { dirname, join } from 'node:path';
@@ -12,12 +12,12 @@ import { isMethodName, validateCall } from './validate-call.js';
 import { AiKeyHost } from './ai-key-host.js';
 import { PhotoHost } from '../photos/photo-host.js';
 import type { PhotoSettings, PhotoSourcePage } from '../../common/photo-types.js';
+import { GridReaders } from './grid-readers.js';
+import { createHostHandlers, unwrap } from './host-handlers.js';
+import { routeCall } from './route-call.js';
 import { backupTaskFinished, backupTaskStarted } from '../backup/backup-task-health.js';
 
 type EventListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
-
-/** Grid views live in one reader's memory: their ids carry the reader's index so calls find it. */
-const VIEW_METHODS = new Set<MethodName>(['grid.rows', 'grid.close']);
 
 /**
  * Starts the catalog threads (one writer, N readers over the same WAL database) and returns the
@@ -72,10 +72,6 @@ export async function createCore(options: CoreOptions): Promise<CoreApi> {
 
   // The local photo cache runs here, on the host's event loop with async I/O only; the catalog is
   // read through the background reader and its settings saved by the writer, like any call.
-  const unwrap = <T>(envelope: Envelope<unknown>): T => {
-    if (!envelope.ok) throw new ContractError(envelope.error.code, envelope.error.message);
-    return envelope.value as T;
-  };
   const photos = new PhotoHost({
     catalogPath: options.databasePath,
     loadSettings: async () => unwrap<PhotoSettings>(await readers[0]!.call('photos.settings', {})),
@@ -90,60 +86,29 @@ export async function createCore(options: CoreOptions): Promise<CoreApi> {
     if (event === 'catalog.changed' && (payload as EventPayloads['catalog.changed']).reason !== 'rescore') photos.catalogChanged();
   });
 
-  const leastBusyReader = (): number => {
-    let best = 0;
-    for (let i = 1; i < readers.length; i++) if (readers[i]!.inFlight < readers[best]!.inFlight) best = i;
-    return best;
+  /** The background reader; a backup is also counted here, where Diagnostics reads its backup counters. */
+  const callBackground = async (method: MethodName, input: unknown): Promise<Envelope<unknown>> => {
+    if (method !== 'backup.create') return background.call(method, input);
+    backupTaskStarted();
+    const envelope = await background.call(method, input).catch((error: unknown) => {
+      backupTaskFinished('backup', error);
+      throw error;
+    });
+    backupTaskFinished(`backup (${(input as { reason: string }).reason})`, envelope.ok ? undefined : new Error(envelope.error.message));
+    return envelope;
+  };
+  const gridReaders = new GridReaders(readers);
+  const places = {
+    writer: (method: MethodName, input: unknown) => writer.call(method, input),
+    reader: (method: MethodName, input: unknown) => gridReaders.call(method, input),
+    background: callBackground,
+    host: createHostHandlers({ diagnostics, threads, writer, aiKeys, photos, photosStarted }),
+    ...(options.shell ? { shell: options.shell } : {}),
   };
 
   async function dispatch(method: string, input: unknown): Promise<Envelope<unknown>> {
     const call = validateCall(method, input);
-    if (!call.ok) return call;
-    // Answered here: it probes every thread, so it must not wait in any one thread's queue.
-    if (call.method === 'diagnostics.get') return { ok: true, value: await diagnostics.snapshot(threads) };
-    if (call.method === 'photos.status') return photosStarted.then(() => ({ ok: true, value: photos.status() }));
-    if (call.method === 'photos.configure') return photosStarted.then(async () => ({ ok: true, value: await photos.configure(call.input as Partial<PhotoSettings>) }));
-    const access = contract[call.method].access;
-    if (access === 'write') return writer.call(call.method, call.input);
-    if (access === 'background' && call.method === 'backup.create') {
-      // Counted here, where Diagnostics reads its backup counters: the backup itself runs on a catalog thread.
-      backupTaskStarted();
-      const envelope = await background.call(call.method, call.input).catch((error: unknown) => {
-        backupTaskFinished('backup', error);
-        throw error;
-      });
-      backupTaskFinished(`backup (${(call.input as { reason: string }).reason})`, envelope.ok ? undefined : new Error(envelope.error.message));
-      return envelope;
-    }
-    if (access === 'background') return background.call(call.method, call.input);
-    if (call.method === 'ai.setKey' || call.method === 'ai.removeKey') {
-      if (call.method === 'ai.setKey') await aiKeys.set((call.input as { key: string }).key);
-      else await aiKeys.remove();
-      // The writer got the key before this call (messages are ordered), so its status is current.
-      return writer.call('ai.status', {});
-    }
-    if (call.method === 'operation.cancel') {
-      const { operationId } = call.input as { operationId: string };
-      const found = await Promise.all(threads.map((thread) => thread.abort(operationId)));
-      return { ok: true, value: { cancelled: found.some(Boolean) } };
-    }
-
-    if (VIEW_METHODS.has(call.method)) {
-      const { viewId, ...rest } = call.input as { viewId: string };
-      const [readerIndex, localId] = splitViewId(viewId);
-      const reader = readerIndex === undefined ? undefined : readers[readerIndex];
-      if (!reader || localId === undefined) return fail('not_found', 'This view of the catalog has expired; reload the grid.');
-      const envelope = await reader.call(call.method, { ...rest, viewId: localId });
-      return envelope.ok && call.method === 'grid.rows' ? { ok: true, value: { ...(envelope.value as object), viewId } } : envelope;
-    }
-
-    const readerIndex = leastBusyReader();
-    const envelope = await readers[readerIndex]!.call(call.method, call.input);
-    if (envelope.ok && call.method === 'grid.open') {
-      const view = envelope.value as { viewId: string; total: number };
-      return { ok: true, value: { ...view, viewId: `${readerIndex}.${view.viewId}` } };
-    }
-    return envelope;
+    return call.ok ? routeCall(call, places) : call;
   }
 
   return {
@@ -175,11 +140,4 @@ export async function createCore(options: CoreOptions): Promise<CoreApi> {
       return photos.file(url, size);
     },
   };
-}
-
-function splitViewId(viewId: string): [number | undefined, string | undefined] {
-  const dot = viewId.indexOf('.');
-  if (dot <= 0) return [undefined, undefined];
-  const index = Number(viewId.slice(0, dot));
-  return Number.isInteger(index) ? [index, viewId.slice(dot + 1)] : [undefined, undefined];
 }

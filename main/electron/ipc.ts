@@ -5,9 +5,11 @@
  * on an `app://` page), then handed to `core.dispatch`, which validates the input and never throws.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { contract } from '../../common/contract.js';
 import { EVENT_NAMES, METHOD_NAMES, eventChannel, invokeChannel, type EventName, type MethodName } from '../../common/contract-names.js';
 import { fail, toErrorData, type Envelope } from '../../common/result.js';
 import type { CoreApi } from '../../core/host/core-api.js';
+import type { ShellHandlers } from '../../core/host/place-handlers.js';
 import { validateCall } from '../../core/host/validate-call.js';
 import { isAppUrl } from './resolve-app-url.js';
 import { isTrustedSender } from './trusted-sender.js';
@@ -20,10 +22,11 @@ export interface ContractIpcOptions {
   /** Where refused calls and delivery failures are reported (electron-log in the shell). */
   warn?: (message: string, ...details: unknown[]) => void;
   /**
-   * Methods the SHELL answers instead of the core (they need Electron or must close the core:
-   * `update.*`, `backup.restore`). Input is validated against the contract first, like any call.
+   * The shell's answers to every method the contract declares `runs: 'shell'` (they need Electron
+   * or must close the core: `update.*`, `backup.restore`). Answered here, in front of the core,
+   * because a restore closes and reopens it. Input is validated against the contract first.
    */
-  shellHandlers?: Partial<Record<MethodName, (input: unknown) => Promise<unknown>>>;
+  shellHandlers: ShellHandlers;
 }
 
 const KNOWN_EVENTS: ReadonlySet<string> = new Set(EVENT_NAMES);
@@ -33,7 +36,7 @@ function liveWindows(windows: Iterable<BrowserWindow>): BrowserWindow[] {
 }
 
 /** Registers every handler and the event forwarding; returns a function that removes them all. */
-export function registerContractIpc({ core, windows, warn = () => {}, shellHandlers = {} }: ContractIpcOptions): () => void {
+export function registerContractIpc({ core, windows, warn = () => {}, shellHandlers }: ContractIpcOptions): () => void {
   let unsubscribeEvents: (() => void) | undefined;
   let disposed = false;
 
@@ -43,11 +46,11 @@ export function registerContractIpc({ core, windows, warn = () => {}, shellHandl
       warn(`ipc: refused "${method}" from an untrusted sender`, event.senderFrame?.url ?? '(no frame)');
       return fail('unauthorized', 'This request did not come from a Listsmith window and was refused.');
     }
-    const shellHandler = shellHandlers[method];
-    if (shellHandler) {
+    if (contract[method].runs === 'shell') {
       const call = validateCall(method, input);
       if (!call.ok) return call;
       try {
+        const shellHandler = shellHandlers[method as keyof ShellHandlers] as (input: unknown) => Promise<unknown>;
         return { ok: true, value: await shellHandler(call.input) };
       } catch (err) {
         return { ok: false, error: toErrorData(err) };

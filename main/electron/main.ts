@@ -22,13 +22,13 @@ import { reserveStagedFile } from '../../core/host/file-staging.js';
 import { redactLogMessage } from '../../core/logging/redact.js';
 import { LOG_KEEP_FILES, LOG_MAX_BYTES, rotateLogFiles } from '../../core/logging/rotate.js';
 import { workerLogSink } from '../../core/logging/worker-log-sink.js';
-import type { MethodName } from '../../common/contract-names.js';
 import { fileArgFromArgv } from './argv.js';
 import { OpenFileQueue } from './open-file-queue.js';
 import { CoreSlot } from './core-slot.js';
 import { SafeStorageSecretStore } from './safe-storage-secret-store.js';
 import { isSafeExternalUrl } from './external-url.js';
-import { registerContractIpc, sendShellEvent, type ContractIpcOptions } from './ipc.js';
+import { registerContractIpc, sendShellEvent } from './ipc.js';
+import { createElectronShellHandlers } from './shell-handlers.js';
 import { installAppMenu } from './menu.js';
 import { routeCommand, type CommandId } from './menu-model.js';
 import { jobFromCoreEvent, notificationFor } from './notify-policy.js';
@@ -445,17 +445,9 @@ async function start(): Promise<void> {
 
   await checkCatalogAtStart();
   openCore();
-  // Calls made while the catalog opens wait for it; they never reach a half-open core. Methods the
-  // shell answers (they need Electron, or must close the core) are listed in shellHandlers.
-  const shellHandlers = {
-    'backup.restore': (input: unknown) => restoreFromBackup((input as { backupId: string }).backupId),
-    'update.getState': async () => updater?.state() ?? { status: 'disabled', reason: 'not started' },
-    'update.check': async () => {
-      await updater?.checkNow();
-      return updater?.state() ?? { status: 'disabled', reason: 'not started' };
-    },
-    'update.install': async () => ({ restarting: updater?.restartToUpdate() ?? false }),
-  } as Record<string, (input: unknown) => Promise<unknown>> as ContractIpcOptions['shellHandlers'] & Partial<Record<MethodName, never>>;
+  // Calls made while the catalog opens wait for it; they never reach a half-open core. The methods
+  // the contract declares `runs: 'shell'` (they need Electron, or must close the core) are answered here.
+  const shellHandlers = createElectronShellHandlers({ restore: restoreFromBackup, updater: () => updater });
   disposeIpc = registerContractIpc({ core: Promise.resolve(core), windows: () => windows, warn: (m, ...d) => log.warn(m, ...d), shellHandlers });
   core.onEvent((event, payload) => {
     const job = jobFromCoreEvent(event, payload);

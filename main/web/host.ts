@@ -7,6 +7,7 @@ import { configureNodeLogger } from '../../core/logging/node-logger.js';
 import { workerLogSink } from '../../core/logging/worker-log-sink.js';
 import { HOST_USAGE, parseHostArgs } from './host-args.js';
 import { startWebHost } from './start-web-host.js';
+import { webShellHandlers } from './web-shell-handlers.js';
 
 /**
  * `npm run web`: the whole app without Electron. Runs the same core as the desktop shell and
@@ -39,6 +40,8 @@ try {
     readers: command.readers,
     log: workerLogSink(log),
     logFile,
+    // Backup restore and updates are the desktop app's; the web host says so (web-shell-handlers.ts).
+    shell: webShellHandlers,
     // As the groq-sdk does: GROQ_API_KEY / GROQ_BASE_URL from the environment; pasted keys go to a 0600 file.
     ai: {
       secrets: new FileSecretStore(join(dirname(databasePath), 'web-secrets.json')),

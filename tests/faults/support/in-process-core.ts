@@ -3,7 +3,8 @@ import { GridViews } from '../../../core/catalog/grid-views.js';
 import type { Catalog } from '../../../core/catalog/open-catalog.js';
 import { fromSqliteError } from '../../../core/catalog/sqlite-error.js';
 import { validateCall } from '../../../core/host/validate-call.js';
-import { createHandlers } from '../../../core/service/handlers.js';
+import { createReaderHandlers } from '../../../core/service/reader-handlers.js';
+import { createWriterHandlers } from '../../../core/service/writer-handlers.js';
 import type { HandlerContext } from '../../../core/service/handlers-type.js';
 
 export interface InProcessCore {
@@ -23,7 +24,12 @@ export interface InProcessCore {
  * threads of createCore would hide. Operations run right after their call, as on the writer.
  */
 export function inProcessCore(catalog: Catalog, stagingDir: string): InProcessCore {
-  const handlers = createHandlers({ catalog, views: new GridViews(catalog), info: { appVersion: '0.0.0-faults', transport: 'web', stagingDir } });
+  const info = { appVersion: '0.0.0-faults', transport: 'web' as const, stagingDir };
+  // One connection plays both catalog threads here: the writer's methods and the readers'.
+  const handlers: Partial<Record<string, (input: unknown, ctx: HandlerContext) => unknown>> = {
+    ...(createReaderHandlers({ catalog, views: new GridViews(catalog), info }) as object),
+    ...(createWriterHandlers({ catalog, info }) as object),
+  };
   const events: InProcessCore['events'] = [];
   const failedOperations: unknown[] = [];
   let operations: Promise<void> = Promise.resolve();
@@ -45,7 +51,8 @@ export function inProcessCore(catalog: Catalog, stagingDir: string): InProcessCo
       const call = validateCall(method, input);
       if (!call.ok) return call;
       try {
-        const handler = handlers[call.method] as (input: unknown, ctx: HandlerContext) => unknown;
+        const handler = handlers[call.method];
+        if (!handler) return { ok: false, error: { code: 'unknown_method', message: `${call.method} is not answered by a catalog thread.` } };
         return { ok: true, value: await handler(call.input, ctx) };
       } catch (thrown) {
         return { ok: false, error: toErrorData(fromSqliteError(thrown)) };

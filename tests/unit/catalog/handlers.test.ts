@@ -6,7 +6,8 @@ import { ContractError } from '../../../common/result.js';
 import { GridViews } from '../../../core/catalog/grid-views.js';
 import { MIGRATIONS } from '../../../core/catalog/migrations/index.js';
 import { openCatalog } from '../../../core/catalog/open-catalog.js';
-import { createHandlers } from '../../../core/service/handlers.js';
+import { createReaderHandlers } from '../../../core/service/reader-handlers.js';
+import { createWriterHandlers } from '../../../core/service/writer-handlers.js';
 import type { HandlerContext } from '../../../core/service/handlers-type.js';
 import { tempDbPath } from './temp-catalog.js';
 
@@ -23,14 +24,14 @@ function recorder(): { ctx: HandlerContext; events: { event: EventName; payload:
   };
 }
 
-describe('createHandlers', () => {
-  it('serves every contract method over a writer and a reader', async () => {
+describe('createWriterHandlers / createReaderHandlers', () => {
+  it('serve the contract methods over a writer and a reader', async () => {
     const path = tempDbPath();
     const writer = openCatalog(path, { role: 'writer' });
     const reader = openCatalog(path, { role: 'reader' });
     const info = { appVersion: '1.2.3', transport: 'web' as const, stagingDir: join(dirname(path), 'staging') };
-    const write = createHandlers({ catalog: writer, views: new GridViews(writer), info });
-    const read = createHandlers({ catalog: reader, views: new GridViews(reader), info });
+    const write = createWriterHandlers({ catalog: writer, info });
+    const read = createReaderHandlers({ catalog: reader, views: new GridViews(reader), info });
     const { ctx, events } = recorder();
 
     expect(await read['app.info']({}, ctx)).toEqual({ name: 'Listsmith', version: '1.2.3', schemaVersion: MIGRATIONS.length, databasePath: path, transport: 'web' });
