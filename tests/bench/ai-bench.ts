@@ -1,12 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { AiService } from '../../core/ai/ai-service.js';
-import { aiJobs } from '../../core/ai/ai-job-runner.js';
-import { startFakeGroq } from '../../core/ai/fake-groq/server.js';
-import { generateDemoData } from '../../core/catalog/demo-data.js';
-import { openCatalog } from '../../core/catalog/open-catalog.js';
-import { createJobRunner, enqueueJob, readJob, type OptimizerRunner } from '../../core/jobs/index.js';
+import { enqueueJob, readJob } from '../../core/jobs/index.js';
+import { aiBenchRunner, FREE_TIER, openAiBench } from './ai-bench-setup.js';
 import { round } from './stats.js';
 
 export interface AiBenchResult {
@@ -24,8 +17,6 @@ export interface AiBenchResult {
   ai_time_compression: number;
 }
 
-const FREE_TIER = { rpm: 30, tpm: 6_000, rpd: 14_400 };
-
 /**
  * 1,000 listings rewritten by an AI job against the fake Groq server emulating the free tier of
  * llama-3.1-8b-instant (30 RPM, 6,000 TPM, ~1 s latency), through the app's real path: durable
@@ -38,20 +29,16 @@ const FREE_TIER = { rpm: 30, tpm: 6_000, rpd: 14_400 };
  */
 export async function measureAiThroughput(listings = 1_000, compression = 10): Promise<AiBenchResult> {
   const minuteMs = Math.round(60_000 / compression);
-  const fake = await startFakeGroq({ limits: FREE_TIER, minuteMs, latencyMs: Math.round(1_000 / compression), jitterMs: Math.round(200 / compression) });
-  const dir = mkdtempSync(join(tmpdir(), 'listsmith-ai-bench-'));
-  const catalog = openCatalog(join(dir, 'catalog.sqlite'), { role: 'writer' });
+  const bench = await openAiBench({
+    name: 'ai-bench',
+    listings,
+    seed: 11,
+    server: { minuteMs, latencyMs: Math.round(1_000 / compression), jitterMs: Math.round(200 / compression) },
+    windowMs: minuteMs,
+  });
+  const { catalog, fake } = bench;
   try {
-    generateDemoData(catalog, { count: listings, seed: 11 });
-    const ai = new AiService({ db: catalog.db, baseURL: fake.url, runQueued: (work) => Promise.resolve().then(work), windowMs: minuteMs });
-    ai.setKey('gsk_bench_key_0123456789', { source: 'environment', protection: null, warning: null });
-    const unused: OptimizerRunner = { run: () => Promise.reject(new Error('only AI batches run in this bench')) };
-    const runner = createJobRunner({
-      catalog,
-      runner: unused,
-      ...aiJobs(ai),
-      lanes: 2,
-    });
+    const runner = aiBenchRunner(bench);
     const job = enqueueJob(catalog, { kind: 'ai', target: { kind: 'query', filter: {} }, marketplace: 'etsy', priority: 'bulk' });
     const started = performance.now();
     runner.start();
@@ -75,8 +62,6 @@ export async function measureAiThroughput(listings = 1_000, compression = 10): P
       ai_time_compression: compression,
     };
   } finally {
-    catalog.close();
-    await fake.close();
-    rmSync(dir, { recursive: true, force: true });
+    await bench.close();
   }
 }

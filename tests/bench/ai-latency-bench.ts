@@ -1,12 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { AiService } from '../../core/ai/ai-service.js';
-import { aiJobs } from '../../core/ai/ai-job-runner.js';
-import { startFakeGroq } from '../../core/ai/fake-groq/server.js';
-import { generateDemoData } from '../../core/catalog/demo-data.js';
-import { openCatalog } from '../../core/catalog/open-catalog.js';
-import { createJobRunner, enqueueJob, readJob, type JobPriority, type JobRunner, type JobSummary, type OptimizerRunner } from '../../core/jobs/index.js';
+import { enqueueJob, readJob, type JobPriority, type JobRunner, type JobSummary } from '../../core/jobs/index.js';
+import { aiBenchRunner, openAiBench } from './ai-bench-setup.js';
 import { round } from './stats.js';
 
 export interface AiLatencyResult {
@@ -19,9 +12,6 @@ export interface AiLatencyResult {
   /** Bulk requests waiting in the rate limiter when the first single rewrite started: the bulk job was using the whole per-minute budget. */
   ai_bulk_waiting_calls: number;
 }
-
-const FREE_TIER = { rpm: 30, tpm: 6_000, rpd: 14_400 };
-const KEY = 'gsk_bench_latency_key_0123456789';
 
 /**
  * What the seller waits for, at REAL time (no compression: these are latencies), against the fake
@@ -36,26 +26,16 @@ const KEY = 'gsk_bench_latency_key_0123456789';
 export async function measureAiLatency(options: { samples?: number; warmupMs?: number } = {}): Promise<AiLatencyResult> {
   const samples = Math.max(1, options.samples ?? 5);
   const warmupMs = options.warmupMs ?? 20_000;
-  const fake = await startFakeGroq({ limits: FREE_TIER, latencyMs: 1_000, jitterMs: 200 });
-  const dir = mkdtempSync(join(tmpdir(), 'listsmith-ai-latency-'));
-  const catalog = openCatalog(join(dir, 'catalog.sqlite'), { role: 'writer' });
+  const bench = await openAiBench({ name: 'ai-latency', listings: 1_000 + 10 + samples, seed: 12, server: { latencyMs: 1_000, jitterMs: 200 } });
+  const { catalog, ai } = bench;
   let runner: JobRunner | undefined;
   try {
-    generateDemoData(catalog, { count: 1_000 + 10 + samples, seed: 12 });
     const ids = catalog.db.prepare('SELECT id FROM listings ORDER BY id').pluck().all() as number[];
     const bulkIds = ids.slice(0, 1_000);
     const batchIds = ids.slice(1_000, 1_010);
     const singleIds = ids.slice(1_010);
-    const ai = new AiService({ db: catalog.db, baseURL: fake.url, runQueued: (work) => Promise.resolve().then(work) });
-    ai.setKey(KEY, { source: 'environment', protection: null, warning: null });
     const finished = new Map<number, () => void>();
-    const unused: OptimizerRunner = { run: () => Promise.reject(new Error('only AI batches run in this bench')) };
-    // As the app's job host sets it up (core/jobs/job-host.ts): two lanes plus the interactive one.
-    const jobRunner = createJobRunner({
-      catalog,
-      runner: unused,
-      ...aiJobs(ai),
-      lanes: 2,
+    const jobRunner = aiBenchRunner(bench, {
       onProgress: (progress) => {
         if (progress.state !== 'queued' && progress.state !== 'running') finished.get(progress.jobId)?.();
       },
@@ -99,9 +79,7 @@ export async function measureAiLatency(options: { samples?: number; warmupMs?: n
     };
   } finally {
     await runner?.stop();
-    catalog.close();
-    await fake.close();
-    rmSync(dir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 
