@@ -1,10 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createClient, type Transport } from '../../../common/client.js';
-import type { MethodName } from '../../../common/contract-names.js';
-import type { CurrencyHint, ImportDialect, ImportPreview } from '../../../common/import-types.js';
-import type { Envelope } from '../../../common/result.js';
-import { createAppStore } from '../../../renderer/src/store/app-store.js';
+import { describe, expect, it } from 'vitest';
+import type { CurrencyHint, ImportDialect } from '../../../common/import-types.js';
 import { importCurrencyFor, importNeedsCurrency, rememberedImportCurrency, rememberImportCurrency } from '../../../renderer/src/store/import.js';
+import { fakeImportCore, FILE_ID, previewOf, until, useMemoryLocalStorage, wizardWithFile as uploaded } from './wizard-fake-core.js';
 
 /**
  * The wizard's side of the default currency: it previews in the file's hint, else the currency
@@ -13,42 +10,13 @@ import { importCurrencyFor, importNeedsCurrency, rememberedImportCurrency, remem
  * the currency the preview showed.
  */
 
-const FILE_ID = 'f'.repeat(32);
-
-class MemoryStorage {
-  private readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-}
-
-beforeEach(() => {
-  vi.stubGlobal('window', { localStorage: new MemoryStorage() });
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+useMemoryLocalStorage();
 
 /** A core that previews a one-listing file of `dialect` priced "1200" with no currency of its own. */
 function fakeCore(dialect: ImportDialect, currencyHint: CurrencyHint | null = null) {
-  const calls: { method: MethodName; input: Record<string, unknown> }[] = [];
-  const preview = (input: Record<string, unknown>): ImportPreview => {
+  return fakeImportCore((input) => {
     const currency = typeof input.defaultCurrency === 'string' ? input.defaultCurrency : 'USD';
-    return {
-      fileId: FILE_ID,
-      fileName: 'products.csv',
-      sizeBytes: 100,
-      encoding: 'utf-8',
-      encodingNote: null,
-      dialect,
-      confidence: 1,
-      candidates: [{ dialect, confidence: 1 }],
-      delimiter: ',',
-      headerLine: 1,
-      rowUnit: 'line',
+    return previewOf(dialect, {
       columns: [],
       listings: [
         {
@@ -72,40 +40,14 @@ function fakeCore(dialect: ImportDialect, currencyHint: CurrencyHint | null = nu
       mappableFields: [],
       matchBy: 'key',
       titleMatch: null,
-      problems: [],
-      warnings: [],
-    };
-  };
-  const transport: Transport = {
-    async invoke(method, input) {
-      calls.push({ method, input: input as Record<string, unknown> });
-      await Promise.resolve();
-      const ok = (value: unknown): Envelope<unknown> => ({ ok: true, value });
-      if (method === 'import.preview') return ok(preview(input as Record<string, unknown>));
-      if (method === 'import.start') return ok({ importId: 1, operationId: 'op-1' });
-      return { ok: false, error: { code: 'unknown_method', message: method } };
-    },
-    subscribe: () => () => {},
-  };
-  return { calls, client: createClient(transport) };
-}
-
-async function until(test: () => boolean, ms = 2_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!test()) {
-    if (Date.now() > end) throw new Error('condition not reached');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+    });
+  });
 }
 
 /** A wizard whose file is uploaded; the first preview is asked for as after an upload. */
 async function wizardWithFile(dialect: ImportDialect, hint: CurrencyHint | null = null) {
   const core = fakeCore(dialect, hint);
-  const { store } = createAppStore({ client: core.client, transportKind: 'web' });
-  store.setState({ importWizard: { ...store.getState().importWizard, open: true, step: 'uploading', fileId: FILE_ID, fileName: 'products.csv' } });
-  // Any setting change previews again; "from the file format" is the untouched marketplace.
-  store.getState().setImportMarketplace(null);
-  await until(() => store.getState().importWizard.step === 'preview' && !store.getState().importWizard.previewing);
+  const { store } = await uploaded(core);
   const previews = () => core.calls.filter((c) => c.method === 'import.preview').map((c) => c.input.defaultCurrency);
   return { store, core, previews };
 }
@@ -164,9 +106,9 @@ describe('import wizard: default currency', () => {
   });
 
   it('ignores what it cannot read back from storage', () => {
-    (window.localStorage as unknown as MemoryStorage).setItem('listsmith.import.defaultCurrency.v1', '{"shopify":"euro","etsy":42}');
+    window.localStorage.setItem('listsmith.import.defaultCurrency.v1', '{"shopify":"euro","etsy":42}');
     expect(rememberedImportCurrency('shopify')).toBeNull();
-    (window.localStorage as unknown as MemoryStorage).setItem('listsmith.import.defaultCurrency.v1', 'not json');
+    window.localStorage.setItem('listsmith.import.defaultCurrency.v1', 'not json');
     expect(rememberedImportCurrency('shopify')).toBeNull();
   });
 });

@@ -1,10 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createClient, type Transport } from '../../../common/client.js';
+import { describe, expect, it } from 'vitest';
 import type { MethodName } from '../../../common/contract-names.js';
-import type { ColumnMapping, ImportDialect, ImportPreview, MatchBy, PreviewColumn } from '../../../common/import-types.js';
-import type { Envelope } from '../../../common/result.js';
-import { createAppStore } from '../../../renderer/src/store/app-store.js';
+import type { ColumnMapping, ImportDialect, MatchBy, PreviewColumn } from '../../../common/import-types.js';
 import { effectiveMapping, presetMapping } from '../../../renderer/src/store/import.js';
+import { fakeImportCore, FILE_ID, previewOf, useMemoryLocalStorage, wizardWithFile } from './wizard-fake-core.js';
 
 /**
  * The wizard's column mapping and title matching: a marketplace format takes the seller's changes
@@ -13,81 +11,40 @@ import { effectiveMapping, presetMapping } from '../../../renderer/src/store/imp
  * mapping, and "update listings with the same title" reaches the preview and the import.
  */
 
-const FILE_ID = 'f'.repeat(32);
-
-beforeEach(() => {
-  const items = new Map<string, string>();
-  vi.stubGlobal('window', { localStorage: { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v) } });
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+useMemoryLocalStorage();
 
 const HEADER = ['Handle', 'Title', 'Listing name'];
 
 /** A core that previews a Shopify file: Title is the title unless the mapping says otherwise. */
 function fakeCore(detected: ImportDialect) {
-  const calls: { method: MethodName; input: Record<string, unknown> }[] = [];
-  const preview = (input: Record<string, unknown>): ImportPreview => {
-    const dialect = (input.dialect as ImportDialect | undefined) ?? detected;
-    const mapping = (input.mapping as ColumnMapping | undefined) ?? {};
-    const own: (PreviewColumn['mappedTo'])[] = dialect === 'generic_csv' ? ['variantGroup', 'title', 'attribute:Listing name'] : ['sourceId', 'title', null];
-    const columns = HEADER.map((header, index) => ({ index, header, mappedTo: (mapping[String(index)] as PreviewColumn['mappedTo']) ?? own[index] ?? null, chosen: String(index) in mapping, samples: [] }));
-    return {
-      fileId: FILE_ID,
-      fileName: 'products.csv',
-      sizeBytes: 100,
-      encoding: 'utf-8',
-      encodingNote: null,
-      dialect,
-      confidence: 1,
-      candidates: [{ dialect, confidence: 1 }],
-      delimiter: ',',
-      headerLine: 1,
-      rowUnit: 'line',
-      columns,
-      listings: [{ line: 2, title: 'Mug', sku: null, priceMinor: 100, currency: 'EUR', currencyFromFile: true, quantity: 1, tags: [], images: 0, variants: 0, marketplace: 'shopify', matchedByTitle: input.matchBy === 'title' }],
-      defaultCurrency: 'USD',
-      currencyInFile: true,
-      currencyHint: null,
-      mappableFields: ['sourceId', 'title', 'ignore'],
-      matchBy: (input.matchBy as MatchBy | undefined) ?? 'key',
-      titleMatch: { matching: 1, checked: 1, scope: 'file' },
-      problems: [],
-      warnings: [],
-    };
-  };
-  const transport: Transport = {
-    async invoke(method, input) {
-      calls.push({ method, input: input as Record<string, unknown> });
-      await Promise.resolve();
-      const ok = (value: unknown): Envelope<unknown> => ({ ok: true, value });
-      if (method === 'import.preview') return ok(preview(input as Record<string, unknown>));
-      if (method === 'import.start') return ok({ importId: 1, operationId: 'op-1' });
-      if (method === 'import.savePreset') return ok([{ name: 'mine', ...(input as object) }]);
-      if (method === 'import.presets') return ok([]);
-      return { ok: false, error: { code: 'unknown_method', message: method } };
+  return fakeImportCore(
+    (input) => {
+      const dialect = (input.dialect as ImportDialect | undefined) ?? detected;
+      const mapping = (input.mapping as ColumnMapping | undefined) ?? {};
+      const own: (PreviewColumn['mappedTo'])[] = dialect === 'generic_csv' ? ['variantGroup', 'title', 'attribute:Listing name'] : ['sourceId', 'title', null];
+      const columns = HEADER.map((header, index) => ({ index, header, mappedTo: (mapping[String(index)] as PreviewColumn['mappedTo']) ?? own[index] ?? null, chosen: String(index) in mapping, samples: [] }));
+      return previewOf(dialect, {
+        columns,
+        listings: [{ line: 2, title: 'Mug', sku: null, priceMinor: 100, currency: 'EUR', currencyFromFile: true, quantity: 1, tags: [], images: 0, variants: 0, marketplace: 'shopify', matchedByTitle: input.matchBy === 'title' }],
+        defaultCurrency: 'USD',
+        currencyInFile: true,
+        currencyHint: null,
+        mappableFields: ['sourceId', 'title', 'ignore'],
+        matchBy: (input.matchBy as MatchBy | undefined) ?? 'key',
+        titleMatch: { matching: 1, checked: 1, scope: 'file' },
+      });
     },
-    subscribe: () => () => {},
-  };
-  return { calls, client: createClient(transport) };
-}
-
-async function until(test: () => boolean, ms = 2_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!test()) {
-    if (Date.now() > end) throw new Error('condition not reached');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+    (method, input) => {
+      if (method === 'import.savePreset') return [{ name: 'mine', ...input }];
+      if (method === 'import.presets') return [];
+      return undefined;
+    },
+  );
 }
 
 async function wizard(detected: ImportDialect = 'shopify') {
   const core = fakeCore(detected);
-  const { store } = createAppStore({ client: core.client, transportKind: 'web' });
-  store.setState({ importWizard: { ...store.getState().importWizard, open: true, step: 'uploading', fileId: FILE_ID, fileName: 'products.csv' } });
-  const settle = () => until(() => store.getState().importWizard.step === 'preview' && !store.getState().importWizard.previewing);
-  store.getState().setImportMarketplace(null);
-  await settle();
+  const { store, settle } = await wizardWithFile(core);
   const last = (method: MethodName) => core.calls.filter((c) => c.method === method).at(-1)?.input;
   return { store, core, settle, last };
 }
