@@ -12,12 +12,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answerTimeoutMs } from '../../../core/ai/ai-call.js';
 import { aiJobRunner, describeAiFailure } from '../../../core/ai/ai-job-runner.js';
 import { AiService } from '../../../core/ai/ai-service.js';
-import { startFakeGroq, type FakeFault, type FakeGroq } from '../../../core/ai/fake-groq/index.js';
+import type { FakeFault, FakeGroq } from '../../../core/ai/fake-groq/index.js';
 import { OutageBreaker } from '../../../core/ai/outage-breaker.js';
 import { generateDemoData } from '../../../core/catalog/demo-data.js';
 import { openCatalog, type Catalog } from '../../../core/catalog/open-catalog.js';
 import { createJobRunner, enqueueJob, listJobs, readJob, type JobRunner, type OptimizerRunner } from '../../../core/jobs/index.js';
 import { createJobHandlers } from '../../../core/service/job-handlers.js';
+import { startRoomyFakeGroq } from './ai-test-setup.js';
 
 describe('OutageBreaker', () => {
   it('a burst of failures is a hiccup; the same count spread over minStreakMs is an outage', () => {
@@ -89,7 +90,7 @@ describe('an AI job against a server that keeps failing', () => {
     dir = mkdtempSync(join(tmpdir(), 'listsmith-outage-'));
     catalog = openCatalog(join(dir, 'catalog.sqlite'), { role: 'writer' });
     generateDemoData(catalog, { count: 80, seed: 5 });
-    fake = await startFakeGroq({ limits: { rpm: 1_000, tpm: 250_000, rpd: 500_000 } });
+    fake = await startRoomyFakeGroq();
     ai = new AiService({
       db: catalog.db,
       baseURL: fake.url,
