@@ -43,6 +43,9 @@ interface Candidate {
   standalone: number;
   first: number;
   inTitle: boolean;
+  /** One word: occurrences with no word of the phrase before it, and the words that came before it otherwise. */
+  bare: number;
+  before: Set<string>;
 }
 
 function addPhrases(run: readonly RunWord[], weight: number, found: Map<string, Candidate>): void {
@@ -59,17 +62,25 @@ function addPhrases(run: readonly RunWord[], weight: number, found: Map<string, 
         .slice(start, end + 1)
         .map((w) => w.word)
         .join(' ');
-      const candidate = found.get(phrase);
-      const points = weight * (LENGTH_WEIGHT[size as 1 | 2 | 3] ?? 1);
-      const standalone = HEAD_POS.has(run[end + 1]?.pos ?? '') ? 0 : 1;
-      if (candidate === undefined) found.set(phrase, { score: points, standalone, first: found.size, inTitle });
-      else {
-        candidate.score += points;
-        candidate.standalone += standalone;
-        candidate.inTitle ||= inTitle;
-      }
+      const candidate = found.get(phrase) ?? { score: 0, standalone: 0, first: found.size, inTitle, bare: 0, before: new Set<string>() };
+      found.set(phrase, candidate);
+      candidate.score += weight * (LENGTH_WEIGHT[size as 1 | 2 | 3] ?? 1);
+      candidate.standalone += HEAD_POS.has(run[end + 1]?.pos ?? '') ? 0 : 1;
+      candidate.inTitle ||= inTitle;
+      const previous = run[start - 1];
+      if (previous === undefined) candidate.bare++;
+      else candidate.before.add(previous.word);
     }
   }
+}
+
+/**
+ * The last word of a title or of one of its segments ("Latte Paw Squishy", "… Throw | Blanket")
+ * names the item even where the tagger reads it as an adjective: sellers put the product there.
+ */
+function endsTitleSegment(run: RunWord[], weight: number): void {
+  const last = run[run.length - 1];
+  if (weight === TITLE_WEIGHT && last !== undefined && last.pos === 'ADJ' && !last.stop) last.pos = 'NOUN';
 }
 
 function collect(text: string, weight: number, found: Map<string, Candidate>): void {
@@ -99,10 +110,12 @@ function collect(text: string, weight: number, found: Map<string, Candidate>): v
     if (PHRASE_POS.has(pos) && PHRASE_WORD.test(word)) {
       run.push({ word, pos, stop: stops[i] === true });
     } else {
+      if (pos === 'PUNCT') endsTitleSegment(run, weight);
       addPhrases(run, weight, found);
       run = [];
     }
   }
+  endsTitleSegment(run, weight);
   addPhrases(run, weight, found);
 }
 
@@ -116,6 +129,9 @@ function ranked(found: Map<string, Candidate>, maxWords: number, wholeOnly: bool
   for (const [phrase, c] of found) {
     if (!c.inTitle && !phrase.includes(' ')) continue;
     if (phrase.split(' ').length > maxWords || (wholeOnly && c.standalone === 0)) continue;
+    // A word only ever seen after one and the same word is half of a compound ("serve" of "soft
+    // serve", "sabi" of "wabi sabi"): the compound may be a tag, the half is not.
+    if (!phrase.includes(' ') && c.bare === 0 && c.before.size === 1) continue;
     out.push([phrase, c.standalone > 0 ? c.score : c.score * MODIFIER_WEIGHT, c.first]);
   }
   return out.sort((a, b) => b[1] - a[1] || a[2] - b[2]).map(([phrase]) => phrase);

@@ -32,7 +32,8 @@ describe('Etsy: 13 tags of ≤ 20 characters', () => {
 
   it('never proposes the brand, promotional wording or shop boilerplate as tags', () => {
     const tags = optimizeTags([], sources, 'etsy')?.after ?? [];
-    expect(tags.length).toBeGreaterThan(5);
+    // The title's phrases; a description phrase only for an occasion or recipient without similar listings' tags.
+    expect(tags.length).toBeGreaterThanOrEqual(5);
     for (const bad of ['luna', 'thread', 'free shipping', 'shipping', 'business days', 'order', 'wonderful gift']) expect(tags).not.toContain(bad);
   });
 
