@@ -30,6 +30,11 @@ export interface JobSummary {
   finishedAt: number | null;
   /** The undoable change set of an auto-applying job, once it applied something. */
   changeSetId: number | null;
+  /**
+   * Listings with a pending proposal from this job (core/jobs tallyPendingProposals: the count the
+   * review and the grid's "Has proposals" filter show). Filled by jobs.list only.
+   */
+  pendingListings?: number;
 }
 
 /** The listing fields the optimizer may propose changes to. */

@@ -5,7 +5,7 @@ export { failBatch, writeBatchResults, type WriteOutcome } from './batch-outcome
 export { cancelJob, retryJob } from './cancel-job.js';
 export { isJobPaused, pauseJob, resumeJob } from './pause-job.js';
 export { recoverJobs, type RecoverOptions, type RecoverResult } from './recover-jobs.js';
-export { hasActiveJobs, listJobs, readJob } from './read-jobs.js';
+export { hasActiveJobs, listJobs, listJobsWithPendingCounts, readJob } from './read-jobs.js';
 export { createJobRunner, type JobRunner, type JobRunnerOptions } from './job-runner.js';
 export { acceptProposals, listPendingProposals, pendingProposalCount, rejectProposals, tallyPendingProposals, type AcceptResult } from './review-proposals.js';
 export { spellingForListings } from './proposal-spelling.js';

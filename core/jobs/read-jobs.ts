@@ -1,10 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { Marketplace } from '../../common/listing.js';
+import type { Catalog } from '../catalog/open-catalog.js';
 import { catalogQuery } from '../catalog/query-builder.js';
 import { compileOnce } from '../catalog/run-compiled.js';
 import type { JobsTable } from '../catalog/schema.js';
 import type { JobPayload, JobSummary } from './job-types.js';
+import { tallyPendingProposals } from './review-proposals.js';
 
 /** A `jobs` row as SQLite returns it. */
 export type JobRow = Selectable<JobsTable>;
@@ -65,6 +67,13 @@ export function listJobs(db: BetterSqlite3.Database, recent = 20): JobSummary[] 
   const active = activeJobs.rows(db, {});
   const finished = recentJobs.rows(db, { limit: recent });
   return [...active, ...finished].map(jobSummary);
+}
+
+/** listJobs plus, for each job that leaves proposals for review, the listings they are on (one count with the review's). */
+export function listJobsWithPendingCounts(catalog: Catalog, recent = 20): JobSummary[] {
+  return listJobs(catalog.db, recent).map((job) =>
+    job.autoApply ? job : { ...job, pendingListings: tallyPendingProposals(catalog, { kind: 'job', jobId: job.id }).listings },
+  );
 }
 
 /** True while some job still has work to run (the CLI and tests wait for this to turn false); a paused job waits for the seller. */

@@ -6,7 +6,7 @@ import {
   cancelJob,
   tallyPendingProposals,
   enqueueJob,
-  listJobs,
+  listJobsWithPendingCounts,
   listPendingProposals,
   pendingProposalCount,
   rejectProposals,
@@ -59,7 +59,7 @@ export function createJobHandlers(catalog: Catalog, jobs: JobControl | undefined
       return job;
     },
 
-    'jobs.list': () => ({ jobs: listJobs(catalog.db) }),
+    'jobs.list': () => ({ jobs: listJobsWithPendingCounts(catalog) }),
 
     'jobs.cancel': ({ jobId }) => {
       const job = control.cancel(jobId);

@@ -80,6 +80,8 @@ test('price rules, a spelling suggestion, and accept-all matching the grid filte
   await panel.getByTestId('jobs-close').click();
   await search(page, 'silvr ring', 1);
   await page.getByTestId('jobs-button').click();
+  // The panel's "with changes" is the review's listings count (both listings got proposals).
+  await expect(job.getByTestId('job-pending-listings')).toHaveText('2 with changes');
   await job.getByTestId('job-review').click();
   const review = page.getByTestId('review-dialog');
   await expect(review.getByTestId('review-body')).toHaveAttribute('data-loading', 'false');

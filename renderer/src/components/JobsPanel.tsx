@@ -61,6 +61,11 @@ function JobRow({ job, progress }: { job: JobSummary; progress: JobProgressEvent
         {job.failed > 0 && <span className="job-failed">{formatInteger(job.failed)} failed</span>}
         {rate !== null && <span data-testid="job-rate">{formatInteger(Math.round(rate))} listings/s</span>}
         {active && <span data-testid="job-eta">{eta === null ? 'estimating time left…' : `about ${formatDuration(eta)} left`}</span>}
+        {job.pendingListings !== undefined && job.pendingListings > 0 && (
+          <span data-testid="job-pending-listings" title="Listings with changes waiting for your review: the same count the review and the grid's “Has proposals” filter show">
+            {formatInteger(job.pendingListings)} with changes
+          </span>
+        )}
         {!active && job.finishedAt !== null && <span>finished {formatDateTime(job.finishedAt)}</span>}
         {active && job.state === 'queued' && <span>waiting for a free worker</span>}
       </div>

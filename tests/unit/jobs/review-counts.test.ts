@@ -65,6 +65,9 @@ describe('review counts add up', () => {
     expect({ changes: page.matching, listings: page.matchingListings }).toEqual(tally);
     const filtered = await handlers['proposals.list']({ jobId, query: { filter: { hasProposals: true } }, limit: 1 }, ctx);
     expect({ changes: filtered.matching, listings: filtered.matchingListings }).toEqual(tally);
+    // The jobs panel's "M with changes" is the same listings count.
+    const listed = (await handlers['jobs.list']({}, ctx)).jobs.find((job) => job.id === jobId);
+    expect(listed?.pendingListings).toBe(tally.listings);
   });
 
   it('stays one pair after some listings are accepted', async () => {
@@ -75,7 +78,9 @@ describe('review counts add up', () => {
     expect(tally.changes).toBe(30 - accepted.accepted);
     expect(tally.listings).toBe(20 - accepted.listings);
     expect(hasProposalsTotal(catalog)).toBe(tally.listings);
-    const page = await createJobHandlers(catalog, undefined)['proposals.list']({ jobId, limit: 1 }, ctx);
+    const handlers = createJobHandlers(catalog, undefined);
+    const page = await handlers['proposals.list']({ jobId, limit: 1 }, ctx);
     expect({ changes: page.matching, listings: page.matchingListings }).toEqual(tally);
+    expect((await handlers['jobs.list']({}, ctx)).jobs.find((job) => job.id === jobId)?.pendingListings).toBe(tally.listings);
   });
 });
