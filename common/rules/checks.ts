@@ -39,6 +39,8 @@ import {
 export interface Hit {
   vars: Vars;
   spans?: Span[];
+  /** Share (0–1] of the rule's points this failure costs; absent: all of them. */
+  share?: number;
 }
 
 export type Test = (value: unknown) => Hit | null;
@@ -342,7 +344,10 @@ export function compileCheck(check: Check, field: RuleField): Test {
       const skipEmpty = check.emptyIsRequired === true;
       return (v) => {
         const count = entries(v);
-        return count >= min || (count === 0 && skipEmpty) ? null : { vars: { count, min, short: min - count } };
+        if (count >= min || (count === 0 && skipEmpty)) return null;
+        const hit: Hit = { vars: { count, min, short: min - count } };
+        if (check.perMissingItem === true) hit.share = (min - count) / min;
+        return hit;
       };
     }
     case 'maxItems': {

@@ -112,7 +112,7 @@ function issueOf(def: RuleDef, hit: Hit): Issue {
     severity: def.severity,
     kind: def.kind,
     message: formatMessage(def.message, hit.vars),
-    points: def.points,
+    points: hit.share === undefined ? def.points : Math.ceil(def.points * hit.share),
   };
   const spans = hit.spans;
   if (spans !== undefined && spans.length > 0) {

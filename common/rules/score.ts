@@ -12,7 +12,8 @@
  *   title 20, a forbidden character 15), 'warning' when it only hurts (5–10). Every error weighs at
  *   least as much as any warning (a test holds the tables to this).
  * - Quality rules (kind 'quality', always warnings, 5–10 points) reward what sells: ≥ 3 images (10),
- *   a description of ≥ 100 visible characters (10), all 13 Etsy tags (8), a title using ≥ 60 % of
+ *   a description of ≥ 100 visible characters (10), all 13 Etsy tags (8, in proportion to the empty
+ *   slots, rounded up: each tag added wins points back), a title using ≥ 60 % of
  *   the (recommended) limit (5), brand and condition where the marketplace uses them (5–8).
  * - A listing that passes every rule scores 100. 'other' has no rules, so always 100.
  * - Independent rules are not de-duplicated: an empty description fails both `description.required`

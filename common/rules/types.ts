@@ -96,7 +96,16 @@ export type Check =
    * List (or attributes) has ≥ min entries. `emptyIsRequired`: an empty list passes, because the
    * table's `required` rule on the field already reports it (one finding, one penalty).
    */
-  | { type: 'minItems'; min: number; emptyIsRequired?: boolean }
+  | {
+      type: 'minItems';
+      min: number;
+      emptyIsRequired?: boolean;
+      /**
+       * The rule costs its points in proportion to the entries missing (rounded up), so each entry
+       * added wins points back (Etsy's 13 tag slots: every tag is another search).
+       */
+      perMissingItem?: boolean;
+    }
   /** List (or attributes) has ≤ max entries. */
   | { type: 'maxItems'; max: number }
   /** The list joined with `separator` is ≤ max UTF-8 bytes. */

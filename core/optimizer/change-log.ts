@@ -3,7 +3,7 @@
  * field's rules: a change that makes a failing rule pass carries that rule's id (the review view
  * shows the rule behind it); any other change carries the optimizer step's id.
  * Each change also says how many of the field's score points it won back (`gain`), so a change
- * that fixes no rule says what it earned instead (optimize-listing.ts drops a title proposal that
+ * that fixes no rule says what it earned instead (optimize-listing.ts drops a field proposal that
  * earns nothing).
  */
 import type { Marketplace } from '../../common/listing.js';
@@ -32,12 +32,16 @@ export class ChangeLog<F extends OptimizedField> {
     return this.current;
   }
 
-  /** Takes `next` as the new value; `reason` says what the step did, for the seller. */
-  record(stepId: string, next: OptimizedValues[F], reason: string): void {
+  /**
+   * Takes `next` as the new value; `reason` says what the step did, for the seller. `sellerRule`:
+   * the step applies a rule of the seller's own (a price rule) that the value broke, so the change
+   * fixes that rule too.
+   */
+  record(stepId: string, next: OptimizedValues[F], reason: string, sellerRule?: string): void {
     if (sameValue<F>(next, this.current)) return;
     const failingNext = failingRules(this.field, next, this.marketplace);
     const pointsNext = fieldPoints(this.field, next, this.marketplace);
-    const fixes = this.failing.filter((id) => !failingNext.includes(id));
+    const fixes = [...this.failing.filter((id) => !failingNext.includes(id)), ...(sellerRule === undefined ? [] : [sellerRule])];
     this.changes.push({ ruleId: fixes[0] ?? stepId, reason, fixes, gain: this.points - pointsNext });
     this.current = next;
     this.failing = failingNext;

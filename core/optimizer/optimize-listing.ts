@@ -27,16 +27,20 @@ function knownWordsOf(catalog: CatalogHints | undefined, brand: Brand | null): K
 }
 
 /**
- * A title proposal is made only when it makes a failing title rule pass or wins back score points
- * (issue 14 item 6): tidying alone — lower-casing "CAT/FOG", taking out an "=", moving words — is
- * no reason to ask the seller. Its changes then say which rules they fixed and what they gained.
- * Descriptions (HTML made safe), tags (more searches) and the seller's own price rules are
- * proposed as their steps make them.
+ * A field proposal is made only when it earns its place (issue 14 item 6): one of its changes makes
+ * a failing rule pass — a marketplace rule (`fixes`), or for prices the seller's own price rule,
+ * which is the seller's explicit request — or the field wins back score points (`gain`). Tidying
+ * alone — lower-casing "CAT/FOG", taking out an "=", removing extra spaces between tags — is no
+ * reason to ask the seller. The review shows, per change, the rule it fixed or the points it won.
  */
-export function earnsItsPlace(proposal: FieldProposal<'title'>, marketplace: Marketplace): boolean {
+export function earnsItsPlace(proposal: FieldProposal, marketplace: Marketplace): boolean {
   if (proposal.changes.some((change) => change.fixes.length > 0)) return true;
-  return fieldPoints('title', proposal.after, marketplace) < fieldPoints('title', proposal.before, marketplace);
+  const points = (value: FieldProposal['after']): number => fieldPoints(proposal.field, value as never, marketplace);
+  return points(proposal.after) < points(proposal.before);
 }
+
+const earned = <P extends FieldProposal>(proposal: P | null, marketplace: Marketplace): P | null =>
+  proposal !== null && earnsItsPlace(proposal, marketplace) ? proposal : null;
 
 export function optimizeListing(listing: OptimizerInput, marketplace: Marketplace, context: OptimizerContext = {}): OptimizerProposal {
   const checker = context.spellChecker === undefined ? englishSpellChecker() : context.spellChecker;
@@ -48,24 +52,21 @@ export function optimizeListing(listing: OptimizerInput, marketplace: Marketplac
     category: listing.category,
     isWord: checker === null ? undefined : (word) => checker.correct(word),
   });
-  const title = titleSteps !== null && earnsItsPlace(titleSteps, marketplace) ? titleSteps : null;
-  const description = optimizeDescription(listing.description, marketplace);
+  const title = earned(titleSteps, marketplace);
+  const description = earned(optimizeDescription(listing.description, marketplace), marketplace);
   const newTitle = title?.after ?? listing.title;
   const newDescription = description?.after ?? listing.description;
   const known = knownWordsOf(listing.catalog, brand);
-  const tags = optimizeTags(
-    listing.tags,
-    {
-      title: newTitle,
-      description: newDescription,
-      brand,
-      catalog: listing.catalog ?? null,
-      materials: listing.materials,
-      spelledRight: checker === null ? null : (tag) => spelledRight(tag, 'tags', checker, known),
-    },
-    marketplace,
-  );
-  const price = optimizePrice(listing.priceMinor, context.priceRules, marketplace);
+  const tagSources = {
+    title: newTitle,
+    description: newDescription,
+    brand,
+    catalog: listing.catalog ?? null,
+    materials: listing.materials,
+    spelledRight: checker === null ? null : (tag: string) => spelledRight(tag, 'tags', checker, known),
+  };
+  const tags = earned(optimizeTags(listing.tags, tagSources, marketplace), marketplace);
+  const price = earned(optimizePrice(listing.priceMinor, context.priceRules, marketplace), marketplace);
 
   const fields: FieldProposal[] = [];
   if (title !== null) fields.push(title);

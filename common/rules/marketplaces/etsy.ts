@@ -8,9 +8,10 @@
  * warning (a photo is needed to publish, not to import).
  */
 import type { RuleDef } from '../types.js';
-import { descriptionMinLength, PROMOTIONAL_CLAIMS, QUALITY, quantityWholeNumber, REQUIRED, ruleOf } from './shared.js';
+import { descriptionMinLength, HTML_EXCEPT_BR, PROMOTIONAL_CLAIMS, QUALITY, quantityWholeNumber, REQUIRED, ruleOf } from './shared.js';
 
 const rule = ruleOf('etsy');
+
 
 /** Finds a character Etsy refuses in titles (letters, digits, punctuation, math symbols, spaces, ™©® are fine). */
 const TITLE_BAD_CHAR = /[^\p{L}\p{Nd}\p{P}\p{Sm}\p{Zs}™©®]/gu;
@@ -62,6 +63,14 @@ export const ETSY_RULES: readonly RuleDef[] = [
   // Description
   rule('description.required', 'description', 'error', 25, 'Description is empty; Etsy requires one. Describe the item, its size and materials.', REQUIRED),
   descriptionMinLength(rule, 'size, materials, how it is made, care'),
+  // Etsy shows descriptions as plain text: markup appears to buyers as written ("<b>Size</b>").
+  // Source: Etsy Help — listing descriptions do not support HTML; the box takes plain text with
+  // line breaks. The optimizer's HTML-to-text change fixes this rule (issue 14 item 6).
+  rule('description.no_html', 'description', 'warning', 8, 'Description contains HTML ({found}); Etsy shows descriptions as plain text, so buyers see the tags as written. Remove them (keep line breaks).', {
+    type: 'forbiddenText',
+    pattern: HTML_EXCEPT_BR,
+    prefilter: '<',
+  }),
 
   // Tags
   rule('tags.max_count', 'tags', 'error', 15, 'Listing has {count} tags; Etsy allows {max}. Remove {over}.', { type: 'maxItems', max: 13 }),
@@ -77,7 +86,7 @@ export const ETSY_RULES: readonly RuleDef[] = [
     '{count:tag contains/tags contain} characters Etsy does not allow: {list}. Etsy tags may use letters, digits, spaces, - \' ™ © ® only; remove the others.',
     { type: 'forbiddenChars', pattern: TAG_BAD_CHAR, allowed: "letters, digits, spaces, - ' ™ © ®" },
   ),
-  rule('tags.use_all', 'tags', 'warning', 8, 'Listing uses {count} of {min} tags; every tag is another search Etsy can show it in. Add {short:tag}.', { type: 'minItems', min: 13 }, QUALITY),
+  rule('tags.use_all', 'tags', 'warning', 8, 'Listing uses {count} of {min} tags; every tag is another search Etsy can show it in. Add {short:tag}.', { type: 'minItems', min: 13, perMissingItem: true }, QUALITY),
 
   // Materials
   rule(

@@ -32,9 +32,10 @@ describe('price rules', () => {
     expect(proposal?.changes).toEqual([expect.objectContaining({ ruleId: 'etsy.price.positive', reason: 'Raised 0.00 to 1.00: your minimum price is 1.00.' })]);
   });
 
-  it('explains the ending in the reason and uses the optimizer step id', () => {
+  // Issue 14 item 6: the seller's own price rule is the rule the change fixes (it used to say fixes: []).
+  it('explains the ending in the reason and names the seller\'s price rule it fixes', () => {
     expect(optimizePrice(1234, { ending: 99 }, 'ebay')?.changes).toEqual([
-      { ruleId: 'optimizer.price.ending', reason: 'Changed 12.34 to 11.99: your price rule ends prices in .99.', fixes: [], gain: 0 },
+      { ruleId: 'seller.price.ending', reason: 'Changed 12.34 to 11.99: your price rule ends prices in .99.', fixes: ['seller.price.ending'], gain: 0 },
     ]);
   });
 

@@ -47,6 +47,14 @@ describe('messages say what is wrong, with the numbers, and what to do', () => {
     );
     expect(find(evaluateField('tags', ['a', 'b'], 'etsy'), 'etsy.tags.use_all').message).toContain('uses 2 of 13 tags');
   });
+  it('Etsy use-all-13 costs its points in proportion to the empty slots, so each tag added wins points back (issue 14 item 6)', () => {
+    const points = (count: number) => evaluateField('tags', Array.from({ length: count }, (_, i) => `tag ${i}`), 'etsy').find((i) => i.ruleId === 'etsy.tags.use_all')?.points ?? 0;
+    expect(points(0)).toBe(8);
+    expect(points(12)).toBe(1);
+    expect(points(13)).toBe(0);
+    expect(points(5)).toBeLessThan(points(2));
+    for (let count = 0; count < 13; count++) expect(points(count + 1)).toBeLessThanOrEqual(points(count));
+  });
   it('eBay photos', () => {
     const issues = evaluateField('images', Array.from({ length: 15 }, (_, i) => `https://x.example/${i}.jpg`), 'ebay');
     expect(find(issues, 'ebay.images.max_count').message).toBe('Listing has 15 photos; eBay allows 12. Remove 3.');
