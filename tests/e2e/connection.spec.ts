@@ -86,4 +86,29 @@ test('banner, editing paused, the typed edit kept and saved only after the core 
   await pane.getByTestId('save-listing').click();
   await expect(pane.getByTestId('save-status')).toHaveText('Saved');
   expect((await api.client.call('listing.get', { id })).title).toBe(typed);
+
+  // A second cut with the grid's inline editor open: it is disabled and says why (no "Not saved"
+  // after typing), keeps its text, and so is "Rewrite with AI"; both come back with the core.
+  await readyRows(page).first().getByRole('gridcell').first().dblclick();
+  const inline = page.getByRole('textbox', { name: 'Edit title' });
+  const inGrid = `${typed.slice(0, 40)} (typed in the grid)`;
+  await inline.fill(inGrid);
+  outage = true;
+  for (const ws of live.splice(0)) await ws.close({ code: 1006, reason: 'cut' });
+  await expect(banner).toBeVisible();
+  await expect(inline).toBeDisabled();
+  await expect(inline).toHaveAttribute('title', /connection to your catalog is lost/);
+  await expect(page.getByTestId('inline-editor-offline')).toBeVisible();
+  await expect(inline).toHaveValue(inGrid);
+  await expect(page.getByTestId('inline-editor-error')).toHaveCount(0);
+  const aiButton = pane.getByTestId('ai-rewrite-button');
+  await expect(aiButton).toBeDisabled();
+  await expect(aiButton).toHaveAttribute('title', /connection to your catalog is lost/);
+  outage = false;
+  await expect(banner).toHaveCount(0, { timeout: 20_000 });
+  await expect(inline).toBeEnabled();
+  await expect(inline).toHaveValue(inGrid);
+  await expect(aiButton).not.toHaveAttribute('title', /connection/);
+  await inline.press('Escape');
+  await expect(inline).toHaveCount(0);
 });

@@ -3,6 +3,8 @@ import type { AiStatus } from '../../../common/ai-types.js';
 import type { Listing } from '../../../common/listing.js';
 import { errorMessage } from '../store/app-store.js';
 import { useClient } from '../store/client-context.js';
+import { useApp } from '../store/context.js';
+import { aiRewriteBlocked } from './ai-rewrite-blocked.js';
 import { useJobs, useJobsStore } from '../store/jobs.js';
 
 type Phase = { kind: 'idle' } | { kind: 'starting' } | { kind: 'running'; jobId: number } | { kind: 'nothing' } | { kind: 'error'; message: string };
@@ -17,6 +19,7 @@ type Phase = { kind: 'idle' } | { kind: 'starting' } | { kind: 'running'; jobId:
 export function AiRewriteButton({ listing, dirty }: { listing: Listing; dirty: boolean }) {
   const client = useClient();
   const jobs = useJobsStore();
+  const offline = useApp((s) => s.offline);
   const [ai, setAi] = useState<AiStatus | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const jobId = phase.kind === 'running' ? phase.jobId : null;
@@ -67,8 +70,7 @@ export function AiRewriteButton({ listing, dirty }: { listing: Listing; dirty: b
     }
   };
 
-  const blocked =
-    ai === null ? 'Checking the AI settings…' : !ai.key.present ? 'Needs a Groq API key: add one in Tools › AI settings…' : dirty ? 'Save or discard your edits first: the AI rewrites the saved listing.' : null;
+  const blocked = aiRewriteBlocked({ offline, ai, dirty });
   const busy = phase.kind === 'starting' || (phase.kind === 'running' && !stopped);
   const message = phase.kind === 'error' ? phase.message : stoppedMessage;
   return (

@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom';
 import { MARKETPLACE_LABELS } from '../../../common/listing.js';
 import { checkInline, type InlineEdit } from '../store/inline-edit.js';
 import { useApp } from '../store/context.js';
+import { OFFLINE_REASON } from '../store/offline.js';
 import { FieldCounter } from './FieldCounter.js';
 import { FieldIssues } from './FieldIssues.js';
 
@@ -20,6 +21,7 @@ export function InlineEditor({ edit, onDone }: { edit: InlineEdit; onDone: () =>
   const setText = useApp((s) => s.setInlineText);
   const commit = useApp((s) => s.commitInlineEdit);
   const cancel = useApp((s) => s.cancelInlineEdit);
+  const offline = useApp((s) => s.offline);
   const inputRef = useRef<HTMLInputElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const check = useMemo(
@@ -109,13 +111,15 @@ export function InlineEditor({ edit, onDone }: { edit: InlineEdit; onDone: () =>
         inputMode={edit.field === 'price' ? 'decimal' : undefined}
         value={edit.text}
         readOnly={edit.saving}
+        disabled={offline}
+        title={offline ? OFFLINE_REASON : undefined}
         spellCheck={edit.field === 'title'}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
         onMouseDown={(e) => e.stopPropagation()}
         onDoubleClick={(e) => e.stopPropagation()}
         onBlur={() => {
-          if (edit.saving) return;
+          if (edit.saving || offline) return;
           if (edit.text === edit.original) cancel();
           else void commit();
         }}
@@ -150,6 +154,11 @@ export function InlineEditor({ edit, onDone }: { edit: InlineEdit; onDone: () =>
               </span>
             )}
           </div>
+          {offline && (
+            <p className="inline-error" role="status" data-testid="inline-editor-offline">
+              {OFFLINE_REASON}
+            </p>
+          )}
           {edit.error !== null && (
             <p id={`${base}-error`} className="inline-error" role="alert" data-testid="inline-editor-error">
               {edit.error}

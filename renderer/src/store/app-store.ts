@@ -539,7 +539,8 @@ export function createAppStore({ client, transportKind, initialConnection }: Sto
     async commitInlineEdit() {
       const e = get().inlineEdit;
       if (e === null) return true;
-      if (e.saving) return false;
+      // Offline: the editor is disabled and says why; the typed text waits for the connection.
+      if (e.saving || get().offline) return false;
       const parsed = inlineChanges(e);
       if (!parsed.ok) {
         set({ inlineEdit: { ...e, error: parsed.message } });
