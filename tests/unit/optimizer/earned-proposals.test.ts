@@ -101,3 +101,34 @@ describe('every field proposal earns its place on real listings', () => {
     for (const field of ['title', 'description', 'tags', 'price']) expect(proposed.get(field) ?? 0, field).toBeGreaterThan(10);
   }, 300_000);
 });
+
+describe('descriptions, tags and prices say which rule they fixed or what they gained (issue 14 item 6)', () => {
+  const fieldOf = (input: ReturnType<typeof listing>, marketplace: (typeof MARKETPLACES)[number], field: string, priceRules?: { ending: number }) =>
+    optimizeListing(input, marketplace, { suggestSpelling: false, priceRules }).fields.find((f) => f.field === field);
+  const safe = 'Slim bifold wallet cut from full-grain cowhide and stitched by hand with waxed thread. Holds six cards and folded notes.';
+
+  it('unsafe HTML that eBay flags is removed and the change names the rule', () => {
+    const description = fieldOf(listing({ description: `<p>${safe}</p><script>track()</script>` }), 'ebay', 'description');
+    expect(description?.changes.flatMap((c) => c.fixes)).toContain('ebay.description.no_scripts');
+  });
+
+  it('HTML in an Etsy description becomes text and names etsy.description.no_html', () => {
+    const description = fieldOf(listing({ description: `<p><b>Size</b> 11 x 9 cm.</p><p>${safe}</p>` }), 'etsy', 'description');
+    expect(description?.changes[0]?.ruleId).toBe('etsy.description.no_html');
+  });
+
+  it('filling empty Etsy tag slots is proposed with the points it wins; Shopify, where no rule counts tags, gets no fill', () => {
+    const tags = fieldOf(listing(), 'etsy', 'tags');
+    expect(tags?.changes.some((c) => (c.gain ?? 0) > 0)).toBe(true);
+    expect(fieldOf(listing(), 'shopify', 'tags')).toBeUndefined();
+  });
+
+  it('tidying the spaces of Shopify tags alone is not proposed', () => {
+    expect(fieldOf(listing({ tags: ['  leather   wallet ', 'mens wallet'] }), 'shopify', 'tags')).toBeUndefined();
+  });
+
+  it('a price change names the seller’s rule', () => {
+    const price = fieldOf(listing({ priceMinor: 4500 }), 'shopify', 'price', { ending: 99 });
+    expect(price?.changes.map((c) => c.fixes)).toEqual([['seller.price.ending']]);
+  });
+});
