@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { AiStatus } from '../../../common/ai-types.js';
 import type { Listing } from '../../../common/listing.js';
 import { errorMessage } from '../store/app-store.js';
 import { useClient } from '../store/client-context.js';
 import { useApp } from '../store/context.js';
-import { aiRewriteBlocked } from './ai-rewrite-blocked.js';
+import { aiRewriteBlocked } from '../features/ai/ai-blocked.js';
+import { useAiStatus } from '../features/ai/use-ai-status.js';
 import { useJobs, useJobsStore } from '../store/jobs.js';
 
 type Phase = { kind: 'idle' } | { kind: 'starting' } | { kind: 'running'; jobId: number } | { kind: 'nothing' } | { kind: 'error'; message: string };
@@ -20,21 +20,10 @@ export function AiRewriteButton({ listing, dirty }: { listing: Listing; dirty: b
   const client = useClient();
   const jobs = useJobsStore();
   const offline = useApp((s) => s.offline);
-  const [ai, setAi] = useState<AiStatus | null>(null);
+  const ai = useAiStatus();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const jobId = phase.kind === 'running' ? phase.jobId : null;
   const job = useJobs((s) => (jobId === null ? undefined : s.jobs.find((j) => j.id === jobId)));
-
-  useEffect(() => {
-    let live = true;
-    client.call('ai.status', {}).then(
-      (status) => live && setAi(status),
-      () => live && setAi(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [client]);
 
   // Failed, cancelled or paused (Groq down): its reason, from the job itself.
   const stopped = job !== undefined && job.state !== 'queued' && job.state !== 'running' && job.state !== 'done';

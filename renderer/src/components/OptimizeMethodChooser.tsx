@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
-import type { AiStatus } from '../../../common/ai-types.js';
+import { useEffect } from 'react';
+import { aiUnavailable } from '../features/ai/ai-blocked.js';
+import { useAiStatus } from '../features/ai/use-ai-status.js';
 import { formatDateTime } from '../format.js';
-import { useClient } from '../store/client-context.js';
 
 export type OptimizeMethod = 'optimize' | 'ai';
 
@@ -10,21 +10,10 @@ export type OptimizeMethod = 'optimize' | 'ai';
  * The AI option says why it cannot be used (no key, daily budget used up) instead of failing later.
  */
 export function OptimizeMethodChooser({ method, onChoose, disabled }: { method: OptimizeMethod; onChoose: (method: OptimizeMethod) => void; disabled: boolean }) {
-  const client = useClient();
-  const [ai, setAi] = useState<AiStatus | null>(null);
-  useEffect(() => {
-    let live = true;
-    client.call('ai.status', {}).then(
-      (status) => live && setAi(status),
-      () => live && setAi(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [client]);
+  const ai = useAiStatus();
 
   const paused = ai?.usage.pausedUntil ?? null;
-  const aiBlocked = ai === null ? 'Checking the AI settings…' : !ai.key.present ? 'Needs a Groq API key: add one in Tools › AI settings…' : paused !== null ? `Groq’s daily budget is used up until ${formatDateTime(paused)}.` : null;
+  const aiBlocked = aiUnavailable(ai) ?? (paused !== null ? `Groq’s daily budget is used up until ${formatDateTime(paused)}.` : null);
   useEffect(() => {
     if (aiBlocked !== null && method === 'ai' && ai !== null) onChoose('optimize');
   }, [aiBlocked, method, ai, onChoose]);

@@ -3,7 +3,7 @@ import type { AiStatus } from '../../../common/ai-types.js';
 import { createClient, type Transport } from '../../../common/client.js';
 import type { MethodName } from '../../../common/contract-names.js';
 import type { GridRow } from '../../../common/listing.js';
-import { aiRewriteBlocked } from '../../../renderer/src/components/ai-rewrite-blocked.js';
+import { aiRewriteBlocked } from '../../../renderer/src/features/ai/ai-blocked.js';
 import { createAppStore } from '../../../renderer/src/store/app-store.js';
 import { startEdit } from '../../../renderer/src/store/inline-edit.js';
 import { OFFLINE_REASON } from '../../../renderer/src/store/offline.js';
