@@ -246,6 +246,8 @@ export interface CatalogDatabase {
   settings: SettingsTable;
   listing_counts: ListingCountsTable;
   bulk_write: BulkWriteTable;
+  /** Same shape: the listing_counts trigger stands aside while it holds a row (migration 011). */
+  batch_counts: BulkWriteTable;
   pending_indexes: PendingIndexesTable;
   listings_unindexed: ListingsUnindexedTable;
   change_sets: ChangeSetsTable;

@@ -9,11 +9,12 @@ import { sourceFidelity } from './007-source-fidelity.js';
 import { priceByCurrency } from './008-price-by-currency.js';
 import { deferredIndexing } from './009-deferred-indexing.js';
 import { jobPause } from './010-job-pause.js';
+import { batchCounts } from './011-batch-counts.js';
 
 /**
  * Every schema step, in order. Imported statically (no readdir, no dynamic import) so the list
  * works unchanged inside an asar archive and in bundles. Append only; never edit a shipped step.
  */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, importIdColumn, qualityAndHistory, jobQueue, aiWritten, listingOffers, sourceFidelity, priceByCurrency, deferredIndexing, jobPause];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, importIdColumn, qualityAndHistory, jobQueue, aiWritten, listingOffers, sourceFidelity, priceByCurrency, deferredIndexing, jobPause, batchCounts];
 
 export type { Migration } from './migration.js';

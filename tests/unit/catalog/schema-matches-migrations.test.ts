@@ -62,6 +62,7 @@ const FACTS: SchemaFacts = {
   settings: { key: T, value: T },
   listing_counts: { marketplace: T, status: T, n: I },
   bulk_write: { marker: I },
+  batch_counts: { marker: I },
   pending_indexes: { name: T, sql: T },
   listings_unindexed: { id: I },
   change_sets: {
