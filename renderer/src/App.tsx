@@ -7,7 +7,7 @@ import { DetailPane } from './components/DetailPane.js';
 import { EmptyState } from './components/EmptyState.js';
 import { DropZone } from './components/DropZone.js';
 import { ConnectionBanner } from './components/ConnectionBanner.js';
-import { ErrorBanner } from './components/ErrorBanner.js';
+import { ErrorBanner } from './ui/ErrorBanner.js';
 import { ExportDialog } from './components/ExportDialog.js';
 import { ImportWizard } from './components/ImportWizard.js';
 import { StatusBar } from './components/StatusBar.js';

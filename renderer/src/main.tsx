@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createClient } from '../../common/client.js';
 import { App, NoConnection } from './App.js';
 import { selectTransport } from './bridge/select-transport.js';
-import { ErrorBoundary } from './components/ErrorBoundary.js';
+import { ErrorBoundary } from './ui/ErrorBoundary.js';
 import { createAppStore } from './store/app-store.js';
 import { ClientContext } from './store/client-context.js';
 import { StoreContext } from './store/context.js';

@@ -3,7 +3,7 @@ import { AI_TIER_NAMES, type AiStatus, type AiTierName } from '../../../common/a
 import { formatDateTime, formatInteger } from '../format.js';
 import { errorMessage } from '../store/app-store.js';
 import { useClient } from '../store/client-context.js';
-import { Modal } from './Modal.js';
+import { Modal } from '../ui/Modal.js';
 
 type Status = { kind: 'idle' } | { kind: 'busy'; what: string } | { kind: 'done'; message: string } | { kind: 'error'; message: string };
 

@@ -3,7 +3,7 @@ import type { BackupInfo, BackupReason } from '../../../common/desktop-types.js'
 import { errorMessage } from '../store/app-store.js';
 import { useClient } from '../store/client-context.js';
 import { formatBytes, formatDateTime } from '../format.js';
-import { Modal } from './Modal.js';
+import { Modal } from '../ui/Modal.js';
 
 const REASON_LABELS: Record<BackupReason, string> = {
   scheduled: 'Scheduled',

@@ -28,7 +28,7 @@ import {
   type PriceOp,
   type SetField,
 } from './bulk-edit-form.js';
-import { Modal } from './Modal.js';
+import { Modal } from '../ui/Modal.js';
 import { defaultScopeChoice, ScopeChooser, useScopeOptions, type ScopeChoice } from './ScopeChooser.js';
 
 type Phase = 'form' | 'previewing' | 'applying' | 'done';

@@ -5,7 +5,7 @@ import { formatCount, formatInteger } from '../format.js';
 import { errorMessage } from '../store/app-store.js';
 import { useClient } from '../store/client-context.js';
 import { useAppStore } from '../store/context.js';
-import { Modal } from './Modal.js';
+import { Modal } from '../ui/Modal.js';
 import { defaultScopeChoice, ScopeChooser, useScopeOptions, type ScopeChoice } from './ScopeChooser.js';
 import './delete.css';
 

@@ -3,7 +3,7 @@ import type { DiagnosticsSnapshot, SlowQuery } from '../../../common/diagnostics
 import { errorMessage } from '../store/app-store.js';
 import { useClient } from '../store/client-context.js';
 import { formatBytes, formatCount, formatDateTime, formatInteger } from '../format.js';
-import { Modal } from './Modal.js';
+import { Modal } from '../ui/Modal.js';
 import './diagnostics.css';
 
 /** While the panel is open it refreshes this often; closed, it costs nothing. */

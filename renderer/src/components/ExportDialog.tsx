@@ -5,7 +5,7 @@ import { MARKETPLACE_LABELS, STATUS_LABELS } from '../../../common/listing.js';
 import { formatCount, formatInteger } from '../format.js';
 import { useApp } from '../store/context.js';
 import { importIdOf, isFiltered } from '../store/query.js';
-import { Modal } from './Modal.js';
+import { Modal } from '../ui/Modal.js';
 import type { ExportDownload } from '../store/export.js';
 import { OperationProgress } from './OperationProgress.js';
 import { ProblemTable } from './ProblemTable.js';

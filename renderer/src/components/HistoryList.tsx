@@ -4,7 +4,7 @@ import { STATUS_LABELS, type Listing, type ListingStatus } from '../../../common
 import { descriptionToText, formatDateTime, formatInteger, formatPrice } from '../format.js';
 import { useClient } from '../store/client-context.js';
 import { errorMessage } from '../store/app-store.js';
-import { Modal } from './Modal.js';
+import { Modal } from '../ui/Modal.js';
 import { CHANGE_SET_STATE_LABELS } from './change-set-state.js';
 import './editor.css';
 

@@ -3,8 +3,8 @@ import type { FieldLimit, Issue } from '../../../common/rules/index.js';
 import { photoSrc } from '../bridge/photos.js';
 import { isDisplayableImageUrl } from '../format.js';
 import { checkImageUrl } from '../store/editor.js';
-import { FieldCounter } from './FieldCounter.js';
-import { FieldIssues } from './FieldIssues.js';
+import { FieldCounter } from '../ui/FieldCounter.js';
+import { FieldIssues } from '../ui/FieldIssues.js';
 import './editor.css';
 
 type ThumbSource = 'local' | 'remote' | 'failed';

@@ -5,7 +5,7 @@ import { useApp } from '../store/context.js';
 import { importNeedsCurrency } from '../store/import.js';
 import { ImportPreviewStep } from './ImportPreviewStep.js';
 import { ImportReportStep } from './ImportReportStep.js';
-import { Modal } from './Modal.js';
+import { Modal } from '../ui/Modal.js';
 import { OperationProgress } from './OperationProgress.js';
 import { UndoImportButton } from './UndoImportButton.js';
 import './import-wizard.css';

@@ -4,8 +4,8 @@ import { MARKETPLACE_LABELS } from '../../../common/listing.js';
 import { checkInline, type InlineEdit } from '../store/inline-edit.js';
 import { useApp } from '../store/context.js';
 import { OFFLINE_REASON } from '../store/offline.js';
-import { FieldCounter } from './FieldCounter.js';
-import { FieldIssues } from './FieldIssues.js';
+import { FieldCounter } from '../ui/FieldCounter.js';
+import { FieldIssues } from '../ui/FieldIssues.js';
 
 const PANEL_MIN_WIDTH = 400;
 const GAP = 4;

@@ -5,7 +5,7 @@ import { formatCount, formatDateTime, formatDuration, formatInteger } from '../f
 import { errorMessage } from '../store/app-store.js';
 import { useClient } from '../store/client-context.js';
 import { isActive, JOB_STATE_LABELS, percentDone, useJobs, useJobsStore } from '../store/jobs.js';
-import { Modal } from './Modal.js';
+import { Modal } from '../ui/Modal.js';
 import './optimize.css';
 
 const STATE_BADGES: Record<JobSummary['state'], string> = {

@@ -7,7 +7,7 @@ import { useClient } from '../store/client-context.js';
 import { useApp } from '../store/context.js';
 import { defaultMarketplace, useJobsStore } from '../store/jobs.js';
 import { rememberedPriceRules, rememberPriceRules, toPriceRules, type PriceRulesForm } from '../store/price-rules.js';
-import { Modal } from './Modal.js';
+import { Modal } from '../ui/Modal.js';
 import { OptimizeDialogPriceRules } from './OptimizeDialogPriceRules.js';
 import { OptimizeMethodChooser, type OptimizeMethod } from './OptimizeMethodChooser.js';
 import { defaultScopeChoice, ScopeChooser, useScopeOptions, type ScopeChoice } from './ScopeChooser.js';

@@ -7,7 +7,7 @@ import { useClient } from '../store/client-context.js';
 import { useApp, useAppStore } from '../store/context.js';
 import { describeQuery, queryScope } from '../store/query.js';
 import { tagDiff, wordDiff } from '../store/word-diff.js';
-import { Modal } from './Modal.js';
+import { Modal } from '../ui/Modal.js';
 import './optimize.css';
 
 /** Field proposals shown at a time; deciding them brings the next ones. */

@@ -3,8 +3,8 @@ import type { FieldLimit, Issue } from '../../../common/rules/index.js';
 import { countCharacters, countUtf8Bytes } from '../../../common/rules/index.js';
 import { formatInteger } from '../format.js';
 import { addItems } from '../store/editor.js';
-import { FieldCounter } from './FieldCounter.js';
-import { FieldIssues } from './FieldIssues.js';
+import { FieldCounter } from '../ui/FieldCounter.js';
+import { FieldIssues } from '../ui/FieldIssues.js';
 import './editor.css';
 
 interface TagChipsProps {

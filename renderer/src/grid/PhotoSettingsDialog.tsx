@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { MAX_PHOTO_CAP_MB, MIN_PHOTO_CAP_MB, type PhotoStatus } from '../../../common/photo-types.js';
-import { Modal } from '../components/Modal.js';
+import { Modal } from '../ui/Modal.js';
 import { formatInteger } from '../format.js';
 import { errorMessage } from '../store/app-store.js';
 import { useClient } from '../store/client-context.js';

@@ -1,6 +1,6 @@
 import type { FieldLimit } from '../../../common/rules/index.js';
 import { formatInteger } from '../format.js';
-import './editor.css';
+import '../components/editor.css';
 
 export type CounterState = 'ok' | 'near' | 'over' | 'short' | 'none';
 
