@@ -5,7 +5,7 @@ import { useClient } from '../store/client-context.js';
 import { useApp } from '../store/context.js';
 import { aiRewriteBlocked } from '../features/ai/ai-blocked.js';
 import { useAiStatus } from '../features/ai/use-ai-status.js';
-import { useJobs, useJobsStore } from '../store/jobs.js';
+import { useJobs, useJobsStore } from '../features/jobs/jobs-store.js';
 
 type Phase = { kind: 'idle' } | { kind: 'starting' } | { kind: 'running'; jobId: number } | { kind: 'nothing' } | { kind: 'error'; message: string };
 

@@ -1,13 +1,13 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { formatCount, formatInteger } from '../format.js';
 import { useApp, useAppStore } from '../store/context.js';
-import { isActive, useJobs, useJobsStore } from '../store/jobs.js';
+import { isActive, useJobs, useJobsStore } from '../features/jobs/jobs-store.js';
 import { selectionCount } from '../store/selection.js';
 import './optimize.css';
 
 /** The optimize, jobs and review dialogs load when first opened (or hovered). */
 const loadOptimize = () => import('./OptimizeDialog.js');
-const loadJobs = () => import('./JobsPanel.js');
+const loadJobs = () => import('../features/jobs/JobsPanel.js');
 const loadReview = () => import('./ReviewDialog.js');
 const OptimizeDialog = lazy(loadOptimize);
 const JobsPanel = lazy(loadJobs);

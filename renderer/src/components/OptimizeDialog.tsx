@@ -5,7 +5,7 @@ import { formatCount } from '../format.js';
 import { errorMessage } from '../store/app-store.js';
 import { useClient } from '../store/client-context.js';
 import { useApp } from '../store/context.js';
-import { defaultMarketplace, useJobsStore } from '../store/jobs.js';
+import { defaultMarketplace, useJobsStore } from '../features/jobs/jobs-store.js';
 import { rememberedPriceRules, rememberPriceRules, toPriceRules, type PriceRulesForm } from '../store/price-rules.js';
 import { Modal } from '../ui/Modal.js';
 import { OptimizeDialogPriceRules } from './OptimizeDialogPriceRules.js';

@@ -12,7 +12,7 @@ import { Modal } from '../ui/Modal.js';
 import { OverflowMenu, type OverflowEntry } from '../ui/OverflowMenu.js';
 import { fittingItemCount } from './toolbar-fit.js';
 import { preloadTools, ToolDialogs, ToolsMenu, TOOL_ITEMS, type Tool } from './ToolsMenu.js';
-import { isActive, useJobs, useJobsStore } from '../store/jobs.js';
+import { isActive, useJobs, useJobsStore } from '../features/jobs/jobs-store.js';
 
 /** The bulk edit dialog loads when first opened (or hovered): it is not needed to browse the catalog. */
 const loadBulkEdit = () => import('./BulkEditDialog.js');

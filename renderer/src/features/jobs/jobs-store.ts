@@ -1,10 +1,10 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ContractClient } from '../../../common/client.js';
-import type { GridQuery } from '../../../common/grid.js';
-import type { JobProgressEvent, JobState, JobSummary } from '../../../common/job-types.js';
-import type { Marketplace } from '../../../common/listing.js';
-import { useClient } from './client-context.js';
+import type { ContractClient } from '../../../../common/client.js';
+import type { GridQuery } from '../../../../common/grid.js';
+import type { JobProgressEvent, JobState, JobSummary } from '../../../../common/job-types.js';
+import type { Marketplace } from '../../../../common/listing.js';
+import { useClient } from '../../store/client-context.js';
 
 /* ----------------------------------------------------------------------------------------------
  * Optimization jobs in the renderer: the jobs list (`jobs.list`), live progress (`job.progress`),
