@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import { UpdateBannerFromCore } from './components/UpdateBanner.js';
-import type { CatalogTarget } from './components/Dashboard.js';
+import type { CatalogTarget } from './features/dashboard/Dashboard.js';
 import { isFiltered } from './store/query.js';
 import { useApp, useAppStore } from './store/context.js';
 import { DetailPane } from './components/DetailPane.js';
@@ -16,7 +16,7 @@ import { Grid } from './grid/Grid.js';
 import './components/editor.css';
 
 /** Chart.js and the dashboard load only when the Dashboard tab is first opened (or hovered). */
-const loadDashboard = () => import('./components/Dashboard.js');
+const loadDashboard = () => import('./features/dashboard/Dashboard.js');
 const Dashboard = lazy(loadDashboard);
 
 type AppView = 'catalog' | 'dashboard';

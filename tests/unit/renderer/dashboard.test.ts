@@ -14,7 +14,7 @@ import {
   seriesText,
   statusSeries,
   sumOf,
-} from '../../../renderer/src/store/dashboard.js';
+} from '../../../renderer/src/features/dashboard/dashboard-store.js';
 
 function stats(patch: Partial<DashboardStats> = {}): DashboardStats {
   return {

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { ChangeSetSummary, DashboardStats } from '../../../common/edit-types.js';
-import type { ListingStatus, Marketplace } from '../../../common/listing.js';
-import { formatDateTime, formatInteger } from '../format.js';
-import { useClient } from '../store/client-context.js';
+import type { ChangeSetSummary, DashboardStats } from '../../../../common/edit-types.js';
+import type { ListingStatus, Marketplace } from '../../../../common/listing.js';
+import { formatDateTime, formatInteger } from '../../format.js';
+import { useClient } from '../../store/client-context.js';
 import {
   activitySeries,
   approximateMeanScore,
@@ -15,11 +15,11 @@ import {
   statusSeries,
   sumOf,
   type SeriesPoint,
-} from '../store/dashboard.js';
-import { BarChart } from './charts/BarChart.js';
-import { CHANGE_SET_STATE_LABELS } from './change-set-state.js';
-import { AUTHOR_LABELS, KIND_LABELS } from './HistoryList.js';
-import { ruleLabel, ruleTemplateText } from './rule-labels.js';
+} from './dashboard-store.js';
+import { BarChart } from './BarChart.js';
+import { CHANGE_SET_STATE_LABELS } from '../../components/change-set-state.js';
+import { AUTHOR_LABELS, KIND_LABELS } from '../../components/HistoryList.js';
+import { ruleLabel, ruleTemplateText } from '../../components/rule-labels.js';
 import './dashboard.css';
 
 /* The Dashboard view (lazy loaded with Chart.js): totals, listings by marketplace and status, the

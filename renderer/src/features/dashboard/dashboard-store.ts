@@ -1,8 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ContractClient } from '../../../common/client.js';
-import type { DashboardStats } from '../../../common/edit-types.js';
-import { LISTING_STATUSES, MARKETPLACES, MARKETPLACE_LABELS, STATUS_LABELS, type ListingStatus, type Marketplace } from '../../../common/listing.js';
-import { formatInteger } from '../format.js';
+import type { ContractClient } from '../../../../common/client.js';
+import type { DashboardStats } from '../../../../common/edit-types.js';
+import { LISTING_STATUSES, MARKETPLACES, MARKETPLACE_LABELS, STATUS_LABELS, type ListingStatus, type Marketplace } from '../../../../common/listing.js';
+import { formatInteger } from '../../format.js';
 
 /* ----------------------------------------------------------------------------------------------
  * The dashboard's data: `dashboard.stats` (O(1) counters in the core), refetched — debounced — on
