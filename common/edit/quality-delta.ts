@@ -17,36 +17,55 @@ export interface QualityAfterChange {
  * `evaluateListing` (score = 100 − points of failing rules; error count; ids in table order) at a
  * fraction of the cost — a 100k-listing price edit evaluates only the price rules.
  *
+ * A rule whose points depend on the value (Etsy's tag slots cost in proportion to the empty ones)
+ * is stored by id only: what it cost is what the stored score leaves after the other failing
+ * rules' points (`storedScore`).
+ *
  * Returns null when the stored ids cannot be trusted (an id this marketplace's table no longer
- * has): the caller then evaluates the whole listing.
+ * has) or a value-dependent rule's points cannot be told (a score clamped at 0, two such rules):
+ * the caller then evaluates the whole listing.
  */
-export function qualityAfterChange(marketplace: Marketplace, storedFailing: readonly string[], changes: ListingChanges): QualityAfterChange | null {
+export function qualityAfterChange(marketplace: Marketplace, storedFailing: readonly string[], changes: ListingChanges, storedScore: number): QualityAfterChange | null {
   const table = tableOf(marketplace);
   const changedRuleFields = new Set<RuleField>();
   for (const field of Object.keys(changes) as (keyof ListingChanges)[]) {
     const ruleField = RULE_FIELD_OF[field];
     if (ruleField !== null) changedRuleFields.add(ruleField);
   }
-  const failing = new Set<string>();
+  let fixedLost = 0;
+  let valueDependent = 0;
   for (const id of storedFailing) {
     const rule = table.byId.get(id);
     if (!rule) return null;
-    if (!changedRuleFields.has(rule.def.field)) failing.add(id);
+    if (pointsDependOnValue(rule.def)) valueDependent++;
+    else fixedLost += rule.def.points;
+  }
+  const storedValueDependentPoints = MAX_SCORE - storedScore - fixedLost;
+  if (valueDependent > 1 || (valueDependent === 1 && (storedScore <= 0 || storedValueDependentPoints < 0))) return null;
+  /** Failing rule id → the points it costs. */
+  const failing = new Map<string, number>();
+  for (const id of storedFailing) {
+    const { def } = table.byId.get(id)!;
+    if (!changedRuleFields.has(def.field)) failing.set(id, pointsDependOnValue(def) ? storedValueDependentPoints : def.points);
   }
   for (const ruleField of changedRuleFields) {
     const field = editableFieldFor(ruleField);
     const value = changes[field] as FieldValues[RuleField];
-    for (const issue of evaluateField(ruleField, value, marketplace)) failing.add(issue.ruleId);
+    for (const issue of evaluateField(ruleField, value, marketplace)) failing.set(issue.ruleId, issue.points);
   }
-  const ids = [...failing].sort((a, b) => table.byId.get(a)!.order - table.byId.get(b)!.order);
+  const ids = [...failing.keys()].sort((a, b) => table.byId.get(a)!.order - table.byId.get(b)!.order);
   let lost = 0;
   let errorCount = 0;
   for (const id of ids) {
-    const { def } = table.byId.get(id)!;
-    lost += def.points;
-    if (def.severity === 'error') errorCount++;
+    lost += failing.get(id)!;
+    if (table.byId.get(id)!.def.severity === 'error') errorCount++;
   }
   return { qualityScore: Math.min(MAX_SCORE, Math.max(0, MAX_SCORE - lost)), errorCount, failingRules: ids };
+}
+
+/** A rule that costs part of its points, by how much of the value falls short (minItems perMissingItem). */
+function pointsDependOnValue(def: RuleDef): boolean {
+  return def.check.type === 'minItems' && def.check.perMissingItem === true;
 }
 
 interface IndexedTable {

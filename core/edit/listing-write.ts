@@ -29,10 +29,10 @@ export const STORED_QUALITY_COLUMNS = ['marketplace', 'quality_score', 'error_co
 export function qualityAfterEdit(db: BetterSqlite3.Database, stored: StoredQuality, changes: ListingChanges, memo?: QualityMemo): QualityColumns {
   if (stored.quality_score !== null) {
     if (memo) {
-      const quick = memo.afterChange(stored.marketplace, stored.failing_rules, changes);
+      const quick = memo.afterChange(stored.marketplace, stored.failing_rules, changes, stored.quality_score);
       if (quick) return quick;
     } else {
-      const quick = qualityAfterChange(stored.marketplace, parseStringArray(stored.failing_rules), changes);
+      const quick = qualityAfterChange(stored.marketplace, parseStringArray(stored.failing_rules), changes, stored.quality_score);
       if (quick) return { qualityScore: quick.qualityScore, errorCount: quick.errorCount, failingRules: JSON.stringify(quick.failingRules) };
     }
   }

@@ -40,7 +40,7 @@ describe('qualityAfterChange', () => {
         const stored = qualityOf(before);
         for (const changes of CHANGES) {
           const full = qualityOf({ ...before, ...changes });
-          const quick = qualityAfterChange(marketplace, JSON.parse(stored.failingRules) as string[], changes);
+          const quick = qualityAfterChange(marketplace, JSON.parse(stored.failingRules) as string[], changes, stored.qualityScore);
           expect(quick).not.toBeNull();
           expect({ qualityScore: quick!.qualityScore, errorCount: quick!.errorCount, failingRules: JSON.stringify(quick!.failingRules) }).toEqual(full);
           compared++;
@@ -51,7 +51,15 @@ describe('qualityAfterChange', () => {
   });
 
   it('returns null when a stored rule id is unknown (rules changed): the caller evaluates fully', () => {
-    expect(qualityAfterChange('etsy', ['etsy.title.retired_rule'], { priceMinor: 100 })).toBeNull();
-    expect(qualityAfterChange('etsy', ['ebay.title.max_length'], { priceMinor: 100 })).toBeNull();
+    expect(qualityAfterChange('etsy', ['etsy.title.retired_rule'], { priceMinor: 100 }, 90)).toBeNull();
+    expect(qualityAfterChange('etsy', ['ebay.title.max_length'], { priceMinor: 100 }, 90)).toBeNull();
+  });
+
+  it("reads a value-dependent rule's points from the stored score: Etsy's tag slots cost in proportion to the empty ones", () => {
+    // 12 of 13 tags cost 1 point (stored score 99); a price edit keeps that 1, a tags edit re-evaluates it.
+    expect(qualityAfterChange('etsy', ['etsy.tags.use_all'], { priceMinor: 1000 }, 99)).toMatchObject({ qualityScore: 99, failingRules: ['etsy.tags.use_all'] });
+    expect(qualityAfterChange('etsy', ['etsy.tags.use_all'], { priceMinor: 1000 }, 95)).toMatchObject({ qualityScore: 95 });
+    // A score clamped at 0 cannot say what the rule cost: the caller evaluates the whole listing.
+    expect(qualityAfterChange('etsy', ['etsy.tags.use_all'], { priceMinor: 1000 }, 0)).toBeNull();
   });
 });

@@ -37,10 +37,10 @@ describe('QualityMemo', () => {
         // Twice each: the second call is answered from the memo.
         for (let round = 0; round < 12; round++) {
           const changes = changesFor(random, round);
-          const direct = qualityAfterChange(marketplace, JSON.parse(stored.failingRules) as string[], changes)!;
+          const direct = qualityAfterChange(marketplace, JSON.parse(stored.failingRules) as string[], changes, stored.qualityScore)!;
           const expected = { qualityScore: direct.qualityScore, errorCount: direct.errorCount, failingRules: JSON.stringify(direct.failingRules) };
-          expect(memo.afterChange(marketplace, stored.failingRules, changes)).toEqual(expected);
-          expect(memo.afterChange(marketplace, stored.failingRules, changes)).toEqual(expected);
+          expect(memo.afterChange(marketplace, stored.failingRules, changes, stored.qualityScore)).toEqual(expected);
+          expect(memo.afterChange(marketplace, stored.failingRules, changes, stored.qualityScore)).toEqual(expected);
           // …and what a full evaluation of the changed listing gives.
           expect(expected).toEqual(qualityOf({ ...listing, marketplace, ...changes }));
           compared++;
@@ -52,7 +52,7 @@ describe('QualityMemo', () => {
 
   it('returns null, memoized too, when a stored rule id is unknown', () => {
     const memo = new QualityMemo();
-    expect(memo.afterChange('etsy', '["etsy.title.retired_rule"]', { priceMinor: 100 })).toBeNull();
-    expect(memo.afterChange('etsy', '["etsy.title.retired_rule"]', { priceMinor: 200 })).toBeNull();
+    expect(memo.afterChange('etsy', '["etsy.title.retired_rule"]', { priceMinor: 100 }, 90)).toBeNull();
+    expect(memo.afterChange('etsy', '["etsy.title.retired_rule"]', { priceMinor: 200 }, 90)).toBeNull();
   });
 });
