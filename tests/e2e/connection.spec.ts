@@ -89,7 +89,8 @@ test('banner, editing paused, the typed edit kept and saved only after the core 
 
   // A second cut with the grid's inline editor open: it is disabled and says why (no "Not saved"
   // after typing), keeps its text, and so is "Rewrite with AI"; both come back with the core.
-  await readyRows(page).first().getByRole('gridcell').first().dblclick();
+  // The open listing's own row (the saved title may have moved it): the pane keeps showing it.
+  await page.locator(`[data-testid="grid-scroll"] [role="row"][data-listing-id="${id}"]`).getByRole('gridcell').first().dblclick();
   const inline = page.getByRole('textbox', { name: 'Edit title' });
   const inGrid = `${typed.slice(0, 40)} (typed in the grid)`;
   await inline.fill(inGrid);
