@@ -102,6 +102,20 @@ function sourceFrom(text: DecodedText, dialect: ImportDialect, records: AsyncIte
   };
 }
 
+/**
+ * Why no columns were found. A header that does name columns (commas, tabs…) over rows that do not
+ * line up with it is a file whose cells hold line breaks without quotes: rows fall apart, and
+ * importing the pieces would make listings of them (a real hand-edited Shopify file did).
+ */
+function noColumnsMessage(fileName: string, head: string): string {
+  const header = head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const named = Math.max(...[',', '\t', ';', '|'].map((separator) => header.split(separator).length));
+  if (named >= 3) {
+    return `"${fileName}" has a header of ${named} columns, but its rows do not line up with it: a cell with line breaks that is not in quotes splits a row into pieces. Nothing was imported. Export the file again from your shop, or open it in a spreadsheet and save it as CSV.`;
+  }
+  return `Listsmith could not find columns in "${fileName}" (no comma, tab, semicolon or | separators on the first lines). Is it a CSV export?`;
+}
+
 /** The contract checks the code at the boundary; this covers direct callers (CLI, tests). */
 function defaultCurrencyOf(options: OpenImportOptions): string {
   if (options.defaultCurrency === undefined) return FALLBACK_CURRENCY;
@@ -146,7 +160,7 @@ export async function openImportSourceDetailed(path: string, options: OpenImport
     throw new ContractError('invalid_input', `"${options.fileName}" has no header row. Export your listings again and pick the new file.`);
   }
   if (table.header.length === 1 && !options.dialect && !options.mapping) {
-    throw new ContractError('invalid_input', `Listsmith could not find columns in "${options.fileName}" (no comma, tab, semicolon or | separators on the first lines). Is it a CSV export?`);
+    throw new ContractError('invalid_input', noColumnsMessage(options.fileName, text.head));
   }
   const candidates = detectTableDialect(table.header, table.preamble);
   const best = candidates[0]!;

@@ -90,6 +90,14 @@ describe('tokenizer and headers', () => {
     const description = Array.from({ length: 30 }, (_, i) => `part ${i}`).join(', ');
     expect(sniffDelimiter(['id\ttitle\tdescription', ...Array.from({ length: 45 }, (_, i) => `${i}\tCase ${i}\t${description}`)].join('\n'))).toBe('\t');
   });
+  it('a header naming columns over rows broken by unquoted line breaks is refused with that reason, not read into pieces', async () => {
+    // As a real hand-edited Shopify file had it: unquoted HTML whose style attributes hold semicolons.
+    const body = "<p><span style='font-size: 20px; font-family: times'>Features:</span></p>\n<p><span style='color: red; margin: 0'>*Brand new</span></p>\n<p><span style='color: red; margin: 0'>*Good materials</span></p>";
+    const rows = Array.from({ length: 12 }, (_, i) => `pump-${i},Pump ${i},${body},Acme,,TRUE,Title,Default Title,12.00`);
+    const text = ['Handle,Title,Body (HTML),Vendor,Type,Published,Option1 Name,Option1 Value,Variant Price', ...rows].join('\n');
+    await expect(importText(text)).rejects.toThrow(/header of 9 columns, but its rows do not line up with it/);
+  });
+
   it('normalises headers: trim, empty → Column N, duplicates numbered', () => {
     expect(normaliseHeaders(['\uFEFFtitle', ' C:US Shoe Size', '', 'Tag', 'tag', ''])).toEqual(['title', 'C:US Shoe Size', 'Column 3', 'Tag', 'tag (2)', 'Column 6']);
   });
