@@ -37,7 +37,8 @@ describe('the catalog writer thread at start', () => {
     // Reads go to a reader thread, as the host routes them (the writer runs only writer methods).
     const reader = startThread(path, 'reader', []);
     try {
-      await writer.start();
+      // Both threads up before the first read: a reader still starting would let the rescore finish first.
+      await Promise.all([writer.start(), reader.start()]);
       // Calls are answered at once, between batches, long before the 8,000 listings are scored.
       const early = await dashboard(reader);
       expect(early.listings).toBe(8_000);
