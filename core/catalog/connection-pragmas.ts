@@ -23,6 +23,11 @@ const SHARED: readonly PragmaSetting[] = [
 const WRITER: readonly PragmaSetting[] = [
   // 64 MiB page cache: bulk inserts touch eight indexes; the 2 MiB default thrashes at 1M rows.
   { name: 'cache_size', set: '-65536', expect: -65536, why: 'bulk inserts touch many index pages' },
+  // A write to a table with triggers keeps a statement journal of every page it touches; past
+  // 64 KiB SQLite spills it to a temp file, per statement. An insert into listings touches more
+  // than that (a dozen indexes), so the file cost more than the whole row write: 30k imported
+  // listings took 2.5 s with temp files, 1.2 s with this (tests/bench/import-bench.ts).
+  { name: 'temp_store', set: 'MEMORY', expect: 2, why: "trigger writes' statement journals must not spill to temp files" },
 ];
 
 const READER: readonly PragmaSetting[] = [

@@ -112,4 +112,22 @@ describe('trigger-maintained counters and search index', () => {
     expect(catalog.db.prepare('SELECT count(*) FROM bulk_write').pluck().get()).toBe(0);
     catalog.close();
   });
+
+  it('rolls the caller\'s transaction back when a batch inside it fails: nothing half-written, the triggers work after', () => {
+    const catalog = openCatalog(tempDbPath(), { role: 'writer' });
+    const { db } = catalog;
+    insertListings(db, [newListing({ sourceId: 'before' })]);
+    db.exec('BEGIN IMMEDIATE');
+    db.prepare("INSERT INTO listings (marketplace, title, status, created_at) VALUES ('ebay', 'Oak spoon', 'active', 1)").run();
+    const bad = newListing({ marketplace: 'myspace' as never });
+    expect(() => insertListings(db, [newListing({ sourceId: 'ok-1' }), bad])).toThrow(/CHECK/);
+    expect(db.inTransaction).toBe(false);
+    expect(db.prepare('SELECT source_id FROM listings').pluck().all()).toEqual(['before']);
+    expect(db.prepare('SELECT count(*) FROM bulk_write').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM batch_counts').pluck().get()).toBe(0);
+    db.prepare("INSERT INTO listings (marketplace, title, status, created_at) VALUES ('ebay', 'Walnut bowl', 'active', 1)").run();
+    expect(counters(catalog)).toEqual(recount(catalog));
+    expect(search(catalog, 'walnut')).toHaveLength(1);
+    catalog.close();
+  });
 });
