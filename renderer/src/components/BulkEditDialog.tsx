@@ -6,6 +6,7 @@ import { formatCount, formatInteger } from '../format.js';
 import { errorMessage } from '../store/app-store.js';
 import { useClient } from '../store/client-context.js';
 import { normalizeCurrencyCode } from '../../../common/edit/currency-digits.js';
+import { FIELD_TITLES } from '../../../common/edit/field-labels.js';
 import { useAppStore } from '../store/context.js';
 import {
   buildBulkEdit,
@@ -19,8 +20,6 @@ import {
   rememberedRate,
   rememberRate,
   ROUNDING_LABELS,
-  SAMPLE_FIELD_LABELS,
-  SET_FIELD_LABELS,
   SET_FIELDS,
   textChangeWindow,
   type BulkForm,
@@ -422,7 +421,7 @@ function SetFields({ form, setForm }: FieldsProps) {
         <select id="bulk-set-field" className="input select" value={form.setField} onChange={(e) => setForm({ setField: e.target.value as SetField, setValue: '', clearValue: false })}>
           {SET_FIELDS.map((f) => (
             <option key={f} value={f}>
-              {SET_FIELD_LABELS[f]}
+              {FIELD_TITLES[f]}
             </option>
           ))}
         </select>
@@ -566,7 +565,7 @@ function PreviewView({ preview, edit, currencies }: { preview: BulkPreview; edit
                 return (
                   <tr key={`${sample.id}-${sample.field}-${i}`} data-listing-id={sample.id} data-field={sample.field}>
                     <td className="cell-strong bulk-sample-title">{sample.title.trim() === '' ? `#${sample.id}` : sample.title}</td>
-                    <td className="muted">{SAMPLE_FIELD_LABELS[sample.field]}</td>
+                    <td className="muted">{FIELD_TITLES[sample.field]}</td>
                     <td className="bulk-before" data-testid="bulk-sample-before">
                       {cells.before}
                     </td>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ChangeSetKind, RevisionAuthor, RevisionEntry } from '../../../common/edit-types.js';
+import { EDITABLE_FIELDS, type ChangeSetKind, type RevisionAuthor, type RevisionEntry } from '../../../common/edit-types.js';
+import { fieldTitle } from '../../../common/edit/field-labels.js';
 import { STATUS_LABELS, type Listing, type ListingStatus } from '../../../common/listing.js';
 import { descriptionToText, formatDateTime, formatInteger, formatPrice } from '../format.js';
 import { useClient } from '../store/client-context.js';
@@ -15,24 +16,8 @@ import './editor.css';
 export const AUTHOR_LABELS: Record<RevisionAuthor, string> = { user: 'You', import: 'Import', optimizer: 'Optimizer', ai: 'AI' };
 export const KIND_LABELS: Record<ChangeSetKind, string> = { edit: 'Edit', bulk: 'Bulk edit', revert: 'Revert', import: 'Import', proposal: 'Suggestion', delete: 'Delete' };
 
-const FIELD_NAMES: Record<string, string> = {
-  title: 'Title',
-  description: 'Description',
-  priceMinor: 'Price',
-  currency: 'Currency',
-  quantity: 'Quantity',
-  tags: 'Tags',
-  materials: 'Materials',
-  images: 'Images',
-  sku: 'SKU',
-  brand: 'Brand',
-  condition: 'Condition',
-  category: 'Category',
-  status: 'Status',
-  attributes: 'Item specifics',
-  variants: 'Variants',
-};
-const FIELD_ORDER = Object.keys(FIELD_NAMES);
+/** Fields in the order a revision lists them: the editor's order, variants last. */
+const FIELD_ORDER: readonly string[] = [...EDITABLE_FIELDS, 'variants'];
 
 /** Long text is cut here; "Show all" expands it. */
 export const TRUNCATE_AT = 160;
@@ -151,7 +136,7 @@ function RevisionItem({ entry, listing, onRevert }: { entry: RevisionEntry; list
           const lists = isStringList(change.before ?? []) && isStringList(change.after ?? []) && ['tags', 'materials', 'images'].includes(field);
           return (
             <div key={field} className="rev-field" data-field={field}>
-              <dt>{FIELD_NAMES[field] ?? field}</dt>
+              <dt>{fieldTitle(field) ?? field}</dt>
               <dd>
                 {lists ? (
                   <ListChange before={(change.before ?? []) as string[]} after={(change.after ?? []) as string[]} />
@@ -201,7 +186,7 @@ function RevertDialog({
   const fields = Object.keys(entry.changes)
     .filter((f) => f !== 'variants')
     .sort((a, b) => fieldOrder(a) - fieldOrder(b))
-    .map((f) => (FIELD_NAMES[f] ?? f).toLowerCase());
+    .map((f) => (fieldTitle(f) ?? f).toLowerCase());
   const when = formatDateTime(entry.createdAt);
   const whose =
     entry.author === 'user'

@@ -1,5 +1,6 @@
 import { DIALECT_LABELS, IMPORT_DIALECTS, type ImportDialect, type ImportPreview, type PreviewListing } from '../../../common/import-types.js';
 import { MARKETPLACES, MARKETPLACE_LABELS, type Marketplace } from '../../../common/listing.js';
+import { FIELD_TITLES } from '../../../common/edit/field-labels.js';
 import { formatInteger, formatPrice } from '../format.js';
 import { useApp } from '../store/context.js';
 import { importCurrencyFor } from '../store/import.js';
@@ -178,8 +179,8 @@ function PreviewListings({ preview }: { preview: ImportPreview }) {
             Qty
           </th>
           <th scope="col">Tags</th>
-          <th scope="col" className="align-end" title="Images">
-            Images
+          <th scope="col" className="align-end" title={FIELD_TITLES.images}>
+            {FIELD_TITLES.images}
           </th>
           <th scope="col" className="align-end" title="Variants">
             Variants

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ProposalSelectorInput, ProposalView, SpellingView } from '../../../common/job-types.js';
 import type { Listing } from '../../../common/listing.js';
+import { FIELD_TITLES } from '../../../common/edit/field-labels.js';
 import { formatCount, formatInteger, formatPrice } from '../format.js';
 import { errorMessage } from '../store/app-store.js';
 import { useClient } from '../store/client-context.js';
@@ -12,8 +13,6 @@ import './optimize.css';
 
 /** Field proposals shown at a time; deciding them brings the next ones. */
 export const REVIEW_PAGE_SIZE = 50;
-
-const FIELD_LABELS: Record<ProposalView['field'], string> = { title: 'Title', description: 'Description', tags: 'Tags', price: 'Price' };
 
 interface ListingGroup {
   listingId: number;
@@ -145,7 +144,7 @@ function ListingReview({ group, listing, spelling, actions }: { group: ListingGr
       </div>
       {group.proposals.map((p) => (
         <div key={p.id} className="review-field" data-testid="review-field" data-proposal-id={p.id} data-field={p.field}>
-          <div className="review-field-label">{FIELD_LABELS[p.field]}</div>
+          <div className="review-field-label">{FIELD_TITLES[p.field]}</div>
           <div className="review-field-body">
             <FieldDiff proposal={p} currency={listing?.currency ?? 'USD'} />
             {p.changes.length > 0 && (
@@ -166,7 +165,7 @@ function ListingReview({ group, listing, spelling, actions }: { group: ListingGr
               </ul>
             )}
           </div>
-          <DecideButtons label={`the ${FIELD_LABELS[p.field].toLowerCase()} change`} selector={{ kind: 'ids', ids: [p.id] }} actions={actions} testId="review-field" />
+          <DecideButtons label={`the ${FIELD_TITLES[p.field].toLowerCase()} change`} selector={{ kind: 'ids', ids: [p.id] }} actions={actions} testId="review-field" />
         </div>
       ))}
       {spelling !== undefined && spelling.length > 0 && <SpellingHints words={spelling} />}

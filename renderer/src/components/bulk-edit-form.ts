@@ -2,6 +2,7 @@ import type { BulkEdit, EditableField, PriceRounding } from '../../../common/edi
 import { LISTING_STATUSES, STATUS_LABELS, type ListingStatus } from '../../../common/listing.js';
 import { formatInteger, formatPrice } from '../format.js';
 import { normalizeCurrencyCode } from '../../../common/edit/currency-digits.js';
+import { FIELD_TITLES } from '../../../common/edit/field-labels.js';
 
 /* ----------------------------------------------------------------------------------------------
  * The bulk edit dialog's form, as typed, and how it becomes a `BulkEdit` (pure, unit-tested).
@@ -23,32 +24,6 @@ export const OPERATION_LABELS: Record<Operation, string> = {
 /** Fields "Set a field" offers (lists, prices and currencies have their own operations). */
 export const SET_FIELDS = ['status', 'condition', 'brand', 'category', 'quantity'] as const;
 export type SetField = (typeof SET_FIELDS)[number];
-export const SET_FIELD_LABELS: Record<SetField, string> = {
-  status: 'Status',
-  condition: 'Condition',
-  brand: 'Brand',
-  category: 'Category',
-  quantity: 'Quantity',
-};
-
-/** Field names in preview tables. */
-export const SAMPLE_FIELD_LABELS: Record<EditableField, string> = {
-  title: 'Title',
-  description: 'Description',
-  priceMinor: 'Price',
-  currency: 'Currency',
-  quantity: 'Quantity',
-  tags: 'Tags',
-  materials: 'Materials',
-  images: 'Photos',
-  sku: 'SKU',
-  brand: 'Brand',
-  condition: 'Condition',
-  category: 'Category',
-  status: 'Status',
-  attributes: 'Item specifics',
-};
-
 export const PRICE_OPS = ['percent', 'add', 'set'] as const;
 export type PriceOp = (typeof PRICE_OPS)[number];
 export const PRICE_OP_LABELS: Record<PriceOp, string> = {
@@ -191,7 +166,7 @@ export function buildBulkEdit(form: BulkForm): Built {
         return { ok: true, edit: { kind: 'set', field: 'quantity', value: n } };
       }
       const value = form.setValue.trim();
-      if (value === '') return { ok: false, message: `Type the new ${SET_FIELD_LABELS[form.setField].toLowerCase()}, or tick “Clear it”.` };
+      if (value === '') return { ok: false, message: `Type the new ${FIELD_TITLES[form.setField].toLowerCase()}, or tick “Clear it”.` };
       return { ok: true, edit: { kind: 'set', field: form.setField, value } };
     }
     case 'status':

@@ -1,29 +1,22 @@
 import type { MAPPABLE_FIELDS, MappableField } from '../../../common/import-types.js';
+import { FIELD_TITLES } from '../../../common/edit/field-labels.js';
 
 /** Words the import wizard shows for fields, confidences and currencies. */
 
-export const FIELD_LABELS: Record<(typeof MAPPABLE_FIELDS)[number], string> = {
+/** The import's own choices, beside the listing fields (whose names come from common/edit/field-labels). */
+const MAPPING_LABELS = {
   sourceId: 'Marketplace id',
-  sku: 'SKU',
-  title: 'Title',
-  description: 'Description',
-  price: 'Price',
-  currency: 'Currency',
-  quantity: 'Quantity',
-  tags: 'Tags',
-  materials: 'Materials',
-  images: 'Images',
-  category: 'Category',
-  brand: 'Brand',
-  condition: 'Condition',
-  status: 'Status',
   variantGroup: 'Variant group (parent)',
   optionName1: 'Option 1 name',
   optionValue1: 'Option 1 value',
   optionName2: 'Option 2 name',
   optionValue2: 'Option 2 value',
   ignore: 'Ignore this column',
-};
+} as const satisfies Partial<Record<(typeof MAPPABLE_FIELDS)[number], string>>;
+
+type ListingMappable = Exclude<(typeof MAPPABLE_FIELDS)[number], keyof typeof MAPPING_LABELS>;
+
+export const FIELD_LABELS: Readonly<Record<(typeof MAPPABLE_FIELDS)[number], string>> = { ...(FIELD_TITLES satisfies Record<ListingMappable, string>), ...MAPPING_LABELS };
 
 export function fieldLabel(field: MappableField): string {
   if (field.startsWith('attribute:')) return `Attribute: ${field.slice('attribute:'.length)}`;

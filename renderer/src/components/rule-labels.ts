@@ -1,23 +1,10 @@
 import { MARKETPLACE_LABELS, type Marketplace } from '../../../common/listing.js';
 import { ruleById, type RuleDef } from '../../../common/rules/index.js';
+import { fieldTitle } from '../../../common/edit/field-labels.js';
 
 /* Short, seller-facing names for marketplace rules (ids look like `etsy.title.max_length`), for
  * places that list rules without a particular listing: the dashboard's top failing rules and the
  * score explanation's tooltips. The full message of a failing rule comes from the engine. */
-
-const FIELD_NAMES: Record<string, string> = {
-  title: 'Title',
-  description: 'Description',
-  tags: 'Tags',
-  materials: 'Materials',
-  images: 'Images',
-  price: 'Price',
-  quantity: 'Quantity',
-  sku: 'SKU',
-  brand: 'Brand',
-  condition: 'Condition',
-  attributes: 'Item specifics',
-};
 
 const WHAT: Record<string, string> = {
   required: 'missing',
@@ -68,7 +55,7 @@ export function ruleLabel(ruleId: string): RuleLabel {
   const marketplace = rule?.marketplace ?? null;
   const field = rule?.field ?? parts[1] ?? '';
   const what = parts.slice(2).join('.');
-  const fieldName = FIELD_NAMES[field] ?? (field === '' ? 'Rule' : field.replace(/_/g, ' '));
+  const fieldName = fieldTitle(field) ?? (field === '' ? 'Rule' : field.replace(/_/g, ' '));
   const whatName = WHAT[what] ?? what.replace(/[_.]/g, ' ');
   const counted = what === 'min_count' ? 'Too few' : what === 'max_count' ? 'Too many' : what === 'use_all' ? 'Not all' : null;
   return {

@@ -24,7 +24,7 @@ describe('summaries', () => {
   it('single edits and reverts, with long titles cut', () => {
     expect(listingEditSummary('edit', ['title'], 'Blue mug')).toBe('Edited title of “Blue mug”');
     expect(listingEditSummary('edit', ['title', 'priceMinor', 'tags'], 'Blue mug')).toBe('Edited title, price and tags of “Blue mug”');
-    expect(listingEditSummary('revert', ['images'], '')).toBe('Reverted photos of “untitled listing”');
+    expect(listingEditSummary('revert', ['images'], '')).toBe('Reverted images of “untitled listing”');
     expect(listingEditSummary('edit', ['brand'], '😀'.repeat(50))).toBe(`Edited brand of “${'😀'.repeat(39)}…”`);
   });
 });
