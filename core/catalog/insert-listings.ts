@@ -3,6 +3,7 @@ import { MARKETPLACES, type Listing, type Variant } from '../../common/listing.j
 import { encodeColumns, encodeListingSource } from './listing-source.js';
 import { qualityOf } from './listing-quality.js';
 import { claimRulesVersionIfUnscored } from './rules-version.js';
+import { scoreCounter, type ScoreCounter } from './score-counts.js';
 
 export type NewVariant = Omit<Variant, 'id'>;
 export type NewListing = Omit<Listing, 'id' | 'variants'> & { variants: readonly NewVariant[] };
@@ -104,9 +105,9 @@ SELECT id, title, description, sku, brand, tags FROM listings WHERE id = ?`;
  * full-text and variant_count triggers stand aside: the batch sets variant_count itself and
  * indexes all its rows in one statement, ~5x cheaper than row by row. While `batch_counts` holds
  * its row (migration 011) the listing_counts trigger stands aside too and the batch adds its
- * counts in one grouped statement; the score counters are still kept by their trigger. Every row is stored with its quality score
- * (listing-quality.ts), so the grid sorts and filters by score without evaluating rules on read.
- * Callers commit every ~10k rows to keep the WAL small.
+ * counts in one grouped statement, and the score counters theirs in a few upserts (score-counts.ts,
+ * migration 012). Every row is stored with its quality score (listing-quality.ts), so the grid
+ * sorts and filters by score without evaluating rules on read.
  */
 export function prepareListingBatchWriter(db: BetterSqlite3.Database): ListingBatchWriter {
   claimRulesVersionIfUnscored(db);
@@ -125,10 +126,11 @@ export function prepareListingBatchWriter(db: BetterSqlite3.Database): ListingBa
   const queueRange = db.prepare(QUEUE_RANGE);
   const queueOne = db.prepare(QUEUE_ONE);
 
-  const insertOne = (listing: NewListing, deferred: boolean, importId: number | null): number => {
+  const insertOne = (listing: NewListing, deferred: boolean, importId: number | null, scores: ScoreCounter): number => {
     // An unknown marketplace has no rules: leave it unscored and let the CHECK constraint refuse it.
     // A deferred row is scored by the background slice that indexes it.
     const quality = !deferred && KNOWN_MARKETPLACES.has(listing.marketplace) ? qualityOf(listing) : UNSCORED;
+    if (quality.qualityScore !== null) scores.add(quality);
     const { lastInsertRowid } = insertListing.run(
       listing.marketplace,
       ...listingContentValues(listing),
@@ -152,11 +154,13 @@ export function prepareListingBatchWriter(db: BetterSqlite3.Database): ListingBa
   const writeBatch = (listings: Iterable<NewListing>, deferred: boolean, importId: number | null): number[] => {
     deferIndexing.run();
     deferCounts.run();
+    const scores = scoreCounter(db);
     const ids: number[] = [];
-    for (const listing of listings) ids.push(insertOne(listing, deferred, importId));
+    for (const listing of listings) ids.push(insertOne(listing, deferred, importId, scores));
     if (deferred) byRange(ids, queueRange, queueOne);
     else byRange(ids, indexRange, indexOne);
     byRange(ids, countRange, countOne);
+    scores.flush();
     resumeCounts.run();
     resumeIndexing.run();
     return ids;

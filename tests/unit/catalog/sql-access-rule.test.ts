@@ -53,6 +53,7 @@ const RAW_SQL: Record<string, RawReason> = {
   'core/catalog/dashboard-stats.ts': 'written-out',
   'core/catalog/insert-listings.ts': 'per-row',
   'core/catalog/rescore.ts': 'per-row',
+  'core/catalog/score-counts.ts': 'per-row',
   'core/edit/change-set-listings.ts': 'per-row',
   'core/edit/change-sets.ts': 'per-row',
   'core/edit/delete-listings.ts': 'per-row',
