@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import { UpdateBannerFromCore } from './components/UpdateBanner.js';
 import type { CatalogTarget } from './features/dashboard/Dashboard.js';
-import { isFiltered } from './store/query.js';
+import { isFiltered } from './features/grid/query.js';
 import { useApp, useAppStore } from './store/context.js';
 import { DetailPane } from './components/DetailPane.js';
 import { EmptyState } from './components/EmptyState.js';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Listing } from '../../../common/listing.js';
-import { errorMessage } from '../store/app-store.js';
+import { errorMessage } from '../store/error-message.js';
 import { useClient } from '../store/client-context.js';
 import { useApp } from '../store/context.js';
 import { aiRewriteBlocked } from '../features/ai/ai-blocked.js';

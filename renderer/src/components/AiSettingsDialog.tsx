@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { AI_TIER_NAMES, type AiStatus, type AiTierName } from '../../../common/ai-types.js';
 import { formatDateTime, formatInteger } from '../format.js';
-import { errorMessage } from '../store/app-store.js';
+import { errorMessage } from '../store/error-message.js';
 import { useClient } from '../store/client-context.js';
 import { Modal } from '../ui/Modal.js';
 

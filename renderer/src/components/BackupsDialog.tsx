@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo, BackupReason } from '../../../common/desktop-types.js';
-import { errorMessage } from '../store/app-store.js';
+import { errorMessage } from '../store/error-message.js';
 import { useClient } from '../store/client-context.js';
 import { formatBytes, formatDateTime } from '../format.js';
 import { Modal } from '../ui/Modal.js';

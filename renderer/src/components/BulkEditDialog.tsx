@@ -3,7 +3,7 @@ import type { Scope } from '../../../common/contract.js';
 import { PRICE_ROUNDINGS, type BulkEdit, type BulkPreview, type BulkProblem, type BulkResult, type BulkSample } from '../../../common/edit-types.js';
 import { LISTING_STATUSES, STATUS_LABELS, type ListingStatus } from '../../../common/listing.js';
 import { formatCount, formatInteger } from '../format.js';
-import { errorMessage } from '../store/app-store.js';
+import { errorMessage } from '../store/error-message.js';
 import { useClient } from '../store/client-context.js';
 import { normalizeCurrencyCode } from '../../../common/edit/currency-digits.js';
 import { FIELD_TITLES } from '../../../common/edit/field-labels.js';

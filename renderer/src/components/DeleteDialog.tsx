@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Scope } from '../../../common/contract.js';
 import type { DeletePreview } from '../../../common/edit-types.js';
 import { formatCount, formatInteger } from '../format.js';
-import { errorMessage } from '../store/app-store.js';
+import { errorMessage } from '../store/error-message.js';
 import { useClient } from '../store/client-context.js';
 import { useAppStore } from '../store/context.js';
 import { Modal } from '../ui/Modal.js';

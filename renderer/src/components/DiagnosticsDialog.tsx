@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useState } from 'react';
 import type { DiagnosticsSnapshot, SlowQuery } from '../../../common/diagnostics-types.js';
-import { errorMessage } from '../store/app-store.js';
+import { errorMessage } from '../store/error-message.js';
 import { useClient } from '../store/client-context.js';
 import { formatBytes, formatCount, formatDateTime, formatInteger } from '../format.js';
 import { Modal } from '../ui/Modal.js';

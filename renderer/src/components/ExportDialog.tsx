@@ -4,9 +4,9 @@ import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS, type ExportFormat } from '../../.
 import { MARKETPLACE_LABELS, STATUS_LABELS } from '../../../common/listing.js';
 import { formatCount, formatInteger } from '../format.js';
 import { useApp } from '../store/context.js';
-import { importIdOf, isFiltered } from '../store/query.js';
+import { importIdOf, isFiltered } from '../features/grid/query.js';
 import { Modal } from '../ui/Modal.js';
-import type { ExportDownload } from '../store/export.js';
+import type { ExportDownload } from '../features/export/export-slice.js';
 import { OperationProgress } from './OperationProgress.js';
 import { ProblemTable } from './ProblemTable.js';
 

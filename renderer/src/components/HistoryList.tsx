@@ -4,7 +4,7 @@ import { fieldTitle } from '../../../common/edit/field-labels.js';
 import { STATUS_LABELS, type Listing, type ListingStatus } from '../../../common/listing.js';
 import { descriptionToText, formatDateTime, formatInteger, formatPrice } from '../format.js';
 import { useClient } from '../store/client-context.js';
-import { errorMessage } from '../store/app-store.js';
+import { errorMessage } from '../store/error-message.js';
 import { Modal } from '../ui/Modal.js';
 import { CHANGE_SET_STATE_LABELS } from './change-set-state.js';
 import './editor.css';

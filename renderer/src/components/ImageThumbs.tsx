@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FieldLimit, Issue } from '../../../common/rules/index.js';
 import { photoSrc } from '../bridge/photos.js';
 import { isDisplayableImageUrl } from '../format.js';
-import { checkImageUrl } from '../store/editor.js';
+import { checkImageUrl } from '../features/edit/field-parsing.js';
 import { FieldCounter } from '../ui/FieldCounter.js';
 import { FieldIssues } from '../ui/FieldIssues.js';
 import './editor.css';

@@ -3,7 +3,7 @@ import { MARKETPLACES, MARKETPLACE_LABELS, type Marketplace } from '../../../com
 import { FIELD_TITLES } from '../../../common/edit/field-labels.js';
 import { formatInteger, formatPrice } from '../format.js';
 import { useApp } from '../store/context.js';
-import { importCurrencyFor } from '../store/import.js';
+import { importCurrencyFor } from '../features/import/import-slice.js';
 import { ImportCurrencyChoice } from './ImportCurrencyChoice.js';
 import { MappingTable, Presets } from './ImportColumns.js';
 import { ImportMatchChoice } from './ImportMatchChoice.js';

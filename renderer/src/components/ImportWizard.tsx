@@ -2,7 +2,7 @@ import { saveBlob } from '../bridge/files.js';
 import { formatBytes } from '../format.js';
 import { importReportCsv, reportFileName } from '../io/csv.js';
 import { useApp } from '../store/context.js';
-import { importNeedsCurrency } from '../store/import.js';
+import { importNeedsCurrency } from '../features/import/import-slice.js';
 import { ImportPreviewStep } from './ImportPreviewStep.js';
 import { ImportReportStep } from './ImportReportStep.js';
 import { Modal } from '../ui/Modal.js';

@@ -14,7 +14,7 @@ import {
 } from '../../../common/rules/index.js';
 import { formatDateTime, formatInteger, formatPrice } from '../format.js';
 import { currencyDigits } from '../../../common/edit/currency-digits.js';
-import { type Draft, type DraftField } from '../store/editor.js';
+import { type Draft, type DraftField } from '../features/edit/draft.js';
 import { DescriptionEditor } from './DescriptionEditor.js';
 import { FieldCounter } from '../ui/FieldCounter.js';
 import { FieldIssues, FieldProblem } from '../ui/FieldIssues.js';

@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { formatCount, formatInteger } from '../format.js';
 import { useApp, useAppStore } from '../store/context.js';
 import { isActive, useJobs, useJobsStore } from '../features/jobs/jobs-store.js';
-import { selectionCount } from '../store/selection.js';
+import { selectionCount } from '../features/grid/selection.js';
 import './optimize.css';
 
 /** The optimize, jobs and review dialogs load when first opened (or hovered). */

@@ -3,11 +3,11 @@ import type { ProposalSelectorInput, ProposalView, SpellingView } from '../../..
 import type { Listing } from '../../../common/listing.js';
 import { FIELD_TITLES } from '../../../common/edit/field-labels.js';
 import { formatCount, formatInteger, formatPrice } from '../format.js';
-import { errorMessage } from '../store/app-store.js';
+import { errorMessage } from '../store/error-message.js';
 import { useClient } from '../store/client-context.js';
 import { useApp, useAppStore } from '../store/context.js';
-import { describeQuery, queryScope } from '../store/query.js';
-import { tagDiff, wordDiff } from '../store/word-diff.js';
+import { describeQuery, queryScope } from '../features/grid/query.js';
+import { tagDiff, wordDiff } from '../features/optimize/word-diff.js';
 import { Modal } from '../ui/Modal.js';
 import './optimize.css';
 

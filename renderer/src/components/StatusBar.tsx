@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { formatCount, formatInteger } from '../format.js';
 import { useClient } from '../store/client-context.js';
 import { useApp } from '../store/context.js';
-import { selectionCount } from '../store/selection.js';
+import { selectionCount } from '../features/grid/selection.js';
 
 /** "3 selected" / "All 9,139 matching selected", with a way to clear it. */
 function SelectionStatus() {

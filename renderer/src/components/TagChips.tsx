@@ -2,7 +2,7 @@ import { useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { FieldLimit, Issue } from '../../../common/rules/index.js';
 import { countCharacters, countUtf8Bytes } from '../../../common/rules/index.js';
 import { formatInteger } from '../format.js';
-import { addItems } from '../store/editor.js';
+import { addItems } from '../features/edit/field-parsing.js';
 import { FieldCounter } from '../ui/FieldCounter.js';
 import { FieldIssues } from '../ui/FieldIssues.js';
 import './editor.css';

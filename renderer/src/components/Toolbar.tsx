@@ -2,9 +2,9 @@ import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useSta
 import { LISTING_STATUSES, MARKETPLACES, MARKETPLACE_LABELS, STATUS_LABELS } from '../../../common/listing.js';
 import { formatCount, formatInteger, parseRowNumber } from '../format.js';
 import { useApp, useAppStore } from '../store/context.js';
-import { historyKey, isTextEditingTarget } from '../store/history.js';
-import { importIdOf, maxScoreOf, parseMaxScore } from '../store/query.js';
-import { selectionCount } from '../store/selection.js';
+import { historyKey, isTextEditingTarget } from '../features/history/history-slice.js';
+import { importIdOf, maxScoreOf, parseMaxScore } from '../features/grid/query.js';
+import { selectionCount } from '../features/grid/selection.js';
 import { DeleteButton } from './DeleteButton.js';
 import { ImportExportButtons } from './ImportExportButtons.js';
 import { OptimizeButtons } from './OptimizeButtons.js';

@@ -6,8 +6,8 @@ import { MARKETPLACE_LABELS, STATUS_LABELS, type GridRow } from '../../../common
 import { InlineEditor } from '../components/InlineEditor.js';
 import { formatDateTime, formatInteger, formatPrice } from '../format.js';
 import { useApp } from '../store/context.js';
-import type { InlineEdit, InlineField } from '../store/inline-edit.js';
-import { headerState, isSelected } from '../store/selection.js';
+import type { InlineEdit, InlineField } from '../features/edit/inline-edit.js';
+import { headerState, isSelected } from '../features/grid/selection.js';
 import { COLUMNS, scoreBand, VISUAL_ORDER, type ColumnDef } from './columns.js';
 import { canvasTextWidth, gridTemplate, grownWidths, middleEllipsis, MIN_CONTENT_WIDTHS, type ContentWidths, type TextWidth } from './column-widths.js';
 import { PhotoSettingsDialog } from './PhotoSettingsDialog.js';

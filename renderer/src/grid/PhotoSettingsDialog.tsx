@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { MAX_PHOTO_CAP_MB, MIN_PHOTO_CAP_MB, type PhotoStatus } from '../../../common/photo-types.js';
 import { Modal } from '../ui/Modal.js';
 import { formatInteger } from '../format.js';
-import { errorMessage } from '../store/app-store.js';
+import { errorMessage } from '../store/error-message.js';
 import { useClient } from '../store/client-context.js';
 
 const REFRESH_MS = 2_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CurrencyHint, ImportDialect } from '../../../common/import-types.js';
-import { importCurrencyFor, importNeedsCurrency, rememberedImportCurrency, rememberImportCurrency } from '../../../renderer/src/store/import.js';
+import { importCurrencyFor, importNeedsCurrency, rememberedImportCurrency, rememberImportCurrency } from '../../../renderer/src/features/import/import-slice.js';
 import { fakeImportCore, FILE_ID, previewOf, until, useMemoryLocalStorage, wizardWithFile as uploaded } from './wizard-fake-core.js';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MethodName } from '../../../common/contract-names.js';
 import type { ColumnMapping, ImportDialect, MatchBy, PreviewColumn } from '../../../common/import-types.js';
-import { effectiveMapping, presetMapping } from '../../../renderer/src/store/import.js';
+import { effectiveMapping, presetMapping } from '../../../renderer/src/features/import/import-slice.js';
 import { fakeImportCore, FILE_ID, previewOf, useMemoryLocalStorage, wizardWithFile } from './wizard-fake-core.js';
 
 /**

@@ -1,7 +1,7 @@
 /** The Optimize dialog's price rules: typed text → the contract's PriceRules, and its validation. */
 import { describe, expect, it } from 'vitest';
 import { priceRulesSchema } from '../../../common/job-types.js';
-import { DEFAULT_PRICE_RULES, parsePrice, toPriceRules } from '../../../renderer/src/store/price-rules.js';
+import { DEFAULT_PRICE_RULES, parsePrice, toPriceRules } from '../../../renderer/src/features/optimize/price-rules.js';
 
 describe('price rules form', () => {
   it('parses prices as typed', () => {

@@ -3,9 +3,9 @@ import { createStore } from 'zustand/vanilla';
 import { createClient, type Transport } from '../../../common/client.js';
 import type { ChangeSetSummary, UndoState } from '../../../common/edit-types.js';
 import type { Envelope } from '../../../common/result.js';
-import { createDeleteSlice, type DeleteSlice } from '../../../renderer/src/store/delete.js';
-import type { HistoryAction } from '../../../renderer/src/store/history.js';
-import { EMPTY_SELECTION, only, type Selection } from '../../../renderer/src/store/selection.js';
+import { createDeleteSlice, type DeleteSlice } from '../../../renderer/src/features/delete/delete-slice.js';
+import type { HistoryAction } from '../../../renderer/src/features/history/history-slice.js';
+import { EMPTY_SELECTION, only, type Selection } from '../../../renderer/src/features/grid/selection.js';
 
 /** The delete slice over a stub of the rest of the store and a fake core answering history.undo. */
 function harness(options: { activeRowId?: number | null; undo?: (input: unknown) => Envelope<unknown> } = {}) {

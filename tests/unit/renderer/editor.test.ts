@@ -5,20 +5,9 @@ import type { EventName } from '../../../common/contract-names.js';
 import type { Listing } from '../../../common/listing.js';
 import { ContractError } from '../../../common/result.js';
 import { ruleLabel, ruleTemplateText } from '../../../renderer/src/components/rule-labels.js';
-import {
-  addItems,
-  checkImageUrl,
-  CONFLICT_MESSAGE,
-  createEditorStore,
-  diffDraft,
-  draftFromListing,
-  formatPriceInput,
-  isDirty,
-  parsePriceInput,
-  parseQuantityInput,
-  ruleInputOf,
-  sessionDirty,
-} from '../../../renderer/src/store/editor.js';
+import { diffDraft, draftFromListing, isDirty, ruleInputOf } from '../../../renderer/src/features/edit/draft.js';
+import { CONFLICT_MESSAGE, createEditorStore, sessionDirty } from '../../../renderer/src/features/edit/editor-store.js';
+import { addItems, checkImageUrl, formatPriceInput, parsePriceInput, parseQuantityInput } from '../../../renderer/src/features/edit/field-parsing.js';
 import { currencyDigits } from '../../../common/edit/currency-digits.js';
 
 function listing(patch: Partial<Listing> = {}): Listing {

@@ -13,8 +13,8 @@ import {
   textChangeWindow,
   type BulkForm,
 } from '../../../renderer/src/components/bulk-edit-form.js';
-import { historyKey, historyMessage } from '../../../renderer/src/store/history.js';
-import { checkInline, inlineChanges, rowFromListing, startEdit } from '../../../renderer/src/store/inline-edit.js';
+import { historyKey, historyMessage } from '../../../renderer/src/features/history/history-slice.js';
+import { checkInline, inlineChanges, rowFromListing, startEdit } from '../../../renderer/src/features/edit/inline-edit.js';
 
 const row: GridRow = {
   id: 7,

@@ -5,7 +5,7 @@ import type { EventName } from '../../../common/contract-names.js';
 import type { GridQuery } from '../../../common/grid.js';
 import type { JobSummary } from '../../../common/job-types.js';
 import { createJobsStore, defaultMarketplace, percentDone, withProgress } from '../../../renderer/src/features/jobs/jobs-store.js';
-import { tagDiff, tokenize, wordDiff, type DiffPart } from '../../../renderer/src/store/word-diff.js';
+import { tagDiff, tokenize, wordDiff, type DiffPart } from '../../../renderer/src/features/optimize/word-diff.js';
 
 const join = (parts: DiffPart[], side: 'before' | 'after') => parts.filter((p) => p.op === 'same' || p.op === (side === 'before' ? 'removed' : 'added')).map((p) => p.text).join('');
 

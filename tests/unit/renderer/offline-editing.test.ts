@@ -5,8 +5,8 @@ import type { MethodName } from '../../../common/contract-names.js';
 import type { GridRow } from '../../../common/listing.js';
 import { aiRewriteBlocked } from '../../../renderer/src/features/ai/ai-blocked.js';
 import { createAppStore } from '../../../renderer/src/store/app-store.js';
-import { startEdit } from '../../../renderer/src/store/inline-edit.js';
-import { OFFLINE_REASON } from '../../../renderer/src/store/offline.js';
+import { startEdit } from '../../../renderer/src/features/edit/inline-edit.js';
+import { OFFLINE_REASON } from '../../../renderer/src/features/connection/offline.js';
 
 /**
  * While the connection to the core is lost, the grid's inline editor and "Rewrite with AI" are

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CACHED_PAGES, PAGE_SIZE, PageCache, pageRequest, pagesForRange, pagesToLoad } from '../../../renderer/src/store/page-cache.js';
-import { isFiltered, nextSort, toOpenInput, toggleIn } from '../../../renderer/src/store/query.js';
+import { isFiltered, nextSort, toOpenInput, toggleIn } from '../../../renderer/src/features/grid/query.js';
 
 describe('page range math', () => {
   it('covers a range with 200-row pages', () => {

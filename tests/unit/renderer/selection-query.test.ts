@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GridQuery } from '../../../common/grid.js';
 import { PageCache } from '../../../renderer/src/store/page-cache.js';
-import { describeQuery, isFiltered, maxScoreOf, parseMaxScore, queryScope, toOpenInput } from '../../../renderer/src/store/query.js';
+import { describeQuery, isFiltered, maxScoreOf, parseMaxScore, queryScope, toOpenInput } from '../../../renderer/src/features/grid/query.js';
 import {
   ALL_SELECTED,
   EMPTY_SELECTION,
@@ -15,7 +15,7 @@ import {
   toggle,
   withRange,
   type Selection,
-} from '../../../renderer/src/store/selection.js';
+} from '../../../renderer/src/features/grid/selection.js';
 
 const q = (filter: GridQuery['filter'], search?: string): GridQuery => ({ sort: { column: 'score', direction: 'asc' }, filter, ...(search === undefined ? {} : { search }) });
 

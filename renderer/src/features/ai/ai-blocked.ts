@@ -1,5 +1,5 @@
 import type { AiStatus } from '../../../../common/ai-types.js';
-import { OFFLINE_REASON } from '../../store/offline.js';
+import { OFFLINE_REASON } from '../connection/offline.js';
 
 /** Why AI cannot be used at all yet (status unknown, no key), or null: one wording for every AI control. */
 export function aiUnavailable(ai: AiStatus | null): string | null {

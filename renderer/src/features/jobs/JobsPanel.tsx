@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { JobProgressEvent, JobSummary } from '../../../../common/job-types.js';
 import { MARKETPLACE_LABELS } from '../../../../common/listing.js';
 import { formatCount, formatDateTime, formatDuration, formatInteger } from '../../format.js';
-import { errorMessage } from '../../store/app-store.js';
+import { errorMessage } from '../../store/error-message.js';
 import { useClient } from '../../store/client-context.js';
 import { isActive, JOB_STATE_LABELS, percentDone, useJobs, useJobsStore } from './jobs-store.js';
 import { Modal } from '../../ui/Modal.js';

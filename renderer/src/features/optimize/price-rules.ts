@@ -1,5 +1,5 @@
-import type { PriceRulesInput } from '../../../common/job-types.js';
-import type { Marketplace } from '../../../common/listing.js';
+import type { PriceRulesInput } from '../../../../common/job-types.js';
+import type { Marketplace } from '../../../../common/listing.js';
 
 /* ----------------------------------------------------------------------------------------------
  * The seller's price rules as the Optimize dialog edits them (text fields, as typed), turned into

@@ -1,6 +1,6 @@
-import type { Scope } from '../../../common/contract.js';
-import type { GridFilter, GridQuery, GridSort, SortColumn } from '../../../common/grid.js';
-import { MARKETPLACE_LABELS, STATUS_LABELS, type ListingStatus, type Marketplace } from '../../../common/listing.js';
+import type { Scope } from '../../../../common/contract.js';
+import type { GridFilter, GridQuery, GridSort, SortColumn } from '../../../../common/grid.js';
+import { MARKETPLACE_LABELS, STATUS_LABELS, type ListingStatus, type Marketplace } from '../../../../common/listing.js';
 
 /** Pure helpers for the grid query (unit-tested). */
 

@@ -1,5 +1,5 @@
-import type { Scope } from '../../../common/contract.js';
-import type { GridQuery } from '../../../common/grid.js';
+import type { Scope } from '../../../../common/contract.js';
+import type { GridQuery } from '../../../../common/grid.js';
 import { queryScope } from './query.js';
 
 /* ----------------------------------------------------------------------------------------------

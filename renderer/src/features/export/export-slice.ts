@@ -1,12 +1,12 @@
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
-import type { ContractClient } from '../../../common/client.js';
-import type { EventPayloads, ExportPreview, Scope } from '../../../common/contract.js';
-import type { EbaySiteCode } from '../../../common/ebay-sites.js';
-import type { GridQuery } from '../../../common/grid.js';
-import type { ExportFormat, ExportSummary } from '../../../common/import-types.js';
-import { downloadFile } from '../bridge/files.js';
-import { messageOf, rememberEarly, type OperationProgress } from './operation-progress.js';
-import { isFiltered, toOpenInput } from './query.js';
+import type { ContractClient } from '../../../../common/client.js';
+import type { EventPayloads, ExportPreview, Scope } from '../../../../common/contract.js';
+import type { EbaySiteCode } from '../../../../common/ebay-sites.js';
+import type { GridQuery } from '../../../../common/grid.js';
+import type { ExportFormat, ExportSummary } from '../../../../common/import-types.js';
+import { downloadFile } from '../../bridge/files.js';
+import { messageOf, rememberEarly, type OperationProgress } from '../../store/operation-progress.js';
+import { isFiltered, toOpenInput } from '../grid/query.js';
 
 /* ----------------------------------------------------------------------------------------------
  * The export dialog: preview, start, follow `operation.progress` / `export.finished`, download.

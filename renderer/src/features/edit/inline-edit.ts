@@ -1,11 +1,11 @@
-import type { ListingChanges } from '../../../common/edit-types.js';
-import type { GridRow, Listing, Marketplace } from '../../../common/listing.js';
-import { countCharacters, evaluateField, evaluateListing, fieldLimit, type FieldLimit, type Issue } from '../../../common/rules/index.js';
-import { formatPriceInput, parsePriceInput } from './editor.js';
+import type { ListingChanges } from '../../../../common/edit-types.js';
+import type { GridRow, Listing, Marketplace } from '../../../../common/listing.js';
+import { countCharacters, evaluateField, evaluateListing, fieldLimit, type FieldLimit, type Issue } from '../../../../common/rules/index.js';
+import { formatPriceInput, parsePriceInput } from './field-parsing.js';
 
 /* ----------------------------------------------------------------------------------------------
  * Inline editing of one grid cell (title or price). Pure helpers, unit-tested; the store slice
- * lives in app-store.ts. The draft is kept in the store, not in the input, so it survives the row
+ * lives in inline-edit-slice.ts. The draft is kept in the store, not in the input, so it survives the row
  * being scrolled out of view and back (virtualized rows unmount).
  * -------------------------------------------------------------------------------------------- */
 

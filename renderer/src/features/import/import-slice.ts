@@ -1,6 +1,6 @@
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
-import type { ContractClient } from '../../../common/client.js';
-import type { MappingPreset } from '../../../common/contract.js';
+import type { ContractClient } from '../../../../common/client.js';
+import type { MappingPreset } from '../../../../common/contract.js';
 import {
   IMPORT_DIALECTS,
   type ColumnMapping,
@@ -10,10 +10,10 @@ import {
   type ImportReport,
   type MappableField,
   type MatchBy,
-} from '../../../common/import-types.js';
-import type { Marketplace } from '../../../common/listing.js';
-import { uploadFile, type UploadHandle } from '../bridge/files.js';
-import { messageOf, rememberEarly, type OperationProgress } from './operation-progress.js';
+} from '../../../../common/import-types.js';
+import type { Marketplace } from '../../../../common/listing.js';
+import { uploadFile, type UploadHandle } from '../../bridge/files.js';
+import { messageOf, rememberEarly, type OperationProgress } from '../../store/operation-progress.js';
 
 /* ----------------------------------------------------------------------------------------------
  * The import wizard. It talks to the core only through the contract (plus the /files endpoint for

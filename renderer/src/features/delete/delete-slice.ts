@@ -1,12 +1,12 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { ContractClient } from '../../../common/client.js';
-import type { Scope } from '../../../common/contract.js';
-import type { DeleteResult, UndoState } from '../../../common/edit-types.js';
-import { describeHistoryStep } from '../../../common/history-text.js';
-import { ContractError } from '../../../common/result.js';
-import { formatCount } from '../format.js';
-import type { HistoryAction } from './history.js';
-import type { Selection } from './selection.js';
+import type { ContractClient } from '../../../../common/client.js';
+import type { Scope } from '../../../../common/contract.js';
+import type { DeleteResult, UndoState } from '../../../../common/edit-types.js';
+import { describeHistoryStep } from '../../../../common/history-text.js';
+import { ContractError } from '../../../../common/result.js';
+import { formatCount } from '../../format.js';
+import type { HistoryAction } from '../history/history-slice.js';
+import type { Selection } from '../grid/selection.js';
 
 /* ----------------------------------------------------------------------------------------------
  * Deleting listings (the toolbar's Delete… and the Delete key on the grid's selection open the

@@ -1,7 +1,7 @@
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
-import type { ContractClient } from '../../../common/client.js';
-import type { UndoState } from '../../../common/edit-types.js';
-import { describeHistoryStep, type HistoryStep } from '../../../common/history-text.js';
+import type { ContractClient } from '../../../../common/client.js';
+import type { UndoState } from '../../../../common/edit-types.js';
+import { describeHistoryStep, type HistoryStep } from '../../../../common/history-text.js';
 
 /* ----------------------------------------------------------------------------------------------
  * Undo/redo of catalog changes (inline edits, bulk edits, reverts). The core keeps the history —
