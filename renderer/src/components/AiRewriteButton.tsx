@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { Listing } from '../../../common/listing.js';
 import { errorMessage } from '../store/error-message.js';
-import { useClient } from '../store/client-context.js';
+import { useCalls } from '../store/client-context.js';
 import { useApp } from '../store/context.js';
 import { aiRewriteBlocked } from '../features/ai/ai-blocked.js';
 import { useAiStatus } from '../features/ai/use-ai-status.js';
+import { jobCalls } from '../features/jobs/job-calls.js';
 import { useJobs, useJobsStore } from '../features/jobs/jobs-store.js';
 
 type Phase = { kind: 'idle' } | { kind: 'starting' } | { kind: 'running'; jobId: number } | { kind: 'nothing' } | { kind: 'error'; message: string };
@@ -17,7 +18,7 @@ type Phase = { kind: 'idle' } | { kind: 'starting' } | { kind: 'running'; jobId:
  * Keyed by listing id where it is used, so opening another listing starts afresh.
  */
 export function AiRewriteButton({ listing, dirty }: { listing: Listing; dirty: boolean }) {
-  const client = useClient();
+  const calls = useCalls(jobCalls);
   const jobs = useJobsStore();
   const offline = useApp((s) => s.offline);
   const ai = useAiStatus();
@@ -33,7 +34,7 @@ export function AiRewriteButton({ listing, dirty }: { listing: Listing; dirty: b
   useEffect(() => {
     if (job === undefined || jobId === null || job.state !== 'done') return;
     let live = true;
-    client.call('proposals.list', { jobId, limit: 1 }).then(
+    calls.proposals({ jobId, limit: 1 }).then(
       (list) => {
         if (!live) return;
         if (list.matching > 0) {
@@ -46,12 +47,12 @@ export function AiRewriteButton({ listing, dirty }: { listing: Listing; dirty: b
     return () => {
       live = false;
     };
-  }, [job, jobId, client, jobs]);
+  }, [job, jobId, calls, jobs]);
 
   const start = async () => {
     setPhase({ kind: 'starting' });
     try {
-      const started = await client.call('jobs.start', { scope: { kind: 'ids', ids: [listing.id] }, marketplace: listing.marketplace, kind: 'ai', priority: 'interactive' });
+      const started = await calls.start({ scope: { kind: 'ids', ids: [listing.id] }, marketplace: listing.marketplace, kind: 'ai', priority: 'interactive' });
       jobs.getState().upsert(started);
       setPhase({ kind: 'running', jobId: started.id });
     } catch (err) {

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { AI_TIER_NAMES, type AiStatus, type AiTierName } from '../../../common/ai-types.js';
 import { formatDateTime, formatInteger } from '../format.js';
 import { errorMessage } from '../store/error-message.js';
-import { useClient } from '../store/client-context.js';
+import { useCalls } from '../store/client-context.js';
+import { aiCalls } from '../features/ai/ai-calls.js';
 import { Modal } from '../ui/Modal.js';
 
 type Status = { kind: 'idle' } | { kind: 'busy'; what: string } | { kind: 'done'; message: string } | { kind: 'error'; message: string };
@@ -17,15 +18,15 @@ const REFRESH_MS = 5_000;
  * tier and model the rate limiter plans for, and today's usage with the budget Groq reports left.
  */
 export function AiSettingsDialog({ onClose }: { onClose: () => void }) {
-  const client = useClient();
+  const calls = useCalls(aiCalls);
   const [ai, setAi] = useState<AiStatus | null>(null);
   const [key, setKey] = useState('');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [confirmRemove, setConfirmRemove] = useState(false);
 
   const load = useCallback(() => {
-    client.call('ai.status', {}).then(setAi, (err: unknown) => setStatus({ kind: 'error', message: errorMessage(err).message }));
-  }, [client]);
+    calls.status().then(setAi, (err: unknown) => setStatus({ kind: 'error', message: errorMessage(err).message }));
+  }, [calls]);
   useEffect(() => {
     load();
     const timer = setInterval(load, REFRESH_MS);
@@ -37,7 +38,7 @@ export function AiSettingsDialog({ onClose }: { onClose: () => void }) {
 
   const test = () => {
     setStatus({ kind: 'busy', what: 'Testing the key with Groq…' });
-    client.call('ai.testKey', {}).then((result) => {
+    calls.testKey().then((result) => {
       setStatus(result.ok ? { kind: 'done', message: result.message } : { kind: 'error', message: result.message });
       load();
     }, fail);
@@ -45,7 +46,7 @@ export function AiSettingsDialog({ onClose }: { onClose: () => void }) {
 
   const save = () => {
     setStatus({ kind: 'busy', what: 'Saving the key…' });
-    client.call('ai.setKey', { key }).then((next) => {
+    calls.setKey(key).then((next) => {
       setKey('');
       setAi(next);
       test();
@@ -55,14 +56,14 @@ export function AiSettingsDialog({ onClose }: { onClose: () => void }) {
   const remove = () => {
     setConfirmRemove(false);
     setStatus({ kind: 'busy', what: 'Removing the key…' });
-    client.call('ai.removeKey', {}).then((next) => {
+    calls.removeKey().then((next) => {
       setAi(next);
       setStatus({ kind: 'done', message: 'The key was removed. AI rewriting is off until you add one.' });
     }, fail);
   };
 
   const configure = (change: { tier?: AiTierName; model?: string }) => {
-    client.call('ai.configure', change).then(setAi, fail);
+    calls.configure(change).then(setAi, fail);
   };
 
   const models = ai ? [...new Set([...(ai.models ?? KNOWN_MODELS), ai.model])].sort() : KNOWN_MODELS;

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo, BackupReason } from '../../../common/desktop-types.js';
 import { errorMessage } from '../store/error-message.js';
-import { useClient } from '../store/client-context.js';
+import { useCalls } from '../store/client-context.js';
+import { backupCalls } from '../features/backups/backup-calls.js';
 import { formatBytes, formatDateTime } from '../format.js';
 import { Modal } from '../ui/Modal.js';
 
@@ -22,28 +23,28 @@ type Status = { kind: 'idle' } | { kind: 'busy'; what: string } | { kind: 'done'
  * web harness lists and creates backups; restoring there fails with the core's explanation.
  */
 export function BackupsDialog({ onClose }: { onClose: () => void }) {
-  const client = useClient();
+  const calls = useCalls(backupCalls);
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [folder, setFolder] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
 
   const load = useCallback(() => {
-    client.call('backup.list', {}).then(
+    calls.list().then(
       ({ backups: list, folder: where }) => {
         setBackups(list);
         setFolder(where);
       },
       (err: unknown) => setStatus({ kind: 'error', message: errorMessage(err).message }),
     );
-  }, [client]);
+  }, [calls]);
   useEffect(load, [load]);
 
   const busy = status.kind === 'busy';
 
   const backUpNow = () => {
     setStatus({ kind: 'busy', what: 'Backing up…' });
-    client.call('backup.create', { reason: 'manual' }).then(
+    calls.create().then(
       (made) => {
         setStatus({ kind: 'done', message: `Backup made and verified (${formatBytes(made.sizeBytes)}): ${made.id}` });
         load();
@@ -55,7 +56,7 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
   const restore = (backup: BackupInfo) => {
     setConfirming(null);
     setStatus({ kind: 'busy', what: 'Restoring…' });
-    client.call('backup.restore', { backupId: backup.id }).then(
+    calls.restore(backup.id).then(
       (result) =>
         setStatus({
           kind: 'done',
@@ -169,9 +170,9 @@ function CopyButton({ text, label }: { text: string; label: string }) {
 
 /** Opens the dialog for the desktop menu's File › Restore from Backup… and for `openBackups()` callers. */
 export function BackupsController({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
-  const client = useClient();
-  useEffect(() => client.on('app.command', (command) => {
+  const calls = useCalls(backupCalls);
+  useEffect(() => calls.onCommand((command) => {
     if (command.id === 'backup.restore') onOpenChange(true);
-  }), [client, onOpenChange]);
+  }), [calls, onOpenChange]);
   return open ? <BackupsDialog onClose={() => onOpenChange(false)} /> : null;
 }

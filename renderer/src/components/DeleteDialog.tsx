@@ -3,7 +3,8 @@ import type { Scope } from '../../../common/contract.js';
 import type { DeletePreview } from '../../../common/edit-types.js';
 import { formatCount, formatInteger } from '../format.js';
 import { errorMessage } from '../store/error-message.js';
-import { useClient } from '../store/client-context.js';
+import { useCalls } from '../store/client-context.js';
+import { deleteCalls } from '../features/delete/delete-calls.js';
 import { useAppStore } from '../store/context.js';
 import { Modal } from '../ui/Modal.js';
 import { defaultScopeChoice, ScopeChooser, useScopeOptions, type ScopeChoice } from './ScopeChooser.js';
@@ -24,7 +25,7 @@ const UNDO_KEYS = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(nav
  * listings and says that it can be undone. One undoable change in the core (`listings.delete`).
  */
 export function DeleteDialog({ onClose }: { onClose: () => void }) {
-  const client = useClient();
+  const calls = useCalls(deleteCalls);
   const store = useAppStore();
   const scopes = useScopeOptions();
   const [choice, setChoice] = useState<ScopeChoice>(() => defaultScopeChoice(scopes));
@@ -37,14 +38,14 @@ export function DeleteDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     if (scope === null) return;
     let current = true;
-    client.call('listings.deletePreview', { scope }).then(
+    calls.preview(scope).then(
       (preview) => current && setAnswer({ scope, preview, error: null }),
       (err: unknown) => current && setAnswer({ scope, preview: null, error: errorMessage(err).message }),
     );
     return () => {
       current = false;
     };
-  }, [client, scope]);
+  }, [calls, scope]);
   const fresh = answer !== null && answer.scope === scope;
   const preview = fresh ? answer.preview : null;
   const phase: Phase = deleting ? 'deleting' : fresh ? 'ready' : 'checking';
@@ -55,7 +56,7 @@ export function DeleteDialog({ onClose }: { onClose: () => void }) {
     setDeleting(true);
     setDeleteError(null);
     try {
-      const result = await client.call('listings.delete', { scope });
+      const result = await calls.remove(scope);
       store.getState().listingsDeleted(scope, result);
       onClose();
     } catch (err) {

@@ -3,10 +3,9 @@ import { useStore } from 'zustand';
 import { MARKETPLACE_LABELS, STATUS_LABELS, type Listing } from '../../../common/listing.js';
 import { MAX_SCORE } from '../../../common/rules/index.js';
 import { formatDateTime } from '../format.js';
-import { useClient } from '../store/client-context.js';
 import { useApp, useAppStore } from '../store/context.js';
 import { diffDraft, draftFromListing, isDirty, ruleInputOf, type Draft } from '../features/edit/draft.js';
-import { editorStoreFor, type EditorSession } from '../features/edit/editor-store.js';
+import { useEditorStore, type EditorSession } from '../features/edit/editor-store.js';
 import { AiRewriteButton } from './AiRewriteButton.js';
 import { HistoryList } from './HistoryList.js';
 import { ListingEditor, useListingCheck, type ListingCheck } from './ListingEditor.js';
@@ -138,9 +137,8 @@ function SaveBar({
 }
 
 function LoadedDetail({ listing, loading, onClose }: { listing: Listing; loading: boolean; onClose: () => void }) {
-  const client = useClient();
   const appStore = useAppStore();
-  const editor = editorStoreFor(client);
+  const editor = useEditorStore();
   const session = useStore(editor, (s) => s.sessions[listing.id]);
   const [tab, setTab] = useState<PaneTab>('edit');
   const tabRefs = useRef<Record<PaneTab, HTMLButtonElement | null>>({ edit: null, history: null });

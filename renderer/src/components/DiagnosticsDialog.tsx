@@ -1,7 +1,8 @@
 import { Fragment, useEffect, useState } from 'react';
 import type { DiagnosticsSnapshot, SlowQuery } from '../../../common/diagnostics-types.js';
 import { errorMessage } from '../store/error-message.js';
-import { useClient } from '../store/client-context.js';
+import { useCalls } from '../store/client-context.js';
+import { diagnosticsCalls } from '../features/diagnostics/diagnostics-calls.js';
 import { formatBytes, formatCount, formatDateTime, formatInteger } from '../format.js';
 import { Modal } from '../ui/Modal.js';
 import './diagnostics.css';
@@ -17,7 +18,7 @@ const ms = (value: number): string => (value < 10 ? value.toFixed(1) : formatInt
  * thread health and where the log file is. Reads `diagnostics.get`, answered by the host.
  */
 export function DiagnosticsDialog({ onClose }: { onClose: () => void }) {
-  const client = useClient();
+  const calls = useCalls(diagnosticsCalls);
   const [snapshot, setSnapshot] = useState<DiagnosticsSnapshot | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -25,7 +26,7 @@ export function DiagnosticsDialog({ onClose }: { onClose: () => void }) {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = () => {
-      client.call('diagnostics.get', {}).then(
+      calls.snapshot().then(
         (value) => {
           if (!live) return;
           setSnapshot(value);
@@ -44,7 +45,7 @@ export function DiagnosticsDialog({ onClose }: { onClose: () => void }) {
       live = false;
       clearTimeout(timer);
     };
-  }, [client]);
+  }, [calls]);
 
   return (
     <Modal

@@ -3,7 +3,8 @@ import type { Scope } from '../../../common/contract.js';
 import { MARKETPLACE_LABELS, MARKETPLACES, type Marketplace } from '../../../common/listing.js';
 import { formatCount } from '../format.js';
 import { errorMessage } from '../store/error-message.js';
-import { useClient } from '../store/client-context.js';
+import { useCalls } from '../store/client-context.js';
+import { jobCalls } from '../features/jobs/job-calls.js';
 import { useApp } from '../store/context.js';
 import { defaultMarketplace, useJobsStore } from '../features/jobs/jobs-store.js';
 import { rememberedPriceRules, rememberPriceRules, toPriceRules, type PriceRulesForm } from '../features/optimize/price-rules.js';
@@ -20,7 +21,7 @@ import './optimize.css';
  * (ending, rounding, min/max) are optional and remembered per marketplace.
  */
 export function OptimizeDialog({ onClose }: { onClose: () => void }) {
-  const client = useClient();
+  const calls = useCalls(jobCalls);
   const jobs = useJobsStore();
   const scopes = useScopeOptions();
   const query = useApp((s) => s.query);
@@ -50,7 +51,7 @@ export function OptimizeDialog({ onClose }: { onClose: () => void }) {
     setError(null);
     try {
       // Bulk: a one-listing rewrite started from the editor (interactive) goes ahead of this job.
-      const job = await client.call('jobs.start', { scope, marketplace, kind: method, priority: 'bulk', autoApply, ...(price.rules ? { priceRules: price.rules } : {}) });
+      const job = await calls.start({ scope, marketplace, kind: method, priority: 'bulk', autoApply, ...(price.rules ? { priceRules: price.rules } : {}) });
       if (method === 'optimize') rememberPriceRules(marketplace, priceForm);
       const s = jobs.getState();
       s.upsert(job);

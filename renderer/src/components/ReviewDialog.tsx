@@ -4,7 +4,8 @@ import type { Listing } from '../../../common/listing.js';
 import { FIELD_TITLES } from '../../../common/edit/field-labels.js';
 import { formatCount, formatInteger, formatPrice } from '../format.js';
 import { errorMessage } from '../store/error-message.js';
-import { useClient } from '../store/client-context.js';
+import { useCalls } from '../store/client-context.js';
+import { jobCalls } from '../features/jobs/job-calls.js';
 import { useApp, useAppStore } from '../store/context.js';
 import { describeQuery, queryScope } from '../features/grid/query.js';
 import { tagDiff, wordDiff } from '../features/optimize/word-diff.js';
@@ -181,7 +182,7 @@ function ListingReview({ group, listing, spelling, actions }: { group: ListingGr
  * change (author: optimizer).
  */
 export function ReviewDialog({ jobId, onClose }: { jobId: number; onClose: () => void }) {
-  const client = useClient();
+  const calls = useCalls(jobCalls);
   const store = useAppStore();
   const [proposals, setProposals] = useState<ProposalView[] | null>(null);
   const [listings, setListings] = useState<ReadonlyMap<number, Listing>>(new Map());
@@ -202,15 +203,15 @@ export function ReviewDialog({ jobId, onClose }: { jobId: number; onClose: () =>
   /** Reads the next page of pending proposals (callers set `loading` first; it starts true). */
   const load = useCallback(
     (): Promise<void> =>
-      client
-        .call('proposals.list', { jobId, limit: REVIEW_PAGE_SIZE, spelling: true })
+      calls
+        .proposals({ jobId, limit: REVIEW_PAGE_SIZE, spelling: true })
         .then(async (page) => {
           const ids = [...new Set(page.proposals.map((p) => p.listingId))];
           const [pairs, matched] = await Promise.all([
-            Promise.all(ids.map((id) => client.call('listing.get', { id }).then((l) => [id, l] as const, () => null))),
+            Promise.all(ids.map((id) => calls.listing(id).then((l) => [id, l] as const, () => null))),
             // Only the count: how many of this job's proposals "accept all matching" would cover.
             matchScope.kind === 'query'
-              ? client.call('proposals.list', { jobId, query: { filter: matchScope.filter, ...(matchScope.search === undefined ? {} : { search: matchScope.search }) }, limit: 1 }).then((m) => m.matching)
+              ? calls.proposals({ jobId, query: { filter: matchScope.filter, ...(matchScope.search === undefined ? {} : { search: matchScope.search }) }, limit: 1 }).then((m) => m.matching)
               : Promise.resolve(null),
           ]);
           const found = new Map<number, Listing>();
@@ -224,7 +225,7 @@ export function ReviewDialog({ jobId, onClose }: { jobId: number; onClose: () =>
         })
         .catch((err: unknown) => setError(errorMessage(err).message))
         .finally(() => setLoading(false)),
-    [client, jobId, matchScope],
+    [calls, jobId, matchScope],
   );
 
   useEffect(() => {
@@ -238,7 +239,7 @@ export function ReviewDialog({ jobId, onClose }: { jobId: number; onClose: () =>
       void (async () => {
         try {
           if (accept) {
-            const result = await client.call('proposals.accept', { selector });
+            const result = await calls.accept(selector);
             const summary = result.changeSet?.summary;
             const stale = result.stale > 0 ? ` ${formatCount(result.stale, 'change was', 'changes were')} skipped: the listing changed after the proposal was made.` : '';
             const flagged =
@@ -257,7 +258,7 @@ export function ReviewDialog({ jobId, onClose }: { jobId: number; onClose: () =>
             s.showNotice(summary === undefined ? 'Nothing changed.' : `Done: ${summary}. Undo with ${navigator.platform.includes('Mac') ? '⌘Z' : 'Ctrl+Z'}.`);
             void s.refreshHistory();
           } else {
-            const result = await client.call('proposals.reject', { selector });
+            const result = await calls.reject(selector);
             setOutcome(<strong>Rejected {formatCount(result.rejected, 'change', 'changes')}.</strong>);
           }
           setLoading(true);
@@ -269,7 +270,7 @@ export function ReviewDialog({ jobId, onClose }: { jobId: number; onClose: () =>
         }
       })();
     },
-    [client, load, store],
+    [calls, load, store],
   );
 
   const actions: Actions = { busy: busy || loading, decide };

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formatCount, formatInteger } from '../format.js';
-import { useClient } from '../store/client-context.js';
+import { useCalls } from '../store/client-context.js';
+import { indexingCalls, type IndexingProgress } from '../features/status/indexing-calls.js';
 import { useApp } from '../store/context.js';
 import { selectionCount } from '../features/grid/selection.js';
 
@@ -52,24 +53,11 @@ function Notice() {
  * says how many listings it may still miss, rather than missing them silently.
  */
 function IndexingStatus() {
-  const client = useClient();
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const indexing = useCalls(indexingCalls);
+  const [progress, setProgress] = useState<IndexingProgress>(null);
   const searching = useApp((s) => s.view?.notIndexed !== undefined);
   const notIndexedAtOpen = useApp((s) => s.view?.notIndexed ?? 0);
-  useEffect(() => {
-    const offProgress = client.on('operation.progress', (event) => {
-      if (event.phase !== 'indexing' || event.total === null) return;
-      setProgress(event.done >= event.total ? null : { done: event.done, total: event.total });
-    });
-    // The phase ends with a rescore change: clears the bar even if its last progress event was missed.
-    const offChanged = client.on('catalog.changed', (event) => {
-      if (event.reason === 'rescore') setProgress(null);
-    });
-    return () => {
-      offProgress();
-      offChanged();
-    };
-  }, [client]);
+  useEffect(() => indexing.follow(setProgress), [indexing]);
   const waiting = progress === null ? notIndexedAtOpen : progress.total - progress.done;
   if (progress === null && !searching) return null;
   const percent = progress === null ? null : Math.floor((progress.done / Math.max(1, progress.total)) * 100);

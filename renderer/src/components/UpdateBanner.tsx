@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { UpdateState } from '../../../common/desktop-types.js';
-import { useClient } from '../store/client-context.js';
+import { useCalls } from '../store/client-context.js';
+import { updateCalls } from '../features/update/update-calls.js';
 
 /**
  * The update banner: "Downloading 42 %" → "Listsmith 1.3.0 is ready — Restart to update".
@@ -60,22 +61,22 @@ export function UpdateBanner({ state, onRestart, onDismiss }: UpdateBannerProps)
 
 /** Wiring through the typed contract client. */
 export function UpdateBannerFromCore() {
-  const client = useClient();
+  const calls = useCalls(updateCalls);
   const [state, setState] = useState<UpdateState | null>(null);
   const [dismissed, setDismissed] = useState<string | null>(null);
   useEffect(() => {
-    const unsubscribe = client.on('update.state', setState);
-    client.call('update.getState', {}).then(
+    const unsubscribe = calls.onState(setState);
+    calls.state().then(
       (value) => setState((current) => current ?? value),
       () => undefined, // no updater here (browser build): nothing to show
     );
     return unsubscribe;
-  }, [client]);
+  }, [calls]);
   const key = state && 'version' in state ? `${state.status}:${state.version}` : (state?.status ?? '');
   return (
     <UpdateBanner
       state={dismissed === key ? null : state}
-      onRestart={() => void client.call('update.install', {}).catch(() => undefined)}
+      onRestart={() => void calls.install().catch(() => undefined)}
       onDismiss={() => setDismissed(key)}
     />
   );

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import type { ContractClient } from '../../../common/client.js';
 
 /**
@@ -11,4 +11,15 @@ export function useClient(): ContractClient {
   const client = useContext(ClientContext);
   if (client === null) throw new Error('ClientContext is missing');
   return client;
+}
+
+/**
+ * A feature's calls (a `<feature>-calls.ts` binder) bound to the app's client: components reach
+ * the core through these, never `client.call` with a method name of their own. The same object
+ * for as long as the client is, so it can stand in effect dependencies. `bind` must be a
+ * module-level function.
+ */
+export function useCalls<T>(bind: (client: ContractClient) => T): T {
+  const client = useClient();
+  return useMemo(() => bind(client), [bind, client]);
 }

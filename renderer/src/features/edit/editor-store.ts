@@ -4,6 +4,7 @@ import type { EditOutcome } from '../../../../common/contract.js';
 import { FIELD_LABELS } from '../../../../common/edit/field-labels.js';
 import type { Listing } from '../../../../common/listing.js';
 import { ContractError } from '../../../../common/result.js';
+import { useClient } from '../../store/client-context.js';
 import { changedDraftFields, diffDraft, draftFromListing, isDirty, type Draft, type DraftField } from './draft.js';
 
 /* ----------------------------------------------------------------------------------------------
@@ -181,4 +182,9 @@ export function editorStoreFor(client: ContractClient): EditorStore {
     stores.set(client, store);
   }
   return store;
+}
+
+/** The app's editor store, for components (one per client: drafts outlive the detail pane). */
+export function useEditorStore(): EditorStore {
+  return editorStoreFor(useClient());
 }

@@ -3,7 +3,8 @@ import type { JobProgressEvent, JobSummary } from '../../../../common/job-types.
 import { MARKETPLACE_LABELS } from '../../../../common/listing.js';
 import { formatCount, formatDateTime, formatDuration, formatInteger } from '../../format.js';
 import { errorMessage } from '../../store/error-message.js';
-import { useClient } from '../../store/client-context.js';
+import { useCalls } from '../../store/client-context.js';
+import { jobCalls } from './job-calls.js';
 import { isActive, JOB_STATE_LABELS, percentDone, useJobs, useJobsStore } from './jobs-store.js';
 import { Modal } from '../../ui/Modal.js';
 import '../../components/optimize.css';
@@ -24,16 +25,16 @@ function jobTitle(job: JobSummary): string {
 
 /** One job: state, progress (done/total, rate, ETA), failure reason, and its actions. */
 function JobRow({ job, progress }: { job: JobSummary; progress: JobProgressEvent | undefined }) {
-  const client = useClient();
+  const calls = useCalls(jobCalls);
   const jobs = useJobsStore();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const active = isActive(job.state);
-  const act = async (method: 'jobs.cancel' | 'jobs.retry') => {
+  const act = async (action: 'cancel' | 'retry') => {
     setBusy(true);
     setError(null);
     try {
-      jobs.getState().upsert(await client.call(method, { jobId: job.id }));
+      jobs.getState().upsert(await calls[action](job.id));
       void jobs.getState().refresh();
     } catch (err) {
       setError(errorMessage(err).message);
@@ -81,17 +82,17 @@ function JobRow({ job, progress }: { job: JobSummary; progress: JobProgressEvent
       )}
       <div className="job-actions">
         {job.state === 'paused' && (
-          <button type="button" className="btn btn-primary" data-testid="job-resume" disabled={busy} onClick={() => void act('jobs.retry')} title="Try again where the job stopped: listings already rewritten are kept">
+          <button type="button" className="btn btn-primary" data-testid="job-resume" disabled={busy} onClick={() => void act('retry')} title="Try again where the job stopped: listings already rewritten are kept">
             Resume
           </button>
         )}
         {(active || job.state === 'paused') && (
-          <button type="button" className="btn" data-testid="job-cancel" disabled={busy} onClick={() => void act('jobs.cancel')}>
+          <button type="button" className="btn" data-testid="job-cancel" disabled={busy} onClick={() => void act('cancel')}>
             Cancel
           </button>
         )}
         {(job.state === 'failed' || job.state === 'cancelled') && (
-          <button type="button" className="btn" data-testid="job-retry" disabled={busy} onClick={() => void act('jobs.retry')}>
+          <button type="button" className="btn" data-testid="job-retry" disabled={busy} onClick={() => void act('retry')}>
             Retry
           </button>
         )}
