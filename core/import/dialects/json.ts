@@ -23,13 +23,18 @@ function str(v: unknown): string {
   return '';
 }
 
+const looseKey = (key: string): string => key.toLowerCase().replace(/[\s_-]+/g, '');
+/** Each object's keys by their loose form, built once: a row asks for a dozen absent fields. */
+const looseKeys = new WeakMap<Obj, Map<string, string>>();
+
 function pick(obj: Obj, ...keys: string[]): unknown {
   for (const key of keys) {
     if (key in obj && obj[key] !== null && obj[key] !== undefined && obj[key] !== '') return obj[key];
   }
-  const lower = new Map(Object.keys(obj).map((k) => [k.toLowerCase().replace(/[\s_-]+/g, ''), k]));
+  let lower = looseKeys.get(obj);
+  if (!lower) looseKeys.set(obj, (lower = new Map(Object.keys(obj).map((k) => [looseKey(k), k]))));
   for (const key of keys) {
-    const real = lower.get(key.toLowerCase().replace(/[\s_-]+/g, ''));
+    const real = lower.get(looseKey(key));
     if (real !== undefined && obj[real] !== null && obj[real] !== undefined && obj[real] !== '') return obj[real];
   }
   return undefined;
@@ -177,17 +182,18 @@ export async function* mapJsonLines(text: DecodedText, ctx: MapContext, counter:
   let line = 1;
   for await (const chunk of text.chunks()) {
     rest += chunk;
-    let nl = rest.indexOf('\n');
-    while (nl !== -1) {
-      const piece = rest.slice(0, nl).replace(/\r$/, '');
-      rest = rest.slice(nl + 1);
+    // Walk the lines by position and cut the unread tail once per chunk, not once per line.
+    let start = 0;
+    for (let nl = rest.indexOf('\n'); nl !== -1; nl = rest.indexOf('\n', start)) {
+      const piece = rest.slice(start, nl > start && rest.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
+      start = nl + 1;
       if (piece.trim() !== '') {
         counter.rows++;
         yield toRecord(piece, line, ctx);
       }
       line++;
-      nl = rest.indexOf('\n');
     }
+    rest = rest.slice(start);
   }
   if (rest.trim() !== '') {
     counter.rows++;
