@@ -15,12 +15,12 @@ import {
 import { formatDateTime, formatInteger, formatPrice } from '../format.js';
 import { currencyDigits } from '../../../common/edit/currency-digits.js';
 import { type Draft, type DraftField } from '../features/edit/draft.js';
-import { DescriptionEditor } from './DescriptionEditor.js';
+import { DescriptionEditor } from '../features/edit/DescriptionEditor.js';
 import { FieldCounter } from '../ui/FieldCounter.js';
 import { FieldIssues, FieldProblem } from '../ui/FieldIssues.js';
-import { ImageThumbs } from './ImageThumbs.js';
-import { SourceColumns } from './SourceColumns.js';
-import { TagChips } from './TagChips.js';
+import { ImageThumbs } from '../features/edit/ImageThumbs.js';
+import { SourceColumns } from '../features/edit/SourceColumns.js';
+import { TagChips } from '../features/edit/TagChips.js';
 import './editor.css';
 
 /* The detail pane's editor: every field of the listing, each with a live counter against the

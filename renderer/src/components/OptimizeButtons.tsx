@@ -3,12 +3,12 @@ import { formatCount, formatInteger } from '../format.js';
 import { useApp, useAppStore } from '../store/context.js';
 import { isActive, useJobs, useJobsStore } from '../features/jobs/jobs-store.js';
 import { selectionCount } from '../features/grid/selection.js';
-import './optimize.css';
+import '../features/optimize/optimize.css';
 
 /** The optimize, jobs and review dialogs load when first opened (or hovered). */
-const loadOptimize = () => import('./OptimizeDialog.js');
+const loadOptimize = () => import('../features/optimize/OptimizeDialog.js');
 const loadJobs = () => import('../features/jobs/JobsPanel.js');
-const loadReview = () => import('./ReviewDialog.js');
+const loadReview = () => import('../features/optimize/ReviewDialog.js');
 const OptimizeDialog = lazy(loadOptimize);
 const JobsPanel = lazy(loadJobs);
 const ReviewDialog = lazy(loadReview);

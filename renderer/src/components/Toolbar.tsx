@@ -5,7 +5,7 @@ import { useApp, useAppStore } from '../store/context.js';
 import { historyKey, isTextEditingTarget } from '../features/history/history-slice.js';
 import { importIdOf, maxScoreOf, parseMaxScore } from '../features/grid/query.js';
 import { selectionCount } from '../features/grid/selection.js';
-import { DeleteButton } from './DeleteButton.js';
+import { DeleteButton } from '../features/delete/DeleteButton.js';
 import { ImportExportButtons } from './ImportExportButtons.js';
 import { OptimizeButtons } from './OptimizeButtons.js';
 import { Modal } from '../ui/Modal.js';

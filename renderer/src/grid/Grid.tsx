@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import type { GridSort } from '../../../common/grid.js';
 import { MARKETPLACE_LABELS, STATUS_LABELS, type GridRow } from '../../../common/listing.js';
-import { InlineEditor } from '../components/InlineEditor.js';
+import { InlineEditor } from '../features/edit/InlineEditor.js';
 import { formatDateTime, formatInteger, formatPrice } from '../format.js';
 import { useApp } from '../store/context.js';
 import type { InlineEdit, InlineField } from '../features/edit/inline-edit.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CACHED_PAGES, PAGE_SIZE, PageCache, pageRequest, pagesForRange, pagesToLoad } from '../../../renderer/src/store/page-cache.js';
+import { MAX_CACHED_PAGES, PAGE_SIZE, PageCache, pageRequest, pagesForRange, pagesToLoad } from '../../../renderer/src/features/grid/page-cache.js';
 import { isFiltered, nextSort, toOpenInput, toggleIn } from '../../../renderer/src/features/grid/query.js';
 
 describe('page range math', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GridQuery } from '../../../common/grid.js';
-import { PageCache } from '../../../renderer/src/store/page-cache.js';
+import { PageCache } from '../../../renderer/src/features/grid/page-cache.js';
 import { describeQuery, isFiltered, maxScoreOf, parseMaxScore, queryScope, toOpenInput } from '../../../renderer/src/features/grid/query.js';
 import {
   ALL_SELECTED,

@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { UpdateState } from '../../../common/desktop-types.js';
-import { UpdateBanner } from '../../../renderer/src/components/UpdateBanner.js';
+import { UpdateBanner } from '../../../renderer/src/features/update/UpdateBanner.js';
 
 const html = (state: UpdateState | null) => renderToStaticMarkup(createElement(UpdateBanner, { state, onRestart: () => {}, onDismiss: () => {} }));
 

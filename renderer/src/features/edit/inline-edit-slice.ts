@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { ContractClient } from '../../../../common/client.js';
 import type { AppState } from '../../store/app-store.js';
 import { errorMessage } from '../../store/error-message.js';
-import { PAGE_SIZE } from '../../store/page-cache.js';
+import { PAGE_SIZE } from '../grid/page-cache.js';
 import { inlineChanges, rowFromListing, startEdit, type InlineEdit, type InlineField } from './inline-edit.js';
 
 /* ----------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import type { GridView } from '../../../../common/contract.js';
 import type { GridRow } from '../../../../common/listing.js';
 import { ContractError } from '../../../../common/result.js';
 import type { AppState } from '../../store/app-store.js';
-import { PAGE_SIZE, pageRequest, pagesForRange, pagesToLoad } from '../../store/page-cache.js';
+import { PAGE_SIZE, pageRequest, pagesForRange, pagesToLoad } from './page-cache.js';
 
 /* ----------------------------------------------------------------------------------------------
  * The page-fetch loop: keeps the page cache filled around the visible rows of the current view,

@@ -3,7 +3,7 @@ import type { ContractClient } from '../../../../common/client.js';
 import type { GridView } from '../../../../common/contract.js';
 import type { GridRow } from '../../../../common/listing.js';
 import type { AppState } from '../../store/app-store.js';
-import { PageCache, pagesForRange } from '../../store/page-cache.js';
+import { PageCache, pagesForRange } from './page-cache.js';
 import { createPageLoader, type PageLoader } from './page-loader.js';
 import { toOpenInput } from './query.js';
 

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { FieldLimit, Issue } from '../../../common/rules/index.js';
-import { photoSrc } from '../bridge/photos.js';
-import { isDisplayableImageUrl } from '../format.js';
-import { checkImageUrl } from '../features/edit/field-parsing.js';
-import { FieldCounter } from '../ui/FieldCounter.js';
-import { FieldIssues } from '../ui/FieldIssues.js';
-import './editor.css';
+import type { FieldLimit, Issue } from '../../../../common/rules/index.js';
+import { photoSrc } from '../../bridge/photos.js';
+import { isDisplayableImageUrl } from '../../format.js';
+import { checkImageUrl } from './field-parsing.js';
+import { FieldCounter } from '../../ui/FieldCounter.js';
+import { FieldIssues } from '../../ui/FieldIssues.js';
+import '../../components/editor.css';
 
 type ThumbSource = 'local' | 'remote' | 'failed';
 

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { DESCRIPTION_FORMAT } from '../../../common/description-format.js';
-import { MARKETPLACE_LABELS, type Marketplace } from '../../../common/listing.js';
+import { DESCRIPTION_FORMAT } from '../../../../common/description-format.js';
+import { MARKETPLACE_LABELS, type Marketplace } from '../../../../common/listing.js';
 import { lossyTags, renderDescription, serializeDescription } from './description-html.js';
 
 type View = 'formatted' | 'html';

@@ -1,4 +1,4 @@
-import { useApp } from '../store/context.js';
+import { useApp } from '../../store/context.js';
 
 /**
  * The banner of a lost connection (web transport): says what happened, that Listsmith reconnects by

@@ -1,11 +1,11 @@
 import { useState, type ClipboardEvent, type KeyboardEvent } from 'react';
-import type { FieldLimit, Issue } from '../../../common/rules/index.js';
-import { countCharacters, countUtf8Bytes } from '../../../common/rules/index.js';
-import { formatInteger } from '../format.js';
-import { addItems } from '../features/edit/field-parsing.js';
-import { FieldCounter } from '../ui/FieldCounter.js';
-import { FieldIssues } from '../ui/FieldIssues.js';
-import './editor.css';
+import type { FieldLimit, Issue } from '../../../../common/rules/index.js';
+import { countCharacters, countUtf8Bytes } from '../../../../common/rules/index.js';
+import { formatInteger } from '../../format.js';
+import { addItems } from './field-parsing.js';
+import { FieldCounter } from '../../ui/FieldCounter.js';
+import { FieldIssues } from '../../ui/FieldIssues.js';
+import '../../components/editor.css';
 
 interface TagChipsProps {
   /** Base for element ids, e.g. "edit-tags". */

@@ -1,10 +1,10 @@
 import { Fragment, useEffect, useState } from 'react';
-import type { DiagnosticsSnapshot, SlowQuery } from '../../../common/diagnostics-types.js';
-import { errorMessage } from '../store/error-message.js';
-import { useCalls } from '../store/client-context.js';
-import { diagnosticsCalls } from '../features/diagnostics/diagnostics-calls.js';
-import { formatBytes, formatCount, formatDateTime, formatInteger } from '../format.js';
-import { Modal } from '../ui/Modal.js';
+import type { DiagnosticsSnapshot, SlowQuery } from '../../../../common/diagnostics-types.js';
+import { errorMessage } from '../../store/error-message.js';
+import { useCalls } from '../../store/client-context.js';
+import { diagnosticsCalls } from './diagnostics-calls.js';
+import { formatBytes, formatCount, formatDateTime, formatInteger } from '../../format.js';
+import { Modal } from '../../ui/Modal.js';
 import './diagnostics.css';
 
 /** While the panel is open it refreshes this often; closed, it costs nothing. */

@@ -1,6 +1,6 @@
-import type { ImportPreview } from '../../../common/import-types.js';
-import { formatInteger } from '../format.js';
-import { useApp } from '../store/context.js';
+import type { ImportPreview } from '../../../../common/import-types.js';
+import { formatInteger } from '../../format.js';
+import { useApp } from '../../store/context.js';
 
 /**
  * For a file without ids or SKUs: its rows are new listings, unless the seller asks to update the

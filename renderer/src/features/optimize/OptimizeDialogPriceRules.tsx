@@ -1,4 +1,4 @@
-import { PRICE_ENDINGS, type PriceDirection, type PriceEnding, type PriceRulesForm } from '../features/optimize/price-rules.js';
+import { PRICE_ENDINGS, type PriceDirection, type PriceEnding, type PriceRulesForm } from './price-rules.js';
 
 const ENDING_LABELS: Record<PriceEnding, string> = { '': 'keep the cents', '99': '.99', '95': '.95', '00': '.00' };
 const DIRECTION_LABELS: Record<PriceDirection, string> = { nearest: 'to the nearest', up: 'up', down: 'down' };

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
-import type { Scope } from '../../../common/contract.js';
-import type { DeletePreview } from '../../../common/edit-types.js';
-import { formatCount, formatInteger } from '../format.js';
-import { errorMessage } from '../store/error-message.js';
-import { useCalls } from '../store/client-context.js';
-import { deleteCalls } from '../features/delete/delete-calls.js';
-import { useAppStore } from '../store/context.js';
-import { Modal } from '../ui/Modal.js';
-import { defaultScopeChoice, ScopeChooser, useScopeOptions, type ScopeChoice } from './ScopeChooser.js';
+import type { Scope } from '../../../../common/contract.js';
+import type { DeletePreview } from '../../../../common/edit-types.js';
+import { formatCount, formatInteger } from '../../format.js';
+import { errorMessage } from '../../store/error-message.js';
+import { useCalls } from '../../store/client-context.js';
+import { deleteCalls } from './delete-calls.js';
+import { useAppStore } from '../../store/context.js';
+import { Modal } from '../../ui/Modal.js';
+import { defaultScopeChoice, ScopeChooser, useScopeOptions, type ScopeChoice } from '../../components/ScopeChooser.js';
 import './delete.css';
 
 type Phase = 'checking' | 'ready' | 'deleting';

@@ -1,6 +1,6 @@
-import { DEFAULT_CURRENCY_CHOICES, DIALECT_LABELS, type ImportPreview } from '../../../common/import-types.js';
-import { useApp } from '../store/context.js';
-import { importCurrencyChoice, type ImportCurrencySource } from '../features/import/import-slice.js';
+import { DEFAULT_CURRENCY_CHOICES, DIALECT_LABELS, type ImportPreview } from '../../../../common/import-types.js';
+import { useApp } from '../../store/context.js';
+import { importCurrencyChoice, type ImportCurrencySource } from './import-slice.js';
 import { currencyLabel } from './import-labels.js';
 
 /**

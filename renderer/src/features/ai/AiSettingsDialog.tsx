@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { AI_TIER_NAMES, type AiStatus, type AiTierName } from '../../../common/ai-types.js';
-import { formatDateTime, formatInteger } from '../format.js';
-import { errorMessage } from '../store/error-message.js';
-import { useCalls } from '../store/client-context.js';
-import { aiCalls } from '../features/ai/ai-calls.js';
-import { Modal } from '../ui/Modal.js';
+import { AI_TIER_NAMES, type AiStatus, type AiTierName } from '../../../../common/ai-types.js';
+import { formatDateTime, formatInteger } from '../../format.js';
+import { errorMessage } from '../../store/error-message.js';
+import { useCalls } from '../../store/client-context.js';
+import { aiCalls } from './ai-calls.js';
+import { Modal } from '../../ui/Modal.js';
 
 type Status = { kind: 'idle' } | { kind: 'busy'; what: string } | { kind: 'done'; message: string } | { kind: 'error'; message: string };
 

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { DIALECT_LABELS, type ColumnMapping, type ImportPreview, type MappableField, type PreviewColumn } from '../../../common/import-types.js';
-import { formatInteger } from '../format.js';
-import { useApp } from '../store/context.js';
-import { effectiveMapping } from '../features/import/import-slice.js';
+import { DIALECT_LABELS, type ColumnMapping, type ImportPreview, type MappableField, type PreviewColumn } from '../../../../common/import-types.js';
+import { formatInteger } from '../../format.js';
+import { useApp } from '../../store/context.js';
+import { effectiveMapping } from './import-slice.js';
 import { fieldLabel, FIELD_LABELS } from './import-labels.js';
 
 /**

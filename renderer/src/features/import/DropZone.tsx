@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useApp, useAppStore } from '../store/context.js';
+import { useApp, useAppStore } from '../../store/context.js';
 
 function hasFiles(e: DragEvent): boolean {
   return e.dataTransfer !== null && Array.from(e.dataTransfer.types).includes('Files');

@@ -1,6 +1,6 @@
-import type { ImportReport } from '../../../common/import-types.js';
-import { formatCount } from '../format.js';
-import { useApp } from '../store/context.js';
+import type { ImportReport } from '../../../../common/import-types.js';
+import { formatCount } from '../../format.js';
+import { useApp } from '../../store/context.js';
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 

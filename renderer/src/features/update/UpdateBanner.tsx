@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { UpdateState } from '../../../common/desktop-types.js';
-import { useCalls } from '../store/client-context.js';
-import { updateCalls } from '../features/update/update-calls.js';
+import type { UpdateState } from '../../../../common/desktop-types.js';
+import { useCalls } from '../../store/client-context.js';
+import { updateCalls } from './update-calls.js';
 
 /**
  * The update banner: "Downloading 42 %" → "Listsmith 1.3.0 is ready — Restart to update".

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { Listing } from '../../../common/listing.js';
-import { errorMessage } from '../store/error-message.js';
-import { useCalls } from '../store/client-context.js';
-import { useApp } from '../store/context.js';
-import { aiRewriteBlocked } from '../features/ai/ai-blocked.js';
-import { useAiStatus } from '../features/ai/use-ai-status.js';
-import { jobCalls } from '../features/jobs/job-calls.js';
-import { useJobs, useJobsStore } from '../features/jobs/jobs-store.js';
+import type { Listing } from '../../../../common/listing.js';
+import { errorMessage } from '../../store/error-message.js';
+import { useCalls } from '../../store/client-context.js';
+import { useApp } from '../../store/context.js';
+import { aiRewriteBlocked } from './ai-blocked.js';
+import { useAiStatus } from './use-ai-status.js';
+import { jobCalls } from '../jobs/job-calls.js';
+import { useJobs, useJobsStore } from '../jobs/jobs-store.js';
 
 type Phase = { kind: 'idle' } | { kind: 'starting' } | { kind: 'running'; jobId: number } | { kind: 'nothing' } | { kind: 'error'; message: string };
 

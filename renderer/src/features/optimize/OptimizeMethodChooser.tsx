@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { aiUnavailable } from '../features/ai/ai-blocked.js';
-import { useAiStatus } from '../features/ai/use-ai-status.js';
-import { formatDateTime } from '../format.js';
+import { aiUnavailable } from '../ai/ai-blocked.js';
+import { useAiStatus } from '../ai/use-ai-status.js';
+import { formatDateTime } from '../../format.js';
 
 export type OptimizeMethod = 'optimize' | 'ai';
 

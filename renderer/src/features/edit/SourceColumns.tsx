@@ -1,5 +1,5 @@
-import { DIALECT_LABELS, IMPORT_DIALECTS, type ImportDialect } from '../../../common/import-types.js';
-import type { Listing } from '../../../common/listing.js';
+import { DIALECT_LABELS, IMPORT_DIALECTS, type ImportDialect } from '../../../../common/import-types.js';
+import type { Listing } from '../../../../common/listing.js';
 
 /*
  * The detail pane's "From the file" section: the source columns Listsmith does not model (an

@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
-import { formatInteger } from '../format.js';
-import { useApp } from '../store/context.js';
-import { selectionCount } from '../features/grid/selection.js';
+import { formatInteger } from '../../format.js';
+import { useApp } from '../../store/context.js';
+import { selectionCount } from '../grid/selection.js';
 import './delete.css';
 
 /** The confirmation loads when first opened (or hovered): browsing the catalog does not need it. */

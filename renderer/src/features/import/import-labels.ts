@@ -1,5 +1,5 @@
-import type { MAPPABLE_FIELDS, MappableField } from '../../../common/import-types.js';
-import { FIELD_TITLES } from '../../../common/edit/field-labels.js';
+import type { MAPPABLE_FIELDS, MappableField } from '../../../../common/import-types.js';
+import { FIELD_TITLES } from '../../../../common/edit/field-labels.js';
 
 /** Words the import wizard shows for fields, confidences and currencies. */
 

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { BackupInfo, BackupReason } from '../../../common/desktop-types.js';
-import { errorMessage } from '../store/error-message.js';
-import { useCalls } from '../store/client-context.js';
-import { backupCalls } from '../features/backups/backup-calls.js';
-import { formatBytes, formatDateTime } from '../format.js';
-import { Modal } from '../ui/Modal.js';
+import type { BackupInfo, BackupReason } from '../../../../common/desktop-types.js';
+import { errorMessage } from '../../store/error-message.js';
+import { useCalls } from '../../store/client-context.js';
+import { backupCalls } from './backup-calls.js';
+import { formatBytes, formatDateTime } from '../../format.js';
+import { Modal } from '../../ui/Modal.js';
 
 const REASON_LABELS: Record<BackupReason, string> = {
   scheduled: 'Scheduled',

@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { ProposalSelectorInput, ProposalView, SpellingView } from '../../../common/job-types.js';
-import type { Listing } from '../../../common/listing.js';
-import { FIELD_TITLES } from '../../../common/edit/field-labels.js';
-import { formatCount, formatInteger, formatPrice } from '../format.js';
-import { errorMessage } from '../store/error-message.js';
-import { useCalls } from '../store/client-context.js';
-import { jobCalls } from '../features/jobs/job-calls.js';
-import { useApp, useAppStore } from '../store/context.js';
-import { describeQuery, queryScope } from '../features/grid/query.js';
-import { tagDiff, wordDiff } from '../features/optimize/word-diff.js';
-import { Modal } from '../ui/Modal.js';
+import type { ProposalSelectorInput, ProposalView, SpellingView } from '../../../../common/job-types.js';
+import type { Listing } from '../../../../common/listing.js';
+import { FIELD_TITLES } from '../../../../common/edit/field-labels.js';
+import { formatCount, formatInteger, formatPrice } from '../../format.js';
+import { errorMessage } from '../../store/error-message.js';
+import { useCalls } from '../../store/client-context.js';
+import { jobCalls } from '../jobs/job-calls.js';
+import { useApp, useAppStore } from '../../store/context.js';
+import { describeQuery, queryScope } from '../grid/query.js';
+import { tagDiff, wordDiff } from './word-diff.js';
+import { Modal } from '../../ui/Modal.js';
 import './optimize.css';
 
 /** Field proposals shown at a time; deciding them brings the next ones. */

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { formatCount, formatInteger } from '../format.js';
-import { useCalls } from '../store/client-context.js';
-import { indexingCalls, type IndexingProgress } from '../features/status/indexing-calls.js';
-import { useApp } from '../store/context.js';
-import { selectionCount } from '../features/grid/selection.js';
+import { formatCount, formatInteger } from '../../format.js';
+import { useCalls } from '../../store/client-context.js';
+import { indexingCalls, type IndexingProgress } from './indexing-calls.js';
+import { useApp } from '../../store/context.js';
+import { selectionCount } from '../grid/selection.js';
 
 /** "3 selected" / "All 9,139 matching selected", with a way to clear it. */
 function SelectionStatus() {

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
-import { MARKETPLACE_LABELS } from '../../../common/listing.js';
-import { checkInline, type InlineEdit } from '../features/edit/inline-edit.js';
-import { useApp } from '../store/context.js';
-import { OFFLINE_REASON } from '../features/connection/offline.js';
-import { FieldCounter } from '../ui/FieldCounter.js';
-import { FieldIssues } from '../ui/FieldIssues.js';
+import { MARKETPLACE_LABELS } from '../../../../common/listing.js';
+import { checkInline, type InlineEdit } from './inline-edit.js';
+import { useApp } from '../../store/context.js';
+import { OFFLINE_REASON } from '../connection/offline.js';
+import { FieldCounter } from '../../ui/FieldCounter.js';
+import { FieldIssues } from '../../ui/FieldIssues.js';
 
 const PANEL_MIN_WIDTH = 400;
 const GAP = 4;

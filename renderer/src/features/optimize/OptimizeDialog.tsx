@@ -1,17 +1,17 @@
 import { useState } from 'react';
-import type { Scope } from '../../../common/contract.js';
-import { MARKETPLACE_LABELS, MARKETPLACES, type Marketplace } from '../../../common/listing.js';
-import { formatCount } from '../format.js';
-import { errorMessage } from '../store/error-message.js';
-import { useCalls } from '../store/client-context.js';
-import { jobCalls } from '../features/jobs/job-calls.js';
-import { useApp } from '../store/context.js';
-import { defaultMarketplace, useJobsStore } from '../features/jobs/jobs-store.js';
-import { rememberedPriceRules, rememberPriceRules, toPriceRules, type PriceRulesForm } from '../features/optimize/price-rules.js';
-import { Modal } from '../ui/Modal.js';
+import type { Scope } from '../../../../common/contract.js';
+import { MARKETPLACE_LABELS, MARKETPLACES, type Marketplace } from '../../../../common/listing.js';
+import { formatCount } from '../../format.js';
+import { errorMessage } from '../../store/error-message.js';
+import { useCalls } from '../../store/client-context.js';
+import { jobCalls } from '../jobs/job-calls.js';
+import { useApp } from '../../store/context.js';
+import { defaultMarketplace, useJobsStore } from '../jobs/jobs-store.js';
+import { rememberedPriceRules, rememberPriceRules, toPriceRules, type PriceRulesForm } from './price-rules.js';
+import { Modal } from '../../ui/Modal.js';
 import { OptimizeDialogPriceRules } from './OptimizeDialogPriceRules.js';
 import { OptimizeMethodChooser, type OptimizeMethod } from './OptimizeMethodChooser.js';
-import { defaultScopeChoice, ScopeChooser, useScopeOptions, type ScopeChoice } from './ScopeChooser.js';
+import { defaultScopeChoice, ScopeChooser, useScopeOptions, type ScopeChoice } from '../../components/ScopeChooser.js';
 import './optimize.css';
 
 /**

@@ -1,16 +1,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
-import { MARKETPLACE_LABELS, STATUS_LABELS, type Listing } from '../../../common/listing.js';
-import { MAX_SCORE } from '../../../common/rules/index.js';
-import { formatDateTime } from '../format.js';
-import { useApp, useAppStore } from '../store/context.js';
-import { diffDraft, draftFromListing, isDirty, ruleInputOf, type Draft } from '../features/edit/draft.js';
-import { useEditorStore, type EditorSession } from '../features/edit/editor-store.js';
-import { AiRewriteButton } from './AiRewriteButton.js';
-import { HistoryList } from './HistoryList.js';
-import { ListingEditor, useListingCheck, type ListingCheck } from './ListingEditor.js';
-import { ruleLabel } from './rule-labels.js';
-import './editor.css';
+import { MARKETPLACE_LABELS, STATUS_LABELS, type Listing } from '../../../../common/listing.js';
+import { MAX_SCORE } from '../../../../common/rules/index.js';
+import { formatDateTime } from '../../format.js';
+import { useApp, useAppStore } from '../../store/context.js';
+import { diffDraft, draftFromListing, isDirty, ruleInputOf, type Draft } from './draft.js';
+import { useEditorStore, type EditorSession } from './editor-store.js';
+import { AiRewriteButton } from '../ai/AiRewriteButton.js';
+import { HistoryList } from '../../components/HistoryList.js';
+import { ListingEditor, useListingCheck, type ListingCheck } from '../../components/ListingEditor.js';
+import { ruleLabel } from '../../components/rule-labels.js';
+import '../../components/editor.css';
 
 type PaneTab = 'edit' | 'history';
 const SAVE_SHORTCUT = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘S' : 'Ctrl+S';
