@@ -2,11 +2,12 @@ import { EBAY_SITES, ebaySiteByName, type EbaySiteCode } from '../../common/ebay
 import type { CurrencyHint, ImportDialect } from '../../common/import-types.js';
 import { AMAZON_MARKETPLACE_REGIONS, REGION_ALIASES, REGION_CURRENCY } from './currency-hint-data.js';
 import { Columns } from './listing-draft.js';
+import { currencyNamedBy } from './values.js';
 
 /**
  * The currency a file suggests without writing it next to its prices: the Amazon marketplace of a
  * flat file, the eBay site of an upload or a report, the one country a Shopify export's market
- * columns name. The wizard pre-fills it ("From the file: …") and the CLI uses it when the seller
+ * columns name, a price column's header that names its currency ("Price (₹)"). The wizard pre-fills it ("From the file: …") and the CLI uses it when the seller
  * gives no --currency; prices that state their own currency never take it.
  */
 
@@ -89,7 +90,27 @@ function shopifyHint(header: HintInput['header']): CurrencyHint | null {
   return hintFor(regions[0], (name) => `Shopify market: ${name}`);
 }
 
-export function currencyHintOf(input: HintInput): CurrencyHint | null {
+/** A price column's header in the languages the importer reads ("Price", "Preis", "Prix", "Цена"…). */
+const PRICE_WORD = /(?<!\p{L})(price|preis|prix|precio|prezzo|pre[çc]o|prijs|pris|cena|hinta|fiyat|mrp|цена|ціна|السعر|価格|价格|가격)/iu;
+
+/**
+ * `Price (₹)`, `Preis [EUR]`, `Prix en EUR`, `Price, €`: a price column whose header names one
+ * currency (a seller's own sheet or a shop system's export). Every such header must agree.
+ */
+function priceHeaderHint(header: HintInput['header']): CurrencyHint | null {
+  const named = new Map<string, string>();
+  for (const h of header) {
+    if (!PRICE_WORD.test(h)) continue;
+    const label = /[([]([^)\]]+)[)\]]/.exec(h)?.[1] ?? /(?:^|[\s,;:/-])(?:in|en)?\s*(\S+)\s*$/iu.exec(h.replace(PRICE_WORD, ' '))?.[1];
+    const code = label === undefined ? null : currencyNamedBy(label);
+    if (code !== null && !named.has(code)) named.set(code, h.trim());
+  }
+  const only = [...named][0];
+  if (named.size !== 1 || only === undefined) return null;
+  return { code: only[0], reason: `column "${only[1]}"` };
+}
+
+function dialectHint(input: HintInput): CurrencyHint | null {
   switch (input.dialect) {
     case 'amazon_flat_file':
       return amazonHint(input.preamble);
@@ -102,4 +123,8 @@ export function currencyHintOf(input: HintInput): CurrencyHint | null {
     default:
       return null;
   }
+}
+
+export function currencyHintOf(input: HintInput): CurrencyHint | null {
+  return dialectHint(input) ?? priceHeaderHint(input.header);
 }

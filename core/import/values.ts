@@ -55,6 +55,16 @@ const SYMBOLS: [string, string][] = [
 ];
 
 /**
+ * The one currency a short label names on its own: an ISO code ("EUR") or a symbol only one
+ * currency writes ("₹", "R$"); null for anything else, "$" and "¥" included.
+ */
+export function currencyNamedBy(label: string): string | null {
+  const text = label.trim();
+  if (isCurrencyCode(text)) return text.toUpperCase();
+  return SYMBOLS.find(([symbol]) => symbol === text)?.[1] ?? null;
+}
+
+/**
  * Symbols several currencies write: "$12" says "dollars", not which. They read as the import's
  * currency when that is one of them (a Canadian store's "$12" is CAD), else as the first.
  */

@@ -46,6 +46,8 @@ const FILES: Expectation[] = [
   { file: 'etsy_EtsyListingsDownload_old_14-tags_spaces-in-tags__eghan.csv', dialect: 'etsy', rows: 35, listings: 35, rejected: 0 },
   { file: 'etsy_api-v2_listings-dump_2180rows__pmrgraphics.csv', dialect: 'etsy_api', rows: 2179, listings: 2179, rejected: 0 },
   { file: 'etsy_new-listings-input__pmrgraphics.csv', dialect: 'etsy', rows: 8, listings: 8, rejected: 0 },
+  // A shop's own export: only the headers `Price (₹)` say the prices are rupees.
+  { file: 'generic_store-export_INR-symbol-in-price-header__artvellehandmade.csv', dialect: 'generic_csv', rows: 19, listings: 19, rejected: 0 },
   { file: 'google-merchant_feed_atom-xml_bigcommerce-home-textiles__codeengine1.xml', dialect: 'google_merchant', rows: 957, listings: 957, rejected: 0 },
   { file: 'google-merchant_feed_csv_japanese-used-clothing__furugima.csv', dialect: 'google_merchant', rows: 505, listings: 505, rejected: 0 },
   // item_group_id: one listing per group, its items the variants.
@@ -72,6 +74,8 @@ const FILES: Expectation[] = [
   { file: 'woocommerce_product-export_FRENCH_hand-edited__MisterMarveil.csv', dialect: 'woocommerce', rows: 516, listings: 87, rejected: 1 },
   // A hand-made import file: variation rows leave the attribute name blank (the parent names it), no stock columns.
   { file: 'woocommerce_import-file_blank-variation-attribute-names_no-stock__jalentized-blip.csv', dialect: 'woocommerce', rows: 17, listings: 7, rejected: 0 },
+  // Russian headers; an empty first line and a tab before the header's byte-order mark.
+  { file: 'woocommerce_product-export_RUSSIAN_blank-line-before-header__artur8800.csv', dialect: 'woocommerce', rows: 9, listings: 9, rejected: 0 },
   { file: 'woocommerce_sample_products.csv', dialect: 'woocommerce', rows: 25, listings: 18, rejected: 0 },
   { file: 'woocommerce_wc-product-export_2024__gopoma.csv', dialect: 'woocommerce', rows: 124, listings: 96, rejected: 0 },
 ];

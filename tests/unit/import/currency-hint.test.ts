@@ -49,6 +49,14 @@ describe.skipIf(!haveCorpus)('currency hints on real files', () => {
     expect((await hintOf(inCorpus('shopify_products_export_2026_BRL_no-inventory-qty-column__biliscosaf.csv'))).hint).toBeNull();
   });
 
+  it('a shop’s own export whose price headers say rupees: `Price (₹)` → INR', async () => {
+    expect(await hintOf(inCorpus('generic_store-export_INR-symbol-in-price-header__artvellehandmade.csv'))).toMatchObject({
+      dialect: 'generic_csv',
+      inFile: false,
+      hint: { code: 'INR', reason: 'column "Compare-at price (₹)"' },
+    });
+  });
+
   it('WooCommerce and Etsy files give no hint (Etsy states its currency per row)', async () => {
     expect((await hintOf(inCorpus('woocommerce_sample_products.csv'))).hint).toBeNull();
     expect(await hintOf(inCorpus('etsy_EtsyListingsDownload__Marvilusart.csv'))).toMatchObject({ hint: null, inFile: true });
@@ -88,6 +96,26 @@ describe('currency hints from fixtures', () => {
     const preamble = [['TemplateType=fptcustom', 'settings=primaryMarketplaceId=amzn1.mp.o.A1PA6795UKMFR9&x=y']];
     expect(currencyHintOf({ ...none, dialect: 'amazon_flat_file', preamble })).toEqual({ code: 'EUR', reason: 'Amazon marketplace: Germany' });
     expect(currencyHintOf({ ...none, dialect: 'amazon_flat_file', preamble: [['settings=primaryMarketplaceId=amzn1.mp.o.NOPE']] })).toBeNull();
+  });
+
+  it('a price column whose header names one currency, in any dialect: a symbol only it writes or its code', () => {
+    const hint = (...header: string[]) => currencyHintOf({ ...none, dialect: 'generic_csv', header: ['Name', ...header] });
+    expect(hint('Compare-at price (₹)', 'Price (₹)')).toEqual({ code: 'INR', reason: 'column "Compare-at price (₹)"' });
+    expect(hint('Preis [EUR]')?.code).toBe('EUR');
+    expect(hint('Prix en EUR')?.code).toBe('EUR');
+    expect(hint('Price, £')?.code).toBe('GBP');
+    expect(hint('Цена (RUB)')?.code).toBe('RUB');
+    expect(hint('sale_price R$')?.code).toBe('BRL');
+    // Several currencies write "$" and "¥"; two currencies disagree; a word that is no currency.
+    expect(hint('Price ($)')).toBeNull();
+    expect(hint('Price (¥)')).toBeNull();
+    expect(hint('Price (EUR)', 'Price (GBP)')).toBeNull();
+    expect(hint('Regular price', 'Sale price')).toBeNull();
+    expect(hint('Price (tax incl.)')).toBeNull();
+    // Only price columns speak for the prices: "Enterprise (EUR)" is no price word.
+    expect(hint('Enterprise (EUR)', 'Shipping (EUR)')).toBeNull();
+    // A dialect's own source comes first: the Shopify market over a header.
+    expect(currencyHintOf({ ...none, dialect: 'shopify', header: ['Handle', 'Included / Sweden', 'Price / Sweden', 'Cost (EUR)'] })?.code).toBe('SEK');
   });
 
   it('the preview carries the hint of a file that states no currency', async () => {
