@@ -149,6 +149,8 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
   const warnings = new CappedProblems();
   if (source.encodingNote) warnings.add({ line: 1, column: null, message: source.encodingNote });
   for (const note of source.notes ?? []) warnings.add(note);
+  // A streamed reader (an XML feed) adds notes while it reads: those come after the rows'.
+  const notesAtStart = source.notes?.length ?? 0;
   const listingIds: number[] = [];
   const touched = new Map<number, Touched>();
   let pending: PendingInsert[] = [];
@@ -321,6 +323,7 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
     }
   }
 
+  for (const note of source.notes?.slice(notesAtStart) ?? []) warnings.add(note);
   const rolledBack = cancelled || failure !== null;
   if (failure !== null) {
     errors.unshift({ line: 0, column: null, message: `The import stopped and nothing was changed: ${failure}` });

@@ -138,10 +138,11 @@ export async function openImportSourceDetailed(path: string, options: OpenImport
   if (kind !== 'table' && (options.dialect === undefined || wantsText)) {
     if (kind === 'xml') {
       const ctx: MapContext = { ...baseCtx, header: [], preamble: [], dialect: 'google_merchant' };
-      const counter = { items: 0 };
+      const counter = { items: 0, notes: [] as RowProblem[] };
       const records = mapGoogleMerchantXml(text, ctx, counter);
       const candidates = [{ dialect: 'google_merchant' as const, confidence: 0.9 }];
-      return { source: sourceFrom(text, 'google_merchant', records, () => counter.items, currency, [], 'item'), details: { ...noTable, candidates, confidence: 0.9 }, tap: () => {} };
+      // The feed's notes come as it is read: the same array, filled by the reader.
+      return { source: sourceFrom(text, 'google_merchant', records, () => counter.items, currency, counter.notes, 'item'), details: { ...noTable, candidates, confidence: 0.9 }, tap: () => {} };
     }
     const dialect: ImportDialect = options.dialect === 'json' || options.dialect === 'jsonl' ? options.dialect : kind === 'jsonl' ? 'jsonl' : 'json';
     const ctx: MapContext = { ...baseCtx, header: [], preamble: [], dialect };

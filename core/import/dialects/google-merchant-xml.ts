@@ -1,6 +1,8 @@
 import { SaxesParser } from 'saxes';
 import type { VariantOption } from '../../../common/listing.js';
 import { ContractError } from '../../../common/result.js';
+import type { RowProblem } from '../../../common/import-types.js';
+import { BareAmpersands } from '../bare-ampersands.js';
 import type { DecodedText } from '../decode-text.js';
 import type { MapContext } from '../listing-draft.js';
 import type { MappedRecord } from '../mapped-record.js';
@@ -28,6 +30,8 @@ function local(name: string): string {
 
 export interface XmlCounter {
   items: number;
+  /** What the reader noticed about the feed as a whole, as it found it (the report's warnings). */
+  notes: RowProblem[];
 }
 
 interface SubField {
@@ -88,9 +92,11 @@ export async function* mapGoogleMerchantXml(text: DecodedText, ctx: MapContext, 
     let rootChecked = false;
     let current: OpenItem | null = null;
     let xmlError: string | null = null;
+    let truncated = false;
     parser.on('error', (err) => {
       // Undefined HTML entities (&nbsp;) and similar: keep going, remember the first.
       xmlError ??= err.message;
+      if (/unclosed tag|unexpected end/.test(err.message)) truncated = true;
     });
     parser.on('opentag', (tag) => {
       depth++;
@@ -139,17 +145,28 @@ export async function* mapGoogleMerchantXml(text: DecodedText, ctx: MapContext, 
       }
       depth--;
     });
+    const ampersands = new BareAmpersands();
     for await (const chunk of text.chunks()) {
-      parser.write(chunk);
+      parser.write(ampersands.push(chunk));
       if (ready.length > 0) {
         yield* ready;
         ready.length = 0;
       }
     }
+    parser.write(ampersands.end());
     parser.close();
     yield* ready;
     if (!rootChecked) throw new ContractError('invalid_input', `"${ctx.fileName}" is not a readable XML product feed.`);
     if (counter.items === 0 && xmlError) throw new ContractError('invalid_input', `"${ctx.fileName}" could not be read as XML: ${xmlError}`);
+    if (ampersands.count > 0) {
+      const count = ampersands.count === 1 ? 'One "&"' : `${ampersands.count.toLocaleString('en-US')} "&" characters`;
+      counter.notes.push({ line: ampersands.firstLine ?? 0, column: null, message: `${count} in the feed start no entity (such as "&width=990" in a link): read as the text "&". XML writes it "&amp;"; a strict reader would have stopped there.` });
+    }
+    // Items read and then the feed broke (a tag never closed): whatever came after is not in it.
+    if (counter.items > 0 && (depth > 0 || truncated)) {
+      const read = counter.items === 1 ? 'one item was' : `${counter.items.toLocaleString('en-US')} items were`;
+      counter.notes.push({ line: 0, column: null, message: `The feed is not well-formed XML (${xmlError ?? 'it ends inside an element'}): ${read} read, and any after that point are missing. Fix the feed and import again.` });
+    }
   }
   yield* assembleGoogleItems(items(), ctx, true);
 }

@@ -48,6 +48,8 @@ const FILES: Expectation[] = [
   { file: 'etsy_new-listings-input__pmrgraphics.csv', dialect: 'etsy', rows: 8, listings: 8, rejected: 0 },
   // A shop's own export: only the headers `Price (₹)` say the prices are rupees.
   { file: 'generic_store-export_INR-symbol-in-price-header__artvellehandmade.csv', dialect: 'generic_csv', rows: 19, listings: 19, rejected: 0 },
+  // Raw "&" in every image link: a strict reader lost every item from the first one on.
+  { file: 'google-merchant_feed_rss_raw-ampersand-in-image-link__airfeel-filters.xml', dialect: 'google_merchant', rows: 5, listings: 5, rejected: 0 },
   { file: 'google-merchant_feed_atom-xml_bigcommerce-home-textiles__codeengine1.xml', dialect: 'google_merchant', rows: 957, listings: 957, rejected: 0 },
   { file: 'google-merchant_feed_csv_japanese-used-clothing__furugima.csv', dialect: 'google_merchant', rows: 505, listings: 505, rejected: 0 },
   // item_group_id: one listing per group, its items the variants.
