@@ -52,14 +52,15 @@ export async function* mapEtsy(rows: AsyncIterable<TableRow>, ctx: MapContext): 
     draft.materials = splitList(cell(cells, col.materials)).map((t) => t.replaceAll('_', ' '));
     draft.images = imageColumns.map((i) => cell(cells, i)).filter((u) => u !== '');
     draft.sourceId = cell(cells, col.listingId) || null;
-    const sku = cell(cells, col.sku);
-    // One SKU per variant, in Etsy's order (not the combinations'): the cell goes back as written.
-    if (sku.includes(',')) setAttributeFrom(draft, 'Variant SKUs', header[col.sku] ?? 'SKU', sku);
-    else draft.sku = sku || null;
     const options = variation
       // Etsy escapes variation text as it does titles (`4&quot; Pot`): the seller's values are `4" Pot`.
       .map((v) => ({ type: v.type, name: decodeEntities(cell(cells, v.name) || cell(cells, v.type)), values: splitList(cell(cells, v.values)).map(decodeEntities) }))
       .filter((o) => o.values.length > 0);
+    const sku = cell(cells, col.sku);
+    // One SKU per variant, in Etsy's order (not the combinations'): the cell goes back as written.
+    // Without variations there is one SKU, commas and all (`NO-TAPE,-1-OZ-GLUE` from a Shopify store).
+    if (sku.includes(',') && options.length > 0) setAttributeFrom(draft, 'Variant SKUs', header[col.sku] ?? 'SKU', sku);
+    else draft.sku = sku || null;
     if (options.length > 0) {
       const combos = combinations(options, MAX_VARIANTS);
       const total = options.reduce((n, o) => n * o.values.length, 1);

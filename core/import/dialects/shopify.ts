@@ -147,6 +147,9 @@ export async function* mapShopify(rows: AsyncIterable<TableRow>, ctx: MapContext
       }
     }
     const image = cell(cells, col.image);
+    // Image cells on a row without an image (alt text written before the photo was uploaded):
+    // no image to keep them with, so they stay with the row's variant, or else the product.
+    if (image === '') keepColumns(own, cells, header, [...imageColumns, col.imagePosition]);
     const hasVariant = variantLevel.some((i) => cell(cells, i) !== '');
     let variant: NewVariant | null = null;
     let price: ParsedPrice | null = null;

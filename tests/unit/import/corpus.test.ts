@@ -64,6 +64,10 @@ const FILES: Expectation[] = [
   { file: 'shopify_product_template_2023__kcohen1997.csv', dialect: 'shopify', rows: 17, listings: 3, rejected: 0 },
   { file: 'shopify_product_template_2023_clean__yavuztopsever.csv', dialect: 'shopify', rows: 17, listings: 3, rejected: 0 },
   { file: 'shopify_products_2025_newheaders__stoa.csv', dialect: 'shopify', rows: 28, listings: 7, rejected: 0 },
+  // Windows-1252; SKUs with commas in them.
+  { file: 'shopify_products_cp1252_commas-in-SKUs__Wow-Beauty-Supply.csv', dialect: 'shopify', rows: 1112, listings: 1069, rejected: 0 },
+  // Alt text on rows without an image; 167 products without any title (175 rows) are rejected, each named.
+  { file: 'shopify_products_GERMAN_alt-text-without-image__smitunagar.csv', dialect: 'shopify', rows: 2401, listings: 2157, rejected: 167 },
   { file: 'shopify_products_export_2021__packt.csv', dialect: 'shopify', rows: 21, listings: 20, rejected: 0 },
   { file: 'shopify_products_export_2024_POLISH_market-price-columns__mikolajroszak.csv', dialect: 'shopify', rows: 60, listings: 35, rejected: 0 },
   { file: 'shopify_products_export_2025_SWEDISH_archived__Velofant.csv', dialect: 'shopify', rows: 48, listings: 14, rejected: 0 },
