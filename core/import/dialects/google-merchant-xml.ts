@@ -2,7 +2,7 @@ import { SaxesParser } from 'saxes';
 import type { VariantOption } from '../../../common/listing.js';
 import { ContractError } from '../../../common/result.js';
 import type { RowProblem } from '../../../common/import-types.js';
-import { BareAmpersands } from '../bare-ampersands.js';
+import { XmlFeedRepair } from '../xml-feed-repair.js';
 import type { DecodedText } from '../decode-text.js';
 import type { MapContext } from '../listing-draft.js';
 import type { MappedRecord } from '../mapped-record.js';
@@ -145,22 +145,27 @@ export async function* mapGoogleMerchantXml(text: DecodedText, ctx: MapContext, 
       }
       depth--;
     });
-    const ampersands = new BareAmpersands();
+    const repair = new XmlFeedRepair();
     for await (const chunk of text.chunks()) {
-      parser.write(ampersands.push(chunk));
+      parser.write(repair.push(chunk));
       if (ready.length > 0) {
         yield* ready;
         ready.length = 0;
       }
     }
-    parser.write(ampersands.end());
+    parser.write(repair.end());
     parser.close();
     yield* ready;
     if (!rootChecked) throw new ContractError('invalid_input', `"${ctx.fileName}" is not a readable XML product feed.`);
     if (counter.items === 0 && xmlError) throw new ContractError('invalid_input', `"${ctx.fileName}" could not be read as XML: ${xmlError}`);
-    if (ampersands.count > 0) {
-      const count = ampersands.count === 1 ? 'One "&"' : `${ampersands.count.toLocaleString('en-US')} "&" characters`;
-      counter.notes.push({ line: ampersands.firstLine ?? 0, column: null, message: `${count} in the feed start no entity (such as "&width=990" in a link): read as the text "&". XML writes it "&amp;"; a strict reader would have stopped there.` });
+    const { bareAmpersands, unclosedCdata } = repair;
+    if (bareAmpersands.count > 0) {
+      const count = bareAmpersands.count === 1 ? 'One "&"' : `${bareAmpersands.count.toLocaleString('en-US')} "&" characters`;
+      counter.notes.push({ line: bareAmpersands.firstLine ?? 0, column: null, message: `${count} in the feed start no entity (such as "&width=990" in a link): read as the text "&". XML writes it "&amp;"; a strict reader would have stopped there.` });
+    }
+    if (unclosedCdata.count > 0) {
+      const count = unclosedCdata.count === 1 ? 'One CDATA section' : `${unclosedCdata.count.toLocaleString('en-US')} CDATA sections`;
+      counter.notes.push({ line: unclosedCdata.firstLine ?? 0, column: null, message: `${count} in the feed end with "]]" instead of "]]>" (before their element's closing tag): read as ended there. A strict reader would have taken the rest of the feed for that text.` });
     }
     // Items read and then the feed broke (a tag never closed): whatever came after is not in it.
     if (counter.items > 0 && (depth > 0 || truncated)) {

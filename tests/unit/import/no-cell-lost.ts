@@ -1,4 +1,5 @@
 import { SaxesParser } from 'saxes';
+import { XmlFeedRepair } from '../../../core/import/xml-feed-repair.js';
 import type { NewListing } from '../../../core/catalog/insert-listings.js';
 import { decodeFile } from '../../../core/import/decode-text.js';
 import { sniffTextKind } from '../../../core/import/detect-dialect.js';
@@ -202,10 +203,15 @@ async function* xmlItems(chunks: AsyncIterable<string>): AsyncGenerator<SourceRo
     depth--;
   });
   parser.on('error', () => {});
+  // What the seller's feed says, its two known slips repaired as the importer does (a raw "&", a
+  // CDATA closed with "]]"; tested on their own in xml-feed-repair.test.ts): without it a broken
+  // feed's lost items would be "expected" lost too.
+  const repair = new XmlFeedRepair();
   for await (const chunk of chunks) {
-    parser.write(chunk);
+    parser.write(repair.push(chunk));
     yield* ready.splice(0);
   }
+  parser.write(repair.end());
   parser.close();
   yield* ready.splice(0);
 }
