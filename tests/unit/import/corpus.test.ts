@@ -50,6 +50,8 @@ const FILES: Expectation[] = [
   { file: 'generic_store-export_INR-symbol-in-price-header__artvellehandmade.csv', dialect: 'generic_csv', rows: 19, listings: 19, rejected: 0 },
   // Raw "&" in every image link: a strict reader lost every item from the first one on.
   // A CDATA section closed with "]]" (no ">"): a strict reader read 2 of its 28 items, silently.
+  // Every field in CDATA; 155 items grouped into 103 products; descriptions of `&nbsp;` lines only.
+  { file: 'google-merchant_feed_rss_cdata-everywhere_nbsp-only-descriptions__BujorelActimel.xml', dialect: 'google_merchant', rows: 155, listings: 103, rejected: 0 },
   { file: 'google-merchant_feed_rss_UKRAINIAN_cdata-closed-with-brackets-only__KirillKirpikin.xml', dialect: 'google_merchant', rows: 28, listings: 28, rejected: 0 },
   { file: 'google-merchant_feed_rss_raw-ampersand-in-image-link__airfeel-filters.xml', dialect: 'google_merchant', rows: 5, listings: 5, rejected: 0 },
   { file: 'google-merchant_feed_atom-xml_bigcommerce-home-textiles__codeengine1.xml', dialect: 'google_merchant', rows: 957, listings: 957, rejected: 0 },

@@ -63,7 +63,8 @@ export async function lostCells(path: string, records: readonly MappedRecord[], 
     }
     const isVariantRow = record.listing.variants.length > 0;
     for (const { column, value } of row.cells) {
-      if (value.trim() === '') continue;
+      // Blank, or blank once its entities are read (`&nbsp;` lines: a real feed's whole description).
+      if (value.trim() === '' || decodeEntities(value).trim() === '') continue;
       if (isVariantRow && options.structural?.test(Columns.key(column))) continue;
       if (STATUS_COLUMN.test(Columns.key(column)) && normaliseStatus(value) === record.listing.status) continue;
       if (!holder.has(value)) lost.push({ line: row.line, column, value: value.slice(0, 200) });
@@ -195,9 +196,12 @@ async function* xmlItems(chunks: AsyncIterable<string>): AsyncGenerator<SourceRo
       } else {
         const element = path.pop()!;
         const repeated = path.length === 0 ? item.row.cells.find((c) => c.column === element.name) : undefined;
-        // A repeated field of the item is one list, as Google's TSV writes it (`u1,u2`).
-        if (element.leaf && repeated) repeated.value += `,${element.text.trim()}`;
-        else if (element.leaf) item.row.cells.push({ column: element.name, value: element.text });
+        // A repeated field of the item is one list, as Google's TSV writes it (`u1,u2`); empty
+        // ones (`<g:additional_image_link/>`, a real feed's padding) add nothing.
+        const value = element.text.trim();
+        if (element.leaf && repeated) {
+          if (value !== '') repeated.value = repeated.value.trim() === '' ? value : `${repeated.value},${value}`;
+        } else if (element.leaf) item.row.cells.push({ column: element.name, value: element.text });
       }
     }
     depth--;
