@@ -4,6 +4,7 @@ import type { ProposalView } from '../../common/job-types.js';
 import { startFakeGroq, type FakeGroq } from '../../core/ai/fake-groq/server.js';
 import { connectClient } from '../bench/ws-client.js';
 import { startWritableHost, type WritableHost } from './writable-catalog.js';
+import { goToRow } from './toolbar-reach.js';
 
 /**
  * Issue 6 in the UI: the web host talks to the fake Groq server (GROQ_BASE_URL), the seller pastes
@@ -71,8 +72,7 @@ test('set a key, rewrite 50 Etsy listings with AI, review the diff, accept', asy
   await page.getByTestId('filter-marketplace-etsy').click();
   await expect(page.getByTestId('grid')).toHaveAttribute('data-view-state', 'ready');
   await readyRows(page).first().getByRole('gridcell').nth(1).click();
-  await page.getByTestId('goto-input').fill('50');
-  await page.getByTestId('goto-button').click();
+  await goToRow(page, 50);
   const last = page.locator('[data-testid="grid-scroll"] [role="row"][data-state="ready"][data-row-index="49"]');
   await expect(last).toBeVisible();
   await last.getByRole('gridcell').nth(1).click({ modifiers: ['Shift'] });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { goToRow, openTool } from './toolbar-reach.js';
 
 /** The Diagnostics panel over the web transport, against the shared 1,000,000-listing host (read only). */
 const bigUrl = (): string => {
@@ -14,12 +15,10 @@ test('shows grid.rows timings, worker health and the log file after some grid ac
   await expect(page.getByTestId('total-count')).toHaveAttribute('data-total', '1000000');
   await expect(readyRows(page).first()).toBeVisible();
   // Some grid activity: jump deep into the catalog so more pages are fetched.
-  await page.getByTestId('goto-input').fill('500000');
-  await page.getByTestId('goto-button').click();
+  await goToRow(page, 500000);
   await expect(page.locator('[data-testid="grid-scroll"] [role="row"][data-row-index="499999"][data-state="ready"]')).toBeVisible();
 
-  await page.getByTestId('tools-menu').click();
-  await page.getByTestId('diagnostics-button').click();
+  await openTool(page, 'diagnostics-button');
   const dialog = page.getByTestId('diagnostics-dialog');
   await expect(dialog).toBeVisible();
   const gridRows = dialog.locator('[data-testid="diagnostics-ipc-row"][data-method="grid.rows"]');

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { goToRow } from './toolbar-reach.js';
 
 /** The first vertical slice against a 1,000,000-listing catalog over the web transport. */
 const bigUrl = (): string => {
@@ -92,8 +93,7 @@ test('filters by marketplace', async ({ page }) => {
 
 test('jumps to the last of 1,000,000 rows', async ({ page }) => {
   await openBigCatalog(page);
-  await page.getByTestId('goto-input').fill('1000000');
-  await page.getByTestId('goto-input').press('Enter');
+  await goToRow(page, 1_000_000);
   const last = page.locator('[data-testid="grid-scroll"] [role="row"][data-row-index="999999"]');
   await expect(last).toBeVisible();
   await expect(last).toHaveAttribute('data-state', 'ready');

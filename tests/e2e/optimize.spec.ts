@@ -3,6 +3,7 @@ import type { ContractClient } from '../../common/client.js';
 import type { ProposalView } from '../../common/job-types.js';
 import { connectClient } from '../bench/ws-client.js';
 import { startWritableHost, type WritableHost } from './writable-catalog.js';
+import { goToRow } from './toolbar-reach.js';
 
 /**
  * Issue 5 in the UI, against a private copy of a 60,000-listing demo catalog: select 1,000 Etsy
@@ -52,8 +53,7 @@ test('optimizes 1,000 Etsy listings: progress, review diff, accept all, new titl
   // Select rows 1–1,000: click the first, go to row 1,000, Shift-click it.
   await readyRows(page).first().getByRole('gridcell').nth(1).click();
   await expect(page.getByTestId('selection-count')).toHaveAttribute('data-count', '1');
-  await page.getByTestId('goto-input').fill('1000');
-  await page.getByTestId('goto-button').click();
+  await goToRow(page, 1000);
   const last = page.locator('[data-testid="grid-scroll"] [role="row"][data-state="ready"][data-row-index="999"]');
   await expect(last).toBeVisible();
   await last.getByRole('gridcell').nth(1).click({ modifiers: ['Shift'] });
