@@ -55,6 +55,29 @@ describe('editing while offline', () => {
     expect(store.getState().inlineEdit?.error).toBe('Not saved');
   });
 
+  it('opening the listing already shown when the connection drops keeps showing it; the error goes to the banner', async () => {
+    const listing = { id: 7, title: 'Blue mug' };
+    let reachable = true;
+    const transport: Transport = {
+      invoke(method: MethodName) {
+        if (method !== 'listing.get') return new Promise(() => {});
+        return Promise.resolve(reachable ? { ok: true, value: listing } : { ok: false, error: { code: 'disconnected', message: 'The connection to Listsmith was lost.' } });
+      },
+      subscribe: () => () => {},
+    };
+    const { store } = createAppStore({ client: createClient(transport), transportKind: 'web', initialConnection: { state: 'open', retryAt: null, everOpened: true } });
+    store.getState().openDetail(7);
+    await expect.poll(() => store.getState().detail?.listing).toEqual(listing);
+    reachable = false;
+    store.getState().openDetail(7);
+    await expect.poll(() => store.getState().detail?.loading).toBe(false);
+    expect(store.getState().detail).toMatchObject({ id: 7, listing, error: null });
+    // Another listing that could not be loaded has nothing to show but the error.
+    store.getState().openDetail(8);
+    await expect.poll(() => store.getState().detail?.loading).toBe(false);
+    expect(store.getState().detail).toMatchObject({ id: 8, listing: null, error: expect.stringContaining('connection') });
+  });
+
   it('"Rewrite with AI" says the connection is lost before anything else', () => {
     const ai = { key: { present: true } } as AiStatus;
     expect(aiRewriteBlocked({ offline: true, ai, dirty: false })).toBe(OFFLINE_REASON);

@@ -40,7 +40,11 @@ export function createDetailSlice(client: ContractClient): StateCreator<AppState
         (err: unknown) => {
           if (generation !== detailGeneration) return;
           const { message } = errorMessage(err);
-          set({ detail: { id, listing: null, loading: false, error: message } });
+          // Opening the listing already shown (a click on its row) keeps showing it when the
+          // reload fails — the connection dropped, say: the error goes to the banner instead.
+          const shown = get().detail;
+          const listing = shown?.id === id ? shown.listing : null;
+          set({ detail: { id, listing, loading: false, error: listing === null ? message : null } });
           get().pushError(err);
         },
       );
