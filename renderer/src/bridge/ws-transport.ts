@@ -1,7 +1,7 @@
 import { WS_PATH, WS_PROTOCOL, WS_TOKEN_PREFIX, type WsClientMessage, type WsServerMessage } from '../../../common/bridge.js';
 import type { Transport } from '../../../common/client.js';
-import { contract } from '../../../common/contract.js';
 import type { EventName, MethodName } from '../../../common/contract-names.js';
+import { isRead } from '../../../common/method-reads.js';
 import { fail, type Envelope } from '../../../common/result.js';
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';
@@ -151,7 +151,7 @@ export function createWsTransport(url: string, token: string): WsTransport {
     invoke(method: MethodName, input: unknown): Promise<Envelope<unknown>> {
       // A change is never queued across an outage: sent minutes later, after the seller was told it
       // failed (the client's deadline), it would land unseen. It fails now and the UI keeps the edit.
-      if (info.everOpened && socket?.readyState !== WebSocket.OPEN && contract[method].access !== 'read') {
+      if (info.everOpened && socket?.readyState !== WebSocket.OPEN && !isRead(method)) {
         return Promise.resolve(fail('disconnected', NOT_SENT_MESSAGE));
       }
       return new Promise((resolve) => {
