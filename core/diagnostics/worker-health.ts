@@ -1,6 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { getHeapStatistics } from 'node:v8';
 import type { JobQueueDepth, OptimizerPoolHealth, PreOperationBackupStatus } from '../../common/diagnostics-types.js';
+import { catalogQuery } from '../catalog/query-builder.js';
+import { compileOnce } from '../catalog/run-compiled.js';
 import type { OptimizerPoolStats } from '../jobs/optimizer-pool.js';
 
 /** What one catalog thread says about itself when the host probes it (outside its call queue). */
@@ -36,20 +38,34 @@ export function optimizerPoolHealth(threads: number, stats: OptimizerPoolStats |
   return { started: true, threads: stats.threads, liveThreads: stats.liveThreads, running: stats.running, queued: stats.queued, completed: stats.completed, faults: { ...stats.failed } };
 }
 
+const ACTIVE = ['queued', 'running'] as const;
+
+const activeJobs = compileOnce(() =>
+  catalogQuery
+    .selectFrom('jobs')
+    .select((job) => [
+      job.fn.countAll<number>().as('jobs'),
+      job.fn.coalesce(job.fn.sum<number>(job(job('total', '-', job.ref('done')), '-', job.ref('failed'))), job.lit(0)).as('remaining'),
+    ])
+    .where('state', 'in', ACTIVE),
+);
+
+const runningItems = compileOnce(() =>
+  catalogQuery
+    .selectFrom('job_items')
+    .select((item) => item.fn.countAll<number>().as('running'))
+    .where('state', '=', 'running')
+    .where('job_id', 'in', catalogQuery.selectFrom('jobs').select('id').where('state', 'in', ACTIVE)),
+);
+
 /**
  * Items left = total − done − failed of the active jobs (counters kept by the runner, so no scan
  * of a million job items); running items are the few claimed under a lease (index range).
  */
 export function readJobQueueDepth(db: BetterSqlite3.Database): JobQueueDepth | null {
   try {
-    const active = db.prepare("SELECT count(*) AS jobs, coalesce(sum(total - done - failed), 0) AS remaining FROM jobs WHERE state IN ('queued','running')").get() as {
-      jobs: number;
-      remaining: number;
-    };
-    const running = db
-      .prepare("SELECT count(*) FROM job_items WHERE state = 'running' AND job_id IN (SELECT id FROM jobs WHERE state IN ('queued','running'))")
-      .pluck()
-      .get() as number;
+    const active = activeJobs.first(db, {})!;
+    const running = runningItems.first(db, {})!.running;
     return { activeJobs: active.jobs, runningItems: running, queuedItems: Math.max(0, active.remaining - running) };
   } catch {
     // A probe must never fail the panel: e.g. the connection is busy in an iterator right now.

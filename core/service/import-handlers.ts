@@ -4,6 +4,7 @@ import { defaultBackupDir } from '../backup/backup-handlers.js';
 import { backupBeforeBigOperation } from '../backup/pre-operation.js';
 import { estimateImportRows } from '../backup/pre-operation-size.js';
 import type { Catalog } from '../catalog/open-catalog.js';
+import { readSetting, writeSetting } from '../catalog/settings.js';
 import { readStats } from '../catalog/stats.js';
 import { readStagedFile } from '../host/file-staging.js';
 import { applyImport } from '../import/apply-import.js';
@@ -19,7 +20,7 @@ const PRESETS_KEY = 'import.presets';
 const MAX_PRESETS = 50;
 
 export function readPresets(catalog: Catalog): MappingPreset[] {
-  const row = catalog.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(PRESETS_KEY) as string | undefined;
+  const row = readSetting(catalog.db, PRESETS_KEY);
   if (!row) return [];
   try {
     const value = JSON.parse(row) as unknown;
@@ -110,9 +111,7 @@ export function createImportHandlers(catalog: Catalog, stagingDir: string): Impo
       const presets = readPresets(catalog).filter((preset) => preset.name !== name);
       presets.unshift({ name, dialect, mapping });
       const kept = presets.slice(0, MAX_PRESETS);
-      catalog.db
-        .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-        .run(PRESETS_KEY, JSON.stringify(kept));
+      writeSetting(catalog.db, PRESETS_KEY, kept);
       return kept;
     },
   };

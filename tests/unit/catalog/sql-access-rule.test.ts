@@ -28,9 +28,7 @@ type RawReason =
   /** The SQL layer itself: the statement cache, the kysely runner and the by-ids reader. */
   | 'sql-layer'
   /** SQL text plainer than its builder form: the dashboard's 14-arm CASE over day boundaries. */
-  | 'written-out'
-  /** Could be kysely; the file belongs to another piece of work in progress (named). */
-  | 'not-yet-converted';
+  | 'written-out';
 
 const RAW_SQL: Record<string, RawReason> = {
   'core/catalog/prepared.ts': 'sql-layer',
@@ -71,9 +69,6 @@ const RAW_SQL: Record<string, RawReason> = {
   'core/jobs/claim-batch.ts': 'per-row',
   'core/jobs/enqueue.ts': 'per-row',
   'core/jobs/proposal-change-set.ts': 'per-row',
-  // Issue 18's layers work (diagnostics) and call routing (service) own these files this session.
-  'core/diagnostics/worker-health.ts': 'not-yet-converted',
-  'core/service/import-handlers.ts': 'not-yet-converted',
 };
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
