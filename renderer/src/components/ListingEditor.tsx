@@ -14,6 +14,7 @@ import {
 } from '../../../common/rules/index.js';
 import { formatDateTime, formatInteger, formatPrice } from '../format.js';
 import { currencyDigits } from '../../../common/edit/currency-digits.js';
+import { FIELD_TITLES } from '../../../common/edit/field-labels.js';
 import { type Draft, type DraftField } from '../features/edit/draft.js';
 import { DescriptionEditor } from '../features/edit/DescriptionEditor.js';
 import { FieldCounter } from '../ui/FieldCounter.js';
@@ -80,9 +81,34 @@ function countIn(text: string, limit: FieldLimit | null): number {
   return limit?.unit === 'bytes' ? countUtf8Bytes(text) : countCharacters(text);
 }
 
+interface FieldRowProps {
+  /** The control's id; the row's test id is `${id}-field`. */
+  id: string;
+  label: string;
+  labelId?: string;
+  className?: string;
+  /** Beside the label: the AI mark, the counter. */
+  head?: ReactNode;
+  children: ReactNode;
+}
+
+/** One field of the editor: its label (and what stands beside it) over the control. */
+function FieldRow({ id, label, labelId, className, head, children }: FieldRowProps) {
+  return (
+    <div className={`field-row${className === undefined ? '' : ` ${className}`}`} data-testid={`${id}-field`}>
+      <div className="field-head">
+        <label htmlFor={id} id={labelId} className="field-name">
+          {label}
+        </label>
+        {head}
+      </div>
+      {children}
+    </div>
+  );
+}
+
 interface TextFieldProps {
   field: 'title' | 'sku' | 'brand' | 'condition' | 'category';
-  label: string;
   value: string;
   marketplace: Marketplace;
   issues: readonly Issue[];
@@ -95,19 +121,22 @@ interface TextFieldProps {
   ai?: boolean;
 }
 
-function TextField({ field, label, value, marketplace, issues, onChange, disabled, problem, list, className, mono = false, ai = false }: TextFieldProps) {
+function TextField({ field, value, marketplace, issues, onChange, disabled, problem, list, className, mono = false, ai = false }: TextFieldProps) {
   const id = `edit-${field}`;
   const limit = field === 'category' ? null : fieldLimit(marketplace, field);
   const showCounter = field === 'title' || limit !== null;
   return (
-    <div className={`field-row${className === undefined ? '' : ` ${className}`}`} data-testid={`${id}-field`}>
-      <div className="field-head">
-        <label htmlFor={id} className="field-name">
-          {label}
-        </label>
-        {ai && <AiBadge id={id} />}
-        {showCounter && <FieldCounter id={`${id}-count`} count={countIn(value, limit)} limit={limit} testId={`${id}-count`} />}
-      </div>
+    <FieldRow
+      id={id}
+      label={FIELD_TITLES[field]}
+      className={className}
+      head={
+        <>
+          {ai && <AiBadge id={id} />}
+          {showCounter && <FieldCounter id={`${id}-count`} count={countIn(value, limit)} limit={limit} testId={`${id}-count`} />}
+        </>
+      }
+    >
       <input
         id={id}
         className={`input field-input${mono ? ' mono' : ''}${problem !== undefined || issues.some((i) => i.severity === 'error') ? ' invalid' : ''}`}
@@ -121,7 +150,42 @@ function TextField({ field, label, value, marketplace, issues, onChange, disable
       />
       <FieldProblem id={`${id}-problem`} message={problem} />
       <FieldIssues id={`${id}-issues`} issues={issues} testId={`${id}-issues`} />
-    </div>
+    </FieldRow>
+  );
+}
+
+interface NumberFieldProps {
+  field: 'price' | 'quantity';
+  value: string;
+  issues: readonly Issue[];
+  problem: string | undefined;
+  disabled: boolean;
+  inputMode: 'decimal' | 'numeric';
+  maxLength: number;
+  placeholder?: string;
+  onChange: (value: string) => void;
+}
+
+/** Price and quantity: typed as text, checked as numbers (the problem says why the text is not one). */
+function NumberField({ field, value, issues, problem, disabled, inputMode, maxLength, placeholder, onChange }: NumberFieldProps) {
+  const id = `edit-${field}`;
+  return (
+    <FieldRow id={id} label={FIELD_TITLES[field]}>
+      <input
+        id={id}
+        className={`input field-input num${problem !== undefined || issues.some((i) => i.severity === 'error') ? ' invalid' : ''}`}
+        value={value}
+        disabled={disabled}
+        inputMode={inputMode}
+        placeholder={placeholder}
+        maxLength={maxLength}
+        aria-invalid={problem !== undefined}
+        aria-describedby={describedBy(`${id}-issues`, problem !== undefined && `${id}-problem`)}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <FieldProblem id={`${id}-problem`} message={problem} />
+      <FieldIssues id={`${id}-issues`} issues={issues} testId={`${id}-issues`} />
+    </FieldRow>
   );
 }
 
@@ -164,16 +228,19 @@ export function ListingEditor({ base, draft, check, problems, onEdit, disabled }
         e.preventDefault();
       }}
     >
-      <TextField field="title" label="Title" value={draft.title} marketplace={mp} issues={byField.title} disabled={disabled} ai={aiWritten('title')} onChange={(title) => onEdit({ title })} />
+      <TextField field="title" value={draft.title} marketplace={mp} issues={byField.title} disabled={disabled} ai={aiWritten('title')} onChange={(title) => onEdit({ title })} />
 
-      <div className="field-row" data-testid="edit-description-field">
-        <div className="field-head">
-          <label htmlFor="edit-description" id="edit-description-label" className="field-name">
-            Description
-          </label>
-          {aiWritten('description') && <AiBadge id="edit-description" />}
-          <FieldCounter id="edit-description-count" count={countIn(draft.description, descLimit)} limit={descLimit} testId="edit-description-count" />
-        </div>
+      <FieldRow
+        id="edit-description"
+        label={FIELD_TITLES.description}
+        labelId="edit-description-label"
+        head={
+          <>
+            {aiWritten('description') && <AiBadge id="edit-description" />}
+            <FieldCounter id="edit-description-count" count={countIn(draft.description, descLimit)} limit={descLimit} testId="edit-description-count" />
+          </>
+        }
+      >
         <DescriptionEditor
           key={base.id}
           value={draft.description}
@@ -185,36 +252,21 @@ export function ListingEditor({ base, draft, check, problems, onEdit, disabled }
           onChange={(description) => onEdit({ description })}
         />
         <FieldIssues id="edit-description-issues" issues={byField.description} testId="edit-description-issues" />
-      </div>
+      </FieldRow>
 
       <div className="field-grid">
-        <div className="field-row" data-testid="edit-price-field">
-          <div className="field-head">
-            <label htmlFor="edit-price" className="field-name">
-              Price
-            </label>
-          </div>
-          <input
-            id="edit-price"
-            className={`input field-input num${problems.price !== undefined || byField.price.some((i) => i.severity === 'error') ? ' invalid' : ''}`}
-            value={draft.price}
-            disabled={disabled}
-            inputMode="decimal"
-            placeholder={digits === 0 ? '0' : `0.${'0'.repeat(digits)}`}
-            maxLength={40}
-            aria-invalid={problems.price !== undefined}
-            aria-describedby={describedBy('edit-price-issues', problems.price !== undefined && 'edit-price-problem')}
-            onChange={(e) => onEdit({ price: e.target.value })}
-          />
-          <FieldProblem id="edit-price-problem" message={problems.price} />
-          <FieldIssues id="edit-price-issues" issues={byField.price} testId="edit-price-issues" />
-        </div>
-        <div className="field-row narrow" data-testid="edit-currency-field">
-          <div className="field-head">
-            <label htmlFor="edit-currency" className="field-name">
-              Currency
-            </label>
-          </div>
+        <NumberField
+          field="price"
+          value={draft.price}
+          issues={byField.price}
+          problem={problems.price}
+          disabled={disabled}
+          inputMode="decimal"
+          placeholder={digits === 0 ? '0' : `0.${'0'.repeat(digits)}`}
+          maxLength={40}
+          onChange={(price) => onEdit({ price })}
+        />
+        <FieldRow id="edit-currency" label={FIELD_TITLES.currency} className="narrow">
           <input
             id="edit-currency"
             className={`input field-input mono${problems.currency !== undefined ? ' invalid' : ''}`}
@@ -233,33 +285,18 @@ export function ListingEditor({ base, draft, check, problems, onEdit, disabled }
             ))}
           </datalist>
           <FieldProblem id="edit-currency-problem" message={problems.currency} />
-        </div>
-        <div className="field-row" data-testid="edit-quantity-field">
-          <div className="field-head">
-            <label htmlFor="edit-quantity" className="field-name">
-              Quantity
-            </label>
-          </div>
-          <input
-            id="edit-quantity"
-            className={`input field-input num${problems.quantity !== undefined || byField.quantity.some((i) => i.severity === 'error') ? ' invalid' : ''}`}
-            value={draft.quantity}
-            disabled={disabled}
-            inputMode="numeric"
-            maxLength={16}
-            aria-invalid={problems.quantity !== undefined}
-            aria-describedby={describedBy('edit-quantity-issues', problems.quantity !== undefined && 'edit-quantity-problem')}
-            onChange={(e) => onEdit({ quantity: e.target.value })}
-          />
-          <FieldProblem id="edit-quantity-problem" message={problems.quantity} />
-          <FieldIssues id="edit-quantity-issues" issues={byField.quantity} testId="edit-quantity-issues" />
-        </div>
-        <div className="field-row" data-testid="edit-status-field">
-          <div className="field-head">
-            <label htmlFor="edit-status" className="field-name">
-              Status
-            </label>
-          </div>
+        </FieldRow>
+        <NumberField
+          field="quantity"
+          value={draft.quantity}
+          issues={byField.quantity}
+          problem={problems.quantity}
+          disabled={disabled}
+          inputMode="numeric"
+          maxLength={16}
+          onChange={(quantity) => onEdit({ quantity })}
+        />
+        <FieldRow id="edit-status" label={FIELD_TITLES.status}>
           <select id="edit-status" className="input select field-input" value={draft.status} disabled={disabled} onChange={(e) => onEdit({ status: e.target.value as ListingStatus })}>
             {LISTING_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -267,15 +304,14 @@ export function ListingEditor({ base, draft, check, problems, onEdit, disabled }
               </option>
             ))}
           </select>
-        </div>
+        </FieldRow>
       </div>
 
       <div className="field-grid">
-        <TextField field="sku" label="SKU" value={draft.sku} marketplace={mp} issues={byField.sku} disabled={disabled} problem={problems.sku} mono onChange={(sku) => onEdit({ sku })} />
-        <TextField field="brand" label="Brand" value={draft.brand} marketplace={mp} issues={byField.brand} disabled={disabled} problem={problems.brand} onChange={(brand) => onEdit({ brand })} />
+        <TextField field="sku" value={draft.sku} marketplace={mp} issues={byField.sku} disabled={disabled} problem={problems.sku} mono onChange={(sku) => onEdit({ sku })} />
+        <TextField field="brand" value={draft.brand} marketplace={mp} issues={byField.brand} disabled={disabled} problem={problems.brand} onChange={(brand) => onEdit({ brand })} />
         <TextField
           field="condition"
-          label="Condition"
           value={draft.condition}
           marketplace={mp}
           issues={byField.condition}
@@ -284,7 +320,7 @@ export function ListingEditor({ base, draft, check, problems, onEdit, disabled }
           list="edit-condition-list"
           onChange={(condition) => onEdit({ condition })}
         />
-        <TextField field="category" label="Category" value={draft.category} marketplace={mp} issues={[]} disabled={disabled} problem={problems.category} onChange={(category) => onEdit({ category })} />
+        <TextField field="category" value={draft.category} marketplace={mp} issues={[]} disabled={disabled} problem={problems.category} onChange={(category) => onEdit({ category })} />
         <datalist id="edit-condition-list">
           {COMMON_CONDITIONS.map((c) => (
             <option key={c} value={c} />
@@ -292,10 +328,10 @@ export function ListingEditor({ base, draft, check, problems, onEdit, disabled }
         </datalist>
       </div>
 
-      <TagChips id="edit-tags" label="Tags" noun="tag" items={draft.tags} limit={fieldLimit(mp, 'tags')} issues={byField.tags} disabled={disabled} onChange={(tags) => onEdit({ tags })} />
+      <TagChips id="edit-tags" label={FIELD_TITLES.tags} noun="tag" items={draft.tags} limit={fieldLimit(mp, 'tags')} issues={byField.tags} disabled={disabled} onChange={(tags) => onEdit({ tags })} />
       <TagChips
         id="edit-materials"
-        label="Materials"
+        label={FIELD_TITLES.materials}
         noun="material"
         items={draft.materials}
         limit={fieldLimit(mp, 'materials')}
