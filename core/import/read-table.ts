@@ -2,11 +2,13 @@ import type { RowProblem } from '../../common/import-types.js';
 import { CsvTokenizer, sniffDelimiter, type CsvRecord } from './csv-tokenizer.js';
 import type { DecodedText } from './decode-text.js';
 import { withoutFormulaApostrophe } from './formula-apostrophe.js';
+import { UnquotedLineBreakJoiner } from './unquoted-line-breaks.js';
 
 /**
  * A delimited file as a header plus a stream of rows: delimiter sniffing, preamble rows skipped to
  * the real header (eBay `#INFO`, Amazon `TemplateType=` + labels row, Depop "Template version"),
- * headers normalised, ragged rows padded, oversize cells and unclosed quotes reported per row.
+ * headers normalised, a row split by unquoted line breaks put back together, ragged rows padded,
+ * oversize cells and unclosed quotes reported per row.
  */
 
 export interface TableRow {
@@ -148,9 +150,11 @@ export async function openTable(text: DecodedText, options: { delimiter?: string
   const width = header.length;
   async function* rows(): AsyncGenerator<TableRow> {
     try {
+      const joiner = new UnquotedLineBreakJoiner(header, notes);
       const all = (async function* () {
-        if (pending) yield pending;
-        yield* records;
+        if (pending) yield* joiner.push(pending);
+        for await (const record of records) yield* joiner.push(record);
+        yield* joiner.flush();
       })();
       for await (const record of all) {
         count++;

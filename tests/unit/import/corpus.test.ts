@@ -24,8 +24,8 @@ const FILES: Expectation[] = [
   { file: 'amazon_uk_flatfile_jewelry_apiheader-only_utf8bom__pmrgraphics.csv', dialect: 'amazon_flat_file', rows: 1619, listings: 1615, rejected: 4 },
   { file: 'amazon_uk_flatfile_jewelry_fptcustom_3row-header_cp1252__pmrgraphics.csv', dialect: 'amazon_flat_file', rows: 1619, listings: 1615, rejected: 4 },
   { file: 'dataset_myntra_products_catalog__KrishnakantDas.csv', dialect: 'generic_csv', rows: 12491, listings: 12491, rejected: 0 },
-  // 1 real row; its unquoted multi-line description spills into 5 one-cell rows (rejected with a hint).
-  { file: 'depop_bulk-listing-template-v5__depopAutomation.csv', dialect: 'generic_csv', rows: 6, listings: 1, rejected: 5 },
+  // 1 real row whose unquoted multi-line description spans lines 4–14: read as one row again.
+  { file: 'depop_bulk-listing-template-v5__depopAutomation.csv', dialect: 'generic_csv', rows: 1, listings: 1, rejected: 0 },
   { file: 'ebay_current-listings_title-itemnumber-qty__pmrgraphics.csv', dialect: 'ebay_report', rows: 678, listings: 678, rejected: 0 },
   // Seller Hub's 2025 "All active listings" report: a multi-variation item's row lists every value, then one row per variation (MPN=Pond), no SKUs.
   { file: 'ebay_all-active-listings-report_2025_variation-details_no-sku__Raider3267.csv', dialect: 'ebay_report', rows: 40, listings: 17, rejected: 0 },
