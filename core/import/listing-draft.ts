@@ -43,6 +43,8 @@ export interface MapContext {
   defaultCurrency: string;
   /** The dialect being read (recorded in every listing's source). */
   dialect: ImportDialect;
+  /** Keys whose rows come in several runs → how many (Shopify handles, see scattered-keys.ts). */
+  scatteredKeys?: () => Promise<ReadonlyMap<string, number>>;
 }
 
 export type TableMapper = (rows: AsyncIterable<TableRow>, ctx: MapContext) => AsyncGenerator<MappedRecord>;

@@ -1,6 +1,8 @@
 import { currencyCodeSchema, FALLBACK_CURRENCY, type ColumnMapping, type ImportDialect, type MappableField, type RowProblem, type RowUnit } from '../../common/import-types.js';
 import type { Marketplace } from '../../common/listing.js';
 import { ContractError } from '../../common/result.js';
+import { Columns } from './listing-draft.js';
+import { scatteredFirstCells } from './scattered-keys.js';
 import { applyColumnOverrides, formatColumnFields, MAPPING_HELP } from './column-overrides.js';
 import { decodeFile, type DecodedText } from './decode-text.js';
 import { detectTableDialect, sniffTextKind, type DialectScore } from './detect-dialect.js';
@@ -170,6 +172,10 @@ export async function openImportSourceDetailed(path: string, options: OpenImport
   if (!mapper) throw new ContractError('invalid_input', `"${options.fileName}" is a table, not ${dialect.toUpperCase()}. Pick another format.`);
   const columns = readColumns(dialect, table.header, options);
   const ctx: MapContext = { ...baseCtx, header: columns.readerHeader, preamble: table.preamble, mapping: columns.mapping, dialect };
+  if (dialect === 'shopify' && /^(url )?handle$/.test(Columns.key(columns.readerHeader[0] ?? ''))) {
+    // Shopify files are read by handle group: one quick pass finds the handles whose rows are not together.
+    ctx.scatteredKeys = async () => scatteredFirstCells((await decodeFile(path, options.fileName)).chunks(), table.delimiter);
+  }
   async function* tapped(): AsyncGenerator<TableRow> {
     for await (const row of table.rows) {
       for (const l of listeners) l(row);

@@ -7,9 +7,10 @@ import { decodeEntities, isExcelMangledNumber, normaliseStatus, parsePrice, RowE
 
 /**
  * Shopify products CSV, both header generations (2019–2023 `Handle,Body (HTML),Variant Price…` and
- * 2024/25 `URL handle,Description,Price…`). Adjacent rows sharing a handle are one product: the
- * first carries the product's fields (and its first variant and image), the others a variant, an
- * extra image, or both. The file has no currency column (prices are in the store's currency), so
+ * 2024/25 `URL handle,Description,Price…`). Rows sharing a handle are one product: the first
+ * carries the product's fields (and its first variant and image), the others a variant, an extra
+ * image, or both. They are usually adjacent; a product whose rows come in several runs (counted
+ * beforehand, `ctx.scatteredKeys`) is held open until its last run. The file has no currency column (prices are in the store's currency), so
  * listings take the import's default unless a price names its own ("€12", "12.00 EUR").
  *
  * Every cell Listsmith does not read is kept where it belongs, exactly as written: product columns
@@ -49,6 +50,8 @@ interface Group {
   optionNames: string[];
   images: ImageRow[];
   variants: NewVariant[];
+  /** Lines where each run of the product's rows starts (more than one: its rows are not together). */
+  runStarts: number[];
 }
 
 export async function* mapShopify(rows: AsyncIterable<TableRow>, ctx: MapContext): AsyncGenerator<MappedRecord> {
@@ -97,6 +100,9 @@ export async function* mapShopify(rows: AsyncIterable<TableRow>, ctx: MapContext
   let unreadable = null as RowProblem | null;
   /** A product whose first row could not be read: its other rows are rejected with that reason, not "no title". */
   let orphaned = null as { handle: string; problem: RowProblem } | null;
+  /** Products whose rows come in several runs (ctx.scatteredKeys), held open until their last run. */
+  const held = new Map<string, Group>();
+  const scattered = (await ctx.scatteredKeys?.()) ?? new Map<string, number>();
 
   for await (const row of rows) {
     if (row.problem) {
@@ -120,8 +126,17 @@ export async function* mapShopify(rows: AsyncIterable<TableRow>, ctx: MapContext
       }
     }
     if (group && group.handle !== handle) {
-      yield flush(group);
+      yield* close(group);
       group = null;
+    }
+    if (group === null) {
+      const waiting = held.get(handle);
+      if (waiting) {
+        // More rows of a product listed further up: read as if they were next to it.
+        held.delete(handle);
+        waiting.runStarts.push(row.line);
+        group = waiting;
+      }
     }
     if (group === null && title === '') {
       const lost: RowProblem | null = orphaned?.handle === handle ? orphaned.problem : previousUnreadable;
@@ -185,7 +200,15 @@ export async function* mapShopify(rows: AsyncIterable<TableRow>, ctx: MapContext
     if (variant) g.variants.push(variant);
     if (price !== null && !g.draft.currencyFromFile) takePriceCurrency(g.draft, price);
   }
-  if (group) yield flush(group);
+  if (group) yield* close(group);
+  // Runs the quick pass counted that never came (it reads keys more simply than this reader).
+  yield* [...held.values()].sort((a, b) => a.runStarts[0]! - b.runStarts[0]!).map(flush);
+
+  /** A run of the product's rows has ended: it is done unless more of its rows come further down. */
+  function* close(g: Group): Generator<MappedRecord> {
+    if (g.runStarts.length < (scattered.get(g.handle) ?? 1)) held.set(g.handle, g);
+    else yield flush(g);
+  }
 
   function startGroup(row: TableRow, handle: string, title: string): Group {
     const cells = row.cells;
@@ -216,7 +239,7 @@ export async function* mapShopify(rows: AsyncIterable<TableRow>, ctx: MapContext
       brand: col.vendor,
       condition: false,
     });
-    return { handle, firstCells: cells, lines: [], draft, warnings, errors: [], optionNames: col.optionName.map((i) => cell(cells, i)), images: [], variants: [] };
+    return { handle, firstCells: cells, lines: [], draft, warnings, errors: [], optionNames: col.optionName.map((i) => cell(cells, i)), images: [], variants: [], runStarts: [row.line] };
   }
 
   function readStatus(draft: Draft, cells: readonly string[], line: number, warnings: Warnings): void {
@@ -255,6 +278,10 @@ export async function* mapShopify(rows: AsyncIterable<TableRow>, ctx: MapContext
 
   function flush(g: Group): MappedRecord {
     const draft = g.draft;
+    if (g.runStarts.length > 1) {
+      const later = g.runStarts.slice(1);
+      g.warnings.add(g.runStarts[0]!, null, `The rows of "${g.handle}" are not together in the file: more of them start on line${later.length > 1 ? 's' : ''} ${later.join(', ')}. They were read as one product: a handle names one product.`);
+    }
     draft.images = g.images.sort((a, b) => a.position - b.position || a.order - b.order).map((i) => i.url);
     // Options make variants, even one (`Color: black, Length: 22`); Shopify's `Title: Default Title` is none.
     if (!g.variants.some((v) => v.options.length > 0)) {

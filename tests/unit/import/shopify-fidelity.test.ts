@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Columns } from '../../../core/import/listing-draft.js';
-import { collect, corpusFiles, corpusPath, importText } from './helpers.js';
+import { collect, corpusFiles, corpusPath, fixture, importText } from './helpers.js';
+import { importTwice } from './import-twice.js';
 import { readColumns, unkeptCells } from './kept-cells.js';
 import { lostCells } from './no-cell-lost.js';
 
@@ -140,6 +141,43 @@ describe('Shopify: oversold stock and bad variants lose no product', () => {
       [3, expect.stringMatching(/^This row continues the product "tee", whose first row \(line 2\) could not be read: A cell holds more than 1 MB/)],
       [4, expect.stringMatching(/^This row continues the product "tee", whose first row \(line 2\)/)],
     ]);
+  });
+});
+
+describe('Shopify: a product whose rows are not together', () => {
+  // A real German store's file lists a product's first rows, other products, then more of its variants.
+  const file = [
+    HEAD,
+    'soup,Soup,<p>Hot</p>,Acme,Food,,TRUE,Size,S,SOUP-S,,5,deny,1.00,,,,,,,,,active',
+    'soup,,,,,,,,M,SOUP-M,,5,deny,1.50,,,,,,,,,',
+    'tea,Tea,,Acme,Food,,TRUE,Size,Box,TEA-1,,2,deny,3.00,,,,,,,,,active',
+    'soup,,,,,,,,L,SOUP-L,,7,deny,2.00,,,,,,,,,',
+    'cake,Cake,,Acme,Food,,TRUE,,,CAKE,,1,deny,4.00,,,,,,,,,active',
+    'soup,,,,,,,,XL,SOUP-XL,,1,deny,2.50,,,,,,,,,',
+  ].join('\n');
+
+  it('is one product with every variant, and the report says where its rows continue', async () => {
+    const { listings, rejected } = await importText(file);
+    expect(rejected).toEqual([]);
+    expect(listings.map((l) => [l.title, l.lines])).toEqual([
+      ['Tea', [4]],
+      ['Cake', [6]],
+      ['Soup', [2, 3, 5, 7]],
+    ]);
+    const soup = listings[2]!;
+    expect(soup.variants.map((v) => [v.sku, v.priceMinor, v.quantity])).toEqual([
+      ['SOUP-S', 100, 5],
+      ['SOUP-M', 150, 5],
+      ['SOUP-L', 200, 7],
+      ['SOUP-XL', 250, 1],
+    ]);
+    expect(soup.warnings.map((w) => w.message)).toContain('The rows of "soup" are not together in the file: more of them start on lines 5, 7. They were read as one product: a handle names one product.');
+  });
+
+  it('imported twice, the second import finds every product unchanged', async () => {
+    const [first, again] = await importTwice(fixture(file));
+    expect(first.rows).toMatchObject({ new: 3, partOf: 3, rejected: 0 });
+    expect(again.rows).toMatchObject({ unchanged: 3, updated: 0, rejected: 0 });
   });
 });
 
