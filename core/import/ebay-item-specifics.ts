@@ -18,6 +18,8 @@ export function ebaySpecificName(header: string): string {
     .replace(/^\*?(c|p|cd|cda|product):\s*/i, '')
     .replace(/\s*-\s*\(ID:\s*\d+\)\s*$/i, '')
     .trim();
+  // An upload's `P:EPID` is the report's ePID: one attribute whichever file the listing came from.
+  if (/^epid$/i.test(name) && name !== trimmed) return 'ePID';
   return name || trimmed;
 }
 

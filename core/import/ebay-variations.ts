@@ -69,6 +69,19 @@ export function namesMissingVariations(dimensions: readonly VariationDimension[]
   return dimensions.some((dimension) => dimension.values.some((value) => !variants.some((v) => v.options.some((o) => sameOptionName(o.name, dimension.name) && o.value === value))));
 }
 
+/**
+ * The price eBay shows for a multi-variation listing, which its report writes as the listing row's
+ * Current price: the lowest price of a variation in stock (quantity unknown counts as in stock),
+ * else the lowest of all. An upload file has no price on the listing's own row, so a listing read
+ * back from one gets the price its report had, not whichever variation came first.
+ */
+export function shownVariationPrice(variants: readonly { priceMinor: number | null; quantity: number | null }[]): number | null {
+  const priced = variants.filter((v): v is { priceMinor: number; quantity: number | null } => v.priceMinor !== null);
+  const inStock = priced.filter((v) => v.quantity === null || v.quantity > 0);
+  const from = inStock.length > 0 ? inStock : priced;
+  return from.length === 0 ? null : Math.min(...from.map((v) => v.priceMinor));
+}
+
 /** Option names compare without case or surrounding spaces (`Color` and `color ` are one). */
 export function sameOptionName(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();

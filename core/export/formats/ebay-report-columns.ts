@@ -24,6 +24,14 @@ const REPORT_ONLY = new Set(
 const REPORT_UPLOADABLE = new Set(['Condition ID', 'Condition description', 'Subtitle', 'Duration', 'OutOfStockControl', 'Out of stock control', 'UPC', 'EAN', 'ISBN', 'MPN', 'Buy It Now price', 'Best Offer enabled'].map(headerKey));
 const SPECIFIC_PREFIX = /^(c|cd|cda|p|product):/;
 
+/** Report columns an upload names by a header of its own: the value goes back under that header. */
+const UPLOAD_HEADERS: ReadonlyMap<string, string> = new Map([[headerKey('eBay Product ID(ePID)'), 'P:EPID']]);
+
+/** The upload's header for a report column it names otherwise (`eBay Product ID(ePID)` → `P:EPID`), or null. */
+export function uploadHeaderOf(header: string): string | null {
+  return UPLOAD_HEADERS.get(headerKey(header)) ?? null;
+}
+
 export function isReportOnly(header: string): boolean {
   return REPORT_ONLY.has(headerKey(header));
 }

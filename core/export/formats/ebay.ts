@@ -10,7 +10,7 @@ import { LIMITS } from '../limits.js';
 import { formatMinor } from '../money.js';
 import type { Cell, Change, Checked, Column, ExportNotes, ExportSettings, ExportTarget, OutputRow, Refusal } from '../target.js';
 import { charLength, present } from '../text-fit.js';
-import { ebayUploadable, isReportOnly } from './ebay-report-columns.js';
+import { ebayUploadable, isReportOnly, uploadHeaderOf } from './ebay-report-columns.js';
 import { ebaySiteFor } from './ebay-site.js';
 import { optionNames, optionValue, optionValues, variantPriceMinor, variantStockNote, withNamedVariants } from './shared.js';
 
@@ -62,6 +62,27 @@ const CONDITION_IDS = new Map<string, string>([
   ['pre-owned', '3000'],
   ['refurbished', '2500'],
   ['for parts', '7000'],
+  // The names eBay's own reports write in Condition (by site and category), and the Inventory API's
+  // enum names (LIKE_NEW, USED_GOOD…) read with spaces.
+  ['new other (see details)', '1500'],
+  ['new other', '1500'],
+  ['opened - never used', '1500'],
+  ['new without box or papers', '1500'],
+  ['new with defects (see details)', '1750'],
+  ['certified - refurbished', '2000'],
+  ['manufacturer refurbished', '2000'],
+  ['graded', '2750'],
+  ['pre-owned - good', '3000'],
+  ['ungraded', '4000'],
+  ['used excellent', '3000'],
+  ['used very good', '4000'],
+  ['used good', '5000'],
+  ['used acceptable', '6000'],
+  ['pre owned excellent', '2990'],
+  ['pre owned fair', '3010'],
+  ['excellent refurbished', '2010'],
+  ['very good refurbished', '2020'],
+  ['good refurbished', '2030'],
 ]);
 
 /** An eBay condition ID from a condition number or name, or null. */
@@ -69,7 +90,9 @@ export function ebayConditionId(condition: string | null): string | null {
   if (!present(condition)) return null;
   const text = condition.trim().replace(/\.0$/, '');
   if (text in EBAY_CONDITIONS) return text;
-  return CONDITION_IDS.get(text.toLowerCase()) ?? null;
+  // "Opened – never used" (eBay UK) writes an en dash; LIKE_NEW an underscore.
+  const name = text.toLowerCase().replace(/[\u2013\u2014]/g, '-').replace(/_/g, ' ').replace(/\s+/g, ' ');
+  return CONDITION_IDS.get(name) ?? null;
 }
 
 /** The Condition ID: the one the listing's eBay file had while it still names the listing's condition, else from the condition. */
@@ -135,7 +158,7 @@ interface Specifics {
 
 /**
  * Item specifics from attributes that did not come from an eBay column (those go back under their
- * own header as kept columns), plus the brand as C:Brand unless an attribute names one. Never from
+ * own header as kept columns; a report's ePID under the upload's P:EPID), plus the brand as C:Brand unless an attribute names one. Never from
  * report-only data (Watchers, Start date…). At most 45, values ≤ 65 characters (longer ones left
  * out and listed).
  */
@@ -146,7 +169,14 @@ function itemSpecifics(listing: Listing): Specifics {
   if (present(listing.brand) && !entries.some(([name]) => name.toLowerCase() === 'brand')) entries.unshift(['Brand', listing.brand]);
   let kept = 0;
   for (const [name, value] of entries) {
-    if (attributeColumn(listing, 'ebay_seller_hub', name) !== null || OWN_COLUMN_ATTRIBUTES.has(name) || isReportOnly(name)) continue;
+    const column = attributeColumn(listing, 'ebay_seller_hub', name);
+    // A report column the upload names otherwise (the report's ePID is the upload's P:EPID) goes under the upload's header.
+    const renamed = column === null ? null : uploadHeaderOf(column);
+    if (renamed !== null) {
+      cells[KEPT_KEY + renamed] = value;
+      continue;
+    }
+    if (column !== null || OWN_COLUMN_ATTRIBUTES.has(name) || isReportOnly(name)) continue;
     const field = FIELD_ATTRIBUTES[name];
     if (field !== undefined) {
       cells[KEPT_KEY + field] = value;
@@ -294,7 +324,7 @@ class EbayNotes implements ExportNotes {
     if (!writesBack(listing, 'ebay_seller_hub') || !listing.source) return;
     const variantHeaders = listing.variants.flatMap((variant) => Object.keys(variant.columns ?? {}));
     const headers = new Set([...Object.keys(listing.source.columns), ...Object.values(listing.source.attributeColumns ?? {}), ...variantHeaders]);
-    for (const header of headers) if (!ACTION_HEADER.test(header.trim()) && !ebayUploadable(header, listing)) this.notUploadable.set(header, (this.notUploadable.get(header) ?? 0) + 1);
+    for (const header of headers) if (!ACTION_HEADER.test(header.trim()) && !ebayUploadable(header, listing) && uploadHeaderOf(header) === null) this.notUploadable.set(header, (this.notUploadable.get(header) ?? 0) + 1);
   }
 
   notes(): RowProblem[] {

@@ -1,6 +1,6 @@
 import type { NewVariant } from '../../catalog/insert-listings.js';
 import { addEbaySpecifics, EBAY_SPECIFIC_COLUMN } from '../ebay-item-specifics.js';
-import { listsEveryOption, orderOptions, parseVariationDimensions, parseVariationOptions, namesMissingVariations, type VariationDimension } from '../ebay-variations.js';
+import { listsEveryOption, orderOptions, parseVariationDimensions, parseVariationOptions, namesMissingVariations, shownVariationPrice, type VariationDimension } from '../ebay-variations.js';
 import { cell, Columns, extraCellsWarning, finish, keepColumns, markUnknown, newDraft, rowErrorRecord, rejected, takePriceCurrency, Warnings, type Draft, type MapContext } from '../listing-draft.js';
 import type { MappedRecord } from '../mapped-record.js';
 import type { TableRow } from '../read-table.js';
@@ -167,7 +167,7 @@ export async function* mapEbayReport(rows: AsyncIterable<TableRow>, ctx: MapCont
     // The listing row names values no variation row of the report has (eBay leaves some out): the
     // cell is kept as written, or those values would be lost.
     if (firstIsListing && namesMissingVariations(listed, variants)) keepColumns(draft.kept.columns, first.cells, header, [col.variation]);
-    draft.priceMinor ??= variants.find((v) => v.priceMinor !== null)?.priceMinor ?? null;
+    draft.priceMinor ??= shownVariationPrice(variants);
     const stock = variants.map((v) => v.quantity).filter((q): q is number => q !== null);
     if (draft.quantity === null && stock.length > 0) draft.quantity = stock.reduce((a, b) => a + b, 0);
     yield finish(draft, lines, warnings.list);

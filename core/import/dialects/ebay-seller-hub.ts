@@ -1,7 +1,7 @@
 import type { ListingStatus } from '../../../common/listing.js';
 import type { NewVariant } from '../../catalog/insert-listings.js';
 import { addEbaySpecifics, EBAY_SPECIFIC_COLUMN } from '../ebay-item-specifics.js';
-import { namesMissingVariations, orderOptions, parseVariationDimensions, parseVariationOptions, type VariationDimension } from '../ebay-variations.js';
+import { namesMissingVariations, orderOptions, parseVariationDimensions, parseVariationOptions, shownVariationPrice, type VariationDimension } from '../ebay-variations.js';
 import { cell, Columns, extraCellsWarning, finish, identifier, keepColumns, markUnknown, newDraft, rejected, rowErrorRecord, setAttributeFrom, takePriceCurrency, Warnings, type Draft, type MapContext } from '../listing-draft.js';
 import type { MappedRecord } from '../mapped-record.js';
 import type { TableRow } from '../read-table.js';
@@ -171,7 +171,7 @@ export async function* mapEbaySellerHub(rows: AsyncIterable<TableRow>, ctx: MapC
   const flush = (listing: Pending): MappedRecord => {
     const { draft, warnings, lines } = listing;
     if (draft.variants.length > 0) {
-      draft.priceMinor ??= draft.variants.find((v) => v.priceMinor !== null)?.priceMinor ?? null;
+      draft.priceMinor ??= shownVariationPrice(draft.variants);
       const stock = draft.variants.map((v) => v.quantity).filter((q): q is number => q !== null);
       if (draft.quantity === null && stock.length > 0) draft.quantity = stock.reduce((a, b) => a + b, 0);
     }

@@ -4,7 +4,7 @@ import type { ExportFormat, ImportDialect, ImportReport } from '../../../common/
 import type { Listing } from '../../../common/listing.js';
 import { openCatalog, type Catalog } from '../../../core/catalog/open-catalog.js';
 import { exportListings } from '../../../core/export/export-listings.js';
-import { ebayUploadable } from '../../../core/export/formats/ebay-report-columns.js';
+import { ebayUploadable, uploadHeaderOf } from '../../../core/export/formats/ebay-report-columns.js';
 import { ebayConditionId } from '../../../core/export/formats/ebay.js';
 import { EXPORT_TARGETS } from '../../../core/export/formats/index.js';
 import { headerKey } from '../../../core/export/kept-columns.js';
@@ -82,8 +82,10 @@ function sameDialectBack(dialect: string, format: ExportFormat): boolean {
 
 /**
  * The part of an eBay listing an upload file carries back: not the report-only columns (eBay
- * computes them, or the upload has no such column), and the condition as its eBay ID (a report
- * shows the category's name for it: "New with tags" is condition 1000, which an upload names "New").
+ * computes them, or the upload has no such column), the condition as its eBay ID (a report
+ * shows the category's name for it: "New with tags" is condition 1000, which an upload names "New"),
+ * and an attribute from a report column the upload names otherwise under the upload's header
+ * (the report's "eBay Product ID(ePID)" is the upload's P:EPID).
  */
 function carried(listing: ComparableListing): ComparableListing {
   if (listing.marketplace !== 'ebay') return listing;
@@ -97,7 +99,8 @@ function carried(listing: ComparableListing): ComparableListing {
     const kept = columns === undefined ? {} : uploadable(columns);
     return Object.keys(kept).length > 0 ? { ...variant, columns: kept } : variant;
   });
-  return { ...listing, condition, variants, source: { ...listing.source, columns: uploadable(listing.source.columns) } };
+  const attributeColumns = listing.source.attributeColumns && Object.fromEntries(Object.entries(listing.source.attributeColumns).map(([name, header]) => [name, uploadHeaderOf(header) ?? header]));
+  return { ...listing, condition, variants, source: { ...listing.source, columns: uploadable(listing.source.columns), ...(attributeColumns ? { attributeColumns } : {}) } };
 }
 
 /** `after` holds every field of `before` equal, and every kept column of `before` (it may hold more columns). */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ebayConditionId } from '../../../core/export/formats/ebay.js';
+import { catalogFromText, exportAll, reimport } from '../export/export-helpers.js';
 import { collect, corpusFiles, corpusPath, fixture, importText } from './helpers.js';
 import { importTwice, tilesAddUp } from './import-twice.js';
 import { lostCells } from './no-cell-lost.js';
@@ -120,6 +122,17 @@ describe('eBay "All active listings" report', () => {
     ]);
   });
 
+  it("variation rows without their listing row: the listing's price is eBay's shown price, the lowest in stock", async () => {
+    // Real UK report (ruty263): Pack of=5 at 15.00 sold out, 10 at 28.50 in stock, 20 at 57.00 sold out → Current price 28.50.
+    const text = report(
+      '"395688613439","Karabiner","Pack of=5",,"0","FIXED_PRICE","GBP",15.0,,,,"1",,,,,,,,,,,"UK",,,',
+      '"395688613439","Karabiner","Pack of=10",,"2","FIXED_PRICE","GBP",28.5,,,,"2",,,,,,,,,,,"UK",,,',
+      '"395688613439","Karabiner","Pack of=20",,"0","FIXED_PRICE","GBP",57.0,,,,"0",,,,,,,,,,,"UK",,,',
+    );
+    const { listings } = await importText(text);
+    expect(listings[0]).toMatchObject({ priceMinor: 2850, quantity: 2 });
+  });
+
   it('oversold stock is a warning, not a rejection', async () => {
     const { listings, rejected } = await importText(VARIATIONS.replace('"PIN-LILY","0"', '"PIN-LILY","-2"'));
     expect(rejected).toEqual([]);
@@ -196,6 +209,23 @@ describe('eBay Seller Hub / File Exchange upload', () => {
     expect(rejected[1]!.message).toMatch(/listing row \(line 3\) could not be read/);
   });
 
+  it("a listing row without a price takes eBay's shown price: the lowest of its variations in stock, else the lowest", async () => {
+    // The upload our eBay export writes for a report's multi-variation item has no price on the
+    // listing row; reading it back must give the price the report had (its Current price), not the first variation's.
+    const hub = (quantities: [string, string, string]): string =>
+      [
+        `${ACTION},Item number,Title,Relationship,Relationship details,Price,Quantity`,
+        'Revise,395688613439,Karabiner,,Pack of=5;10;20,,',
+        `,,,Variation,Pack of=5,15.00,${quantities[0]}`,
+        `,,,Variation,Pack of=10,28.50,${quantities[1]}`,
+        `,,,Variation,Pack of=20,57.00,${quantities[2]}`,
+      ].join('\n') + '\n';
+    expect((await importText(hub(['0', '2', '0']))).listings[0]).toMatchObject({ priceMinor: 2850, quantity: 2 });
+    expect((await importText(hub(['0', '0', '0']))).listings[0]).toMatchObject({ priceMinor: 1500, quantity: 0 });
+    // A quantity the file does not state counts as in stock.
+    expect((await importText(hub(['', '0', '']))).listings[0]).toMatchObject({ priceMinor: 1500 });
+  });
+
   it('no cell of the upload is lost; re-importing it changes nothing', async () => {
     const path = fixture(HUB);
     expect(await lostCells(path, (await collect(path)).records, { structural: /^relationship$/ })).toEqual([]);
@@ -203,6 +233,36 @@ describe('eBay Seller Hub / File Exchange upload', () => {
     expect(first.rows).toEqual({ new: 2, updated: 0, unchanged: 0, partOf: 3, merged: 0, rejected: 1 });
     expect(again.rows).toMatchObject({ new: 0, updated: 0, unchanged: 2 });
     expect([first, again].every(tilesAddUp)).toBe(true);
+  });
+});
+
+describe('a report exported as an upload', () => {
+  it("the report's ePID goes to the upload's P:EPID (not dropped as report-only), its condition name as an ID; both come back", async () => {
+    // Rows as in the real UK report (ruty263): an ePID, a P:EAN and a UK condition name.
+    const catalog = await catalogFromText(
+      report(
+        '"395164000258","Evolution R165CCSL 165mm Circular Saw Corded Electric",,,"1","FIXED_PRICE","GBP",44.99,,,44.99,"0","3","0","Jan-27-24 02:42:58 PST","Jul-27-26 02:42:58 PDT","Circular Saws","71307","","","Opened – never used","27054365300","UK","","0849713042736",""',
+      ),
+    );
+    const { summary, files } = await exportAll(catalog, 'ebay_seller_hub');
+    const [file] = files;
+    expect(file!.header).toContain('P:EPID');
+    expect(file!.header).not.toContain('eBay Product ID(ePID)');
+    expect([file!.at(file!.rows[0]!, 'P:EPID'), file!.at(file!.rows[0]!, 'P:EAN'), file!.at(file!.rows[0]!, 'Condition ID')]).toEqual(['27054365300', '0849713042736', '1500']);
+    expect(summary.problems.map((p) => p.message).join(' ')).not.toMatch(/ePID/);
+    const [back] = await reimport(summary, 'GBP');
+    expect(back!.attributes).toEqual({ 'Category ID': '71307', ePID: '27054365300', EAN: '0849713042736' });
+    expect(back!.condition).toBe('New other');
+    catalog.close();
+  });
+});
+
+describe('eBay condition names in an export', () => {
+  it("the names eBay's own reports write (UK and US sites) and the Inventory API's enum names have their condition ID", () => {
+    // All from real reports (ruty263's UK report, emailnjv's US download) but the enum names.
+    const names = ['New other (see details)', 'Opened – never used', 'New without box or papers', 'Pre-owned - Good', 'Pre-owned - Fair', 'LIKE_NEW', 'USED_GOOD', 'Ungraded', 'Graded', 'Certified - Refurbished'];
+    expect(names.map(ebayConditionId)).toEqual(['1500', '1500', '1500', '3000', '3010', '2750', '5000', '4000', '2750', '2000']);
+    expect(['Mint-ish', 'New other (see details) maybe'].map(ebayConditionId)).toEqual([null, null]);
   });
 });
 
