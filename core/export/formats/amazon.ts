@@ -1,4 +1,5 @@
 import type { Listing, Variant } from '../../../common/listing.js';
+import { conditionToken } from '../../import/amazon-condition.js';
 import { attributeColumn, KEPT_KEY, keptCell, writesBack } from '../kept-columns.js';
 import { listOrUnknown, valueOrUnknown } from '../known-value.js';
 import { LIMITS } from '../limits.js';
@@ -113,7 +114,8 @@ export const amazonTarget: ExportTarget = {
       brand_name: valueOrUnknown(listing, 'brand', listing.brand),
       product_description: valueOrUnknown(listing, 'description', listing.description),
       currency: listing.currency,
-      condition_type: own ? valueOrUnknown(listing, 'condition', listing.condition) : undefined,
+      // Amazon's own token (`UsedVeryGood`) for the condition name a report or flat file gave.
+      condition_type: own ? valueOrUnknown(listing, 'condition', listing.condition === null ? null : conditionToken(listing.condition)) : undefined,
       // An Amazon listing's category is its item type (unless it only repeats the product type it came from).
       item_type_name: own && listing.category !== listing.attributes['Product type'] ? valueOrUnknown(listing, 'category', listing.category) : undefined,
       main_image_url: valueOrUnknown(listing, 'images', listing.images[0]),

@@ -1,8 +1,10 @@
+import { conditionFromReport } from '../amazon-condition.js';
+import { parseOpenDate } from '../amazon-open-date.js';
 import { addAttributes, applyPrice, cell, Columns, keepColumns, mapEachRow, markUnknown, newDraft, setAttributeFrom, type MapContext } from '../listing-draft.js';
 import type { MappedRecord } from '../mapped-record.js';
 import type { TableRow } from '../read-table.js';
 import { readStock } from '../stock-cell.js';
-import { decodeEntities, normaliseStatus, parseDate } from '../values.js';
+import { decodeEntities, normaliseStatus } from '../values.js';
 
 /**
  * Amazon "All Listings Report" (tab separated: item-name, seller-sku, price, asin1, status…). The
@@ -10,8 +12,6 @@ import { decodeEntities, normaliseStatus, parseDate } from '../values.js';
  * `asin1`. Cells read into fields in a lossy way (the open date, the condition number, a status
  * word Listsmith only approximates) are also kept as written, and so is every column not read.
  */
-
-const CONDITIONS: Record<string, string> = { '1': 'Used - Like New', '2': 'Used - Very Good', '3': 'Used - Good', '4': 'Used - Acceptable', '5': 'Collectible - Like New', '11': 'New' };
 
 export async function* mapAmazonAllListings(rows: AsyncIterable<TableRow>, ctx: MapContext): AsyncGenerator<MappedRecord> {
   const header = ctx.header;
@@ -45,11 +45,11 @@ export async function* mapAmazonAllListings(rows: AsyncIterable<TableRow>, ctx: 
     const image = cell(cells, col.image);
     if (image) draft.images = [image];
     const condition = cell(cells, col.condition);
-    draft.condition = CONDITIONS[condition] ?? (condition || null);
+    draft.condition = condition ? conditionFromReport(condition) : null;
     const status = cell(cells, col.status);
     draft.status = normaliseStatus(status) ?? 'active';
     if (status !== '' && status.toLowerCase() !== draft.status) draft.kept.status = status;
-    const opened = parseDate(cell(cells, col.openDate).replace(/\s+[A-Z]{3,4}$/, ''));
+    const opened = parseOpenDate(cell(cells, col.openDate));
     if (opened !== null) draft.createdAt = opened;
     keepColumns(draft.kept.columns, cells, header, [col.openDate, col.condition]);
     addAttributes(draft, cells, attributes, header, row.line, warnings);

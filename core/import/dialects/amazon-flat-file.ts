@@ -1,4 +1,5 @@
 import type { NewVariant } from '../../catalog/insert-listings.js';
+import { conditionFromToken } from '../amazon-condition.js';
 import { optionName, themeColumns } from '../amazon-variation-theme.js';
 import { addAttributes, applyPrice, cell, Columns, extraCellsWarning, finish, identifier, keepColumns, markUnknown, newDraft, rejected, rowErrorRecord, setAttributeFrom, Warnings, type Draft, type MapContext } from '../listing-draft.js';
 import type { MappedRecord } from '../mapped-record.js';
@@ -111,7 +112,7 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
     const keywords = cell(cells, col.keywords);
     draft.tags = /[,;]/.test(keywords) ? splitList(keywords, /[,;]/) : keywords ? [keywords] : [];
     draft.images = [cell(cells, col.mainImage), ...otherImages.map((i) => cell(cells, i))].filter((u) => u !== '');
-    draft.condition = cell(cells, col.condition) || null;
+    draft.condition = cell(cells, col.condition) ? conditionFromToken(cell(cells, col.condition)) : null;
     draft.category = cell(cells, col.category) || cell(cells, col.productType) || null;
     for (const i of bullets) {
       const value = cell(cells, i);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseOpenDate } from '../../../core/import/amazon-open-date.js';
 import { themeColumns } from '../../../core/import/amazon-variation-theme.js';
+import { catalogFromText, exportAll, reimport } from '../export/export-helpers.js';
 import { collect, corpusFiles, corpusPath, fixture, importText } from './helpers.js';
 import { importTwice, tilesAddUp } from './import-twice.js';
 import { lostCells } from './no-cell-lost.js';
@@ -143,6 +145,56 @@ describe('Amazon All Listings report', () => {
     expect(mug.source?.columns).toEqual({ 'open-date': '2021-03-04 10:00:00 PST', 'item-condition': '11', 'item-is-marketplace': 'y', 'pending-quantity': '0', 'merchant-shipping-group': 'Migrated Template' });
     expect(listings[1]!.source?.status).toBeUndefined();
     expect(await lostCells(path, records)).toEqual([]);
+  });
+});
+
+describe('All Listings report: open dates and conditions as each marketplace writes them', () => {
+  const HEAD = 'item-name\titem-description\tlisting-id\tseller-sku\tprice\tquantity\topen-date\titem-condition\tasin1\tfulfillment-channel\tstatus';
+  const row = (sku: string, date: string, condition: string): string => `Item ${sku}\t\t01${sku}\t${sku}\t5.00\t1\t${date}\t${condition}\tB00000${sku}\tDEFAULT\tActive`;
+
+  it.each([
+    // amazon.co.uk writes the day first (8 July, not 7 August), amazon.com ISO, amazon.co.jp year/month/day.
+    ['08/07/2016 10:12:40 BST', Date.UTC(2016, 6, 8, 9, 12, 40)],
+    ['30/03/2011 16:23:57 BST', Date.UTC(2011, 2, 30, 15, 23, 57)],
+    ['13/12/2019 09:00:00 GMT', Date.UTC(2019, 11, 13, 9, 0, 0)],
+    ['2013-01-07 07:35:42 PST', Date.UTC(2013, 0, 7, 15, 35, 42)],
+    ['2019/10/09 15:37:57 JST', Date.UTC(2019, 9, 9, 6, 37, 57)],
+    ['07.09.2015 17:10:58 MESZ', Date.UTC(2015, 8, 7, 15, 10, 58)],
+    ['08/07/2016 10:12:40 PDT', Date.UTC(2016, 7, 7, 17, 12, 40)],
+    // Which part is the day cannot be told: no date rather than a wrong one.
+    ['08/07/2016 10:12:40', null],
+    ['31/06/2016 10:00:00 BST', null],
+  ])('%s', (text, ms) => {
+    expect(parseOpenDate(text)).toBe(ms);
+  });
+
+  it('every item-condition number is its name; the raw cells are kept', async () => {
+    const codes = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11'];
+    const path = fixture([HEAD, ...codes.map((code) => row(`C${code}`, '08/07/2016 10:12:40 BST', code))].join('\n'), 'txt');
+    const { listings, records } = await collect(path);
+    expect(listings.map((l) => l.condition)).toEqual([
+      'Used - Like New', 'Used - Very Good', 'Used - Good', 'Used - Acceptable',
+      'Collectible - Like New', 'Collectible - Very Good', 'Collectible - Good', 'Collectible - Acceptable',
+      '9', 'Refurbished', 'New',
+    ]);
+    expect(listings[0]!.createdAt).toBe(Date.UTC(2016, 6, 8, 9, 12, 40));
+    expect(listings[0]!.source?.columns?.['item-condition']).toBe('1');
+    expect(await lostCells(path, records)).toEqual([]);
+  });
+
+  it("the flat-file export writes Amazon's condition tokens, and reading them back gives the same conditions", async () => {
+    const catalog = await catalogFromText([HEAD, row('U2', '2013-01-07 07:35:42 PST', '2'), row('K7', '2013-01-07 07:35:42 PST', '7'), row('N11', '2013-01-07 07:35:42 PST', '11'), row('X9', '2013-01-07 07:35:42 PST', '9')].join('\n'), { ext: 'txt' });
+    const { summary, files } = await exportAll(catalog, 'amazon_flat_file');
+    const [file] = files;
+    expect(file!.rows.map((r) => file!.at(r, 'condition_type'))).toEqual(['UsedVeryGood', 'CollectibleGood', 'New', '9']);
+    const again = await reimport(summary);
+    expect(again.map((l) => [l.sku, l.condition])).toEqual([
+      ['U2', 'Used - Very Good'],
+      ['K7', 'Collectible - Good'],
+      ['N11', 'New'],
+      ['X9', '9'],
+    ]);
+    catalog.close();
   });
 });
 
