@@ -5,6 +5,7 @@ import { Columns } from './listing-draft.js';
 import { scatteredFirstCells } from './scattered-keys.js';
 import { applyColumnOverrides, formatColumnFields, MAPPING_HELP } from './column-overrides.js';
 import { decodeFile, type DecodedText } from './decode-text.js';
+import { ebayOrdersReportMessage } from './ebay-orders-report.js';
 import { detectTableDialect, sniffTextKind, type DialectScore } from './detect-dialect.js';
 import { mapAmazonAllListings } from './dialects/amazon-all-listings.js';
 import { mapAmazonFlatFile } from './dialects/amazon-flat-file.js';
@@ -158,6 +159,9 @@ export async function openImportSourceDetailed(path: string, options: OpenImport
     throw new ContractError('invalid_input', `"${options.fileName}" is not JSON (it does not start with [ or {). Pick the matching format, or let Listsmith detect it.`);
   }
 
+  // An eBay orders report lists sales, not listings: refused whole, whatever the format picked.
+  const orders = ebayOrdersReportMessage(options.fileName, text.head);
+  if (orders !== null) throw new ContractError('invalid_input', orders);
   const table = await openTable(text);
   if (table.header.length === 0) {
     throw new ContractError('invalid_input', `"${options.fileName}" has no header row. Export your listings again and pick the new file.`);

@@ -236,6 +236,31 @@ describe('eBay Seller Hub / File Exchange upload', () => {
   });
 });
 
+/** The header of eBay's orders report as Seller Hub writes it (US, 2024), first columns. */
+const ORDERS_HEADER = '"Sales Record Number","Order Number","Buyer Username","Buyer Name","Buyer Email","Buyer Note",Buyer Address 1,Buyer Address 2,Buyer City,"Buyer State","Buyer Zip","Buyer Country","Item Number","Item Title",Custom Label,"Sold Via Promoted Listings","Quantity","Sold For","Shipping And Handling","Total Price","Sale Date",Variation Details';
+const ORDER_ROW = '"1001","12-34567-89012","buyer1","A Buyer","","",1 Road,,Town,"CA","90001","United States","395026962956","Airbrush Primer",PRIM-1,"No","1","$14.99","$3.00","$17.99","Jul-01-26",';
+
+describe('eBay orders reports are refused, not read as listings', () => {
+  it.each([
+    ['header on the first line', `${ORDERS_HEADER}\n${ORDER_ROW}\n`],
+    // eBay writes a blank line above the header and one below it, and two summary lines at the end.
+    ['a blank line first', `\r\n${ORDERS_HEADER}\r\n\r\n${ORDER_ROW}\r\n\r\n"1 record(s) downloaded,from Jul-01-26 to Jul-31-26"\r\n"Seller ID : someseller"\r\n`],
+    ['a line of commas first', `${','.repeat(21)}\n${ORDERS_HEADER}\n${ORDER_ROW}\n`],
+    // eBay UK's newer header, lower case, post-to columns.
+    ['UK sold report', 'Sales record number,Order number,Buyer username,Post to name,Post to phone,Item number,Item title,Quantity,Sold for\n1001,,alice_uk,Alice,0770,395026962956,Primer,1,£14.99\n'],
+    ['order number and buyer without a record number', 'Order number,Buyer username,Item number,Item title,Sold for\n12-34567-89012,alice,395026962956,Primer,14.99\n'],
+  ])('%s', async (_name, text) => {
+    await expect(importText(text)).rejects.toThrow(/is an eBay orders report \((Sales Record Number|Sales record number|Order number), .*\): one row per sale, with its buyer, not your listings\. Nothing was imported\..*"All active listings"/);
+    // A format the seller picks does not read it as listings either.
+    await expect(importText(text, { dialect: 'ebay_report' })).rejects.toThrow(/eBay orders report/);
+  });
+
+  it('a listings report with an Item number and a buyer-free header is read as before', async () => {
+    const { listings } = await importText(VARIATIONS);
+    expect(listings).toHaveLength(2);
+  });
+});
+
 describe('a report exported as an upload', () => {
   it("the report's ePID goes to the upload's P:EPID (not dropped as report-only), its condition name as an ID; both come back", async () => {
     // Rows as in the real UK report (ruty263): an ePID, a P:EAN and a UK condition name.
