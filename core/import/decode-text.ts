@@ -5,8 +5,8 @@ import { ContractError } from '../../common/result.js';
 
 /**
  * Streaming decode of an export file: BOM sniffing, strict UTF-8 with a reported fallback to
- * Windows-1252 (decided on the head of the file), refusal of binary and empty files. The text
- * arrives as chunks, never the whole file.
+ * Shift_JIS (Japanese text) or else Windows-1252 (decided on the head of the file), refusal of
+ * binary and empty files. The text arrives as chunks, never the whole file.
  */
 
 export const HEAD_BYTES = 256 * 1024;
@@ -67,6 +67,31 @@ function isUtf8Head(head: Uint8Array, complete: boolean): boolean {
   }
 }
 
+/**
+ * Japanese text in Shift_JIS (amazon.co.jp writes its reports so): the head decodes strictly, and
+ * what is not ASCII is Japanese — kana among it. Windows-1252 text decoded this way gives
+ * half-width katakana and private-use characters, and kana only from `‚`/`ƒ` pairs, so it fails.
+ */
+function isShiftJisHead(head: Uint8Array, complete: boolean): boolean {
+  let text: string;
+  try {
+    text = new TextDecoder('shift_jis', { fatal: true }).decode(head, { stream: !complete });
+  } catch {
+    return false;
+  }
+  let kana = 0;
+  let japanese = 0;
+  let other = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (code < 0x80) continue;
+    if (code >= 0x3040 && code <= 0x30ff) kana++;
+    else if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff01 && code <= 0xff9f)) japanese++;
+    else other++;
+  }
+  return kana >= 2 && kana + japanese >= (kana + japanese + other) * 0.9;
+}
+
 export async function decodeFile(path: string, fileName = path): Promise<DecodedText> {
   const { size } = await stat(path);
   if (size === 0) {
@@ -93,8 +118,13 @@ export async function decodeFile(path: string, fileName = path): Promise<Decoded
   }
   if (isUtf16 && bomLength === 0) encodingNote = `No byte-order mark: read as ${sniffed.toUpperCase()} because every other byte is empty`;
   if (!isUtf16 && !isUtf8Head(headBytes.subarray(bomLength), headBytes.length === size)) {
-    encoding = 'windows-1252';
-    encodingNote = 'Not valid UTF-8: read as Windows-1252 (check accented letters below)';
+    if (isShiftJisHead(headBytes.subarray(bomLength), headBytes.length === size)) {
+      encoding = 'shift_jis';
+      encodingNote = 'Not valid UTF-8: read as Shift_JIS, the Japanese encoding (check the text below)';
+    } else {
+      encoding = 'windows-1252';
+      encodingNote = 'Not valid UTF-8: read as Windows-1252 (check accented letters below)';
+    }
   }
   const headText = new TextDecoder(decoderLabel(encoding)).decode(headBytes.subarray(bomLength), { stream: headBytes.length < size });
   if (headText.replace(/[\s,;\t|]/g, '') === '') {

@@ -84,9 +84,10 @@ const SIGNATURES: Signature[] = [
   },
   {
     dialect: 'amazon_all_listings',
-    slots: [['item-name'], ['item-description'], ['listing-id'], ['seller-sku'], ['price'], ['quantity'], ['open-date'], ['image-url'], ['asin1'], ['status']],
+    // amazon.co.jp's report names its columns in Japanese (出品者SKU is seller-sku).
+    slots: [['item-name', '商品名'], ['item-description'], ['listing-id', '出品id'], ['seller-sku', '出品者sku'], ['price', '価格'], ['quantity', '数量'], ['open-date', '出品日'], ['image-url'], ['asin1', 'asin 1'], ['status', 'ステータス']],
     required: [3],
-    known: [/^[a-z0-9-]+$/],
+    known: [/^[a-z0-9-]+$/, /^asin \d$/, /[\u3040-\u30ff\u4e00-\u9fff]/],
   },
   {
     dialect: 'woocommerce',

@@ -7,28 +7,35 @@ import { readStock } from '../stock-cell.js';
 import { decodeEntities, normaliseStatus } from '../values.js';
 
 /**
- * Amazon "All Listings Report" (tab separated: item-name, seller-sku, price, asin1, status…). The
+ * Amazon "All Listings Report" (tab separated: item-name, seller-sku, price, asin1, status…; in
+ * Japanese on amazon.co.jp: 商品名, 出品者SKU, 価格, ASIN 1, ステータス…). The
  * seller SKU is the listing's identity (Amazon's key); the ASIN is an attribute written back to
  * `asin1`. Cells read into fields in a lossy way (the open date, the condition number, a status
  * word Listsmith only approximates) are also kept as written, and so is every column not read.
  */
 
+/** Report columns read as attributes (column keys), in English and as amazon.co.jp names them. */
+export const REPORT_ATTRIBUTES = /^(listing-id|product-id|product-id-type|item-note|fulfillment-channel|出品id|商品id|商品idタイプ|コンディション説明|フルフィルメント・チャンネル)$/;
+/** The report's ASIN column. */
+export const REPORT_ASIN = ['asin1', 'ASIN 1'];
+
 export async function* mapAmazonAllListings(rows: AsyncIterable<TableRow>, ctx: MapContext): AsyncGenerator<MappedRecord> {
   const header = ctx.header;
   const c = new Columns(header);
+  // amazon.co.jp names the columns in Japanese (its report is Shift_JIS): 商品名 is item-name, and so on.
   const col = {
-    title: c.find('item-name'),
+    title: c.find('item-name', '商品名'),
     description: c.find('item-description'),
-    sku: c.find('seller-sku'),
-    price: c.find('price'),
-    quantity: c.find('quantity'),
-    openDate: c.find('open-date'),
+    sku: c.find('seller-sku', '出品者SKU'),
+    price: c.find('price', '価格'),
+    quantity: c.find('quantity', '数量'),
+    openDate: c.find('open-date', '出品日'),
     image: c.find('image-url'),
-    asin: c.find('asin1'),
-    condition: c.find('item-condition'),
-    status: c.find('status'),
+    asin: c.find(...REPORT_ASIN),
+    condition: c.find('item-condition', 'コンディション'),
+    status: c.find('status', 'ステータス'),
   };
-  const attributes = c.matching(/^(listing-id|product-id|product-id-type|item-note|fulfillment-channel)$/);
+  const attributes = c.matching(REPORT_ATTRIBUTES);
   const untouched = c.unused();
   // The report has no currency column (the marketplace's own currency is not in the file): the default applies.
   yield* mapEachRow(rows, (row, warnings) => {

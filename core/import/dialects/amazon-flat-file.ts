@@ -1,6 +1,7 @@
 import type { NewVariant } from '../../catalog/insert-listings.js';
 import { conditionFromToken } from '../amazon-condition.js';
 import { optionName, themeColumns } from '../amazon-variation-theme.js';
+import { REPORT_ASIN, REPORT_ATTRIBUTES } from './amazon-all-listings.js';
 import { addAttributes, applyPrice, cell, Columns, extraCellsWarning, finish, identifier, keepColumns, markUnknown, newDraft, rejected, rowErrorRecord, setAttributeFrom, Warnings, type Draft, type MapContext } from '../listing-draft.js';
 import type { MappedRecord } from '../mapped-record.js';
 import type { TableRow } from '../read-table.js';
@@ -88,6 +89,10 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
   const bullets = c.matching(/^bullet_point\d+$/);
   const otherImages = c.matching(/^other_image_url\d+$/);
   const attributes = c.matching(ATTRIBUTE_COLUMNS);
+  // A flat file Listsmith wrote for All Listings report listings carries the report's own columns
+  // (asin1, listing-id…): read back as the report reader reads them, the listing comes back the same.
+  const reportAsin = c.find(...REPORT_ASIN);
+  const reportAttributes = c.matching(REPORT_ATTRIBUTES);
   const untouched = c.unused();
   const usualOptions = USUAL_OPTION_COLUMNS.map((name) => header.findIndex((h) => [name, `${name}1`].includes(Columns.key(h)))).filter((i) => i >= 0);
   const headerOf = (index: number, fallback: string): string => header[index] ?? fallback;
@@ -120,6 +125,10 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
     }
     if (cell(cells, col.productType)) setAttributeFrom(draft, 'Product type', headerOf(col.productType, 'feed_product_type'), cell(cells, col.productType));
     addAttributes(draft, cells, attributes, header, row.line, warnings);
+    const asin = cell(cells, reportAsin);
+    if (asin && draft.attributes['ASIN'] === undefined) setAttributeFrom(draft, 'ASIN', header[reportAsin]!, asin);
+    else keepColumns(draft.kept.columns, cells, header, [reportAsin]);
+    addAttributes(draft, cells, reportAttributes, header, row.line, warnings);
     if (cell(cells, col.updateDelete).toLowerCase() === 'delete') {
       draft.status = 'archived';
       warnings.add(row.line, headerOf(col.updateDelete, 'update_delete'), 'The row asks Amazon to delete the listing; imported as Archived.');

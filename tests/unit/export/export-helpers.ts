@@ -27,7 +27,7 @@ export async function importInto(catalog: Catalog, file: string, options: { curr
   await applyImport(catalog, source, { fileName, operationId: 'test', ...(options.matchBy ? { matchBy: options.matchBy } : {}) });
 }
 
-export async function catalogFromText(text: string, options: { currency?: string; ext?: string } = {}): Promise<Catalog> {
+export async function catalogFromText(text: string | Uint8Array, options: { currency?: string; ext?: string } = {}): Promise<Catalog> {
   const catalog = openCatalog(tempDbPath(), { role: 'writer' });
   await importInto(catalog, fixture(text, options.ext ?? 'csv'), options);
   return catalog;

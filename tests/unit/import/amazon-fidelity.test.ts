@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parseOpenDate } from '../../../core/import/amazon-open-date.js';
 import { themeColumns } from '../../../core/import/amazon-variation-theme.js';
@@ -182,7 +183,7 @@ describe('All Listings report: open dates and conditions as each marketplace wri
     expect(await lostCells(path, records)).toEqual([]);
   });
 
-  it("the flat-file export writes Amazon's condition tokens, and reading them back gives the same conditions", async () => {
+  it("the flat-file export writes Amazon's condition tokens; reading it back gives the same conditions and attributes", async () => {
     const catalog = await catalogFromText([HEAD, row('U2', '2013-01-07 07:35:42 PST', '2'), row('K7', '2013-01-07 07:35:42 PST', '7'), row('N11', '2013-01-07 07:35:42 PST', '11'), row('X9', '2013-01-07 07:35:42 PST', '9')].join('\n'), { ext: 'txt' });
     const { summary, files } = await exportAll(catalog, 'amazon_flat_file');
     const [file] = files;
@@ -194,7 +195,43 @@ describe('All Listings report: open dates and conditions as each marketplace wri
       ['N11', 'New'],
       ['X9', '9'],
     ]);
+    // The report's ASIN and listing columns go out under their own headers and come back as the same attributes.
+    expect(again[0]!.attributes).toEqual({ ASIN: 'B00000U2', 'listing-id': '01U2', 'fulfillment-channel': 'DEFAULT' });
+    expect(again[0]!.source?.attributeColumns?.['ASIN']).toBe('asin1');
     catalog.close();
+  });
+});
+
+describe('All Listings report from amazon.co.jp: Japanese headers, Shift_JIS', () => {
+  // The column names public clients of the JP report read (出品者SKU is seller-sku); the rest stay English.
+  const HEAD = ['商品名', 'item-description', '出品ID', '出品者SKU', '価格', '数量', '出品日', 'image-url', 'item-is-marketplace', '商品IDタイプ', 'zshop-shipping-fee', 'コンディション説明', 'コンディション', 'ASIN 1', '国外へ配送可', '商品ID', 'フルフィルメント・チャンネル', 'ステータス'];
+  const ROW = ['ワイヤレスイヤホン 黒', '', '0924XJ7K1', 'EAR-BLK', '2980', '5', '2019/10/09 15:37:57 JST', '', 'y', '1', '', '箱に傷あり', '11', 'B07XJ8C8F5', '', 'B07XJ8C8F5', 'DEFAULT', 'Active'];
+  const bytes = (): Uint8Array => new Uint8Array(Buffer.from(execFileSync('iconv', ['-f', 'UTF-8', '-t', 'CP932'], { input: `${HEAD.join('\t')}\n${ROW.join('\t')}\n` })));
+
+  it('is read as Shift_JIS, detected with no hint, every value in its place and no cell lost', async () => {
+    const path = fixture(bytes(), 'txt');
+    const { source, listings, records } = await collect(path, { defaultCurrency: 'JPY' });
+    expect(source.encoding).toBe('shift_jis');
+    expect(source.dialect).toBe('amazon_all_listings');
+    const [earphones] = listings;
+    expect(earphones).toMatchObject({ title: 'ワイヤレスイヤホン 黒', sku: 'EAR-BLK', sourceId: 'EAR-BLK', priceMinor: 2980, currency: 'JPY', quantity: 5, condition: 'New', status: 'active', createdAt: Date.UTC(2019, 9, 9, 6, 37, 57) });
+    expect(earphones!.attributes).toMatchObject({ ASIN: 'B07XJ8C8F5', 出品ID: '0924XJ7K1', コンディション説明: '箱に傷あり', 'フルフィルメント・チャンネル': 'DEFAULT' });
+    expect(await lostCells(path, records)).toEqual([]);
+  });
+
+  it('an export to the flat file and back keeps its values', async () => {
+    const catalog = await catalogFromText(bytes(), { ext: 'txt', currency: 'JPY' });
+    const { summary } = await exportAll(catalog, 'amazon_flat_file');
+    const [again] = await reimport(summary, 'JPY');
+    expect(again).toMatchObject({ title: 'ワイヤレスイヤホン 黒', sku: 'EAR-BLK', priceMinor: 2980, currency: 'JPY', quantity: 5, condition: 'New' });
+    expect(again!.attributes).toMatchObject({ ASIN: 'B07XJ8C8F5', 出品ID: '0924XJ7K1', コンディション説明: '箱に傷あり' });
+    catalog.close();
+  });
+
+  it('Windows-1252 text is not taken for Shift_JIS', async () => {
+    const { source, listings } = await importText(Buffer.from('title,price\nGr\xf6\xdfe Tasse \xe0 caf\xe9 \x80,4.50\n', 'latin1'));
+    expect(source.encoding).toBe('windows-1252');
+    expect(listings[0]!.title).toBe('Größe Tasse à café €');
   });
 });
 

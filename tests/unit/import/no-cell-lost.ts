@@ -37,7 +37,7 @@ export interface NoCellLostOptions {
 }
 
 /** Columns whose word is read into the listing's status (it holds the word as one of its five). */
-const STATUS_COLUMN = /status|availability|state|action/;
+const STATUS_COLUMN = /status|availability|state|action|ステータス/;
 
 interface SourceRow {
   line: number;
