@@ -5,6 +5,7 @@ import { Columns } from './listing-draft.js';
 import { scatteredFirstCells } from './scattered-keys.js';
 import { applyColumnOverrides, formatColumnFields, MAPPING_HELP } from './column-overrides.js';
 import { decodeFile, type DecodedText } from './decode-text.js';
+import { amazonOtherReportMessage } from './amazon-other-report.js';
 import { ebayOrdersReportMessage } from './ebay-orders-report.js';
 import { detectTableDialect, sniffTextKind, type DialectScore } from './detect-dialect.js';
 import { mapAmazonAllListings } from './dialects/amazon-all-listings.js';
@@ -162,6 +163,9 @@ export async function openImportSourceDetailed(path: string, options: OpenImport
   // An eBay orders report lists sales, not listings: refused whole, whatever the format picked.
   const orders = ebayOrdersReportMessage(options.fileName, text.head);
   if (orders !== null) throw new ContractError('invalid_input', orders);
+  // So are Amazon's orders, settlement and title-less Inventory reports.
+  const amazonReport = amazonOtherReportMessage(options.fileName, text.head);
+  if (amazonReport !== null) throw new ContractError('invalid_input', amazonReport);
   const table = await openTable(text);
   if (table.header.length === 0) {
     throw new ContractError('invalid_input', `"${options.fileName}" has no header row. Export your listings again and pick the new file.`);

@@ -235,6 +235,29 @@ describe('All Listings report from amazon.co.jp: Japanese headers, Shift_JIS', (
   });
 });
 
+describe('Amazon reports that hold no listings are refused, naming the report to download', () => {
+  // Headers as Amazon writes them (an orders report and a settlement report seen in public repositories, the Inventory Report as documented).
+  const ORDERS = 'order-id\torder-item-id\tpurchase-date\tpayments-date\treporting-date\tpromise-date\tdays-past-promise\tbuyer-email\tbuyer-name\tpayment-method-details\tbuyer-phone-number\tsku\tnumber-of-items\tproduct-name\tquantity-purchased\tquantity-shipped\tquantity-to-ship\tship-service-level\trecipient-name\tship-address-1\tship-city\tship-postal-code\tship-country';
+  const SETTLEMENT = 'settlement-id\tsettlement-start-date\tsettlement-end-date\tdeposit-date\ttotal-amount\tcurrency\ttransaction-type\torder-id\tmerchant-order-id\tadjustment-id\tshipment-id\tmarketplace-name\tamount-type\tamount-description\tamount\tfulfillment-id\tposted-date\tposted-date-time\torder-item-code\tmerchant-order-item-id\tmerchant-adjustment-item-id\tsku\tquantity-purchased\tpromotion-id';
+
+  it('an orders report: its product names and SKUs would have been imported as listings, with the buyers', async () => {
+    const rows = ['203-1617865-6793944\t48744706466802\t2025-05-01T16:23:42+00:00\t\t\t\t-1\tx@marketplace.amazon.co.uk\tA Buyer\tStandard\t0100\tOD045003\t1\tMemorial Plaque\t1\t0\t1\tStandard\tA Buyer\t1 Street\tTown\tAB1 2CD\tGB'];
+    await expect(importText([ORDERS, ...rows].join('\n'), {}, 'txt')).rejects.toThrow(/is an Amazon orders report \(order-id, order-item-id, purchase-date…\).*Nothing was imported.*All Listings Report/);
+  });
+
+  it('a settlement report, whatever format the seller picked', async () => {
+    const row = '6300993871\t2017-02-24 23:57:39 UTC\t2017-03-10 23:58:56 UTC\t2017-03-12 23:58:56 UTC\t4246.20\tUSD' + '\t'.repeat(18);
+    await expect(importText(`${SETTLEMENT}\n${row}\n`, { dialect: 'generic_csv' }, 'txt')).rejects.toThrow(/is an Amazon settlement \(payments\) report.*All Listings Report/);
+  });
+
+  it('the Inventory Report (sku, asin, price, quantity) has no titles: the All Listings Report has them', async () => {
+    await expect(importText('sku\tasin\tprice\tquantity\nW-1\tB0000W1\t9.99\t3\n', {}, 'txt')).rejects.toThrow(/is Amazon's Inventory Report \(sku, asin, price, quantity\): it has no titles.*All Listings Report/);
+    // A listings file that has a title column is not that report.
+    const { listings } = await importText('sku\tasin\ttitle\tprice\tquantity\nW-1\tB0000W1\tWidget\t9.99\t3\n', { defaultCurrency: 'USD' }, 'txt');
+    expect(listings.map((l) => l.title)).toEqual(['Widget']);
+  });
+});
+
 const JEWELRY = 'amazon_uk_flatfile_jewelry_fptcustom_3row-header_cp1252__pmrgraphics.csv';
 const AMAZON_FILES = corpusFiles().filter((f) => f.startsWith('amazon'));
 

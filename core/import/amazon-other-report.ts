@@ -1,0 +1,35 @@
+/**
+ * Amazon reports that are not the seller's listings, though a reader could take them for some:
+ * the orders reports (one row per item ordered, with the buyer's name and address, a
+ * `product-name` a generic reading takes for a title and a `sku` that merges each product's
+ * orders into one "listing"), the settlement (payments) report, and the Inventory Report
+ * (`sku, asin, price, quantity`: the listings, but without a title, which every Listsmith listing
+ * needs). Such a file is refused whole, saying what it is and which report holds the listings:
+ * the All Listings Report, which the Amazon readers read.
+ *
+ * Recognised by the tab-separated header Amazon writes on the first line.
+ */
+
+const ORDER_ID = new Set(['order-id', 'amazon-order-id']);
+const ORDER_DATES = new Set(['purchase-date', 'payments-date', 'shipment-date', 'return-date', 'buyer-email']);
+const TITLES = new Set(['item-name', 'product-name', 'title', 'item_name', 'name']);
+const ALL_LISTINGS = 'In Seller Central, download Reports → Inventory Reports → "All Listings Report" and import that file';
+
+/** The refusal for an Amazon report that holds no listings to import, or null. */
+export function amazonOtherReportMessage(fileName: string, head: string): string | null {
+  const line = head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  if (!line.includes('\t')) return null;
+  const cells = line.split('\t').map((cell) => cell.trim());
+  const keys = new Set(cells.map((cell) => cell.toLowerCase()));
+  const named = cells.filter((cell) => cell !== '').slice(0, 3).join(', ');
+  if ([...ORDER_ID].some((key) => keys.has(key)) && [...ORDER_DATES].some((key) => keys.has(key))) {
+    return `"${fileName}" is an Amazon orders report (${named}…): one row per item ordered, with its buyer, not your listings. Nothing was imported. ${ALL_LISTINGS}.`;
+  }
+  if (keys.has('settlement-id')) {
+    return `"${fileName}" is an Amazon settlement (payments) report (${named}…), not your listings. Nothing was imported. ${ALL_LISTINGS}.`;
+  }
+  if (['sku', 'asin', 'price', 'quantity'].every((key) => keys.has(key)) && ![...TITLES].some((key) => keys.has(key))) {
+    return `"${fileName}" is Amazon's Inventory Report (sku, asin, price, quantity): it has no titles, and every listing in Listsmith needs one. Nothing was imported. ${ALL_LISTINGS}: it has the same SKUs with their titles.`;
+  }
+  return null;
+}
