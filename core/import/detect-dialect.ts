@@ -77,6 +77,13 @@ const SIGNATURES: Signature[] = [
     known: ['description', /^column \d+$/, /^(sold quantity|watchers|bids|purchases|reserve price|auction buy it now price|start date|end date|condition|condition id|ebay category \d (name|number)|category (leaf name|number)|listing site|private notes|download date|product reference id|outofstockcontrol|product id (type|value( \d)?)|p:\w+)$/],
   },
   {
+    dialect: 'ebay_seller_hub',
+    // An upload whose Action header names no site (`Action`, not `Action(SiteID=US|…)`): a seller's own file.
+    slots: [['action'], ['title'], ['custom label (sku)', 'customlabel'], ['category id', 'category', 'categoryid'], ['condition id', 'conditionid'], ['format'], ['duration'], ['start price', 'startprice', 'price', 'buy it now price'], ['quantity'], ['item photo url', 'picurl'], ['description'], ['relationship'], ['relationship details', 'relationshipdetails']],
+    required: [0, 1],
+    known: [/^(c|p|cd|cda|product):/, /^(item number|itemid|subtitle|upc|ean|isbn|mpn|category name|condition description|conditiondescription|best offer enabled|best offer auto accept price|minimum best offer price|location|shipping profile name|return profile name|payment profile name|immediate pay required|schedule time|videoid|storecategory)$/],
+  },
+  {
     dialect: 'amazon_flat_file',
     slots: [['item_sku'], ['item_name'], ['feed_product_type'], ['standard_price'], ['main_image_url'], ['update_delete'], ['brand_name'], ['product_description'], ['bullet_point1'], ['quantity']],
     required: [0],

@@ -98,7 +98,7 @@ export function ebayConditionId(condition: string | null): string | null {
 /** The Condition ID: the one the listing's eBay file had while it still names the listing's condition, else from the condition. */
 function conditionIdOf(listing: Listing): string | '' | null {
   const kept = keptCell(listing, 'ebay_seller_hub', 'Condition ID');
-  if (kept !== undefined && listing.condition !== null && (EBAY_CONDITIONS[kept.replace(/\.0$/, '')] === listing.condition || kept === listing.condition)) return kept;
+  if (kept !== undefined && listing.condition !== null && (EBAY_CONDITIONS[kept.replace(/\.0$/, '')] === listing.condition || kept === listing.condition || ebayConditionId(listing.condition) === kept.replace(/\.0$/, ''))) return kept;
   return valueOrUnknown(listing, 'condition', ebayConditionId(listing.condition));
 }
 

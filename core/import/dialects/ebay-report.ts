@@ -7,7 +7,7 @@ import type { TableRow } from '../read-table.js';
 import { readStock } from '../stock-cell.js';
 import { decodeEntities, parsePrice, RowError, splitList, type ParsedPrice } from '../values.js';
 import { ownCells } from '../variant-cells.js';
-import { EBAY_CONDITIONS } from './ebay-seller-hub.js';
+import { ebayConditionName } from './ebay-seller-hub.js';
 
 /**
  * eBay listing reports: Seller Hub "All active listings" (`Item number,Title,Variation details,
@@ -49,6 +49,8 @@ export async function* mapEbayReport(rows: AsyncIterable<TableRow>, ctx: MapCont
   };
   // Kept as written (not claimed); it names the condition only when the report has no Condition column.
   const conditionId = header.findIndex((h) => Columns.key(h) === 'condition id');
+  // Names a card category's conditions (Graded / Ungraded) where only the ID is given; kept as written too.
+  const categoryNumber = header.findIndex((h) => ['ebay category 1 number', 'category number'].includes(Columns.key(h)));
   const specifics = c.matching(EBAY_SPECIFIC_COLUMN);
   const untouched = c.unused();
   const headerOf = (index: number, fallback: string): string => header[index] ?? fallback;
@@ -77,7 +79,7 @@ export async function* mapEbayReport(rows: AsyncIterable<TableRow>, ctx: MapCont
       if (price.column !== col.startPrice) keepColumns(draft.kept.columns, cells, header, [col.startPrice]);
     }
     draft.quantity = readStock(cell(cells, col.quantity), headerOf(col.quantity, 'Quantity'), row.line, warnings, draft.kept.columns);
-    draft.condition = cell(cells, col.condition) || EBAY_CONDITIONS[cell(cells, conditionId).replace(/\.0$/, '')] || null;
+    draft.condition = cell(cells, col.condition) || ebayConditionName(cell(cells, conditionId), cell(cells, categoryNumber)) || null;
     draft.category = cell(cells, col.category) || null;
     draft.images = splitList(cell(cells, col.image), /\|/);
     addEbaySpecifics(draft, cells, specifics, header, row.line, warnings);

@@ -44,6 +44,16 @@ export const EBAY_CONDITIONS: Record<string, string> = {
   '7000': 'For parts or not working',
 };
 
+/** Sports, non-sport and CCG card singles: eBay names conditions 2750 and 4000 there "Graded" and "Ungraded". */
+const TRADING_CARD_CATEGORIES = new Set(['261328', '183050', '183454']);
+const TRADING_CARD_CONDITIONS: Record<string, string> = { '2750': 'Graded', '4000': 'Ungraded' };
+
+/** The name of an eBay condition ID (`3000` → Used) in the listing's category, or undefined for a number eBay does not have. */
+export function ebayConditionName(id: string, categoryId: string): string | undefined {
+  const number = id.trim().replace(/\.0$/, '');
+  return (TRADING_CARD_CATEGORIES.has(categoryId.trim()) ? TRADING_CARD_CONDITIONS[number] : undefined) ?? EBAY_CONDITIONS[number];
+}
+
 const ACTION_STATUS: Record<string, ListingStatus> = { add: 'active', verifyadd: 'active', revise: 'active', relist: 'active', draft: 'draft', end: 'inactive' };
 
 export function ebayActionCurrency(firstHeader: string): string | null {
@@ -111,7 +121,7 @@ export async function* mapEbaySellerHub(rows: AsyncIterable<TableRow>, ctx: MapC
     draft.images = splitList(cell(cells, col.photos), /\|/);
     const condition = cell(cells, col.condition);
     if (condition !== '') {
-      const name = EBAY_CONDITIONS[condition.replace(/\.0$/, '')];
+      const name = ebayConditionName(condition, cell(cells, col.category));
       if (name) {
         draft.condition = name;
       } else {

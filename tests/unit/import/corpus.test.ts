@@ -34,6 +34,8 @@ const FILES: Expectation[] = [
   // The older File Exchange download: 250 SKUs shared by different item numbers stay different listings.
   { file: 'ebay_file-exchange_active-listings-download_legacy__emailnjv.csv', dialect: 'ebay_report', rows: 4791, listings: 4791, rejected: 0 },
   { file: 'ebay_itemid-title-html-description__pmrgraphics.csv', dialect: 'ebay_report', rows: 89, listings: 89, rejected: 0 },
+  // A card seller's own upload: `Action` without a site (read as generic CSV until detection knew it), $ prices, specifics without C:.
+  { file: 'ebay_seller-hub_upload_bare-action-header_trading-cards__YinzBreaks.csv', dialect: 'ebay_seller_hub', rows: 19, listings: 19, rejected: 0 },
   { file: 'ebay_seller-hub_draft-listings-upload__MattBitt-sellerr.csv', dialect: 'ebay_seller_hub', rows: 8, listings: 8, rejected: 0 },
   { file: 'ebay_seller-hub_draft-template_shoes_header-only__depopAutomation.csv', dialect: 'ebay_seller_hub', rows: 0, listings: 0, rejected: 0 },
   { file: 'etsy_EtsyListingsDownload_AUD_en-AU__mphoneclinic-commits.csv', dialect: 'etsy', rows: 26, listings: 26, rejected: 0 },

@@ -291,6 +291,31 @@ describe('eBay condition names in an export', () => {
   });
 });
 
+describe("a seller's own upload whose Action header names no site", () => {
+  // As a trading-card seller's real file writes it (YinzBreaks): `Action`, $ prices with a trailing space, specifics without `C:`.
+  const OWN = [
+    'Action,Custom label (SKU),Category ID,Title,Buy It Now price,Quantity,Format,Duration,Condition ID,Best Offer Auto Accept Price,Description,Card Name,Graded',
+    'Add,LIV-ALISSON-PAB-PSA10,261328,Alisson Becker Penmanship Choice Auto PSA 10,$269.99 ,1,FixedPrice,GTC,2750,$240.00 ,<p>Up for sale</p>,Penmanship Choice Autograph,Yes',
+    'Add,FCB-GAVI-PATCHAUTO-3,261328,Gavi Match Worn Patch Auto RC /3,$599.99 ,1,FixedPrice,GTC,4000,$450.00 ,<p>Grail</p>,Authentic Signature,No',
+  ].join('\n') + '\n';
+
+  it('is read as a Seller Hub upload without a hint: price, condition, category and description in their fields', async () => {
+    const { source, listings } = await importText(OWN, { defaultCurrency: 'USD' });
+    expect(source.dialect).toBe('ebay_seller_hub');
+    expect(listings[0]).toMatchObject({ sku: 'LIV-ALISSON-PAB-PSA10', priceMinor: 26999, currency: 'USD', quantity: 1, category: '261328', description: '<p>Up for sale</p>', status: 'active' });
+    // Columns eBay would not read as specifics (no C:) stay as written, under their own headers.
+    expect(listings[0]!.source?.columns).toMatchObject({ 'Card Name': 'Penmanship Choice Autograph', Graded: 'Yes', 'Best Offer Auto Accept Price': '$240.00 ', Action: 'Add' });
+  });
+
+  it('a trading card category names conditions 2750 and 4000 Graded and Ungraded, and the ID goes back as written', async () => {
+    const { listings } = await importText(OWN, { defaultCurrency: 'USD' });
+    expect(listings.map((l) => l.condition)).toEqual(['Graded', 'Ungraded']);
+    // Elsewhere 2750 is Like New.
+    expect((await importText(OWN.replaceAll(',261328,', ',15709,'), { defaultCurrency: 'USD' })).listings.map((l) => l.condition)).toEqual(['Like New', 'Very Good']);
+    expect(['Graded', 'Ungraded'].map(ebayConditionId)).toEqual(['2750', '4000']);
+  });
+});
+
 const EBAY_FILES = corpusFiles().filter((f) => f.startsWith('ebay'));
 const LEGACY = 'ebay_file-exchange_active-listings-download_legacy__emailnjv.csv';
 
