@@ -110,6 +110,12 @@ const SIGNATURES: Signature[] = [
     required: [0, 4],
     known: [/^(g:)?[a-z_]+$/],
   },
+  {
+    dialect: 'wix',
+    slots: [['handleid'], ['fieldtype'], ['name'], ['description'], ['productimageurl'], ['collection'], ['sku'], ['ribbon'], ['price'], ['surcharge'], ['visible'], ['inventory']],
+    required: [0, 1],
+    known: [/^productoption(name|type|description)\d$/, /^additionalinfo(title|description)\d$/, /^customtext(field|charlimit|mandatory)\d$/, /^(discountmode|discountvalue|weight|cost|brand)$/],
+  },
 ];
 
 export interface DialectScore {

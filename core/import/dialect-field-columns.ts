@@ -103,6 +103,17 @@ export const DIALECT_FIELD_COLUMNS: Partial<Record<ImportDialect, DialectFieldCo
     variantGroup: ['parent_sku'],
     images: { many: ['main_image_url', ...numbered('other_image_url', 8)], also: ['main_product_image_locator'] },
   },
+  wix: {
+    sourceId: ['handleId'],
+    sku: ['sku'],
+    title: ['name'],
+    description: ['description'],
+    price: ['price'],
+    quantity: ['inventory'],
+    category: ['collection'],
+    brand: ['brand'],
+    images: ['productImageUrl'],
+  },
   amazon_all_listings: {
     sku: ['seller-sku', '出品者SKU'],
     title: ['item-name', '商品名'],

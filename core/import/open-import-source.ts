@@ -19,6 +19,7 @@ import { mapGoogleMerchantXml } from './dialects/google-merchant-xml.js';
 import { mapGoogleMerchantTable } from './dialects/google-merchant.js';
 import { mapJsonArray, mapJsonLines } from './dialects/json.js';
 import { mapShopify } from './dialects/shopify.js';
+import { mapWix } from './dialects/wix.js';
 import { mapWooCommerce } from './dialects/woocommerce.js';
 import type { MapContext, TableMapper } from './listing-draft.js';
 import type { ImportSource, MappedRecord } from './mapped-record.js';
@@ -52,6 +53,7 @@ const TABLE_MAPPERS: Partial<Record<ImportDialect, TableMapper>> = {
   shopify: mapShopify,
   etsy: mapEtsy,
   etsy_api: mapEtsyApi,
+  wix: mapWix,
   ebay_seller_hub: mapEbaySellerHub,
   ebay_report: mapEbayReport,
   amazon_flat_file: mapAmazonFlatFile,

@@ -81,6 +81,7 @@ export function ownFormat(dialect: ImportDialect, layout?: string): ExportFormat
       // The XML feed: a TSV cannot hold line breaks.
       return 'google_merchant_xml';
     case 'generic_csv':
+    case 'wix':
     case 'json':
     case 'jsonl':
       return 'jsonl';

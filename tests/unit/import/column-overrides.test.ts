@@ -44,6 +44,10 @@ const FIXTURES: Partial<Record<ImportDialect, Fixture>> = {
     header: ['item_sku', 'item_name', 'brand_name', 'product_description', 'generic_keywords', 'standard_price', 'quantity', 'currency', 'main_image_url', 'condition_type', 'item_type_name', 'feed_product_type'],
     row: ['A-1', 'Ring', 'Acme', 'Silver ring', 'ring', '12.00', '3', 'GBP', 'https://i.example/r.jpg', 'New', 'rings', 'jewelry'],
   },
+  wix: {
+    header: ['handleId', 'fieldType', 'name', 'description', 'productImageUrl', 'collection', 'sku', 'price', 'inventory', 'brand', 'visible'],
+    row: ['product_1', 'Product', 'Ring', '<p>Silver</p>', 'https://i.example/r.jpg', 'Rings', 'R-1', '12.00', '3', 'Acme', 'true'],
+  },
   amazon_all_listings: {
     header: ['item-name', 'item-description', 'seller-sku', 'price', 'quantity', 'image-url', 'item-condition', 'status', 'asin1'],
     row: ['Ring', 'Silver', 'A-1', '12.00', '3', 'https://i.example/r.jpg', '11', 'Active', 'B000111'],

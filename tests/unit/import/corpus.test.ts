@@ -65,6 +65,9 @@ const FILES: Expectation[] = [
   { file: 'google-merchant_feed_rss_variant-option_wigs__msun09897-png.xml', dialect: 'google_merchant', rows: 22, listings: 8, rejected: 0 },
   // Written by a script on one line: its items are numbered (rowUnit 'item'), not placed by line.
   { file: 'google-merchant_feed_rss_one-line_python-written_BGN__lolopetrov.xml', dialect: 'google_merchant', rows: 2, listings: 2, rejected: 0 },
+  // Wix Stores: Product rows with their Variant rows (price = base + surcharge).
+  { file: 'wix_catalog-products_surcharge-variants_prints__CroixandCo.csv', dialect: 'wix', rows: 100, listings: 43, rejected: 0 },
+  { file: 'wix_catalog-products_637-variants_media-names__thefababode.csv', dialect: 'wix', rows: 658, listings: 21, rejected: 0 },
   { file: 'shopify_partners_sample_apparel.csv', dialect: 'shopify', rows: 22, listings: 20, rejected: 0 },
   { file: 'shopify_partners_sample_home-and-garden.csv', dialect: 'shopify', rows: 21, listings: 20, rejected: 0 },
   { file: 'shopify_partners_sample_jewelery.csv', dialect: 'shopify', rows: 41, listings: 20, rejected: 0 },
