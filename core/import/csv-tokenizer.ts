@@ -23,6 +23,7 @@ export const MAX_CELL_CHARS = 1_000_000;
 export class CsvTokenizer {
   private readonly delimiter: number;
   private readonly maxCell: number;
+  private readonly quote: number;
   private line = 1;
   private recordLine = 1;
   private cells: string[] = [];
@@ -34,9 +35,11 @@ export class CsvTokenizer {
   private oversize: number | null = null;
   private lastWasCR = false;
 
-  constructor(delimiter: string, maxCell = MAX_CELL_CHARS) {
+  /** `quotes: false` reads `"` as text everywhere (files written without CSV quoting). */
+  constructor(delimiter: string, maxCell = MAX_CELL_CHARS, quotes = true) {
     this.delimiter = delimiter.charCodeAt(0);
     this.maxCell = maxCell;
+    this.quote = quotes ? 34 : -1;
   }
 
   /** The line the tokenizer has reached (for progress / error messages). */
@@ -83,7 +86,7 @@ export class CsvTokenizer {
       let c = 0;
       while (j < n) {
         c = text.charCodeAt(j);
-        if (c === delim || c === 10 || c === 13 || c === 34) break;
+        if (c === delim || c === 10 || c === 13 || c === this.quote) break;
         j++;
       }
       if (j > i) this.append(text.slice(i, j));

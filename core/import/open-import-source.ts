@@ -6,6 +6,7 @@ import { scatteredFirstCells } from './scattered-keys.js';
 import { applyColumnOverrides, formatColumnFields, MAPPING_HELP } from './column-overrides.js';
 import { decodeFile, type DecodedText } from './decode-text.js';
 import { amazonOtherReportMessage } from './amazon-other-report.js';
+import { isUnquotedAmazonReport } from './amazon-report-quotes.js';
 import { ebayOrdersReportMessage } from './ebay-orders-report.js';
 import { detectTableDialect, sniffTextKind, type DialectScore } from './detect-dialect.js';
 import { mapAmazonAllListings } from './dialects/amazon-all-listings.js';
@@ -168,7 +169,7 @@ export async function openImportSourceDetailed(path: string, options: OpenImport
   // So are Amazon's orders, settlement and title-less Inventory reports.
   const amazonReport = amazonOtherReportMessage(options.fileName, text.head);
   if (amazonReport !== null) throw new ContractError('invalid_input', amazonReport);
-  const table = await openTable(text);
+  const table = await openTable(text, { quotes: !isUnquotedAmazonReport(text.head) });
   if (table.header.length === 0) {
     throw new ContractError('invalid_input', `"${options.fileName}" has no header row. Export your listings again and pick the new file.`);
   }

@@ -88,8 +88,8 @@ function isInstructionRow(cells: readonly string[]): boolean {
   return instructive.length >= Math.max(3, filled.length / 2);
 }
 
-async function* tokenize(text: DecodedText, delimiter: string): AsyncGenerator<CsvRecord> {
-  const tokenizer = new CsvTokenizer(delimiter);
+async function* tokenize(text: DecodedText, delimiter: string, quotes: boolean): AsyncGenerator<CsvRecord> {
+  const tokenizer = new CsvTokenizer(delimiter, undefined, quotes);
   const out: CsvRecord[] = [];
   for await (const chunk of text.chunks()) {
     tokenizer.push(chunk, out);
@@ -102,9 +102,10 @@ async function* tokenize(text: DecodedText, delimiter: string): AsyncGenerator<C
   yield* out;
 }
 
-export async function openTable(text: DecodedText, options: { delimiter?: string } = {}): Promise<Table> {
+/** `quotes: false`: the file was written without CSV quoting (a `"` is text). */
+export async function openTable(text: DecodedText, options: { delimiter?: string; quotes?: boolean } = {}): Promise<Table> {
   const delimiter = options.delimiter ?? sniffDelimiter(text.head);
-  const records = tokenize(text, delimiter);
+  const records = tokenize(text, delimiter, options.quotes ?? true);
   const preamble: string[][] = [];
   const notes: RowProblem[] = [];
   let headerRecord: CsvRecord | undefined;

@@ -258,6 +258,29 @@ describe('Amazon reports that hold no listings are refused, naming the report to
   });
 });
 
+describe('All Listings report: a " in a title is text (Amazon does not quote its reports)', () => {
+  const HEAD = 'item-name\titem-description\tlisting-id\tseller-sku\tprice\tquantity\topen-date\tasin1\tstatus';
+  const row = (title: string, sku: string): string => `${title}\t\t01${sku}\t${sku}\t9.99\t3\t2020-01-02 03:04:05 PST\tB000${sku}\tActive`;
+
+  it('titles starting with a quote, or with one that never closes, keep it, and no row after them is swallowed', async () => {
+    const path = fixture([HEAD, row('"Heavy" Duty 12" Vinyl Record Sleeves', 'V1'), row('Samsung 55" TV Stand', 'V2'), row('"Quoted start title', 'V3'), row('After item', 'V4')].join('\n'), 'txt');
+    const { listings, rejected, records } = await collect(path, { defaultCurrency: 'USD' });
+    expect(rejected).toEqual([]);
+    expect(listings.map((l) => [l.sku, l.title])).toEqual([
+      ['V1', '"Heavy" Duty 12" Vinyl Record Sleeves'],
+      ['V2', 'Samsung 55" TV Stand'],
+      ['V3', '"Quoted start title'],
+      ['V4', 'After item'],
+    ]);
+    expect(await lostCells(path, records)).toEqual([]);
+  });
+
+  it('a report saved again from Excel (quoted, quotes doubled) is read with quoting', async () => {
+    const { listings } = await importText([HEAD, row('"""Heavy"" Duty 12"" Vinyl Record Sleeves"', 'V1'), row('Plain', 'V2')].join('\n'), { defaultCurrency: 'USD' }, 'txt');
+    expect(listings.map((l) => l.title)).toEqual(['"Heavy" Duty 12" Vinyl Record Sleeves', 'Plain']);
+  });
+});
+
 const JEWELRY = 'amazon_uk_flatfile_jewelry_fptcustom_3row-header_cp1252__pmrgraphics.csv';
 const AMAZON_FILES = corpusFiles().filter((f) => f.startsWith('amazon'));
 

@@ -6,6 +6,7 @@ import { sniffTextKind } from '../../../core/import/detect-dialect.js';
 import { Columns } from '../../../core/import/listing-draft.js';
 import type { MappedRecord } from '../../../core/import/mapped-record.js';
 import { openTable } from '../../../core/import/read-table.js';
+import { isUnquotedAmazonReport } from '../../../core/import/amazon-report-quotes.js';
 import { decodeEntities, normaliseStatus } from '../../../core/import/values.js';
 
 /**
@@ -155,7 +156,8 @@ async function* sourceRows(path: string): AsyncGenerator<SourceRow> {
     yield* xmlItems(text.chunks());
     return;
   }
-  const table = await openTable(text);
+  // Amazon's reports are written without CSV quoting: their cells are read as the importer reads them.
+  const table = await openTable(text, { quotes: !isUnquotedAmazonReport(text.head) });
   for await (const row of table.rows) {
     yield { line: row.line, cells: row.cells.map((value, i) => ({ column: table.header[i] ?? `Column ${i + 1}`, value })) };
   }
