@@ -19,6 +19,12 @@ import { ownCells } from '../variant-cells.js';
  * is followed by its variation rows (`Relationship` = `Variation`, `RelationshipDetails` =
  * `Size=S|Color=Red`, own SKU, price and quantity): one listing with variants.
  *
+ * Seller Hub's "edit price and quantity" download (`#INFO,…,Template= eBay-active-revise-price-
+ * quantity-download_US`, then `Action,Category name,Item number,Title,Listing site,Currency,Start
+ * price,…`) has a bare Action header: each row names its currency in `Currency` (it wins over the
+ * header's), its site in `Listing site` (kept as written), and variation rows leave the item number
+ * and title blank.
+ *
  * The site the file was made for is in the Action header; it is kept as the listing's
  * `source.layout` (the whole header, e.g. `*Action(SiteID=UK|Country=GB|Currency=GBP|Version=1193)`)
  * so an export to this format writes the same site back, and the row's Action cell is kept under
@@ -97,6 +103,8 @@ export async function* mapEbaySellerHub(rows: AsyncIterable<TableRow>, ctx: MapC
     duration: c.find('Duration'),
     relationship: c.find('Relationship'),
     relationshipDetails: c.find('RelationshipDetails', 'Relationship details'),
+    // Seller Hub's price and quantity download names each item's currency in a column (its Action header names no site).
+    currency: c.find('Currency'),
   };
   const specifics = c.matching(EBAY_SPECIFIC_COLUMN);
   // The Action column stays unclaimed: its cell is kept as written (Draft, Add, VerifyAdd…).
@@ -105,7 +113,7 @@ export async function* mapEbaySellerHub(rows: AsyncIterable<TableRow>, ctx: MapC
 
   const listingOf = (row: TableRow, warnings: Warnings): Draft => {
     const cells = row.cells;
-    const draft = newDraft('ebay', ctx, currency);
+    const draft = newDraft('ebay', ctx, cell(cells, col.currency).toUpperCase() || currency);
     if (actionHeader !== undefined) draft.kept.layout = actionHeader;
     draft.sourceId = cell(cells, col.itemId) || null;
     draft.sku = cell(cells, col.sku) || null;

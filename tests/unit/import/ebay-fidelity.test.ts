@@ -316,6 +316,46 @@ describe("a seller's own upload whose Action header names no site", () => {
   });
 });
 
+describe('Seller Hub "edit price and quantity" download', () => {
+  // eBay's own download as sellers' code copies it (header and #INFO row verbatim): a bare Action
+  // header, each row's currency and site in columns, variation rows without item number or title.
+  const RPQ = [
+    '\uFEFF#INFO,Version=1.0.0,Template= eBay-active-revise-price-quantity-download_US,,,,,,,,,',
+    'Action,Category name,Item number,Title,Listing site,Currency,Start price,Buy It Now price,Available quantity,Relationship,Relationship details,Custom label (SKU)',
+    'Revise,"Athletic Shoes (15709)","327090839752",adidas Retropy E5 (GW0561),US,USD,,,,,Size=9;10;11,',
+    ',,,,,,"85.0",,"1","Variation",Size=9,SKU-A9',
+    ',,,,,,150,,2,Variation,Size=10,SKU-A10',
+    'Revise,"Impact Drivers (168134)","800262913581",Old listing,"UK","GBP","123.53",,"1",,,',
+  ].join('\n') + '\n';
+
+  it('each item is priced in the currency its Currency column names, not asked for or guessed', async () => {
+    // The seller's default (EUR here) is not used: the file states each currency.
+    const { source, listings } = await importText(RPQ, { defaultCurrency: 'EUR' });
+    expect(source.dialect).toBe('ebay_seller_hub');
+    expect(listings.map((l) => [l.sourceId, l.currency, l.priceMinor, l.quantity])).toEqual([
+      ['327090839752', 'USD', 8500, 3],
+      ['800262913581', 'GBP', 12353, 1],
+    ]);
+    expect(listings[0]!.variants.map((v) => [v.sku, v.priceMinor, v.quantity])).toEqual([
+      ['SKU-A9', 8500, 1],
+      ['SKU-A10', 15000, 2],
+    ]);
+    expect(listings[1]!.source?.columns).toEqual({ Action: 'Revise', 'Listing site': 'UK' });
+  });
+
+  it('exported, each item goes to the file of its site and comes back with its currency', async () => {
+    const catalog = await catalogFromText(RPQ);
+    const { summary, files } = await exportAll(catalog, 'ebay_seller_hub');
+    expect(files.map((f) => f.header[0])).toEqual(['Action(SiteID=US|Country=US|Currency=USD|Version=1193|CC=UTF-8)', 'Action(SiteID=UK|Country=GB|Currency=GBP|Version=1193|CC=UTF-8)']);
+    const back = await reimport(summary);
+    expect(back.map((l) => [l.sourceId, l.currency, l.priceMinor])).toEqual([
+      ['327090839752', 'USD', 8500],
+      ['800262913581', 'GBP', 12353],
+    ]);
+    catalog.close();
+  });
+});
+
 const EBAY_FILES = corpusFiles().filter((f) => f.startsWith('ebay'));
 const LEGACY = 'ebay_file-exchange_active-listings-download_legacy__emailnjv.csv';
 
