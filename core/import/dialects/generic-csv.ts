@@ -9,7 +9,8 @@ import { ownCells } from '../variant-cells.js';
 /**
  * Any other table (Depop template, datasets, home-made sheets): the user's ColumnMapping, or a
  * best guess from the header names. Rows sharing a `variantGroup` value next to each other become
- * one listing with variants. A cell no field takes (an ignored column, a second column mapped to a
+ * one listing with variants; without a group column, so do title-less rows under a row with the
+ * same id. A cell no field takes (an ignored column, a second column mapped to a
  * one-value field such as the title) is kept with the listing exactly as written; a variant row's
  * cells that differ from its listing's row are kept with its variant.
  */
@@ -24,12 +25,16 @@ const GUESSES: [RegExp, MappableField][] = [
   [/^(description|body|body ?\(?html\)?|details|desc|product ?description|long ?description|descrizione)$/, 'description'],
   [/^(tags?|keywords?|hashtags?|search ?terms)$/, 'tags'],
   [/^(materials?)$/, 'materials'],
-  [/^((main ?|hero ?)?(image|img|photo|picture|pic)s?( ?\d+)?( ?(url|link|src|hero ?url))?|picture ?(hero|\d+) ?url|image ?(url|link|src) ?\d*|(main|additional) ?image ?(url|link)?)$/, 'images'],
+  [/^((main ?|hero ?|hosted ?)?(image|img|photo|picture|pic)s?( ?\d+)?( ?(urls?|links?|src|hero ?url))?|picture ?(hero|\d+) ?url|image ?(url|link|src) ?\d*|(main|additional) ?image ?(url|link)?)$/, 'images'],
   [/^(category|categories|product ?category|category ?path|type|product ?type)$/, 'category'],
   [/^(brand|product ?brand|vendor|manufacturer|make)$/, 'brand'],
   [/^(condition|item ?condition)$/, 'condition'],
   [/^(status|state|availability)$/, 'status'],
   [/^(parent|parent ?sku|group|item ?group ?id|variant ?group|handle)$/, 'variantGroup'],
+  [/^(option|variant|variation|attribute) ?(1 ?name|name ?1)$/, 'optionName1'],
+  [/^(option|variant|variation|attribute) ?(1 ?values?|values? ?1)$/, 'optionValue1'],
+  [/^(option|variant|variation|attribute) ?(2 ?name|name ?2)$/, 'optionName2'],
+  [/^(option|variant|variation|attribute) ?(2 ?values?|values? ?2)$/, 'optionValue2'],
 ];
 
 /** Best-guess mapping from header names (what the wizard shows before the user edits it). */
@@ -46,7 +51,8 @@ export function guessMapping(header: readonly string[]): ColumnMapping {
       mapping[String(i)] = 'ignore';
       return;
     }
-    const key = own.replace(/ \(\d+\)$/, '').replace(/[_-]+/g, ' ').replace(/\s+/g, ' ');
+    // A note in brackets is not the name (Squarespace's `Product ID [Non Editable]`).
+    const key = own.replace(/ \(\d+\)$/, '').replace(/\s*\[[^\]]*\]$/, '').replace(/[_-]+/g, ' ').replace(/\s+/g, ' ');
     if (/^column \d+$/.test(key)) {
       mapping[String(i)] = 'ignore';
       return;
@@ -66,12 +72,20 @@ export function guessMapping(header: readonly string[]): ColumnMapping {
 
 interface Group {
   key: string;
+  /** Grouped by the id column (no group column): the first row's variant, until a row joins. */
+  alone?: { sku: string | null; options: { name: string; value: string }[] };
   draft: Draft;
   /** The listing's own row: a variant row keeps the cells where it differs. */
   cells: readonly string[];
   lines: number[];
   warnings: Warnings;
 }
+
+/** Each option's name and value fields. */
+const OPTION_FIELDS = [
+  ['optionName1', 'optionValue1'],
+  ['optionName2', 'optionValue2'],
+] as const;
 
 /** Which listing field each mappable field fills, for markUnknown. */
 const FIELD_OF: Partial<Record<MappableField, SourceField>> = {
@@ -101,6 +115,9 @@ export async function* mapGenericCsv(rows: AsyncIterable<TableRow>, ctx: MapCont
   const present = Object.fromEntries(Object.entries(FIELD_OF).map(([field, target]) => [target, has(field as MappableField)])) as Record<SourceField, boolean>;
   const variantColumns = new Set(fields.flatMap((field, i) => (VARIANT_FIELDS.has(field as MappableField) ? [i] : [])));
   let group: Group | null = null;
+  // Without a group column, a title-less row under a row with the same id is one of its variants
+  // (Squarespace-style exports, hand-made sheets): the id column groups, for title-less rows only.
+  const groupsById = !has('variantGroup') && has('sourceId');
 
   const build = (row: TableRow, warnings: Warnings): { draft: Draft; groupKey: string; variant: { sku: string | null; options: { name: string; value: string }[] } } => {
     const cells = row.cells;
@@ -158,7 +175,7 @@ export async function* mapGenericCsv(rows: AsyncIterable<TableRow>, ctx: MapCont
           draft.materials.push(...splitList(value));
           break;
         case 'images':
-          draft.images.push(...splitList(value, /[,|]\s*(?=https?:|\/\/)|\s*\|\s*/));
+          draft.images.push(...splitList(value, /[,|]\s*(?=https?:|\/\/)|\s*\|\s*|\s+(?=https?:\/\/)/));
           break;
         case 'category':
           if (draft.category === null) draft.category = value;
@@ -234,10 +251,24 @@ export async function* mapGenericCsv(rows: AsyncIterable<TableRow>, ctx: MapCont
       yield rowErrorRecord(err, [row.line]);
       continue;
     }
-    const { draft, groupKey, variant } = built;
-    if (group && groupKey !== '' && group.key === groupKey) {
+    const { draft, variant } = built;
+    const byId = groupsById && draft.sourceId !== null;
+    const groupKey = byId ? draft.sourceId! : built.groupKey;
+    if (group && groupKey !== '' && group.key === groupKey && (!byId || draft.title === '')) {
+      if (group.alone) {
+        const first = group.draft;
+        first.variants.push({ sku: group.alone.sku, options: group.alone.options, priceMinor: first.priceMinor, quantity: first.quantity, image: first.images[0] ?? null });
+        delete group.alone;
+      }
       const columns = ownCells(row.cells, group.cells, ctx.header, variantColumns);
-      group.draft.variants.push({ sku: variant.sku, options: variant.options, priceMinor: draft.priceMinor, quantity: draft.quantity, image: draft.images[0] ?? null, ...(columns ? { columns } : {}) });
+      // A variant row may leave the option names to its listing's row.
+      const listingCells = group.cells;
+      const options = OPTION_FIELDS.flatMap(([nameField, valueField], k) => {
+        const value = cell(row.cells, fields.lastIndexOf(valueField));
+        const name = cell(row.cells, fields.lastIndexOf(nameField)) || cell(listingCells, fields.lastIndexOf(nameField)) || `Option ${k + 1}`;
+        return value === '' ? [] : [{ name, value }];
+      });
+      group.draft.variants.push({ sku: variant.sku, options, priceMinor: draft.priceMinor, quantity: draft.quantity, image: draft.images[0] ?? null, ...(columns ? { columns } : {}) });
       for (const image of draft.images) if (!group.draft.images.includes(image)) group.draft.images.push(image);
       group.lines.push(row.line);
       group.warnings.list.push(...warnings.list);
@@ -246,6 +277,10 @@ export async function* mapGenericCsv(rows: AsyncIterable<TableRow>, ctx: MapCont
     if (group) {
       yield finishGroup(group);
       group = null;
+    }
+    if (byId) {
+      group = { key: groupKey, alone: variant, draft, cells: row.cells, lines: [row.line], warnings };
+      continue;
     }
     if (groupKey !== '') {
       draft.sourceId ??= groupKey;
@@ -261,6 +296,11 @@ export async function* mapGenericCsv(rows: AsyncIterable<TableRow>, ctx: MapCont
 
 function finishGroup(group: Group): MappedRecord {
   const d = group.draft;
+  if (group.alone) {
+    // No row joined: the row is a listing of its own, read as any other.
+    if (group.alone.options.length > 0) d.variants.push({ sku: group.alone.sku, options: group.alone.options, priceMinor: null, quantity: null, image: null });
+    return finish(d, group.lines, group.warnings.list);
+  }
   if (d.variants.length === 1 && d.variants[0]!.options.length === 0) d.variants = [];
   else {
     d.sku = null;
