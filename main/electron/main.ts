@@ -33,7 +33,7 @@ import { installAppMenu } from './menu.js';
 import { routeCommand, type CommandId } from './menu-model.js';
 import { jobFromCoreEvent, notificationFor } from './notify-policy.js';
 import { electronUpdateEnvironment, startUpdater, type UpdaterHandle } from './updater.js';
-import { webPreferenceViolations } from './web-prefs-check.js';
+import { SECURE_WEB_PREFERENCES, webPreferenceViolations } from './web-prefs-check.js';
 import { parseWindowState, restoreWindowState, type WindowState } from './window-state.js';
 import { registerAppSchemePrivileges, serveAppProtocol } from './protocol.js';
 import { APP_ENTRY_URL, isAppUrl } from './resolve-app-url.js';
@@ -141,19 +141,7 @@ function trackWindowState(win: BrowserWindow): void {
 
 /** Every window's web preferences; checked by webPreferenceViolations before a window is made. */
 function webPreferences(): Electron.WebPreferences {
-  return {
-    preload: PRELOAD_FILE,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    devTools: !app.isPackaged,
-  };
+  return { preload: PRELOAD_FILE, ...SECURE_WEB_PREFERENCES, navigateOnDragDrop: false, devTools: !app.isPackaged };
 }
 
 function createWindow(state: WindowState = restoreWindowState(null, screen.getAllDisplays().map((d) => d.workArea))): BrowserWindow {

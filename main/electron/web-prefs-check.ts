@@ -17,20 +17,8 @@ export interface WebPrefsLike {
   enableBlinkFeatures?: string;
 }
 
-const REQUIRED: [keyof WebPrefsLike, boolean, string][] = [
-  ['contextIsolation', true, 'contextIsolation must be on'],
-  ['sandbox', true, 'the renderer must be sandboxed'],
-  ['nodeIntegration', false, 'nodeIntegration must be off'],
-  ['nodeIntegrationInWorker', false, 'nodeIntegrationInWorker must be off'],
-  ['nodeIntegrationInSubFrames', false, 'nodeIntegrationInSubFrames must be off'],
-  ['webSecurity', true, 'webSecurity must be on'],
-  ['allowRunningInsecureContent', false, 'allowRunningInsecureContent must be off'],
-  ['webviewTag', false, '<webview> must be off'],
-  ['experimentalFeatures', false, 'experimental features must be off'],
-];
-
-/** Electron's defaults for keys it may leave out of getLastWebPreferences(). */
-const DEFAULTS: WebPrefsLike = {
+/** What every window asks for: the one list main.ts creates windows with and this check holds them to. */
+export const SECURE_WEB_PREFERENCES = {
   contextIsolation: true,
   sandbox: true,
   nodeIntegration: false,
@@ -40,14 +28,27 @@ const DEFAULTS: WebPrefsLike = {
   allowRunningInsecureContent: false,
   webviewTag: false,
   experimentalFeatures: false,
+} as const satisfies Required<Omit<WebPrefsLike, 'enableBlinkFeatures'>>;
+
+const WHY: Record<keyof typeof SECURE_WEB_PREFERENCES, string> = {
+  contextIsolation: 'contextIsolation must be on',
+  sandbox: 'the renderer must be sandboxed',
+  nodeIntegration: 'nodeIntegration must be off',
+  nodeIntegrationInWorker: 'nodeIntegrationInWorker must be off',
+  nodeIntegrationInSubFrames: 'nodeIntegrationInSubFrames must be off',
+  webSecurity: 'webSecurity must be on',
+  allowRunningInsecureContent: 'allowRunningInsecureContent must be off',
+  webviewTag: '<webview> must be off',
+  experimentalFeatures: 'experimental features must be off',
 };
 
 export function webPreferenceViolations(prefs: WebPrefsLike | null | undefined): string[] {
   if (!prefs) return ['web preferences are unavailable'];
   const out: string[] = [];
-  for (const [key, expected, message] of REQUIRED) {
-    const actual = prefs[key] ?? DEFAULTS[key];
-    if (actual !== expected) out.push(`${message} (is ${String(prefs[key])})`);
+  for (const [key, expected] of Object.entries(SECURE_WEB_PREFERENCES) as [keyof typeof SECURE_WEB_PREFERENCES, boolean][]) {
+    // A key Electron leaves out of getLastWebPreferences() has its default, which is the secure value.
+    const actual = prefs[key] ?? expected;
+    if (actual !== expected) out.push(`${WHY[key]} (is ${String(prefs[key])})`);
   }
   if (prefs.enableBlinkFeatures) out.push('enableBlinkFeatures must be empty');
   return out;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fileArgFromArgv } from '../../../main/electron/argv.js';
 import { buildMenuModel, COMMAND_IDS, COMMANDS, commandsIn, isCommandId, routeCommand, type MenuNode } from '../../../main/electron/menu-model.js';
 import { jobFromCoreEvent, notificationFor } from '../../../main/electron/notify-policy.js';
-import { webPreferenceViolations } from '../../../main/electron/web-prefs-check.js';
+import { SECURE_WEB_PREFERENCES, webPreferenceViolations } from '../../../main/electron/web-prefs-check.js';
 import { DEFAULT_SIZE, parseWindowState, restoreWindowState } from '../../../main/electron/window-state.js';
 
 describe('window state', () => {
@@ -112,6 +112,8 @@ describe('web preferences self-check', () => {
   it('accepts our window and Electron defaults for omitted keys', () => {
     expect(webPreferenceViolations(good)).toEqual([]);
     expect(webPreferenceViolations({ contextIsolation: true, sandbox: true })).toEqual([]);
+    // main.ts opens every window with these.
+    expect(webPreferenceViolations(SECURE_WEB_PREFERENCES)).toEqual([]);
   });
   it('names each violation', () => {
     expect(webPreferenceViolations({ ...good, contextIsolation: false })).toEqual([expect.stringMatching(/contextIsolation/)]);
