@@ -18,6 +18,8 @@ import { decodeEntities, normaliseStatus } from '../values.js';
 export const REPORT_ATTRIBUTES = /^(listing-id|product-id|product-id-type|item-note|fulfillment-channel|出品id|商品id|商品idタイプ|コンディション説明|フルフィルメント・チャンネル)$/;
 /** The report's ASIN column. */
 export const REPORT_ASIN = ['asin1', 'ASIN 1'];
+/** The report's open date column. */
+export const REPORT_OPEN_DATE = ['open-date', '出品日'];
 
 export async function* mapAmazonAllListings(rows: AsyncIterable<TableRow>, ctx: MapContext): AsyncGenerator<MappedRecord> {
   const header = ctx.header;
@@ -29,7 +31,7 @@ export async function* mapAmazonAllListings(rows: AsyncIterable<TableRow>, ctx: 
     sku: c.find('seller-sku', '出品者SKU'),
     price: c.find('price', '価格'),
     quantity: c.find('quantity', '数量'),
-    openDate: c.find('open-date', '出品日'),
+    openDate: c.find(...REPORT_OPEN_DATE),
     image: c.find('image-url'),
     asin: c.find(...REPORT_ASIN),
     condition: c.find('item-condition', 'コンディション'),

@@ -1,7 +1,8 @@
 import type { NewVariant } from '../../catalog/insert-listings.js';
 import { conditionFromToken } from '../amazon-condition.js';
+import { parseOpenDate } from '../amazon-open-date.js';
 import { optionName, themeColumns } from '../amazon-variation-theme.js';
-import { REPORT_ASIN, REPORT_ATTRIBUTES } from './amazon-all-listings.js';
+import { REPORT_ASIN, REPORT_ATTRIBUTES, REPORT_OPEN_DATE } from './amazon-all-listings.js';
 import { addAttributes, applyPrice, cell, Columns, extraCellsWarning, finish, identifier, keepColumns, markUnknown, newDraft, rejected, rowErrorRecord, setAttributeFrom, Warnings, type Draft, type MapContext } from '../listing-draft.js';
 import type { MappedRecord } from '../mapped-record.js';
 import type { TableRow } from '../read-table.js';
@@ -93,6 +94,7 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
   // (asin1, listing-id…): read back as the report reader reads them, the listing comes back the same.
   const reportAsin = c.find(...REPORT_ASIN);
   const reportAttributes = c.matching(REPORT_ATTRIBUTES);
+  const reportOpenDate = c.find(...REPORT_OPEN_DATE);
   const untouched = c.unused();
   const usualOptions = USUAL_OPTION_COLUMNS.map((name) => header.findIndex((h) => [name, `${name}1`].includes(Columns.key(h)))).filter((i) => i >= 0);
   const headerOf = (index: number, fallback: string): string => header[index] ?? fallback;
@@ -129,6 +131,9 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
     if (asin && draft.attributes['ASIN'] === undefined) setAttributeFrom(draft, 'ASIN', header[reportAsin]!, asin);
     else keepColumns(draft.kept.columns, cells, header, [reportAsin]);
     addAttributes(draft, cells, reportAttributes, header, row.line, warnings);
+    const opened = parseOpenDate(cell(cells, reportOpenDate));
+    if (opened !== null) draft.createdAt = opened;
+    keepColumns(draft.kept.columns, cells, header, [reportOpenDate]);
     if (cell(cells, col.updateDelete).toLowerCase() === 'delete') {
       draft.status = 'archived';
       warnings.add(row.line, headerOf(col.updateDelete, 'update_delete'), 'The row asks Amazon to delete the listing; imported as Archived.');

@@ -198,6 +198,8 @@ describe('All Listings report: open dates and conditions as each marketplace wri
     // The report's ASIN and listing columns go out under their own headers and come back as the same attributes.
     expect(again[0]!.attributes).toEqual({ ASIN: 'B00000U2', 'listing-id': '01U2', 'fulfillment-channel': 'DEFAULT' });
     expect(again[0]!.source?.attributeColumns?.['ASIN']).toBe('asin1');
+    // And the open date, kept as written, is the listing's creation again.
+    expect(again.map((l) => l.createdAt)).toEqual(again.map(() => Date.UTC(2013, 0, 7, 15, 35, 42)));
     catalog.close();
   });
 });
