@@ -163,7 +163,7 @@ export async function openImportSourceDetailed(path: string, options: OpenImport
     throw new ContractError('invalid_input', `"${options.fileName}" is not JSON (it does not start with [ or {). Pick the matching format, or let Listsmith detect it.`);
   }
 
-  // An eBay orders report lists sales, not listings: refused whole, whatever the format picked.
+  // An eBay orders or transaction report lists sales, not listings: refused whole, whatever the format picked.
   const orders = ebayOrdersReportMessage(options.fileName, text.head);
   if (orders !== null) throw new ContractError('invalid_input', orders);
   // So are Amazon's orders, settlement and title-less Inventory reports.

@@ -240,7 +240,7 @@ describe('eBay Seller Hub / File Exchange upload', () => {
 const ORDERS_HEADER = '"Sales Record Number","Order Number","Buyer Username","Buyer Name","Buyer Email","Buyer Note",Buyer Address 1,Buyer Address 2,Buyer City,"Buyer State","Buyer Zip","Buyer Country","Item Number","Item Title",Custom Label,"Sold Via Promoted Listings","Quantity","Sold For","Shipping And Handling","Total Price","Sale Date",Variation Details';
 const ORDER_ROW = '"1001","12-34567-89012","buyer1","A Buyer","","",1 Road,,Town,"CA","90001","United States","395026962956","Airbrush Primer",PRIM-1,"No","1","$14.99","$3.00","$17.99","Jul-01-26",';
 
-describe('eBay orders reports are refused, not read as listings', () => {
+describe('eBay orders and transaction reports are refused, not read as listings', () => {
   it.each([
     ['header on the first line', `${ORDERS_HEADER}\n${ORDER_ROW}\n`],
     // eBay writes a blank line above the header and one below it, and two summary lines at the end.
@@ -249,10 +249,29 @@ describe('eBay orders reports are refused, not read as listings', () => {
     // eBay UK's newer header, lower case, post-to columns.
     ['UK sold report', 'Sales record number,Order number,Buyer username,Post to name,Post to phone,Item number,Item title,Quantity,Sold for\n1001,,alice_uk,Alice,0770,395026962956,Primer,1,£14.99\n'],
     ['order number and buyer without a record number', 'Order number,Buyer username,Item number,Item title,Sold for\n12-34567-89012,alice,395026962956,Primer,14.99\n'],
+    // The Payments "Transaction report" (a real one's notes, seller name replaced): its header after a dozen lines.
+    [
+      'transaction report after its notes',
+      [
+        '\uFEFF--,--,--,--,--,--,--,--,--,--,--,--,--',
+        'Notes',
+        'Gross transaction amount: The total payment for a transaction before any fees or credits are applied.',
+        'Gross transaction amounts and fees are listed in the transaction currency. Net amounts are listed in the payout currency.',
+        'All fee amounts shown include taxes.',
+        '',
+        'Transaction report',
+        'This report includes transaction type,"order, refund, claim, payment dispute, shipping label, charge, transfer, hold, other fee, adjustment, purchase, payout, secondary payout, withheld tax, reserve "',
+        'Seller,someseller',
+        'Start date,Jan-01-2024 00:00:00 AM PST',
+        'End date,Sep-13-2024 23:59:59 PM PDT',
+        'Transaction creation date,Type,Order number,Legacy order ID,Buyer username,Buyer name,Item ID,Transaction ID,Item title,Custom label,Quantity,Item subtotal',
+        '"Jul 27, 2024",Order,06-11875-52268,06-11875-52268,buyer1,A Buyer,266914524421,3108076670016,Speedway Skirt,--,1,60',
+      ].join('\n') + '\n',
+    ],
   ])('%s', async (_name, text) => {
-    await expect(importText(text)).rejects.toThrow(/is an eBay orders report \((Sales Record Number|Sales record number|Order number), .*\): one row per sale, with its buyer, not your listings\. Nothing was imported\..*"All active listings"/);
+    await expect(importText(text)).rejects.toThrow(/is an eBay sales report \((Sales Record Number|Sales record number|Order number|Transaction creation date), .*\): one row per order or payment, with its buyer, not your listings\. Nothing was imported\..*"All active listings"/);
     // A format the seller picks does not read it as listings either.
-    await expect(importText(text, { dialect: 'ebay_report' })).rejects.toThrow(/eBay orders report/);
+    await expect(importText(text, { dialect: 'ebay_report' })).rejects.toThrow(/eBay sales report/);
   });
 
   it('a listings report with an Item number and a buyer-free header is read as before', async () => {
