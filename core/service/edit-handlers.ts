@@ -1,7 +1,7 @@
 import { defaultBackupDir } from '../backup/backup-handlers.js';
 import { backupBeforeBigOperation } from '../backup/pre-operation.js';
 import { bulkScopeSize } from '../backup/pre-operation-size.js';
-import type { UndoOutcome } from '../../common/contract.js';
+import type { Scope, UndoOutcome } from '../../common/contract.js';
 import type { Catalog } from '../catalog/open-catalog.js';
 import { readStats } from '../catalog/stats.js';
 import { applyBulkEdit, previewBulkEdit } from '../edit/bulk-edit.js';
@@ -48,6 +48,16 @@ export function createEditHandlers(catalog: Catalog): EditHandlers {
   const forgetDiscardedAfterAnswer = (ctx: HandlerContext, newChange: boolean): void => {
     if (newChange && hasDiscardedSnapshots(catalog.db)) ctx.startOperation(async () => void forgetDiscardedSnapshots(catalog.db));
   };
+  // A bulk edit or delete of many listings gets a backup first (failure is logged; the write goes ahead).
+  const backupBeforeScope = async (scope: Scope): Promise<void> => {
+    const listings = readStats(catalog).listings;
+    await backupBeforeBigOperation(catalog.db, {
+      reason: 'pre-bulk-edit',
+      size: bulkScopeSize(catalog, scope, listings),
+      catalogListings: listings,
+      backupDir: defaultBackupDir(catalog.path),
+    });
+  };
   return {
     'listing.update': ({ id, changes, expectedUpdatedAt }, ctx) => {
       const outcome = updateListing(catalog, { id, changes, ...(expectedUpdatedAt === undefined ? {} : { expectedUpdatedAt }) });
@@ -68,14 +78,7 @@ export function createEditHandlers(catalog: Catalog): EditHandlers {
     'bulk.preview': ({ scope, edit }) => previewBulkEdit(catalog, scope, edit),
 
     'bulk.apply': async ({ scope, edit }, ctx) => {
-      // A bulk edit of many listings gets a backup first (failure is logged; the edit goes ahead).
-      const listings = readStats(catalog).listings;
-      await backupBeforeBigOperation(catalog.db, {
-        reason: 'pre-bulk-edit',
-        size: bulkScopeSize(catalog, scope, listings),
-        catalogListings: listings,
-        backupDir: defaultBackupDir(catalog.path),
-      });
+      await backupBeforeScope(scope);
       const result = applyBulkEdit(catalog, scope, edit);
       changed(ctx, result.changed > 0);
       checkpointAfterAnswer(ctx, result.changed > 0);
@@ -106,13 +109,7 @@ export function createEditHandlers(catalog: Catalog): EditHandlers {
     'listings.delete': async ({ scope }, ctx) => {
       // Deleting many listings gets the same backup first as a bulk edit of them (undo covers the
       // mistake; the backup covers a catalog damaged halfway).
-      const listings = readStats(catalog).listings;
-      await backupBeforeBigOperation(catalog.db, {
-        reason: 'pre-bulk-edit',
-        size: bulkScopeSize(catalog, scope, listings),
-        catalogListings: listings,
-        backupDir: defaultBackupDir(catalog.path),
-      });
+      await backupBeforeScope(scope);
       const result = deleteListings(catalog, scope);
       changed(ctx, result.deleted > 0);
       checkpointAfterAnswer(ctx, result.deleted > 0);
