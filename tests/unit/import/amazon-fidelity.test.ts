@@ -254,6 +254,10 @@ describe('Amazon reports that hold no listings are refused, naming the report to
 
   it('the Inventory Report (sku, asin, price, quantity) has no titles: the All Listings Report has them', async () => {
     await expect(importText('sku\tasin\tprice\tquantity\nW-1\tB0000W1\t9.99\t3\n', {}, 'txt')).rejects.toThrow(/is Amazon's Inventory Report \(sku, asin, price, quantity\): it has no titles.*All Listings Report/);
+    // The offer uploads sellers keep: Inventory Loader (EU files write decimal commas) and Price & Quantity.
+    const loader = 'sku\tproduct-id\tproduct-id-type\tprice\titem-condition\tquantity\tadd-delete\tleadtime-to-ship\nIT-1\t8001234567890\t4\t12,90\t11\t5\ta\t2\n';
+    await expect(importText(loader, {}, 'txt')).rejects.toThrow(/is an Amazon inventory upload \(Inventory Loader or Price & Quantity file: sku, product-id, product-id-type…\).*without titles.*All Listings Report/);
+    await expect(importText('sku\tprice\tminimum-seller-allowed-price\tmaximum-seller-allowed-price\tquantity\tleadtime-to-ship\nW-1\t9.99\t\t\t3\t2\n', {}, 'txt')).rejects.toThrow(/is an Amazon inventory upload/);
     // A listings file that has a title column is not that report.
     const { listings } = await importText('sku\tasin\ttitle\tprice\tquantity\nW-1\tB0000W1\tWidget\t9.99\t3\n', { defaultCurrency: 'USD' }, 'txt');
     expect(listings.map((l) => l.title)).toEqual(['Widget']);
