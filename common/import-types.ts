@@ -86,7 +86,7 @@ export const currencyCodeSchema = z
   .regex(/^[A-Z]{3}$/, { error: 'Expected a three-letter currency code in capitals, like USD, EUR or JPY', abort: true })
   .refine((code) => KNOWN_CURRENCIES.has(code), { error: (issue) => `"${String(issue.input)}" is not an ISO 4217 currency code (like USD, EUR or JPY)` });
 
-export const TEXT_ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252', 'shift_jis'] as const;
+export const TEXT_ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252', 'windows-1251', 'windows-1250', 'shift_jis'] as const;
 export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
 
 /**

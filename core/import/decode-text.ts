@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { TextEncoding } from '../../common/import-types.js';
 import { ContractError } from '../../common/result.js';
+import { codePageOf, type CodePage } from './code-page.js';
 
 /**
  * Streaming decode of an export file: BOM sniffing, strict UTF-8 with a reported fallback to
@@ -21,6 +22,12 @@ export interface DecodedText {
   bytesRead(): number;
   totalBytes: number;
 }
+
+const CODE_PAGE_NAMES: Record<CodePage, string> = {
+  'windows-1252': 'Windows-1252 (Western European)',
+  'windows-1251': 'Windows-1251 (Cyrillic)',
+  'windows-1250': 'Windows-1250 (Central European)',
+};
 
 function decoderLabel(encoding: TextEncoding): string {
   return encoding === 'utf-8-bom' ? 'utf-8' : encoding;
@@ -122,8 +129,8 @@ export async function decodeFile(path: string, fileName = path): Promise<Decoded
       encoding = 'shift_jis';
       encodingNote = 'Not valid UTF-8: read as Shift_JIS, the Japanese encoding (check the text below)';
     } else {
-      encoding = 'windows-1252';
-      encodingNote = 'Not valid UTF-8: read as Windows-1252 (check accented letters below)';
+      encoding = codePageOf(headBytes.subarray(bomLength));
+      encodingNote = `Not valid UTF-8: read as ${CODE_PAGE_NAMES[encoding]} (check the letters below)`;
     }
   }
   const headText = new TextDecoder(decoderLabel(encoding)).decode(headBytes.subarray(bomLength), { stream: headBytes.length < size });
