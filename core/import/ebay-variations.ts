@@ -82,6 +82,19 @@ export function shownVariationPrice(variants: readonly { priceMinor: number | nu
   return from.length === 0 ? null : Math.min(...from.map((v) => v.priceMinor));
 }
 
+/**
+ * The variants' dimensions with the values a listing row also named (eBay leaves variations out of
+ * its files): each dimension lists the named values in their order, then the variants' other values.
+ * Dimensions the variants no longer have are not brought back.
+ */
+export function withListedValues(dimensions: readonly VariationDimension[], listed: readonly VariationDimension[]): VariationDimension[] {
+  return dimensions.map((dimension) => {
+    const named = listed.find((d) => sameOptionName(d.name, dimension.name));
+    if (!named) return dimension;
+    return { name: dimension.name, values: [...named.values, ...dimension.values.filter((value) => !named.values.includes(value))] };
+  });
+}
+
 /** Option names compare without case or surrounding spaces (`Color` and `color ` are one). */
 export function sameOptionName(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();

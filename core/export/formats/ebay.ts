@@ -2,9 +2,9 @@ import { DEFAULT_EBAY_EURO_SITE, EBAY_SITES, ebayActionHeader, type EbaySiteCode
 import type { RowProblem } from '../../../common/import-types.js';
 import type { Listing, Variant } from '../../../common/listing.js';
 import { EBAY_CONDITIONS } from '../../import/dialects/ebay-seller-hub.js';
-import { formatVariationDimensions, formatVariationOptions } from '../../import/ebay-variations.js';
+import { formatVariationDimensions, formatVariationOptions, parseVariationDimensions, withListedValues, type VariationDimension } from '../../import/ebay-variations.js';
 import { normaliseStatus } from '../../import/values.js';
-import { attributeColumn, KEPT_KEY, keptCell, writesBack } from '../kept-columns.js';
+import { attributeColumn, headerKey, KEPT_KEY, keptCell, writesBack } from '../kept-columns.js';
 import { valueOrUnknown } from '../known-value.js';
 import { LIMITS } from '../limits.js';
 import { formatMinor } from '../money.js';
@@ -97,7 +97,7 @@ export function ebayConditionId(condition: string | null): string | null {
 
 /** The Condition ID: the one the listing's eBay file had while it still names the listing's condition, else from the condition. */
 function conditionIdOf(listing: Listing): string | '' | null {
-  const kept = keptCell(listing, 'ebay_seller_hub', 'Condition ID');
+  const kept = keptCell(listing, 'ebay_seller_hub', 'Condition ID') ?? keptCell(listing, 'ebay_seller_hub', 'ConditionID');
   if (kept !== undefined && listing.condition !== null && (EBAY_CONDITIONS[kept.replace(/\.0$/, '')] === listing.condition || kept === listing.condition || ebayConditionId(listing.condition) === kept.replace(/\.0$/, ''))) return kept;
   return valueOrUnknown(listing, 'condition', ebayConditionId(listing.condition));
 }
@@ -122,9 +122,23 @@ function actionOf(listing: Listing): { action: string; revise: string | null } {
   return { action: 'Draft', revise: null };
 }
 
-/** Kept columns that go back into an eBay file: not the Action column (the format writes its own), not report-only ones. */
+/**
+ * File Exchange's names of columns this format writes under Seller Hub's (`*ConditionID`,
+ * `RelationshipDetails`): a cell kept under one goes into the format's own column, never into a
+ * second column eBay would read as the same field (a re-import read the blank second one on
+ * variation rows and lost every variant's options).
+ */
+const OWN_COLUMN_ALIASES = new Set(['conditionid', 'relationshipdetails']);
+
+/** Kept columns that go back into an eBay file: not the Action column (the format writes its own), not report-only ones, not another name of an own column. */
 function uploadable(header: string, listing: Listing): boolean {
-  return !ACTION_HEADER.test(header.trim()) && ebayUploadable(header, listing);
+  return !ACTION_HEADER.test(header.trim()) && !OWN_COLUMN_ALIASES.has(headerKey(header)) && ebayUploadable(header, listing);
+}
+
+/** The listing row's variation details as its eBay file wrote them (kept when they name values no variant has), or []. */
+function listedDimensions(listing: Listing): VariationDimension[] {
+  const kept = ['Relationship details', 'RelationshipDetails', 'Variation details'].map((header) => keptCell(listing, 'ebay_seller_hub', header)).find((value) => value !== undefined);
+  return kept === undefined ? [] : parseVariationDimensions(kept);
 }
 
 /** The eBay item number of a listing that came from eBay (a Revise row names it). */
@@ -272,7 +286,8 @@ function ebaySiteTarget(code: EbaySiteCode): ExportTarget {
         return [{ cells: parent, listingRow: true, blankKeeps: true }];
       }
       const names = optionNames(listing.variants);
-      parent.relationshipDetails = formatVariationDimensions(names.map((name) => ({ name, values: optionValues(listing.variants, name) })));
+      // Values the listing's eBay file named without a variation of their own stay in the list (a Revise must not drop them).
+      parent.relationshipDetails = formatVariationDimensions(withListedValues(names.map((name) => ({ name, values: optionValues(listing.variants, name) })), listedDimensions(listing)));
       const rows: OutputRow[] = [{ cells: parent, listingRow: true, blankKeeps: true }];
       for (const variant of listing.variants) rows.push({ cells: variationCells(listing, variant, names), variant, blankKeeps: true });
       return rows;

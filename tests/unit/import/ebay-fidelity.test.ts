@@ -375,6 +375,42 @@ describe('Seller Hub "edit price and quantity" download', () => {
   });
 });
 
+describe('variation details through an export', () => {
+  it("File Exchange's RelationshipDetails and *ConditionID go into the upload's own columns: one column each, and the variants keep their options", async () => {
+    const text = [
+      '*Action(SiteID=UK|Country=GB|Currency=GBP|Version=1193|CC=UTF-8),CustomLabel,*Category,*Title,Relationship,RelationshipDetails,*ConditionID,C:Size,*StartPrice,*Quantity',
+      'Add,TEE-1,15687,Graphic Tee,,Size=S;M;L,1000,,11.99,',
+      ',TEE-1-S,,,Variation,Size=S,,S,,3',
+      ',TEE-1-M,,,Variation,Size=M,,M,12.99,0',
+    ].join('\n') + '\n';
+    const catalog = await catalogFromText(text);
+    const { summary, files } = await exportAll(catalog, 'ebay_seller_hub');
+    const [file] = files;
+    expect(file!.header.filter((h) => /relationship ?details|condition ?id/i.test(h))).toEqual(['Relationship details', 'Condition ID']);
+    // L has no variation row: the listing row still names it.
+    expect(file!.rows.map((row) => file!.at(row, 'Relationship details'))).toEqual(['Size=S;M;L', 'Size=S', 'Size=M']);
+    const [back] = await reimport(summary, 'GBP');
+    expect(back!.variants.map((v) => [v.sku, v.options])).toEqual([
+      ['TEE-1-S', [{ name: 'Size', value: 'S' }]],
+      ['TEE-1-M', [{ name: 'Size', value: 'M' }]],
+    ]);
+    catalog.close();
+  });
+
+  it("a report's listing row naming a value no variation row has (real UK report: Colour=Fair;Warm;Medium) keeps it in the upload", async () => {
+    const catalog = await catalogFromText(
+      report(
+        '"395026923510","Luminess Silk Airbrush Foundation","Colour=Fair;Warm;Medium",,"3","FIXED_PRICE","GBP",29.99,,,29.99,"2","6","0",,,"Brushes","82597",,,"New",,"UK",,,',
+        '"395026923510","Luminess Silk Airbrush Foundation","Colour=Fair",,"0","FIXED_PRICE","GBP",29.99,,,,"1",,,,,"Brushes","82597",,,"New",,"UK",,,',
+        '"395026923510","Luminess Silk Airbrush Foundation","Colour=Warm",,"3","FIXED_PRICE","GBP",29.99,,,,"1",,,,,"Brushes","82597",,,"New",,"UK",,,',
+      ),
+    );
+    const { files } = await exportAll(catalog, 'ebay_seller_hub');
+    expect(files[0]!.rows.map((row) => files[0]!.at(row, 'Relationship details'))).toEqual(['Colour=Fair;Warm;Medium', 'Colour=Fair', 'Colour=Warm']);
+    catalog.close();
+  });
+});
+
 const EBAY_FILES = corpusFiles().filter((f) => f.startsWith('ebay'));
 const LEGACY = 'ebay_file-exchange_active-listings-download_legacy__emailnjv.csv';
 
