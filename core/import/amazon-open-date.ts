@@ -19,7 +19,11 @@ const DATE = /^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})(?:[ T](\d{1,2}):(\d{2})(?::
 /** Milliseconds since the epoch, or null when the text is not a date this report writes. */
 export function parseOpenDate(text: string): number | null {
   const m = DATE.exec(text.trim());
-  if (!m) return null;
+  if (!m) {
+    // ISO 8601 with its offset (2022-05-01T10:00:00+00:00) says everything itself.
+    const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text.trim()) ? Date.parse(text.trim()) : NaN;
+    return Number.isNaN(iso) ? null : iso;
+  }
   const zone = (m[7] ?? 'UTC').toUpperCase();
   const offset = ZONES[zone] ?? 0;
   const [a, b, c] = [m[1]!, Number(m[2]), m[3]!];

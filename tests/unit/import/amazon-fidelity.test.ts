@@ -161,6 +161,7 @@ describe('All Listings report: open dates and conditions as each marketplace wri
     ['2013-01-07 07:35:42 PST', Date.UTC(2013, 0, 7, 15, 35, 42)],
     ['2019/10/09 15:37:57 JST', Date.UTC(2019, 9, 9, 6, 37, 57)],
     ['07.09.2015 17:10:58 MESZ', Date.UTC(2015, 8, 7, 15, 10, 58)],
+    ['2022-05-01T10:00:00+02:00', Date.UTC(2022, 4, 1, 8, 0, 0)],
     ['08/07/2016 10:12:40 PDT', Date.UTC(2016, 7, 7, 17, 12, 40)],
     // Which part is the day cannot be told: no date rather than a wrong one.
     ['08/07/2016 10:12:40', null],
