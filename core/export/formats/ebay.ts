@@ -135,9 +135,13 @@ function uploadable(header: string, listing: Listing): boolean {
   return !ACTION_HEADER.test(header.trim()) && !OWN_COLUMN_ALIASES.has(headerKey(header)) && ebayUploadable(header, listing);
 }
 
+/** Kept cells of a listing row's variation details: their values go into the upload's Relationship details. */
+const LISTED_DETAILS_HEADERS = ['Relationship details', 'RelationshipDetails', 'Variation details'];
+const LISTED_DETAILS = new Set(LISTED_DETAILS_HEADERS.map(headerKey));
+
 /** The listing row's variation details as its eBay file wrote them (kept when they name values no variant has), or []. */
 function listedDimensions(listing: Listing): VariationDimension[] {
-  const kept = ['Relationship details', 'RelationshipDetails', 'Variation details'].map((header) => keptCell(listing, 'ebay_seller_hub', header)).find((value) => value !== undefined);
+  const kept = LISTED_DETAILS_HEADERS.map((header) => keptCell(listing, 'ebay_seller_hub', header)).find((value) => value !== undefined);
   return kept === undefined ? [] : parseVariationDimensions(kept);
 }
 
@@ -339,7 +343,7 @@ class EbayNotes implements ExportNotes {
     if (!writesBack(listing, 'ebay_seller_hub') || !listing.source) return;
     const variantHeaders = listing.variants.flatMap((variant) => Object.keys(variant.columns ?? {}));
     const headers = new Set([...Object.keys(listing.source.columns), ...Object.values(listing.source.attributeColumns ?? {}), ...variantHeaders]);
-    for (const header of headers) if (!ACTION_HEADER.test(header.trim()) && !ebayUploadable(header, listing) && uploadHeaderOf(header) === null) this.notUploadable.set(header, (this.notUploadable.get(header) ?? 0) + 1);
+    for (const header of headers) if (!ACTION_HEADER.test(header.trim()) && !ebayUploadable(header, listing) && uploadHeaderOf(header) === null && !LISTED_DETAILS.has(headerKey(header))) this.notUploadable.set(header, (this.notUploadable.get(header) ?? 0) + 1);
   }
 
   notes(): RowProblem[] {

@@ -405,8 +405,10 @@ describe('variation details through an export', () => {
         '"395026923510","Luminess Silk Airbrush Foundation","Colour=Warm",,"3","FIXED_PRICE","GBP",29.99,,,,"1",,,,,"Brushes","82597",,,"New",,"UK",,,',
       ),
     );
-    const { files } = await exportAll(catalog, 'ebay_seller_hub');
+    const { summary, files } = await exportAll(catalog, 'ebay_seller_hub');
     expect(files[0]!.rows.map((row) => files[0]!.at(row, 'Relationship details'))).toEqual(['Colour=Fair;Warm;Medium', 'Colour=Fair', 'Colour=Warm']);
+    // Uploaded now, so not named among the columns an upload cannot set.
+    expect(summary.problems.find((p) => /not uploadable/.test(p.message))?.message).not.toMatch(/Variation details/);
     catalog.close();
   });
 });
