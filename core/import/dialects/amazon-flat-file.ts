@@ -60,6 +60,8 @@ interface Pending {
   draft: Draft;
   lines: number[];
   warnings: Warnings;
+  /** Currencies its children's rows state: a parent row, which has no price, often leaves currency blank. */
+  childCurrencies: Set<string>;
 }
 
 export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: MapContext): AsyncGenerator<MappedRecord> {
@@ -208,7 +210,7 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
       continue;
     }
     const kind = cell(row.cells, col.parentChild).toLowerCase();
-    const pending: Pending = { row, draft, lines: [row.line], warnings };
+    const pending: Pending = { row, draft, lines: [row.line], warnings, childCurrencies: new Set() };
     if (kind === 'parent' && draft.sku && !parents.has(draft.sku)) {
       parents.set(draft.sku, pending);
       held.push(pending);
@@ -228,12 +230,18 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
       continue;
     }
     parent.draft.variants.push(variantOf(pending, parent));
+    if (pending.draft.currencyFromFile) parent.childCurrencies.add(pending.draft.currency);
     parent.lines.push(...pending.lines);
     parent.warnings.list.push(...pending.warnings.list);
   }
   for (const p of held) {
     const variants = p.draft.variants;
     if (variants.length > 0) {
+      // The family's prices are its children's: in the currency they state when the parent states none.
+      if (!p.draft.currencyFromFile && p.draft.priceMinor === null && p.childCurrencies.size === 1) {
+        p.draft.currency = [...p.childCurrencies][0]!;
+        p.draft.currencyFromFile = true;
+      }
       p.draft.priceMinor ??= variants.find((v) => v.priceMinor !== null)?.priceMinor ?? null;
       const stock = variants.map((v) => v.quantity).filter((q): q is number => q !== null);
       if (p.draft.quantity === null && stock.length > 0) p.draft.quantity = stock.reduce((a, b) => a + b, 0);

@@ -107,6 +107,25 @@ describe('Amazon inventory flat file', () => {
   });
 });
 
+describe('Amazon flat file: a parent row without a currency', () => {
+  // As category templates are filled in: the parent row has no price, so no currency either; its children say EUR (decimal commas).
+  const FAMILY = [
+    'TemplateType=ConsumerElectronics\tVersion=2014.0729',
+    'Artikelnummer\tProduktname\tMarke\tPreis\tWährung\tMenge\tElternteil\tElternteil-SKU\tBeziehung\tVariante\tFarbe',
+    'item_sku\titem_name\tbrand_name\tstandard_price\tcurrency\tquantity\tparent_child\tparent_sku\trelationship_type\tvariation_theme\tcolor_name',
+    'CASE-P\tHülle\tEasyAcc\t\t\t\tparent\t\t\tColor\t',
+    'CASE-BLK\tHülle Schwarz\tEasyAcc\t1.299,00\tEUR\t2\tchild\tCASE-P\tVariation\tColor\tSchwarz',
+    'CASE-RED\tHülle Rot\tEasyAcc\t12,99\tEUR\t1\tchild\tCASE-P\tVariation\tColor\tRot',
+  ].join('\r\n');
+
+  it("takes its children's currency, and the file is not taken to leave its currency unsaid", async () => {
+    const { records } = await importText(FAMILY, { defaultCurrency: 'USD' }, 'txt');
+    const [family] = records;
+    expect(family).toMatchObject({ kind: 'listing', currencyFromFile: true, listing: { sku: 'CASE-P', currency: 'EUR', priceMinor: 129900 } });
+    expect(family!.kind === 'listing' ? family!.listing.variants.map((v) => v.priceMinor) : []).toEqual([129900, 1299]);
+  });
+});
+
 describe('variation themes name their option columns', () => {
   const header = ['item_sku', 'color_name', 'color_map', 'size_name', 'size_map', 'metal_type', 'ring_size', 'item_package_quantity', 'style_name', 'variation_theme'];
   it.each([
