@@ -27,17 +27,48 @@ const looseKey = (key: string): string => key.toLowerCase().replace(/[\s_-]+/g, 
 /** Each object's keys by their loose form, built once: a row asks for a dozen absent fields. */
 const looseKeys = new WeakMap<Obj, Map<string, string>>();
 
-function pick(obj: Obj, ...keys: string[]): unknown {
+/** The object's key that holds the first of `keys` with a value (exact, else loosely spelled). */
+function pickKey(obj: Obj, ...keys: string[]): string | undefined {
   for (const key of keys) {
-    if (key in obj && obj[key] !== null && obj[key] !== undefined && obj[key] !== '') return obj[key];
+    if (key in obj && obj[key] !== null && obj[key] !== undefined && obj[key] !== '') return key;
   }
   let lower = looseKeys.get(obj);
   if (!lower) looseKeys.set(obj, (lower = new Map(Object.keys(obj).map((k) => [looseKey(k), k]))));
   for (const key of keys) {
     const real = lower.get(looseKey(key));
-    if (real !== undefined && obj[real] !== null && obj[real] !== undefined && obj[real] !== '') return obj[real];
+    if (real !== undefined && obj[real] !== null && obj[real] !== undefined && obj[real] !== '') return real;
   }
   return undefined;
+}
+
+/**
+ * Reads an object's fields and remembers which keys it read: the others are kept with the listing
+ * (or variant) as written, so a store's own JSON (Shopify's products.json: handle, compare_at_price,
+ * grams…) loses nothing.
+ */
+class Reader {
+  readonly used = new Set<string>();
+  constructor(readonly obj: Obj) {}
+  pick(...keys: string[]): unknown {
+    const key = pickKey(this.obj, ...keys);
+    if (key === undefined) return undefined;
+    this.used.add(key);
+    return this.obj[key];
+  }
+  /** Keys read another way (or on purpose not kept). */
+  use(...keys: string[]): void {
+    for (const key of keys) if (key in this.obj) this.used.add(key);
+  }
+  /** The keys no field read, with a value: text as it is, anything else as JSON. */
+  unread(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [key, value] of Object.entries(this.obj)) {
+      if (this.used.has(key) || value === null || value === undefined || value === '') continue;
+      if (typeof value === 'object' && Object.keys(value).length === 0) continue;
+      out[key] = typeof value === 'string' ? value : JSON.stringify(value);
+    }
+    return out;
+  }
 }
 
 function strings(v: unknown): string[] {
@@ -59,23 +90,33 @@ function minor(v: unknown, column: string, currency: string): number | null {
   return parsed?.minor ?? null;
 }
 
+function pickInner(obj: Obj, ...keys: string[]): unknown {
+  const key = pickKey(obj, ...keys);
+  return key === undefined ? undefined : obj[key];
+}
+
 export function objectToDraft(obj: Obj, line: number, ctx: MapContext, warnings: Warnings): Draft {
+  const r = new Reader(obj);
+  const pick = r.pick.bind(r);
+  // Listsmith's own JSONL: every key is a field; its catalog `id` is on purpose not read.
+  const own = 'sourceId' in obj;
+  r.use('marketplace', 'attributes', 'createdAt', 'created_at', 'updatedAt', 'updated_at', 'source', 'variants', 'priceMinor', 'sourceId', ...(own ? ['id'] : []));
   const marketplaceRaw = str(obj['marketplace']);
   const marketplace: Marketplace = (MARKETPLACES as readonly string[]).includes(marketplaceRaw) ? (marketplaceRaw as Marketplace) : (ctx.marketplace ?? 'other');
-  const price = pick(obj, 'price', 'regular_price', 'amount');
+  const price = pick('price', 'regular_price', 'amount');
   // A money object ({ "amount": "12.00", "currency_code": "EUR" }) may carry the currency instead.
   const priceObject = typeof price === 'object' && price !== null ? (price as Obj) : null;
-  const fileCurrency = str(pick(obj, 'currency', 'currency_code')) || (priceObject ? str(pick(priceObject, 'currency', 'currency_code', 'currencyCode')) : '');
+  const fileCurrency = str(pick('currency', 'currency_code')) || (priceObject ? str(pickInner(priceObject, 'currency', 'currency_code', 'currencyCode')) : '');
   const draft = newDraft(marketplace, ctx, fileCurrency.trim().toUpperCase() || null);
-  draft.title = decodeEntities(str(pick(obj, 'title', 'name', 'productName', 'item_name')).trim());
-  draft.description = str(pick(obj, 'description', 'body_html', 'body', 'details'));
-  draft.sku = str(pick(obj, 'sku', 'seller_sku', 'item_sku')).trim() || null;
+  draft.title = decodeEntities(str(pick('title', 'name', 'productName', 'item_name')).trim());
+  draft.description = str(pick('description', 'body_html', 'body', 'details'));
+  draft.sku = str(pick('sku', 'seller_sku', 'item_sku')).trim() || null;
   // Listsmith's own JSONL carries `sourceId` (possibly null) beside its catalog `id`: the catalog id
   // is not a marketplace id, so it must not become one (a re-import would duplicate the listing).
   draft.sourceId =
     'sourceId' in obj
       ? str(obj['sourceId']).trim() || null
-      : str(pick(obj, 'source_id', 'listing_id', 'id', 'handle')).trim() || null;
+      : str(pick('source_id', 'listing_id', 'id', 'handle')).trim() || null;
   if ('priceMinor' in obj) draft.priceMinor = obj['priceMinor'] === null ? null : minor(obj['priceMinor'], 'priceMinor', draft.currency);
   else if (price !== undefined) {
     const parsed = parsePrice(priceObject ? str(priceObject['amount']) : str(price), 'price', { currency: draft.currency });
@@ -84,19 +125,24 @@ export function objectToDraft(obj: Obj, line: number, ctx: MapContext, warnings:
       takePriceCurrency(draft, parsed);
     }
   }
-  const qty = pick(obj, 'quantity', 'qty', 'stock', 'inventory');
+  const qty = pick('quantity', 'qty', 'stock', 'inventory');
   if (qty !== undefined) {
     const { value, warning } = parseQuantity(str(qty), 'quantity');
     if (warning) warnings.add(line, 'quantity', warning);
     draft.quantity = value;
   }
-  draft.tags = strings(pick(obj, 'tags', 'keywords'));
-  draft.materials = strings(pick(obj, 'materials'));
-  draft.images = strings(pick(obj, 'images', 'image', 'image_urls', 'photos'));
-  draft.category = str(pick(obj, 'category', 'product_type', 'taxonomy')).trim() || null;
-  draft.brand = str(pick(obj, 'brand', 'vendor', 'manufacturer')).trim() || null;
-  draft.condition = str(pick(obj, 'condition')).trim() || null;
-  const status = str(pick(obj, 'status', 'state'));
+  draft.tags = strings(pick('tags', 'keywords'));
+  draft.materials = strings(pick('materials'));
+  const images = pick('images', 'image', 'image_urls', 'photos');
+  draft.images = strings(images);
+  // Image objects with more than their URL (alt text, position): kept whole, as written.
+  if (Array.isArray(images) && images.some((image) => typeof image === 'object' && image !== null && Object.keys(image).some((key) => !['src', 'url', 'name'].includes(key)))) {
+    draft.kept.columns[pickKey(obj, 'images', 'image', 'image_urls', 'photos')!] = JSON.stringify(images);
+  }
+  draft.category = str(pick('category', 'product_type', 'taxonomy')).trim() || null;
+  draft.brand = str(pick('brand', 'vendor', 'manufacturer')).trim() || null;
+  draft.condition = str(pick('condition')).trim() || null;
+  const status = str(pick('status', 'state'));
   if (status) draft.status = normaliseStatus(status) ?? 'active';
   const attributes = obj['attributes'];
   if (attributes && typeof attributes === 'object' && !Array.isArray(attributes)) {
@@ -106,33 +152,41 @@ export function objectToDraft(obj: Obj, line: number, ctx: MapContext, warnings:
   const updated = obj['updatedAt'] ?? obj['updated_at'];
   draft.createdAt = (typeof created === 'number' ? created : parseDate(str(created))) ?? ctx.now;
   draft.updatedAt = (typeof updated === 'number' ? updated : parseDate(str(updated))) ?? draft.createdAt;
+  // A store's option list ({ name, values }) names its variants' option1, option2…
+  const optionList = Array.isArray(obj['options']) ? (obj['options'] as unknown[]) : [];
+  const optionNames = optionList.map((o) => (typeof o === 'object' && o !== null ? str((o as Obj)['name']) : ''));
+  if (optionList.length > 0 && optionNames.every((name) => name !== '')) r.use('options');
   keepOwnSource(draft, obj['source']);
   const variants = obj['variants'];
   if (Array.isArray(variants)) {
     draft.variants = variants
       .filter((v): v is Obj => typeof v === 'object' && v !== null)
       .map((v): NewVariant => {
+        const vr = new Reader(v);
+        vr.use('sku', 'options', 'option1', 'option2', 'option3', 'option1_name', 'option2_name', 'option3_name', 'priceMinor', 'price', 'quantity', 'inventory_quantity', 'image', 'columns', ...(own ? ['id'] : []));
         let options: { name: string; value: string }[] = [];
         if (Array.isArray(v['options'])) {
           options = (v['options'] as unknown[]).filter((o): o is Obj => typeof o === 'object' && o !== null).map((o) => ({ name: str(o['name']), value: str(o['value']) }));
         } else {
           for (const n of [1, 2, 3]) {
             const value = str(v[`option${n}`]);
-            if (value) options.push({ name: str(v[`option${n}_name`]) || `Option ${n}`, value });
+            if (value) options.push({ name: str(v[`option${n}_name`]) || optionNames[n - 1] || `Option ${n}`, value });
           }
         }
         const priceValue = 'priceMinor' in v ? v['priceMinor'] : v['price'];
         const quantity = v['quantity'] ?? v['inventory_quantity'];
+        const columns = { ...vr.unread(), ...variantColumns(v['columns']).columns };
         return {
           sku: str(v['sku']).trim() || null,
           options,
           priceMinor: priceValue === null || priceValue === undefined ? null : minor(priceValue, 'priceMinor' in v ? 'priceMinor' : 'price', draft.currency),
           quantity: quantity === null || quantity === undefined ? null : parseQuantity(str(quantity), 'quantity').value,
           image: str(v['image']).trim() || null,
-          ...variantColumns(v['columns']),
+          ...(Object.keys(columns).length > 0 ? { columns } : {}),
         };
       });
   }
+  for (const [key, value] of Object.entries(r.unread())) draft.kept.columns[key] ??= value;
   return draft;
 }
 
