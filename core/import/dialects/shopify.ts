@@ -102,6 +102,8 @@ export async function* mapShopify(rows: AsyncIterable<TableRow>, ctx: MapContext
   let orphaned = null as { handle: string; problem: RowProblem } | null;
   /** Products whose rows come in several runs (ctx.scatteredKeys), held open until their last run. */
   const held = new Map<string, Group>();
+  /** Runs of each scattered handle read so far. */
+  const runsSeen = new Map<string, number>();
   const scattered = (await ctx.scatteredKeys?.()) ?? new Map<string, number>();
 
   for await (const row of rows) {
@@ -129,13 +131,19 @@ export async function* mapShopify(rows: AsyncIterable<TableRow>, ctx: MapContext
       yield* close(group);
       group = null;
     }
-    if (group === null) {
+    if (group === null && scattered.has(handle)) {
+      runsSeen.set(handle, (runsSeen.get(handle) ?? 0) + 1);
       const waiting = held.get(handle);
-      if (waiting) {
+      if (waiting && title === '') {
         // More rows of a product listed further up: read as if they were next to it.
         held.delete(handle);
         waiting.runStarts.push(row.line);
         group = waiting;
+      } else if (waiting) {
+        // The handle's product row again, with its own title: the product above is done, and this
+        // row is read as a listing of its own (the import merges the two and names both lines).
+        held.delete(handle);
+        yield flush(waiting);
       }
     }
     if (group === null && title === '') {
@@ -206,7 +214,7 @@ export async function* mapShopify(rows: AsyncIterable<TableRow>, ctx: MapContext
 
   /** A run of the product's rows has ended: it is done unless more of its rows come further down. */
   function* close(g: Group): Generator<MappedRecord> {
-    if (g.runStarts.length < (scattered.get(g.handle) ?? 1)) held.set(g.handle, g);
+    if ((runsSeen.get(g.handle) ?? 1) < (scattered.get(g.handle) ?? 1)) held.set(g.handle, g);
     else yield flush(g);
   }
 

@@ -174,6 +174,18 @@ describe('Shopify: a product whose rows are not together', () => {
     expect(soup.warnings.map((w) => w.message)).toContain('The rows of "soup" are not together in the file: more of them start on lines 5, 7. They were read as one product: a handle names one product.');
   });
 
+  it('the handle\'s product row again, with its title, is a listing of its own after the first (the import merges them)', async () => {
+    const { listings } = await importText(
+      [HEAD, 'mug,Mug,,Acme,,,TRUE,Size,S,MUG-S,,5,deny,1.00,,,,,,,,,active', 'mug,,,,,,,,M,MUG-M,,5,deny,1.00,,,,,,,,,', 'bowl,Bowl,,Acme,,,TRUE,,,BOWL,,2,deny,3.00,,,,,,,,,active', 'mug,Mug,<p>Again</p>,Acme,,,TRUE,Size,L,MUG-L,,1,deny,2.00,,,,,,,,,active'].join('\n'),
+    );
+    // The first mug was held open for more rows; it comes out before the second, which the import merges into it.
+    expect(listings.map((l) => [l.title, l.lines])).toEqual([
+      ['Bowl', [4]],
+      ['Mug', [2, 3]],
+      ['Mug', [5]],
+    ]);
+  });
+
   it('imported twice, the second import finds every product unchanged', async () => {
     const [first, again] = await importTwice(fixture(file));
     expect(first.rows).toMatchObject({ new: 3, partOf: 3, rejected: 0 });
