@@ -188,7 +188,13 @@ function attributeCells(listing: Listing): Record<string, Cell> {
       if (match) cells[KEPT_KEY + column(match)] = value;
     }
   }
-  const id = PRODUCT_IDS.find((type) => present(listing.attributes[type]) && attributeColumn(listing, 'amazon_flat_file', type) === null);
+  // An id kept under a report column (the All Listings report's asin1) is not where a flat file
+  // matches the offer: it also goes into external_product_id, unless the listing has that column.
+  const matchable = (type: string): boolean => {
+    const column = attributeColumn(listing, 'amazon_flat_file', type);
+    return column === null || (!/^external_product_id$/i.test(column) && keptCell(listing, 'amazon_flat_file', 'external_product_id') === undefined && !PRODUCT_IDS.some((other) => /^external_product_id$/i.test(attributeColumn(listing, 'amazon_flat_file', other) ?? '')));
+  };
+  const id = PRODUCT_IDS.find((type) => present(listing.attributes[type]) && matchable(type));
   if (id !== undefined) {
     cells[`${KEPT_KEY}external_product_id`] = listing.attributes[id];
     cells[`${KEPT_KEY}external_product_id_type`] = id;

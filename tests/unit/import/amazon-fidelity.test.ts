@@ -217,7 +217,9 @@ describe('All Listings report: open dates and conditions as each marketplace wri
     ]);
     // The report's ASIN and listing columns go out under their own headers and come back as the same attributes.
     expect(again[0]!.attributes).toEqual({ ASIN: 'B00000U2', 'listing-id': '01U2', 'fulfillment-channel': 'DEFAULT' });
-    expect(again[0]!.source?.attributeColumns?.['ASIN']).toBe('asin1');
+    // The ASIN also goes where a flat file matches the offer: external_product_id, typed ASIN.
+    expect(file!.rows.map((r) => [file!.at(r, 'external_product_id'), file!.at(r, 'external_product_id_type'), file!.at(r, 'asin1')])[0]).toEqual(['B00000U2', 'ASIN', 'B00000U2']);
+    expect(again[0]!.source?.attributeColumns?.['ASIN']).toBe('external_product_id');
     // And the open date, kept as written, is the listing's creation again.
     expect(again.map((l) => l.createdAt)).toEqual(again.map(() => Date.UTC(2013, 0, 7, 15, 35, 42)));
     catalog.close();
