@@ -118,10 +118,14 @@ function mergeSource(before: NewListing, incoming: NewListing): ListingSource | 
     const { unknown: _unknown, ...known } = b;
     return known;
   }
-  const merged: ListingSource = { dialect: b.dialect, columns: { ...a.columns, ...b.columns } };
+  const merged: ListingSource = { dialect: b.dialect, columns: { ...a.columns, ...inSpellingOf(a.columns, b.columns) } };
   const layout = b.layout ?? (a.dialect === b.dialect ? a.layout : undefined);
   if (layout !== undefined) merged.layout = layout;
   const attributeColumns = { ...a.attributeColumns, ...b.attributeColumns };
+  // An attribute read back from the same column spelled another way keeps its first spelling.
+  for (const [name, column] of Object.entries(a.attributeColumns ?? {})) {
+    if (b.attributeColumns?.[name] !== undefined && looseHeader(b.attributeColumns[name]) === looseHeader(column)) attributeColumns[name] = column;
+  }
   if (Object.keys(attributeColumns).length > 0) merged.attributeColumns = attributeColumns;
   const imageColumns = { ...a.imageColumns, ...b.imageColumns };
   if (Object.keys(imageColumns).length > 0) merged.imageColumns = imageColumns;
@@ -129,6 +133,20 @@ function mergeSource(before: NewListing, incoming: NewListing): ListingSource | 
   if (unknown.length > 0) merged.unknown = unknown;
   if (b.status !== undefined) merged.status = b.status;
   return merged;
+}
+
+/**
+ * Header spellings of one column across eBay's generations and our own export: `*ConditionID`,
+ * `Condition ID`, `*Format`, `Format` (required marks, case and spaces aside).
+ */
+function looseHeader(header: string): string {
+  return header.replace(/^\*/, '').toLowerCase().replace(/\s+/g, '');
+}
+
+/** `incoming` kept columns, each under the stored spelling of its column when the stored source has one. */
+function inSpellingOf(stored: Record<string, string>, incoming: Record<string, string>): Record<string, string> {
+  const spelling = new Map(Object.keys(stored).map((header) => [looseHeader(header), header]));
+  return Object.fromEntries(Object.entries(incoming).map(([header, value]) => [spelling.get(looseHeader(header)) ?? header, value]));
 }
 
 /**
