@@ -1,7 +1,7 @@
 import type { Listing, ListingStatus } from '../../../common/listing.js';
 import { englishHeader, localizedHeader } from '../../import/canonical-headers.js';
 import { KEPT_KEY, keptCell, writesBack } from '../kept-columns.js';
-import { listOrUnknown, valueOrUnknown } from '../known-value.js';
+import { isUnknown, listOrUnknown, valueOrUnknown } from '../known-value.js';
 import { LIMITS } from '../limits.js';
 import { formatMinor } from '../money.js';
 import type { Cell, Change, Checked, Column, ExportTarget, OutputRow } from '../target.js';
@@ -27,6 +27,7 @@ const COLUMNS: Column[] = [
   { key: 'categories', header: 'Categories', type: 'text' },
   { key: 'tags', header: 'Tags', type: 'text' },
   { key: 'images', header: 'Images', type: 'text' },
+  { key: 'brand', header: 'Brands', type: 'text' },
   { key: 'parent', header: 'Parent', type: 'text' },
   ...[1, 2, 3].flatMap(attributeColumns),
 ];
@@ -104,7 +105,25 @@ type Localize = (english: string) => string;
  */
 function inStockCell(listing: Listing, localizedHeader: string): Cell {
   if (listing.status === 'sold_out') return 0;
-  return writesBack(listing, 'woocommerce') && keptCell(listing, 'woocommerce', localizedHeader) === undefined ? undefined : 1;
+  const kept = writesBack(listing, 'woocommerce') ? keptCell(listing, 'woocommerce', localizedHeader) : undefined;
+  if (writesBack(listing, 'woocommerce') && kept === undefined) return undefined;
+  // A private, draft or archived product cannot say "sold out" in its status: its file's 0 stays
+  // while nothing is in stock (a private product whose variations are all sold out).
+  if (listing.status !== 'active' && kept !== undefined && kept.trim() === '0' && nothingInStock(listing)) return 0;
+  return 1;
+}
+
+/**
+ * Brands (WooCommerce 9.6+): the brand when there is one; a blank when a WooCommerce file's Brands
+ * column said none (else the column, absent, would make the brand unknown on the way back).
+ */
+function brandCell(listing: Listing): Cell {
+  if (present(listing.brand)) return listing.brand;
+  return writesBack(listing, 'woocommerce') && !isUnknown(listing, 'brand') ? '' : undefined;
+}
+
+function nothingInStock(listing: Listing): boolean {
+  return (listing.quantity === null || listing.quantity <= 0) && listing.variants.every((variant) => variant.quantity === null || variant.quantity <= 0);
 }
 
 function wooLayout(locale: string | null): ExportTarget {
@@ -156,6 +175,7 @@ function wooLayout(locale: string | null): ExportTarget {
       categories: present(listing.attributes['Categories']) ? listing.attributes['Categories'] : valueOrUnknown(listing, 'category', listing.category),
       tags: listOrUnknown(listing, 'tags', listing.tags, ', '),
       images: listOrUnknown(listing, 'images', listing.images, ', '),
+      brand: brandCell(listing),
       parent: undefined,
     };
     for (let n = 1; n <= 3; n++) {
