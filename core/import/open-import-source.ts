@@ -8,6 +8,7 @@ import { decodeFile, type DecodedText } from './decode-text.js';
 import { amazonOtherReportMessage } from './amazon-other-report.js';
 import { isUnquotedAmazonReport } from './amazon-report-quotes.js';
 import { ebayOrdersReportMessage } from './ebay-orders-report.js';
+import { storeSalesFileMessage } from './store-sales-file.js';
 import { detectTableDialect, sniffTextKind, type DialectScore } from './detect-dialect.js';
 import { mapAmazonAllListings } from './dialects/amazon-all-listings.js';
 import { mapAmazonFlatFile } from './dialects/amazon-flat-file.js';
@@ -169,6 +170,9 @@ export async function openImportSourceDetailed(path: string, options: OpenImport
   // So are Amazon's orders, settlement and title-less Inventory reports.
   const amazonReport = amazonOtherReportMessage(options.fileName, text.head);
   if (amazonReport !== null) throw new ContractError('invalid_input', amazonReport);
+  // And other shops' orders and customers downloads.
+  const salesFile = storeSalesFileMessage(options.fileName, text.head);
+  if (salesFile !== null) throw new ContractError('invalid_input', salesFile);
   const table = await openTable(text, { quotes: !isUnquotedAmazonReport(text.head) });
   if (table.header.length === 0) {
     throw new ContractError('invalid_input', `"${options.fileName}" has no header row. Export your listings again and pick the new file.`);
