@@ -1,5 +1,6 @@
 import type { Listing, ListingStatus } from '../../../common/listing.js';
 import { englishHeader, localizedHeader } from '../../import/canonical-headers.js';
+import { splitWooList } from '../../import/woocommerce-text.js';
 import { KEPT_KEY, keptCell, writesBack } from '../kept-columns.js';
 import { isUnknown, listOrUnknown, valueOrUnknown } from '../known-value.js';
 import { LIMITS } from '../limits.js';
@@ -66,6 +67,53 @@ function attributeCells(cells: Record<string, Cell>, header: Localize, n: number
   cells[key('Values', 'value(s)')] = name === undefined ? undefined : values;
   cells[key('Visible', 'visible')] = name === undefined || variation ? undefined : 1;
   cells[key('Global', 'global')] = name === undefined || variation ? undefined : 0;
+}
+
+/**
+ * The attribute slots (`Attribute N …`) a WooCommerce product's own attributes were read from and go
+ * back to (their kept value column names the slot; its name and flags are kept cells of that slot).
+ * WooCommerce's exporter numbers a product's attributes from 1 and its variations' apart, so a
+ * product attribute often holds slot 1 while the variations vary by slot 1 of their own rows.
+ */
+function keptAttributeSlots(listing: Listing, optionNames: readonly string[]): Set<number> {
+  const slots = new Set<number>();
+  if (!writesBack(listing, 'woocommerce')) return slots;
+  for (const [name, column] of Object.entries(listing.source?.attributeColumns ?? {})) {
+    const slot = /^Attribute (\d+) value\(s\)$/i.exec(englishHeader('woocommerce', column).trim());
+    if (slot && !optionNames.includes(name)) slots.add(Number(slot[1]));
+  }
+  return slots;
+}
+
+/**
+ * A variation attribute's value list as its product row had it, when that row listed values no
+ * variation has (a term still offered after its variation was deleted): the reader keeps such a
+ * cell under its `Attribute N value(s)` header. Each goes back to its slot N, as written, while
+ * it still lists every value the variations have.
+ */
+function offeredLists(listing: Listing, optionNames: readonly string[], taken: ReadonlySet<number>): Map<string, { slot: number; list: string }> {
+  const lists = new Map<string, { slot: number; list: string }>();
+  if (!writesBack(listing, 'woocommerce')) return lists;
+  const kept = Object.entries(listing.source?.columns ?? {}).flatMap(([column, list]) => {
+    const slot = /^Attribute (\d+) value\(s\)$/i.exec(englishHeader('woocommerce', column).trim());
+    return slot && !taken.has(Number(slot[1])) ? [{ slot: Number(slot[1]), list }] : [];
+  });
+  for (const name of optionNames) {
+    const values = optionValues(listing.variants, name);
+    const match = kept.find(({ slot, list }) => ![...lists.values()].some((o) => o.slot === slot) && values.every((value) => splitWooList(list).includes(value)));
+    if (match) lists.set(name, match);
+  }
+  return lists;
+}
+
+/** Hands out attribute slots from 1 on, skipping the taken ones. */
+function freeSlots(taken: ReadonlySet<number>): () => number {
+  let n = 0;
+  return () => {
+    do n++;
+    while (taken.has(n));
+    return n;
+  };
 }
 
 /** WooCommerce: 1 published, 0 draft, -1 private. */
@@ -178,12 +226,17 @@ function wooLayout(locale: string | null): ExportTarget {
       brand: brandCell(listing),
       parent: undefined,
     };
-    for (let n = 1; n <= 3; n++) {
-      const name = names[n - 1];
-      attributeCells(product, header, n, name, name === undefined ? undefined : optionValues(listing.variants, name).join(', '));
-    }
+    for (let n = 1; n <= 3; n++) attributeCells(product, header, n, undefined, undefined);
+    // The product's kept attributes go back to their own slots, a variation attribute whose file
+    // listed more values than its variations have to its slot with that list; the rest take the
+    // free slots, so no attribute overwrites another.
+    const taken = keptAttributeSlots(listing, names);
+    const offered = offeredLists(listing, names, taken);
+    for (const [name, { slot, list }] of offered) attributeCells(product, header, slot, name, list);
+    const slot = freeSlots(new Set([...taken, ...[...offered.values()].map((o) => o.slot)]));
+    for (const name of names.filter((n) => !offered.has(n))) attributeCells(product, header, slot(), name, optionValues(listing.variants, name).join(', '));
     const plain = productAttributes(listing).filter(([name]) => !names.includes(name));
-    plain.forEach(([name, value], i) => attributeCells(product, header, names.length + i + 1, name, value));
+    for (const [name, value] of plain) attributeCells(product, header, slot(), name, value);
     const rows: OutputRow[] = [{ cells: product, listingRow: true }];
     const pointer = wooId(listing) !== undefined ? `id:${wooId(listing)}` : parent?.sku;
     for (const variant of listing.variants) {

@@ -94,6 +94,8 @@ const FILES: Expectation[] = [
   // Russian headers; an empty first line and a tab before the header's byte-order mark.
   { file: 'woocommerce_product-export_RUSSIAN_blank-line-before-header__artur8800.csv', dialect: 'woocommerce', rows: 9, listings: 9, rejected: 0 },
   { file: 'woocommerce_sample_products.csv', dialect: 'woocommerce', rows: 25, listings: 18, rejected: 0 },
+  // Product 14796's own attribute holds slot 1 of its row; its variations vary by slot 1 of theirs.
+  { file: 'woocommerce_wc-product-export_product-attribute-in-slot-1_licence-keys__marroxo.csv', dialect: 'woocommerce', rows: 243, listings: 70, rejected: 0 },
   { file: 'woocommerce_wc-product-export_2024__gopoma.csv', dialect: 'woocommerce', rows: 124, listings: 96, rejected: 0 },
 ];
 
