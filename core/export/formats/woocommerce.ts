@@ -21,7 +21,8 @@ const COLUMNS: Column[] = [
   { key: 'published', header: 'Published', type: 'number' },
   { key: 'shortDescription', header: 'Short description', type: 'text' },
   { key: 'description', header: 'Description', type: 'text' },
-  { key: 'inStock', header: 'In stock?', type: 'number' },
+  // 1, 0, or `backorder` (WooCommerce's "on backorder" stock status): text.
+  { key: 'inStock', header: 'In stock?', type: 'text' },
   { key: 'stock', header: 'Stock', type: 'number' },
   { key: 'salePrice', header: 'Sale price', type: 'text' },
   { key: 'price', header: 'Regular price', type: 'number' },
@@ -147,7 +148,7 @@ type Localize = (english: string) => string;
  * of their own keeps its quantity at product level (WooCommerce's "manage stock" on the parent).
  */
 /**
- * `In stock?` says the status: 0 sold out, else 1. A WooCommerce product whose file had no such
+ * `In stock?` says the status: 0 sold out, else 1 (or `backorder`, as the file had it). A WooCommerce product whose file had no such
  * cell gets none back (a hand-made import file must not gain a column on its way round); one whose
  * file had it gets the value its status now says.
  */
@@ -155,6 +156,8 @@ function inStockCell(listing: Listing, localizedHeader: string): Cell {
   if (listing.status === 'sold_out') return 0;
   const kept = writesBack(listing, 'woocommerce') ? keptCell(listing, 'woocommerce', localizedHeader) : undefined;
   if (writesBack(listing, 'woocommerce') && kept === undefined) return undefined;
+  // A product on backorder sells while nothing is in stock: its file's word stays while it is for sale.
+  if (listing.status === 'active' && kept !== undefined && /^backorder$/i.test(kept.trim())) return kept.trim();
   // A private, draft or archived product cannot say "sold out" in its status: its file's 0 stays
   // while nothing is in stock (a private product whose variations are all sold out).
   if (listing.status !== 'active' && kept !== undefined && kept.trim() === '0' && nothingInStock(listing)) return 0;

@@ -96,6 +96,8 @@ const FILES: Expectation[] = [
   { file: 'woocommerce_sample_products.csv', dialect: 'woocommerce', rows: 25, listings: 18, rejected: 0 },
   // Product 14796's own attribute holds slot 1 of its row; its variations vary by slot 1 of theirs.
   { file: 'woocommerce_wc-product-export_product-attribute-in-slot-1_licence-keys__marroxo.csv', dialect: 'woocommerce', rows: 243, listings: 70, rejected: 0 },
+  // `backorder` in In stock? on two products.
+  { file: 'woocommerce_wc-product-export_backorder-in-stock_synthesizers__siul72.csv', dialect: 'woocommerce', rows: 372, listings: 372, rejected: 0 },
   { file: 'woocommerce_wc-product-export_2024__gopoma.csv', dialect: 'woocommerce', rows: 124, listings: 96, rejected: 0 },
 ];
 
