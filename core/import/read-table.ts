@@ -6,7 +6,8 @@ import { UnquotedLineBreakJoiner } from './unquoted-line-breaks.js';
 
 /**
  * A delimited file as a header plus a stream of rows: delimiter sniffing, preamble rows skipped to
- * the real header (eBay `#INFO`, Amazon `TemplateType=` + labels row, Depop "Template version"),
+ * the real header (eBay `#INFO`, Amazon `TemplateType=` + labels row, Depop "Template version",
+ * Meta's `# Required | …` notes),
  * headers normalised, a row split by unquoted line breaks put back together, ragged rows padded,
  * oversize cells and unclosed quotes reported per row.
  */
@@ -79,6 +80,16 @@ function isInfoRow(cells: readonly string[]): boolean {
   return /^#\s*info\b/i.test(first) || /^info$/i.test(first) || /^info,?\s*version=/i.test(first) || (/^version=/i.test(cells[1] ?? '') && /^#?info/i.test(first));
 }
 
+/**
+ * Meta's catalog template puts a row of notes above the header, one per column, each starting
+ * with `#` (`# Required | A unique content ID…`, in the seller's language: `# Обязательно | …`).
+ * A real header never has every cell start with `# `.
+ */
+function isColumnNotesRow(cells: readonly string[]): boolean {
+  const filled = cells.map((c) => c.replace(/^\uFEFF/, '').trim()).filter((c) => c !== '');
+  return filled.length >= 3 && filled.every((c) => /^#\s/.test(c));
+}
+
 const INSTRUCTION = /^(select|enter|must|choose|required|optional|type|use|add|pick|leave)\b/i;
 
 function isInstructionRow(cells: readonly string[]): boolean {
@@ -125,7 +136,7 @@ export async function openTable(text: DecodedText, options: { delimiter?: string
       skipLabelsRow = true;
       continue;
     }
-    if (isInfoRow(record.cells) || (/^template version/i.test(first) && nonEmpty(record.cells) === 1)) {
+    if (isInfoRow(record.cells) || isColumnNotesRow(record.cells) || (/^template version/i.test(first) && nonEmpty(record.cells) === 1)) {
       preamble.push(record.cells);
       continue;
     }

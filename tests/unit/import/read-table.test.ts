@@ -31,3 +31,27 @@ describe('duplicate column names', () => {
     expect(generic.listings[0]!.source!.columns).toEqual({ 'Title (2)': 'Big mug' });
   });
 });
+
+describe("Meta's catalog template", () => {
+  // As Meta's template writes it (ChuprinaDaria/skrynia catalog_products.csv, Russian notes): a
+  // row of `# Required | …` notes above the header. It was read as the header, and the file refused.
+  const META = [
+    '\uFEFF# Обязательно | A unique content ID for the item. Character limit: 100,# Обязательно | A specific and relevant title for the item.,"# Обязательно | The price of the item. Format the price as a number followed by the 3-letter currency code",# Необязательно | The brand name',
+    'id,title,price,brand',
+    '0,Blue Facebook T-Shirt (Unisex),"10,00 USD",Facebook',
+  ].join('\n');
+
+  it('skips the notes row above the header', async () => {
+    const table = await openTable(await decodeFile(fixture(META)));
+    expect(table.header).toEqual(['id', 'title', 'price', 'brand']);
+    expect(table.headerLine).toBe(2);
+    const result = await importText(META);
+    expect(result.listings).toHaveLength(1);
+    expect(result.listings[0]).toMatchObject({ title: 'Blue Facebook T-Shirt (Unisex)', priceMinor: 1000, currency: 'USD' });
+  });
+
+  it('a header whose cells only start with # stays the header', async () => {
+    const table = await openTable(await decodeFile(fixture('#,Title,Price\n1,Mug,5\n')));
+    expect(table.header).toEqual(['#', 'Title', 'Price']);
+  });
+});
