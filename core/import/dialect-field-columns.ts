@@ -28,7 +28,7 @@ export const DIALECT_FIELD_COLUMNS: Partial<Record<ImportDialect, DialectFieldCo
     title: ['Title'],
     description: ['Body (HTML)', 'Description', 'Body HTML'],
     brand: ['Vendor'],
-    category: ['Product Category', 'Standardized Product Type', 'Custom Product Type'],
+    category: ['Product Category', 'Standardized Product Type'],
     tags: ['Tags'],
     status: ['Status'],
     optionName1: ['Option1 Name'],

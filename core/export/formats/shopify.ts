@@ -40,6 +40,9 @@ const LEGACY: readonly (readonly [Key, string])[] = [
   ['seoTitle', 'SEO Title'], ['seoDescription', 'SEO Description'], ['status', 'Status'],
 ];
 
+/** 2021–22 exports' names for the category and type columns: kept cells under them fill these columns. */
+const OLDER_NAMES: Readonly<Record<string, Key>> = { 'Standardized Product Type': 'productCategory', 'Custom Product Type': 'type' };
+
 const STATUS: Record<ListingStatus, string> = { active: 'active', draft: 'draft', inactive: 'draft', sold_out: 'active', archived: 'archived' };
 
 /** Attributes the Shopify importer reads from columns this export writes itself. */
@@ -85,7 +88,7 @@ export function shopifyTarget(legacy: boolean): ExportTarget {
     extension: 'csv',
     columns,
     statusKey: 'status',
-    aliases: Object.fromEntries((legacy ? CURRENT : LEGACY).map(([key, header]) => [header, key])),
+    aliases: { ...Object.fromEntries((legacy ? CURRENT : LEGACY).map(([key, header]) => [header, key])), ...OLDER_NAMES },
     notes: () => new GenerationNotes(legacy),
     check(listing): Checked {
       if (optionNames(listing.variants).length > LIMITS.shopify.options) {

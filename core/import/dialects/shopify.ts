@@ -62,8 +62,10 @@ export async function* mapShopify(rows: AsyncIterable<TableRow>, ctx: MapContext
     title: c.find('Title'),
     body: c.find('Body (HTML)', 'Description', 'Body HTML'),
     vendor: c.find('Vendor'),
-    category: c.find('Product Category', 'Standardized Product Type', 'Custom Product Type'),
-    type: c.find('Type'),
+    // 2021–22 exports name them Standardized Product Type (today's Product Category) and Custom
+    // Product Type (today's Type).
+    category: c.find('Product Category', 'Standardized Product Type'),
+    type: c.find('Type', 'Custom Product Type'),
     tags: c.find('Tags'),
     published: c.find('Published', 'Published on online store'),
     status: c.find('Status'),

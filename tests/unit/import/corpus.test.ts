@@ -80,8 +80,11 @@ const FILES: Expectation[] = [
   // Alt text on rows without an image; 175 variant rows of 131 products come after other products' rows (not adjacent to their product).
   { file: 'shopify_products_GERMAN_alt-text-without-image__smitunagar.csv', dialect: 'shopify', rows: 2401, listings: 2157, rejected: 0 },
   { file: 'shopify_products_export_2021__packt.csv', dialect: 'shopify', rows: 21, listings: 20, rejected: 0 },
+  // 2021–22 headers: Standardized Product Type blank, Custom Product Type (today's Type) filled.
+  { file: 'shopify_products_export_2022_PORTUGUESE_custom-product-type__designerdhs.csv', dialect: 'shopify', rows: 30, listings: 9, rejected: 0 },
   { file: 'shopify_products_export_2024_POLISH_market-price-columns__mikolajroszak.csv', dialect: 'shopify', rows: 60, listings: 35, rejected: 0 },
   { file: 'shopify_products_export_2025_SWEDISH_archived__Velofant.csv', dialect: 'shopify', rows: 48, listings: 14, rejected: 0 },
+  { file: 'shopify_products_export_saved-as-xlsx_SPANISH__bmxpc7.xlsx', dialect: 'shopify', rows: 246, listings: 27, rejected: 0 },
   { file: 'shopify_products_export_2025_realstore_hair__faridrony55.csv', dialect: 'shopify', rows: 565, listings: 84, rejected: 0 },
   { file: 'shopify_products_export_2026_BRL_no-inventory-qty-column__biliscosaf.csv', dialect: 'shopify', rows: 1381, listings: 213, rejected: 0 },
   { file: 'shopify_products_export_2026_TURKISH_unlisted-status__cantorunkerem8.csv', dialect: 'shopify', rows: 94, listings: 16, rejected: 0 },
