@@ -3,11 +3,13 @@ import { open, stat } from 'node:fs/promises';
 import type { TextEncoding } from '../../common/import-types.js';
 import { ContractError } from '../../common/result.js';
 import { codePageOf, type CodePage } from './code-page.js';
+import { isPacked, oldWorkbookMessage, unpackFile } from './packed-file.js';
 
 /**
  * Streaming decode of an export file: BOM sniffing, strict UTF-8 with a reported fallback to
  * Shift_JIS (Japanese text) or else Windows-1252 (decided on the head of the file), refusal of
- * binary and empty files. The text arrives as chunks, never the whole file.
+ * binary and empty files. The text arrives as chunks, never the whole file (an Excel workbook or ZIP
+ * archive is unpacked first, packed-file.ts).
  */
 
 export const HEAD_BYTES = 256 * 1024;
@@ -113,6 +115,32 @@ export async function decodeFile(path: string, fileName = path): Promise<Decoded
   } finally {
     await handle.close();
   }
+  const oldWorkbook = oldWorkbookMessage(fileName, headBytes);
+  if (oldWorkbook !== null) throw new ContractError('invalid_input', oldWorkbook);
+  if (isPacked(headBytes)) {
+    const unpacked = await unpackFile(path, fileName);
+    const { bytes } = unpacked;
+    if (bytes.length === 0) throw new ContractError('invalid_input', `"${unpacked.fileName}" is empty (0 bytes). Export your listings again and pick the new file.`);
+    return decodeBytes({ size: bytes.length, head: bytes.subarray(0, HEAD_BYTES), read: (start) => slices(bytes, start) }, unpacked.fileName, unpacked.note);
+  }
+  return decodeBytes({ size, head: headBytes, read: (start) => createReadStream(path, { start, highWaterMark: CHUNK_BYTES }) }, fileName, null);
+}
+
+const CHUNK_BYTES = 256 * 1024;
+
+/** Where the bytes come from: the file on disk, or what a workbook or archive unpacked to. */
+interface ByteSource {
+  size: number;
+  head: Uint8Array;
+  read(start: number): AsyncIterable<Uint8Array> & { destroy?: () => void };
+}
+
+async function* slices(bytes: Uint8Array, start: number): AsyncGenerator<Uint8Array> {
+  for (let at = start; at < bytes.length; at += CHUNK_BYTES) yield bytes.subarray(at, at + CHUNK_BYTES);
+}
+
+function decodeBytes(source: ByteSource, fileName: string, unpackNote: string | null): DecodedText {
+  const { size, head: headBytes } = source;
   const { encoding: sniffed, bomLength } = sniffEncoding(headBytes);
   let encoding: TextEncoding = sniffed;
   let encodingNote: string | null = null;
@@ -120,7 +148,7 @@ export async function decodeFile(path: string, fileName = path): Promise<Decoded
   if (!isUtf16 && looksBinary(headBytes.subarray(bomLength))) {
     throw new ContractError(
       'invalid_input',
-      `"${fileName}" is not a text export (it contains binary data — perhaps an Excel .xlsx or a picture renamed). Open it in Excel or Numbers, choose "Save as… CSV UTF-8", and import that file.`,
+      `"${fileName}" is not a text export (it contains binary data — perhaps a picture, a PDF or a Numbers file renamed). Export your listings from your shop as CSV, Excel (.xlsx), JSON or XML, and import that file.`,
     );
   }
   if (isUtf16 && bomLength === 0) encodingNote = `No byte-order mark: read as ${sniffed.toUpperCase()} because every other byte is empty`;
@@ -138,6 +166,7 @@ export async function decodeFile(path: string, fileName = path): Promise<Decoded
     throw new ContractError('invalid_input', `"${fileName}" has no data in it (only blank lines or separators). Export your listings again and pick the new file.`);
   }
 
+  if (unpackNote !== null) encodingNote = encodingNote === null ? unpackNote : `${unpackNote}; ${encodingNote}`;
   let consumed = 0;
   const strictUtf8 = encoding === 'utf-8' || encoding === 'utf-8-bom';
   return {
@@ -148,10 +177,10 @@ export async function decodeFile(path: string, fileName = path): Promise<Decoded
     bytesRead: () => consumed,
     async *chunks() {
       const decoder = new TextDecoder(decoderLabel(encoding), { fatal: strictUtf8 });
-      const stream = createReadStream(path, { start: bomLength, highWaterMark: 256 * 1024 });
+      const stream = source.read(bomLength);
       let approxLine = 1;
       try {
-        for await (const chunk of stream as AsyncIterable<Buffer>) {
+        for await (const chunk of stream) {
           let text: string;
           try {
             text = decoder.decode(chunk, { stream: true });
@@ -176,7 +205,7 @@ export async function decodeFile(path: string, fileName = path): Promise<Decoded
         }
         throw err;
       } finally {
-        stream.destroy();
+        stream.destroy?.();
       }
     },
   };

@@ -5,8 +5,7 @@
  * is not an importable file type.
  */
 import { extname, isAbsolute, resolve } from 'node:path';
-
-export const IMPORTABLE_EXTENSIONS = ['.csv', '.tsv', '.txt', '.xlsx', '.json', '.xml', '.zip'] as const;
+import { IMPORTABLE_EXTENSIONS } from '../../common/importable-files.js';
 const SWITCHES_WITH_VALUE = new Set(['--db', '--user-data-dir', '--remote-debugging-port', '--inspect']);
 
 export function fileArgFromArgv(argv: readonly string[], options: { cwd?: string; isPackaged?: boolean } = {}): string | null {

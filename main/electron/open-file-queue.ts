@@ -6,7 +6,7 @@
  * assume a window exists. Pure: main.ts wires it to Electron; tested in Node.
  */
 import { extname, isAbsolute } from 'node:path';
-import { IMPORTABLE_EXTENSIONS } from './argv.js';
+import { IMPORTABLE_EXTENSIONS } from '../../common/importable-files.js';
 
 const MAX_PATH_LENGTH = 4096;
 

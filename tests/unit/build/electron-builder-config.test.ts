@@ -9,7 +9,7 @@ import { dirname, join, matchesGlob, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBuilderConfig } from '../../../scripts/builder-config.mjs';
 import { fuseIndex } from '../../../scripts/check-fuses.mjs';
-import { IMPORTABLE_EXTENSIONS } from '../../../main/electron/argv.js';
+import { IMPORTABLE_EXTENSIONS } from '../../../common/importable-files.js';
 import { repoRoot } from '../paths.js';
 
 /** electron-builder normalizes `files` into `{ filter: [...] }` sets (doMergeConfigs). */

@@ -150,7 +150,10 @@ describe('encodings', () => {
     await expect(importText('')).rejects.toThrow(/empty/);
     await expect(importText('\n\n  \n')).rejects.toThrow(/no data/);
     const zip = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00]);
-    await expect(importText(zip)).rejects.toThrow(/not a text export/);
+    // A ZIP header with nothing behind it: a workbook or archive cut short.
+    await expect(importText(zip)).rejects.toThrow(/looks like a ZIP file or Excel workbook but cannot be opened/);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    await expect(importText(png)).rejects.toThrow(/not a text export/);
   });
 });
 
