@@ -4,16 +4,16 @@ import type { CatalogTarget } from './features/dashboard/Dashboard.js';
 import { isFiltered } from './features/grid/query.js';
 import { useApp, useAppStore } from './store/context.js';
 import { DetailPane } from './features/edit/DetailPane.js';
-import { EmptyState } from './components/EmptyState.js';
+import { EmptyState } from './features/demo/EmptyState.js';
 import { DropZone } from './features/import/DropZone.js';
 import { ConnectionBanner } from './features/connection/ConnectionBanner.js';
 import { ErrorBanner } from './ui/ErrorBanner.js';
-import { ExportDialog } from './components/ExportDialog.js';
-import { ImportWizard } from './components/ImportWizard.js';
+import { ExportDialog } from './features/export/ExportDialog.js';
+import { ImportWizard } from './features/import/ImportWizard.js';
 import { StatusBar } from './features/status/StatusBar.js';
-import { FilterBar, Toolbar } from './components/Toolbar.js';
-import { Grid } from './grid/Grid.js';
-import './components/editor.css';
+import { FilterBar, Toolbar } from './features/toolbar/Toolbar.js';
+import { Grid } from './features/grid/Grid.js';
+import './features/edit/editor.css';
 
 /** Chart.js and the dashboard load only when the Dashboard tab is first opened (or hovered). */
 const loadDashboard = () => import('./features/dashboard/Dashboard.js');

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { percentile } from './stats.js';
 
-/** The mark the grid sets when it first shows rows with data (renderer/src/grid/mark-interactive.ts). */
+/** The mark the grid sets when it first shows rows with data (renderer/src/features/grid/mark-interactive.ts). */
 const INTERACTIVE_MARK = 'listsmith:interactive';
 
 /**

@@ -2,8 +2,8 @@ import { createContext, useContext, useMemo } from 'react';
 import type { ContractClient } from '../../../common/client.js';
 
 /**
- * The typed contract client for components and feature stores that call the core directly
- * (editor, bulk edit, history, dashboard, backups). main.tsx provides it next to the app store.
+ * The typed contract client, for the feature stores built on it (editor, jobs) and for `useCalls`.
+ * main.tsx provides it next to the app store.
  */
 export const ClientContext = createContext<ContractClient | null>(null);
 

@@ -1,6 +1,6 @@
 import type { FieldLimit } from '../../../common/rules/index.js';
 import { formatInteger } from '../format.js';
-import '../components/editor.css';
+import '../features/edit/editor.css';
 
 export type CounterState = 'ok' | 'near' | 'over' | 'short' | 'none';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EDITABLE_FIELDS } from '../../../common/edit-types.js';
 import { FIELD_LABELS, FIELD_TITLES, fieldTitle } from '../../../common/edit/field-labels.js';
 import { fieldLabel } from '../../../renderer/src/features/import/import-labels.js';
-import { ruleLabel } from '../../../renderer/src/components/rule-labels.js';
+import { ruleLabel } from '../../../renderer/src/features/edit/rule-labels.js';
 
 /* One table of field names (issue 18): the renderer's words for fields come from common/edit/field-labels. */
 describe('field labels', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GridRow } from '../../../common/listing.js';
-import { gridTemplate, grownWidths, middleEllipsis, MIN_CONTENT_WIDTHS } from '../../../renderer/src/grid/column-widths.js';
-import { VISUAL_ORDER } from '../../../renderer/src/grid/columns.js';
+import { gridTemplate, grownWidths, middleEllipsis, MIN_CONTENT_WIDTHS } from '../../../renderer/src/features/grid/column-widths.js';
+import { VISUAL_ORDER } from '../../../renderer/src/features/grid/columns.js';
 
 const row = (overrides: Partial<GridRow>): GridRow => ({
   id: 1,

@@ -3,6 +3,7 @@ import type { ContractClient } from '../../../common/client.js';
 import type { EventPayloads, MethodInput, MethodName, MethodOutput } from '../../../common/contract.js';
 import type { EventName } from '../../../common/contract-names.js';
 import type { DashboardStats } from '../../../common/edit-types.js';
+import { dashboardCalls } from '../../../renderer/src/features/dashboard/dashboard-calls.js';
 import {
   activitySeries,
   approximateMeanScore,
@@ -102,7 +103,7 @@ describe('dashboard store', () => {
   it('loads on start, refetches once per burst of catalog changes, stops on dispose', async () => {
     vi.useFakeTimers();
     const fake = fakeClient(async () => stats());
-    const handle = createDashboardStore(fake.client, 100);
+    const handle = createDashboardStore(dashboardCalls(fake.client), 100);
     const stop = handle.start();
     await vi.waitFor(() => expect(handle.store.getState().stats).not.toBeNull());
     expect(fake.calls()).toBe(1);
@@ -125,7 +126,7 @@ describe('dashboard store', () => {
       n++;
       return n === 1 ? new Promise((r) => (release = () => r(stats({ listings: 1 })))) : Promise.resolve(stats({ listings: 2 }));
     });
-    const handle = createDashboardStore(fake.client);
+    const handle = createDashboardStore(dashboardCalls(fake.client));
     const first = handle.store.getState().refresh();
     void handle.store.getState().refresh();
     void handle.store.getState().refresh();
@@ -142,7 +143,7 @@ describe('dashboard store', () => {
       if (fail) throw new Error('The core is busy.');
       return stats();
     });
-    const handle = createDashboardStore(fake.client);
+    const handle = createDashboardStore(dashboardCalls(fake.client));
     await handle.store.getState().refresh();
     fail = true;
     await handle.store.getState().refresh();

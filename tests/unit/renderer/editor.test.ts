@@ -4,7 +4,7 @@ import type { EventPayloads, MethodInput, MethodOutput, MethodName } from '../..
 import type { EventName } from '../../../common/contract-names.js';
 import type { Listing } from '../../../common/listing.js';
 import { ContractError } from '../../../common/result.js';
-import { ruleLabel, ruleTemplateText } from '../../../renderer/src/components/rule-labels.js';
+import { ruleLabel, ruleTemplateText } from '../../../renderer/src/features/edit/rule-labels.js';
 import { diffDraft, draftFromListing, isDirty, ruleInputOf } from '../../../renderer/src/features/edit/draft.js';
 import { CONFLICT_MESSAGE, createEditorStore, sessionDirty } from '../../../renderer/src/features/edit/editor-store.js';
 import { addItems, checkImageUrl, formatPriceInput, parsePriceInput, parseQuantityInput } from '../../../renderer/src/features/edit/field-parsing.js';

@@ -12,7 +12,7 @@ import {
   rememberRate,
   textChangeWindow,
   type BulkForm,
-} from '../../../renderer/src/components/bulk-edit-form.js';
+} from '../../../renderer/src/features/edit/bulk-edit-form.js';
 import { historyKey, historyMessage } from '../../../renderer/src/features/history/history-slice.js';
 import { checkInline, inlineChanges, rowFromListing, startEdit } from '../../../renderer/src/features/edit/inline-edit.js';
 

@@ -11,7 +11,7 @@ import {
   toVirtual,
   virtualMaxOffset,
   visibleRows,
-} from '../../../renderer/src/grid/scale.js';
+} from '../../../renderer/src/features/grid/scale.js';
 
 const VIEWPORT = 640;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fittingItemCount } from '../../../renderer/src/components/toolbar-fit.js';
+import { fittingItemCount } from '../../../renderer/src/features/toolbar/toolbar-fit.js';
 
 describe('fittingItemCount: what the toolbar keeps and what goes to More', () => {
   const widths = [160, 95, 34, 180, 170, 200, 80];

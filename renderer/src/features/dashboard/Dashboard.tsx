@@ -3,7 +3,8 @@ import { useStore } from 'zustand';
 import type { ChangeSetSummary, DashboardStats } from '../../../../common/edit-types.js';
 import type { ListingStatus, Marketplace } from '../../../../common/listing.js';
 import { formatDateTime, formatInteger } from '../../format.js';
-import { useClient } from '../../store/client-context.js';
+import { useCalls } from '../../store/client-context.js';
+import { dashboardCalls } from './dashboard-calls.js';
 import {
   activitySeries,
   approximateMeanScore,
@@ -17,9 +18,9 @@ import {
   type SeriesPoint,
 } from './dashboard-store.js';
 import { BarChart } from './BarChart.js';
-import { CHANGE_SET_STATE_LABELS } from '../../components/change-set-state.js';
-import { AUTHOR_LABELS, KIND_LABELS } from '../../components/HistoryList.js';
-import { ruleLabel, ruleTemplateText } from '../../components/rule-labels.js';
+import { CHANGE_SET_STATE_LABELS } from '../history/change-set-state.js';
+import { AUTHOR_LABELS, KIND_LABELS } from '../history/HistoryList.js';
+import { ruleLabel, ruleTemplateText } from '../edit/rule-labels.js';
 import './dashboard.css';
 
 /* The Dashboard view (lazy loaded with Chart.js): totals, listings by marketplace and status, the
@@ -388,8 +389,8 @@ function DashboardBody({ stats, loadedAt, onShowInCatalog }: { stats: DashboardS
 
 /** The dashboard view. Default export: App.tsx loads it with React.lazy (Chart.js stays out of the initial bundle). */
 export default function Dashboard({ onShowInCatalog }: { onShowInCatalog?: (target: CatalogTarget) => void }) {
-  const client = useClient();
-  const [handle] = useState(() => createDashboardStore(client));
+  const calls = useCalls(dashboardCalls);
+  const [handle] = useState(() => createDashboardStore(calls));
   useEffect(() => handle.start(), [handle]);
   const stats = useStore(handle.store, (s) => s.stats);
   const error = useStore(handle.store, (s) => s.error);

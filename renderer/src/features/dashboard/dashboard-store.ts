@@ -1,8 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ContractClient } from '../../../../common/client.js';
 import type { DashboardStats } from '../../../../common/edit-types.js';
 import { LISTING_STATUSES, MARKETPLACES, MARKETPLACE_LABELS, STATUS_LABELS, type ListingStatus, type Marketplace } from '../../../../common/listing.js';
 import { formatInteger } from '../../format.js';
+import type { DashboardCalls } from './dashboard-calls.js';
 
 /* ----------------------------------------------------------------------------------------------
  * The dashboard's data: `dashboard.stats` (O(1) counters in the core), refetched — debounced — on
@@ -27,7 +27,7 @@ export interface DashboardHandle {
 
 export const DASHBOARD_REFRESH_DEBOUNCE_MS = 400;
 
-export function createDashboardStore(client: ContractClient, debounceMs = DASHBOARD_REFRESH_DEBOUNCE_MS): DashboardHandle {
+export function createDashboardStore(calls: DashboardCalls, debounceMs = DASHBOARD_REFRESH_DEBOUNCE_MS): DashboardHandle {
   let inFlight: Promise<void> | null = null;
   let again = false;
   const store = createStore<DashboardState>()((set) => ({
@@ -47,7 +47,7 @@ export function createDashboardStore(client: ContractClient, debounceMs = DASHBO
           do {
             again = false;
             try {
-              const stats = await client.call('dashboard.stats', {});
+              const stats = await calls.stats();
               set({ stats, error: null, loadedAt: Date.now() });
             } catch (err) {
               set({ error: err instanceof Error ? err.message : 'Could not load the dashboard.' });
@@ -65,7 +65,7 @@ export function createDashboardStore(client: ContractClient, debounceMs = DASHBO
     store,
     start() {
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const off = client.on('catalog.changed', () => {
+      const off = calls.onCatalogChanged(() => {
         clearTimeout(timer);
         timer = setTimeout(() => void store.getState().refresh(), debounceMs);
       });

@@ -7,10 +7,10 @@ import { useApp, useAppStore } from '../../store/context.js';
 import { diffDraft, draftFromListing, isDirty, ruleInputOf, type Draft } from './draft.js';
 import { useEditorStore, type EditorSession } from './editor-store.js';
 import { AiRewriteButton } from '../ai/AiRewriteButton.js';
-import { HistoryList } from '../../components/HistoryList.js';
-import { ListingEditor, useListingCheck, type ListingCheck } from '../../components/ListingEditor.js';
-import { ruleLabel } from '../../components/rule-labels.js';
-import '../../components/editor.css';
+import { HistoryList } from '../history/HistoryList.js';
+import { ListingEditor, useListingCheck, type ListingCheck } from './ListingEditor.js';
+import { ruleLabel } from './rule-labels.js';
+import './editor.css';
 
 type PaneTab = 'edit' | 'history';
 const SAVE_SHORTCUT = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘S' : 'Ctrl+S';

@@ -5,7 +5,7 @@ import { isDisplayableImageUrl } from '../../format.js';
 import { checkImageUrl } from './field-parsing.js';
 import { FieldCounter } from '../../ui/FieldCounter.js';
 import { FieldIssues } from '../../ui/FieldIssues.js';
-import '../../components/editor.css';
+import './editor.css';
 
 type ThumbSource = 'local' | 'remote' | 'failed';
 

@@ -5,7 +5,7 @@ import { formatInteger } from '../../format.js';
 import { addItems } from './field-parsing.js';
 import { FieldCounter } from '../../ui/FieldCounter.js';
 import { FieldIssues } from '../../ui/FieldIssues.js';
-import '../../components/editor.css';
+import './editor.css';
 
 interface TagChipsProps {
   /** Base for element ids, e.g. "edit-tags". */

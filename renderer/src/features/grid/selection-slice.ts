@@ -3,7 +3,7 @@ import type { ContractClient } from '../../../../common/client.js';
 import type { GridView } from '../../../../common/contract.js';
 import { MAX_PAGE_SIZE } from '../../../../common/grid.js';
 import type { GridRow } from '../../../../common/listing.js';
-import type { RowAlign } from '../../grid/scale.js';
+import type { RowAlign } from './scale.js';
 import type { AppState } from '../../store/app-store.js';
 import {
   ALL_SELECTED,

@@ -1,7 +1,7 @@
 import { describeImportPrices, isMergedRowWarning, ROW_OUTCOMES, rowTallySum } from '../../../../common/import-report-text.js';
 import { DIALECT_LABELS, type ImportReport, type ImportRowTally } from '../../../../common/import-types.js';
 import { formatInteger } from '../../format.js';
-import { ProblemTable } from '../../components/ProblemTable.js';
+import { ProblemTable } from '../../ui/ProblemTable.js';
 
 /**
  * The import report: where every data row went (six tiles that add up to the file's data rows, with

@@ -1,8 +1,8 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { BackupsController } from '../features/backups/BackupsDialog.js';
+import { BackupsController } from '../backups/BackupsDialog.js';
 
-const loadAi = () => import('../features/ai/AiSettingsDialog.js');
-const loadDiagnostics = () => import('../features/diagnostics/DiagnosticsDialog.js');
+const loadAi = () => import('../ai/AiSettingsDialog.js');
+const loadDiagnostics = () => import('../diagnostics/DiagnosticsDialog.js');
 const AiSettingsDialog = lazy(async () => ({ default: (await loadAi()).AiSettingsDialog }));
 const DiagnosticsDialog = lazy(async () => ({ default: (await loadDiagnostics()).DiagnosticsDialog }));
 

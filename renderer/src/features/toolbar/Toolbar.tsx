@@ -1,21 +1,21 @@
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
-import { LISTING_STATUSES, MARKETPLACES, MARKETPLACE_LABELS, STATUS_LABELS } from '../../../common/listing.js';
-import { formatCount, formatInteger, parseRowNumber } from '../format.js';
-import { useApp, useAppStore } from '../store/context.js';
-import { historyKey, isTextEditingTarget } from '../features/history/history-slice.js';
-import { importIdOf, maxScoreOf, parseMaxScore } from '../features/grid/query.js';
-import { selectionCount } from '../features/grid/selection.js';
-import { DeleteButton } from '../features/delete/DeleteButton.js';
+import { LISTING_STATUSES, MARKETPLACES, MARKETPLACE_LABELS, STATUS_LABELS } from '../../../../common/listing.js';
+import { formatCount, formatInteger, parseRowNumber } from '../../format.js';
+import { useApp, useAppStore } from '../../store/context.js';
+import { historyKey, isTextEditingTarget } from '../history/history-slice.js';
+import { importIdOf, maxScoreOf, parseMaxScore } from '../grid/query.js';
+import { selectionCount } from '../grid/selection.js';
+import { DeleteButton } from '../delete/DeleteButton.js';
 import { ImportExportButtons } from './ImportExportButtons.js';
-import { OptimizeButtons } from './OptimizeButtons.js';
-import { Modal } from '../ui/Modal.js';
-import { OverflowMenu, type OverflowEntry } from '../ui/OverflowMenu.js';
+import { OptimizeButtons } from '../optimize/OptimizeButtons.js';
+import { Modal } from '../../ui/Modal.js';
+import { OverflowMenu, type OverflowEntry } from '../../ui/OverflowMenu.js';
 import { fittingItemCount } from './toolbar-fit.js';
 import { preloadTools, ToolDialogs, ToolsMenu, TOOL_ITEMS, type Tool } from './ToolsMenu.js';
-import { isActive, useJobs, useJobsStore } from '../features/jobs/jobs-store.js';
+import { isActive, useJobs, useJobsStore } from '../jobs/jobs-store.js';
 
 /** The bulk edit dialog loads when first opened (or hovered): it is not needed to browse the catalog. */
-const loadBulkEdit = () => import('./BulkEditDialog.js');
+const loadBulkEdit = () => import('../edit/BulkEditDialog.js');
 const BulkEditDialog = lazy(loadBulkEdit);
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 

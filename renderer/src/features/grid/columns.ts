@@ -1,4 +1,4 @@
-import type { SortColumn } from '../../../common/grid.js';
+import type { SortColumn } from '../../../../common/grid.js';
 
 export type ColumnKey = 'photo' | 'title' | 'sku' | 'marketplace' | 'price' | 'quantity' | 'status' | 'score' | 'errors' | 'variants' | 'updated';
 

@@ -1,8 +1,8 @@
-import type { BulkEdit, EditableField, PriceRounding } from '../../../common/edit-types.js';
-import { LISTING_STATUSES, STATUS_LABELS, type ListingStatus } from '../../../common/listing.js';
-import { formatInteger, formatPrice } from '../format.js';
-import { normalizeCurrencyCode } from '../../../common/edit/currency-digits.js';
-import { FIELD_TITLES } from '../../../common/edit/field-labels.js';
+import type { BulkEdit, EditableField, PriceRounding } from '../../../../common/edit-types.js';
+import { LISTING_STATUSES, STATUS_LABELS, type ListingStatus } from '../../../../common/listing.js';
+import { formatInteger, formatPrice } from '../../format.js';
+import { normalizeCurrencyCode } from '../../../../common/edit/currency-digits.js';
+import { FIELD_TITLES } from '../../../../common/edit/field-labels.js';
 
 /* ----------------------------------------------------------------------------------------------
  * The bulk edit dialog's form, as typed, and how it becomes a `BulkEdit` (pure, unit-tested).

@@ -1,5 +1,5 @@
-import type { GridRow } from '../../../common/listing.js';
-import { formatInteger, formatPrice } from '../format.js';
+import type { GridRow } from '../../../../common/listing.js';
+import { formatInteger, formatPrice } from '../../format.js';
 import type { ColumnKey } from './columns.js';
 
 /**

@@ -1,5 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
-import { LISTING_STATUSES, STATUS_LABELS, type Listing, type ListingStatus, type Marketplace } from '../../../common/listing.js';
+import { LISTING_STATUSES, STATUS_LABELS, type Listing, type ListingStatus, type Marketplace } from '../../../../common/listing.js';
 import {
   countCharacters,
   countUtf8Bytes,
@@ -11,17 +11,17 @@ import {
   type Issue,
   type RuleField,
   type RuleInput,
-} from '../../../common/rules/index.js';
-import { formatDateTime, formatInteger, formatPrice } from '../format.js';
-import { currencyDigits } from '../../../common/edit/currency-digits.js';
-import { FIELD_TITLES } from '../../../common/edit/field-labels.js';
-import { type Draft, type DraftField } from '../features/edit/draft.js';
-import { DescriptionEditor } from '../features/edit/DescriptionEditor.js';
-import { FieldCounter } from '../ui/FieldCounter.js';
-import { FieldIssues, FieldProblem } from '../ui/FieldIssues.js';
-import { ImageThumbs } from '../features/edit/ImageThumbs.js';
-import { SourceColumns } from '../features/edit/SourceColumns.js';
-import { TagChips } from '../features/edit/TagChips.js';
+} from '../../../../common/rules/index.js';
+import { formatDateTime, formatInteger, formatPrice } from '../../format.js';
+import { currencyDigits } from '../../../../common/edit/currency-digits.js';
+import { FIELD_TITLES } from '../../../../common/edit/field-labels.js';
+import { type Draft, type DraftField } from './draft.js';
+import { DescriptionEditor } from './DescriptionEditor.js';
+import { FieldCounter } from '../../ui/FieldCounter.js';
+import { FieldIssues, FieldProblem } from '../../ui/FieldIssues.js';
+import { ImageThumbs } from './ImageThumbs.js';
+import { SourceColumns } from './SourceColumns.js';
+import { TagChips } from './TagChips.js';
 import './editor.css';
 
 /* The detail pane's editor: every field of the listing, each with a live counter against the

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { MAX_PHOTO_CAP_MB, MIN_PHOTO_CAP_MB, type PhotoStatus } from '../../../common/photo-types.js';
-import { Modal } from '../ui/Modal.js';
-import { formatInteger } from '../format.js';
-import { errorMessage } from '../store/error-message.js';
-import { useClient } from '../store/client-context.js';
+import { MAX_PHOTO_CAP_MB, MIN_PHOTO_CAP_MB, type PhotoStatus } from '../../../../common/photo-types.js';
+import { Modal } from '../../ui/Modal.js';
+import { formatInteger } from '../../format.js';
+import { errorMessage } from '../../store/error-message.js';
+import { useCalls } from '../../store/client-context.js';
+import { photoCalls } from './photo-calls.js';
 
 const REFRESH_MS = 2_000;
 
@@ -24,21 +25,21 @@ function megabytes(bytes: number): string {
  * they may take, and what the cache is doing. Stored in the catalog like the AI settings.
  */
 export function PhotoSettingsDialog({ onClose }: { onClose: () => void }) {
-  const client = useClient();
+  const calls = useCalls(photoCalls);
   const [status, setStatus] = useState<PhotoStatus | null>(null);
   const [cap, setCap] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(() => {
-    client.call('photos.status', {}).then(
+    calls.status().then(
       (next) => {
         setStatus(next);
         setCap((current) => (current === '' ? String(next.settings.capMb) : current));
       },
       (err: unknown) => setError(errorMessage(err).message),
     );
-  }, [client]);
+  }, [calls]);
   useEffect(() => {
     load();
     const timer = setInterval(load, REFRESH_MS);
@@ -48,7 +49,7 @@ export function PhotoSettingsDialog({ onClose }: { onClose: () => void }) {
   const configure = (change: { enabled?: boolean; capMb?: number }) => {
     setBusy(true);
     setError(null);
-    client.call('photos.configure', change).then(
+    calls.configure(change).then(
       (next) => {
         setStatus(next);
         setCap(String(next.settings.capMb));

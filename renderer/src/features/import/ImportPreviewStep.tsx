@@ -1,14 +1,14 @@
-import { DIALECT_LABELS, IMPORT_DIALECTS, type ImportDialect, type ImportPreview, type PreviewListing } from '../../../common/import-types.js';
-import { MARKETPLACES, MARKETPLACE_LABELS, type Marketplace } from '../../../common/listing.js';
-import { FIELD_TITLES } from '../../../common/edit/field-labels.js';
-import { formatInteger, formatPrice } from '../format.js';
-import { useApp } from '../store/context.js';
-import { importCurrencyFor } from '../features/import/import-slice.js';
-import { ImportCurrencyChoice } from '../features/import/ImportCurrencyChoice.js';
-import { MappingTable, Presets } from '../features/import/ImportColumns.js';
-import { ImportMatchChoice } from '../features/import/ImportMatchChoice.js';
-import { pct } from '../features/import/import-labels.js';
-import { ProblemTable } from './ProblemTable.js';
+import { DIALECT_LABELS, IMPORT_DIALECTS, type ImportDialect, type ImportPreview, type PreviewListing } from '../../../../common/import-types.js';
+import { MARKETPLACES, MARKETPLACE_LABELS, type Marketplace } from '../../../../common/listing.js';
+import { FIELD_TITLES } from '../../../../common/edit/field-labels.js';
+import { formatInteger, formatPrice } from '../../format.js';
+import { useApp } from '../../store/context.js';
+import { importCurrencyFor } from './import-slice.js';
+import { ImportCurrencyChoice } from './ImportCurrencyChoice.js';
+import { MappingTable, Presets } from './ImportColumns.js';
+import { ImportMatchChoice } from './ImportMatchChoice.js';
+import { pct } from './import-labels.js';
+import { ProblemTable } from '../../ui/ProblemTable.js';
 
 /** The wizard's preview step: format, file facts, the first listings as they will be stored, the columns. */
 

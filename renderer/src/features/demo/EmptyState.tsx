@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { formatInteger } from '../format.js';
-import { useApp } from '../store/context.js';
+import { formatInteger } from '../../format.js';
+import { useApp } from '../../store/context.js';
 
 const DEMO_SIZES = [1_000, 100_000, 1_000_000] as const;
 

@@ -1,14 +1,14 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { formatCount, formatInteger } from '../format.js';
-import { useApp, useAppStore } from '../store/context.js';
-import { isActive, useJobs, useJobsStore } from '../features/jobs/jobs-store.js';
-import { selectionCount } from '../features/grid/selection.js';
-import '../features/optimize/optimize.css';
+import { formatCount, formatInteger } from '../../format.js';
+import { useApp, useAppStore } from '../../store/context.js';
+import { isActive, useJobs, useJobsStore } from '../jobs/jobs-store.js';
+import { selectionCount } from '../grid/selection.js';
+import './optimize.css';
 
 /** The optimize, jobs and review dialogs load when first opened (or hovered). */
-const loadOptimize = () => import('../features/optimize/OptimizeDialog.js');
-const loadJobs = () => import('../features/jobs/JobsPanel.js');
-const loadReview = () => import('../features/optimize/ReviewDialog.js');
+const loadOptimize = () => import('./OptimizeDialog.js');
+const loadJobs = () => import('../jobs/JobsPanel.js');
+const loadReview = () => import('./ReviewDialog.js');
 const OptimizeDialog = lazy(loadOptimize);
 const JobsPanel = lazy(loadJobs);
 const ReviewDialog = lazy(loadReview);

@@ -1,4 +1,4 @@
-import type { ChangeSetState } from '../../../common/edit-types.js';
+import type { ChangeSetState } from '../../../../common/edit-types.js';
 
 /**
  * How history names a change that is no longer applied. The core's 'discarded' is a change the

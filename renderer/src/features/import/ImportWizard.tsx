@@ -1,13 +1,13 @@
-import { saveBlob } from '../bridge/files.js';
-import { formatBytes } from '../format.js';
-import { importReportCsv, reportFileName } from '../io/csv.js';
-import { useApp } from '../store/context.js';
-import { importNeedsCurrency } from '../features/import/import-slice.js';
+import { saveBlob } from '../../bridge/files.js';
+import { formatBytes } from '../../format.js';
+import { importReportCsv, reportFileName } from '../../io/csv.js';
+import { useApp } from '../../store/context.js';
+import { importNeedsCurrency } from './import-slice.js';
 import { ImportPreviewStep } from './ImportPreviewStep.js';
-import { ImportReportStep } from '../features/import/ImportReportStep.js';
-import { Modal } from '../ui/Modal.js';
-import { OperationProgress } from './OperationProgress.js';
-import { UndoImportButton } from '../features/import/UndoImportButton.js';
+import { ImportReportStep } from './ImportReportStep.js';
+import { Modal } from '../../ui/Modal.js';
+import { OperationProgress } from '../../ui/OperationProgress.js';
+import { UndoImportButton } from './UndoImportButton.js';
 import './import-wizard.css';
 
 /**

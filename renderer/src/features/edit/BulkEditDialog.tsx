@@ -1,13 +1,14 @@
 import { useState, type ReactNode } from 'react';
-import type { Scope } from '../../../common/contract.js';
-import { PRICE_ROUNDINGS, type BulkEdit, type BulkPreview, type BulkProblem, type BulkResult, type BulkSample } from '../../../common/edit-types.js';
-import { LISTING_STATUSES, STATUS_LABELS, type ListingStatus } from '../../../common/listing.js';
-import { formatCount, formatInteger } from '../format.js';
-import { errorMessage } from '../store/error-message.js';
-import { useClient } from '../store/client-context.js';
-import { normalizeCurrencyCode } from '../../../common/edit/currency-digits.js';
-import { FIELD_TITLES } from '../../../common/edit/field-labels.js';
-import { useAppStore } from '../store/context.js';
+import type { Scope } from '../../../../common/contract.js';
+import { PRICE_ROUNDINGS, type BulkEdit, type BulkPreview, type BulkProblem, type BulkResult, type BulkSample } from '../../../../common/edit-types.js';
+import { LISTING_STATUSES, STATUS_LABELS, type ListingStatus } from '../../../../common/listing.js';
+import { formatCount, formatInteger } from '../../format.js';
+import { errorMessage } from '../../store/error-message.js';
+import { useCalls } from '../../store/client-context.js';
+import { editCalls } from './edit-calls.js';
+import { normalizeCurrencyCode } from '../../../../common/edit/currency-digits.js';
+import { FIELD_TITLES } from '../../../../common/edit/field-labels.js';
+import { useAppStore } from '../../store/context.js';
 import {
   buildBulkEdit,
   DEFAULT_FORM,
@@ -27,8 +28,8 @@ import {
   type PriceOp,
   type SetField,
 } from './bulk-edit-form.js';
-import { Modal } from '../ui/Modal.js';
-import { defaultScopeChoice, ScopeChooser, useScopeOptions, type ScopeChoice } from './ScopeChooser.js';
+import { Modal } from '../../ui/Modal.js';
+import { defaultScopeChoice, ScopeChooser, useScopeOptions, type ScopeChoice } from '../../ui/ScopeChooser.js';
 
 type Phase = 'form' | 'previewing' | 'applying' | 'done';
 
@@ -56,7 +57,7 @@ function initialForm(): BulkForm {
  * undoable change.
  */
 export function BulkEditDialog({ onClose }: { onClose: () => void }) {
-  const client = useClient();
+  const calls = useCalls(editCalls);
   const store = useAppStore();
   const scopes = useScopeOptions();
   const [form, setFormState] = useState<BulkForm>(initialForm);
@@ -105,7 +106,7 @@ export function BulkEditDialog({ onClose }: { onClose: () => void }) {
       if (row !== undefined) found.set(id, row.currency);
       else missing.push(id);
     }
-    const pairs = await Promise.all(missing.map((id) => client.call('listing.get', { id }).then((l) => [id, l.currency] as const, () => null)));
+    const pairs = await Promise.all(missing.map((id) => calls.listing(id).then((l) => [id, l.currency] as const, () => null)));
     for (const pair of pairs) if (pair !== null) found.set(pair[0], pair[1]);
     return found;
   };
@@ -123,7 +124,7 @@ export function BulkEditDialog({ onClose }: { onClose: () => void }) {
     setPhase('previewing');
     setCallError(null);
     try {
-      const value = await client.call('bulk.preview', { scope, edit: built.edit });
+      const value = await calls.bulkPreview({ scope, edit: built.edit });
       setCurrencies(built.edit.kind === 'price' ? await sampleCurrencies(value.samples) : new Map());
       setPreview({ edit: built.edit, scope, value });
     } catch (err) {
@@ -138,7 +139,7 @@ export function BulkEditDialog({ onClose }: { onClose: () => void }) {
     setPhase('applying');
     setCallError(null);
     try {
-      const value = await client.call('bulk.apply', { scope: preview.scope, edit: preview.edit });
+      const value = await calls.bulkApply({ scope: preview.scope, edit: preview.edit });
       setResult(value);
       setPhase('done');
       if (preview.edit.kind === 'currency') rememberRate(storage(), preview.edit.from, preview.edit.to, preview.edit.rate);

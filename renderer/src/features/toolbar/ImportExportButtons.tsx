@@ -1,5 +1,5 @@
 import type { RefObject } from 'react';
-import { useApp } from '../store/context.js';
+import { useApp } from '../../store/context.js';
 
 /**
  * Toolbar "Import…" (a hidden file input, owned by the toolbar so its More menu can open it too;

@@ -1,5 +1,5 @@
 import { memo, useState } from 'react';
-import { photoSrc } from '../bridge/photos.js';
+import { photoSrc } from '../../bridge/photos.js';
 
 /**
  * A row's main photo in the grid: the local thumbnail (lazy, fixed size, so rows never reflow).

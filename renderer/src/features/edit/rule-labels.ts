@@ -1,6 +1,6 @@
-import { MARKETPLACE_LABELS, type Marketplace } from '../../../common/listing.js';
-import { ruleById, type RuleDef } from '../../../common/rules/index.js';
-import { fieldTitle } from '../../../common/edit/field-labels.js';
+import { MARKETPLACE_LABELS, type Marketplace } from '../../../../common/listing.js';
+import { ruleById, type RuleDef } from '../../../../common/rules/index.js';
+import { fieldTitle } from '../../../../common/edit/field-labels.js';
 
 /* Short, seller-facing names for marketplace rules (ids look like `etsy.title.max_length`), for
  * places that list rules without a particular listing: the dashboard's top failing rules and the

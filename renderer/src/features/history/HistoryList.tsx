@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { EDITABLE_FIELDS, type ChangeSetKind, type RevisionAuthor, type RevisionEntry } from '../../../common/edit-types.js';
-import { fieldTitle } from '../../../common/edit/field-labels.js';
-import { STATUS_LABELS, type Listing, type ListingStatus } from '../../../common/listing.js';
-import { descriptionToText, formatDateTime, formatInteger, formatPrice } from '../format.js';
-import { useClient } from '../store/client-context.js';
-import { errorMessage } from '../store/error-message.js';
-import { Modal } from '../ui/Modal.js';
+import { EDITABLE_FIELDS, type ChangeSetKind, type RevisionAuthor, type RevisionEntry } from '../../../../common/edit-types.js';
+import { fieldTitle } from '../../../../common/edit/field-labels.js';
+import { STATUS_LABELS, type Listing, type ListingStatus } from '../../../../common/listing.js';
+import { descriptionToText, formatDateTime, formatInteger, formatPrice } from '../../format.js';
+import { useCalls } from '../../store/client-context.js';
+import { historyCalls } from './history-calls.js';
+import { errorMessage } from '../../store/error-message.js';
+import { Modal } from '../../ui/Modal.js';
 import { CHANGE_SET_STATE_LABELS } from './change-set-state.js';
-import './editor.css';
+import '../edit/editor.css';
 
 /* The detail pane's History tab: every revision of the listing, newest first — who made it
  * (you, an import, the optimizer, AI), when, the action it was part of and whether that action was
@@ -230,7 +231,7 @@ function RevertDialog({
 
 /** The History tab. `onReverted` receives the listing as saved by the revert. */
 export function HistoryList({ listing, onReverted }: { listing: Listing; onReverted: (listing: Listing) => void }) {
-  const client = useClient();
+  const calls = useCalls(historyCalls);
   const [entries, setEntries] = useState<RevisionEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reverting, setReverting] = useState<RevisionEntry | null>(null);
@@ -242,7 +243,7 @@ export function HistoryList({ listing, onReverted }: { listing: Listing; onRever
 
   const load = useCallback(() => {
     const g = ++generation.current;
-    client.call('listing.history', { id, limit: HISTORY_LIMIT }).then(
+    calls.revisions(id, HISTORY_LIMIT).then(
       (result) => {
         if (g !== generation.current) return;
         setEntries(result.revisions);
@@ -253,7 +254,7 @@ export function HistoryList({ listing, onReverted }: { listing: Listing; onRever
         setError(errorMessage(err).message);
       },
     );
-  }, [client, id]);
+  }, [calls, id]);
 
   // Load on open, when the listing changes (a save, an undo) and after any catalog change.
   useEffect(() => {
@@ -261,7 +262,7 @@ export function HistoryList({ listing, onReverted }: { listing: Listing; onRever
   }, [load, listing.updatedAt]);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = client.on('catalog.changed', () => {
+    const off = calls.onCatalogChanged(() => {
       clearTimeout(timer);
       timer = setTimeout(load, REFRESH_DEBOUNCE_MS);
     });
@@ -269,12 +270,12 @@ export function HistoryList({ listing, onReverted }: { listing: Listing; onRever
       off();
       clearTimeout(timer);
     };
-  }, [client, load]);
+  }, [calls, load]);
   const confirmRevert = () => {
     if (reverting === null) return;
     setRevertBusy(true);
     setRevertError(null);
-    client.call('revision.revert', { revisionId: reverting.id }).then(
+    calls.revert(reverting.id).then(
       (outcome) => {
         setRevertBusy(false);
         setReverting(null);

@@ -1,14 +1,14 @@
-import type { ExportPreview } from '../../../common/contract.js';
-import { EBAY_EURO_SITES, EBAY_SITES, type EbaySiteCode } from '../../../common/ebay-sites.js';
-import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS, type ExportFormat } from '../../../common/import-types.js';
-import { MARKETPLACE_LABELS, STATUS_LABELS } from '../../../common/listing.js';
-import { formatCount, formatInteger } from '../format.js';
-import { useApp } from '../store/context.js';
-import { importIdOf, isFiltered } from '../features/grid/query.js';
-import { Modal } from '../ui/Modal.js';
-import type { ExportDownload } from '../features/export/export-slice.js';
-import { OperationProgress } from './OperationProgress.js';
-import { ProblemTable } from './ProblemTable.js';
+import type { ExportPreview } from '../../../../common/contract.js';
+import { EBAY_EURO_SITES, EBAY_SITES, type EbaySiteCode } from '../../../../common/ebay-sites.js';
+import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS, type ExportFormat } from '../../../../common/import-types.js';
+import { MARKETPLACE_LABELS, STATUS_LABELS } from '../../../../common/listing.js';
+import { formatCount, formatInteger } from '../../format.js';
+import { useApp } from '../../store/context.js';
+import { importIdOf, isFiltered } from '../grid/query.js';
+import { Modal } from '../../ui/Modal.js';
+import type { ExportDownload } from './export-slice.js';
+import { OperationProgress } from '../../ui/OperationProgress.js';
+import { ProblemTable } from '../../ui/ProblemTable.js';
 
 /** "search “mug” · Etsy, eBay · Active" — what "current filter" means right now. */
 function useFilterDescription(): string {
