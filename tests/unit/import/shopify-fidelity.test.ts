@@ -12,7 +12,7 @@ import { lostCells } from './no-cell-lost.js';
  */
 
 /** The columns the Shopify reader reads into listing and variant fields. */
-const READ = readColumns('Handle', 'URL handle', 'Title', 'Body (HTML)', 'Description', 'Vendor', 'Product Category', 'Product category', 'Standardized Product Type', 'Type', 'Tags', 'Published', 'Published on online store', 'Status', /^option\d (name|value)$/, 'Variant SKU', 'SKU', 'Variant Inventory Qty', 'Inventory quantity', 'Variant Price', 'Price', 'Image Src', 'Product image URL', 'Image Position', 'Variant Image', 'Variant image URL');
+const READ = readColumns('Handle', 'URL handle', 'Title', 'Body (HTML)', 'Description', 'Vendor', 'Product Category', 'Product category', 'Standardized Product Type', 'Custom Product Type', 'Type', 'Tags', 'Published', 'Published on online store', 'Status', /^option\d (name|value)$/, 'Variant SKU', 'SKU', 'Variant Inventory Qty', 'Inventory quantity', 'Variant Price', 'Price', 'Image Src', 'Product image URL', 'Image Position', 'Variant Image', 'Variant image URL');
 
 /** What the value-level check may not find, and why: Shopify's "no options" placeholder and image order. */
 function structural(column: string, value: string): boolean {

@@ -30,8 +30,11 @@ describe('WooCommerce: nothing of a real export is lost', () => {
     const described = records.flatMap((r) => (r.kind === 'listing' ? [r.listing.description] : []));
     // A variation's `Parent` of `id:NN` is held by its grouping under the variable product whose ID is NN.
     const variable = new Set(records.flatMap((r) => (r.kind === 'listing' && r.listing.variants.length > 0 && r.listing.sourceId !== null ? [`id:${r.listing.sourceId}`] : [])));
+    // A published product whose In stock? is 0 is sold out: Published 1 is held by that status.
+    const soldOut = new Set(records.flatMap((r) => (r.kind === 'listing' && r.listing.status === 'sold_out' ? [r.lines[0]] : [])));
+    const heldByStatus = (cell: { line: number; column: string; value: string }): boolean => englishHeader('woocommerce', cell.column) === 'Published' && cell.value === '1' && soldOut.has(cell.line);
     // (lostCells reports the first 200 characters of a cell.)
-    expect(lost.filter((cell) => !(cell.column === 'Parent' && variable.has(cell.value)) && !described.some((text) => text.startsWith(unescapeWooNewlines(cell.value))))).toEqual([]);
+    expect(lost.filter((cell) => !(cell.column === 'Parent' && variable.has(cell.value)) && !heldByStatus(cell) && !described.some((text) => text.startsWith(unescapeWooNewlines(cell.value))))).toEqual([]);
   });
 
   it('the French hand-edited export: translated headers, a blanked Type header, unit-word prices', async () => {
