@@ -28,6 +28,10 @@ function fakeCore() {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const changeSet: ChangeSetSummary = { id: 1, author: 'user', kind: 'bulk', summary: 'Price +10 % on 30 listings', listingCount: 30, state: 'applied', createdAt: 0 };
   let undo: UndoState = { undo: changeSet, redo: null };
+  /** Each grid.open is a new view (a refresh swaps views, as the core does). */
+  let opened = 0;
+  /** When set, the next grid.rows call waits for this before answering. */
+  const hold: { nextRows: Promise<void> | null } = { nextRows: null };
   const listingOf = (row: GridRow): Listing => ({
     ...row,
     sourceId: null,
@@ -52,12 +56,12 @@ function fakeCore() {
       case 'history.state':
         return ok(undo);
       case 'grid.open':
-        return ok({ viewId: 'v1', total: rows.length });
+        return ok({ viewId: `v${++opened}`, total: rows.length });
       case 'grid.close':
         return ok({ closed: true });
       case 'grid.rows': {
         const offset = input.offset as number;
-        return ok({ viewId: 'v1', offset, rows: rows.slice(offset, offset + (input.limit as number)) });
+        return ok({ viewId: input.viewId, offset, rows: rows.slice(offset, offset + (input.limit as number)) });
       }
       case 'listing.update': {
         const row = rows.find((r) => r.id === input.id)!;
@@ -80,6 +84,11 @@ function fakeCore() {
     async invoke(method, input) {
       calls.push({ method, input });
       await Promise.resolve();
+      if (method === 'grid.rows' && hold.nextRows !== null) {
+        const wait = hold.nextRows;
+        hold.nextRows = null;
+        await wait;
+      }
       return handle(method, input as Record<string, unknown>);
     },
     subscribe(event, listener) {
@@ -90,7 +99,7 @@ function fakeCore() {
     },
   };
   const emit = (event: EventName, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload));
-  return { rows, calls, emit, client: createClient(transport) };
+  return { rows, calls, emit, hold, client: createClient(transport) };
 }
 
 const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -145,6 +154,27 @@ describe('app store: selection', () => {
     s().clearSelection();
     expect(s().selection.kind).toBe('ids');
     expect(ids()).toEqual([]);
+  });
+});
+
+describe('app store: Shift+Arrow while the grid refreshes', () => {
+  it('a range read while a refresh swaps the view is read again from the new view, not dropped', async () => {
+    const { core, store } = await started();
+    const s = () => store.getState();
+    s().clickRow(0, s().pageCache.row(0), { shift: false, toggle: false });
+    // Rows on screen but stale (a catalog change is being reloaded): the range is read from the core.
+    s().pageCache.markStale();
+    let release: () => void = () => {};
+    core.hold.nextRows = new Promise((r) => (release = r));
+    s().extendSelection(1);
+    await until(() => core.calls.some((c) => c.method === 'grid.rows' && (c.input as { viewId: string }).viewId === 'v1' && s().selectingRange));
+    // The refresh opens view v2 while the range's rows of v1 are on their way.
+    await s().openView('refresh');
+    expect(s().view?.viewId).toBe('v2');
+    release();
+    await until(() => !s().selectingRange);
+    const sel = s().selection;
+    expect(sel.kind === 'ids' ? [...sel.ids].sort((a, b) => a - b) : sel).toEqual([100, 101]);
   });
 });
 

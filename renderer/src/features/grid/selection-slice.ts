@@ -107,8 +107,13 @@ export function createSelectionSlice(client: ContractClient) {
           continue;
         }
         const limit = Math.min(MAX_PAGE_SIZE, hi - i + 1);
-        const page = await client.call('grid.rows', { viewId: view.viewId, offset: i, limit });
-        if (generation !== rangeGeneration || get().view?.viewId !== view.viewId) return null;
+        const swapped = () => generation !== rangeGeneration || get().view?.viewId !== view.viewId;
+        // The old view is closed once a refresh swaps it: its read failing is no error to show.
+        const page = await client.call('grid.rows', { viewId: view.viewId, offset: i, limit }).catch((err: unknown) => {
+          if (swapped()) return null;
+          throw err;
+        });
+        if (page === null || swapped()) return null;
         if (page.rows.length === 0) break;
         for (const r of page.rows) ids.push(r.id);
         i += page.rows.length;
@@ -116,19 +121,49 @@ export function createSelectionSlice(client: ContractClient) {
       return ids;
     };
 
+    /** The rows [lo, hi] a range covers in `view`, or null when it has too many to pick one by one. */
+    const boundsIn = (view: GridView, anchor: number, index: number) => {
+      const bounds = rangeBounds(Math.min(anchor, view.total - 1), Math.min(index, view.total - 1));
+      return bounds.hi - bounds.lo + 1 > MAX_SELECTED_IDS ? null : bounds;
+    };
+
     const selectRange = (anchor: number, index: number, additive: boolean) => {
       const { view } = get();
       if (view === null) return;
-      const { lo, hi } = rangeBounds(Math.min(anchor, view.total - 1), Math.min(index, view.total - 1));
-      if (hi - lo + 1 > MAX_SELECTED_IDS) {
+      if (boundsIn(view, anchor, index) === null) {
         applySelection({ ok: false, reason: 'too-many' });
         return;
       }
       const generation = ++rangeGeneration;
       set({ selectingRange: true });
-      idsInRange(view, lo, hi, generation).then(
+      rangeInView(anchor, index, additive, generation);
+    };
+
+    /**
+     * Reads the range's ids from the current view. A refresh of the same query (catalog.changed)
+     * can swap the view while rows are read: the range is then read again from the new view, whose
+     * rows are the same, rather than dropped. Only a newer range or selection (a new generation)
+     * drops it.
+     */
+    const rangeInView = (anchor: number, index: number, additive: boolean, generation: number) => {
+      const { view } = get();
+      if (view === null) {
+        set({ selectingRange: false });
+        return;
+      }
+      const bounds = boundsIn(view, anchor, index);
+      if (bounds === null) {
+        set({ selectingRange: false });
+        applySelection({ ok: false, reason: 'too-many' });
+        return;
+      }
+      idsInRange(view, bounds.lo, bounds.hi, generation).then(
         (ids) => {
-          if (ids === null || generation !== rangeGeneration) return;
+          if (generation !== rangeGeneration) return;
+          if (ids === null) {
+            rangeInView(anchor, index, additive, generation);
+            return;
+          }
           set({ selectingRange: false });
           applySelection(withRange(get().selection, ids, additive));
         },
