@@ -1,7 +1,8 @@
 /**
  * eBay rules (source: /work/shared/reference/marketplaces.md). Titles count characters (code points).
  * Not modelled: subtitle (55), condition description (1,000), the 800 characters shown on mobile.
- * Note: eBay has since raised the photo limit on many sites; the reference says 12, so 12 it is.
+ * Photos: eBay takes up to 24 in a listing in most categories (its developer guides, "Introduction
+ * to Pictures in Listings"; the reference's 12 is the old limit, still the one per variation).
  */
 import type { RuleDef } from '../types.js';
 import {
@@ -22,6 +23,9 @@ import {
 } from './shared.js';
 
 const rule = ruleOf('ebay');
+
+/** Photos in one eBay listing; the eBay export writes as many (core/export/limits.ts). */
+export const EBAY_MAX_PHOTOS = 24;
 
 export const EBAY_RULES: readonly RuleDef[] = [
   // Title
@@ -94,7 +98,7 @@ export const EBAY_RULES: readonly RuleDef[] = [
 
   // Images
   rule('images.required', 'images', 'error', 25, 'Listing has no photos; eBay requires at least one. Add a photo.', REQUIRED),
-  rule('images.max_count', 'images', 'error', 15, 'Listing has {count} photos; eBay allows {max}. Remove {over}.', { type: 'maxItems', max: 12 }),
+  rule('images.max_count', 'images', 'error', 15, 'Listing has {count} photos; eBay allows {max}. Remove {over}.', { type: 'maxItems', max: EBAY_MAX_PHOTOS }),
   rule('images.https', 'images', 'error', 15, 'Photo {item} uses http:// ({count:photo link} in all); eBay only takes https image links. Change them to https://.', {
     type: 'forbiddenText',
     pattern: PLAIN_HTTP,

@@ -30,6 +30,6 @@ describe('hardLimitViolations', () => {
     expect(hardLimitViolations('amazon', { tags: ['é'.repeat(200)] })).toEqual([]);
     // Etsy's 10-photo CSV limit is a warning too.
     expect(hardLimitViolations('etsy', { images: Array.from({ length: 11 }, (_, i) => `https://x/${i}.jpg`) })).toEqual([]);
-    expect(hardLimitViolations('ebay', { images: Array.from({ length: 13 }, (_, i) => `https://x/${i}.jpg`) }).map((v) => v.ruleId)).toEqual(['ebay.images.max_count']);
+    expect(hardLimitViolations('ebay', { images: Array.from({ length: 25 }, (_, i) => `https://x/${i}.jpg`) }).map((v) => v.ruleId)).toEqual(['ebay.images.max_count']);
   });
 });

@@ -39,7 +39,7 @@ const CASES: Case[] = [
   },
   { id: 'ebay.description.min_length', bad: '<p>Nice wallet.</p>' },
   { id: 'ebay.images.required', bad: [] },
-  { id: 'ebay.images.max_count', bad: images(13), good: images(12) },
+  { id: 'ebay.images.max_count', bad: images(25), good: images(24) },
   { id: 'ebay.images.https', bad: ['https://a.example/1.jpg', 'http://a.example/2.jpg', 'https://a.example/3.jpg'] },
   { id: 'ebay.images.min_count', bad: images(2), good: images(3) },
   { id: 'ebay.price.required', bad: null },

@@ -56,9 +56,9 @@ describe('messages say what is wrong, with the numbers, and what to do', () => {
     for (let count = 0; count < 13; count++) expect(points(count + 1)).toBeLessThanOrEqual(points(count));
   });
   it('eBay photos', () => {
-    const issues = evaluateField('images', Array.from({ length: 15 }, (_, i) => `https://x.example/${i}.jpg`), 'ebay');
-    expect(find(issues, 'ebay.images.max_count').message).toBe('Listing has 15 photos; eBay allows 12. Remove 3.');
-    expect(find(issues, 'ebay.images.max_count').spans?.map((s) => s.item)).toEqual([12, 13, 14]);
+    const issues = evaluateField('images', Array.from({ length: 27 }, (_, i) => `https://x.example/${i}.jpg`), 'ebay');
+    expect(find(issues, 'ebay.images.max_count').message).toBe('Listing has 27 photos; eBay allows 24. Remove 3.');
+    expect(find(issues, 'ebay.images.max_count').spans?.map((s) => s.item)).toEqual([24, 25, 26]);
   });
   it('Amazon search terms in bytes', () => {
     const issue = find(evaluateField('tags', ['€'.repeat(84)], 'amazon'), 'amazon.tags.search_terms_bytes');
@@ -310,7 +310,7 @@ describe('evaluateField and fieldLimit', () => {
     expect(fieldLimit('google', 'description')).toEqual({ max: 5_000, min: 1, unit: 'characters' });
     expect(fieldLimit('etsy', 'tags')).toEqual({ max: 13, itemMax: 20, unit: 'items' });
     expect(fieldLimit('amazon', 'tags')).toEqual({ max: 250, unit: 'bytes' });
-    expect(fieldLimit('ebay', 'images')).toEqual({ max: 12, unit: 'items' });
+    expect(fieldLimit('ebay', 'images')).toEqual({ max: 24, unit: 'items' });
     expect(fieldLimit('etsy', 'images')).toEqual({ max: null, recommended: 10, unit: 'items' });
     expect(fieldLimit('woocommerce', 'title')).toBeNull();
     expect(fieldLimit('other', 'title')).toBeNull();
