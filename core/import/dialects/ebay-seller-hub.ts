@@ -78,6 +78,9 @@ interface Pending {
   ownPrice: number | null;
 }
 
+/** Attributes an eBay export writes in its own columns, under these headers. */
+const OWN_COLUMN_ATTRIBUTES: ReadonlySet<string> = new Set(['Format', 'Category ID']);
+
 export async function* mapEbaySellerHub(rows: AsyncIterable<TableRow>, ctx: MapContext): AsyncGenerator<MappedRecord> {
   const header = ctx.header;
   const c = new Columns(header);
@@ -136,8 +139,10 @@ export async function* mapEbaySellerHub(rows: AsyncIterable<TableRow>, ctx: MapC
         draft.condition = condition;
         warnings.add(row.line, headerOf(col.condition, 'Condition ID'), `Condition ID "${condition}" is not an eBay condition number (e.g. 1000 = New, 3000 = Used); kept as text — eBay will reject it on upload.`);
       }
-      // The number itself round-trips: an export to eBay writes the ID the file had.
-      keepColumns(draft.kept.columns, cells, header, [col.condition]);
+      // The number itself round-trips: an export to eBay writes the ID the file had, in its own
+      // `Condition ID` column, so File Exchange's `*ConditionID` is kept under that name.
+      if (/^\*?\s*conditionid$/i.test(headerOf(col.condition, '').trim())) draft.kept.columns['Condition ID'] = cells[col.condition] ?? condition;
+      else keepColumns(draft.kept.columns, cells, header, [col.condition]);
     }
     draft.status = ACTION_STATUS[cell(cells, action).toLowerCase()] ?? 'active';
     for (const [name, index] of [['UPC', col.upc], ['EAN', col.ean]] as const) {
@@ -147,7 +152,9 @@ export async function* mapEbaySellerHub(rows: AsyncIterable<TableRow>, ctx: MapC
     }
     for (const [name, index] of [['Subtitle', col.subtitle], ['Format', col.format], ['Duration', col.duration], ['Condition description', col.conditionDescription], ['Category ID', col.categoryName >= 0 ? col.category : -1]] as const) {
       const value = cell(cells, index);
-      if (value) setAttributeFrom(draft, name, headerOf(index, name), value);
+      // Format and Category ID go out in the upload's own columns (`*Format` of a File Exchange
+      // template comes back as `Format`): remember that header, or a re-import of our export differs.
+      if (value) setAttributeFrom(draft, name, OWN_COLUMN_ATTRIBUTES.has(name) ? name : headerOf(index, name), value);
     }
     addEbaySpecifics(draft, cells, specifics, header, row.line, warnings);
     keepColumns(draft.kept.columns, cells, header, untouched);

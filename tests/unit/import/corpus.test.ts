@@ -36,6 +36,8 @@ const FILES: Expectation[] = [
   { file: 'ebay_itemid-title-html-description__pmrgraphics.csv', dialect: 'ebay_report', rows: 89, listings: 89, rejected: 0 },
   // A card seller's own upload: `Action` without a site (read as generic CSV until detection knew it), $ prices, specifics without C:.
   { file: 'ebay_seller-hub_upload_bare-action-header_trading-cards__YinzBreaks.csv', dialect: 'ebay_seller_hub', rows: 19, listings: 19, rejected: 0 },
+  // A laptop refurbisher's File Exchange category template upload: `*` required marks, 13 to 15 photos per item (eBay takes 24).
+  { file: 'ebay_file-exchange_upload_15-photos_laptops__fsoriano-sauce.csv', dialect: 'ebay_seller_hub', rows: 6, listings: 6, rejected: 0 },
   { file: 'ebay_seller-hub_draft-listings-upload__MattBitt-sellerr.csv', dialect: 'ebay_seller_hub', rows: 8, listings: 8, rejected: 0 },
   { file: 'ebay_seller-hub_draft-template_shoes_header-only__depopAutomation.csv', dialect: 'ebay_seller_hub', rows: 0, listings: 0, rejected: 0 },
   { file: 'etsy_EtsyListingsDownload_AUD_en-AU__mphoneclinic-commits.csv', dialect: 'etsy', rows: 26, listings: 26, rejected: 0 },

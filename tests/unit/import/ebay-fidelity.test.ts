@@ -189,9 +189,10 @@ describe('eBay Seller Hub / File Exchange upload', () => {
     const { listings } = await importText(HUB);
     const tee = listings[0]!;
     expect(tee.source?.layout).toBe(ACTION);
-    expect(tee.source?.columns).toEqual({ [ACTION]: 'Add', '*ConditionID': '1000', '*Location': 'Manchester', ShippingProfileName: 'Royal Mail 48' });
+    // `*ConditionID` and `*Format` are kept under the upload columns an eBay export writes them in.
+    expect(tee.source?.columns).toEqual({ [ACTION]: 'Add', 'Condition ID': '1000', '*Location': 'Manchester', ShippingProfileName: 'Royal Mail 48' });
     expect(tee.attributes).toEqual({ Format: 'FixedPrice', Duration: 'GTC', Brand: 'Wonderleaf' });
-    expect(tee.source?.attributeColumns).toEqual({ Format: '*Format', Duration: '*Duration', Brand: 'C:Brand' });
+    expect(tee.source?.attributeColumns).toEqual({ Format: 'Format', Duration: '*Duration', Brand: 'C:Brand' });
     expect(tee.source?.unknown).toEqual(['brand', 'materials', 'tags']);
   });
 

@@ -29,8 +29,8 @@ describe('a column spelled another way by our own export', () => {
     expect(sources).toHaveLength(2);
     for (const text of sources) {
       const kept = Object.keys((JSON.parse(text) as { columns: Record<string, string> }).columns);
-      expect(kept).toContain('*ConditionID');
-      expect(kept).not.toContain('Condition ID');
+      // Kept once, under the upload column an eBay export writes it in (so a fresh catalog reads it back the same).
+      expect(kept.filter((header) => /^\*?condition ?id$/i.test(header))).toEqual(['Condition ID']);
     }
     catalog.close();
   });
