@@ -99,11 +99,13 @@ const PRICE_WORD = /(?<!\p{L})(price|preis|prix|precio|prezzo|pre[çc]o|prijs|pr
  */
 function priceHeaderHint(header: HintInput['header']): CurrencyHint | null {
   const named = new Map<string, string>();
-  for (const h of header) {
+  for (const raw of header) {
+    // `price_eur`: a script's name for the column, its words joined by underscores.
+    const h = raw.replace(/_/g, ' ');
     if (!PRICE_WORD.test(h)) continue;
     const label = /[([]([^)\]]+)[)\]]/.exec(h)?.[1] ?? /(?:^|[\s,;:/-])(?:in|en)?\s*(\S+)\s*$/iu.exec(h.replace(PRICE_WORD, ' '))?.[1];
     const code = label === undefined ? null : currencyNamedBy(label);
-    if (code !== null && !named.has(code)) named.set(code, h.trim());
+    if (code !== null && !named.has(code)) named.set(code, raw.trim());
   }
   const only = [...named][0];
   if (named.size !== 1 || only === undefined) return null;

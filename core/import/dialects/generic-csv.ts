@@ -3,7 +3,7 @@ import type { SourceField } from '../../../common/listing.js';
 import { applyPrice, applyQuantity, cell, Columns, extraCellsWarning, finish, identifier, keepColumns, markUnknown, newDraft, rejected, rowErrorRecord, setAttributeFrom, Warnings, type Draft, type MapContext } from '../listing-draft.js';
 import type { MappedRecord } from '../mapped-record.js';
 import type { TableRow } from '../read-table.js';
-import { decodeEntities, isIdentifierHeader, normaliseStatus, splitList } from '../values.js';
+import { currencyNamedBy, decodeEntities, isIdentifierHeader, normaliseStatus, splitList } from '../values.js';
 import { ownCells } from '../variant-cells.js';
 
 /**
@@ -19,7 +19,7 @@ const GUESSES: [RegExp, MappableField][] = [
   [/^(title|name|product ?name|item ?name|listing ?title|product ?title|titolo|titre|titel)$/, 'title'],
   [/^(sku|item ?sku|seller ?sku|custom ?label.*|product ?code|article ?(number|no)|style ?code)$/, 'sku'],
   [/^(id|product ?id|listing ?id|item ?id|item ?number|source ?id|external ?id)$/, 'sourceId'],
-  [/^(price|regular ?price|unit ?price|selling ?price|list ?price|amount|price ?\(.*\)|prezzo|prix|preis)$/, 'price'],
+  [/^(price|regular ?price|unit ?price|selling ?price|list ?price|current ?price|retail ?price|amount|price ?\(.*\)|prezzo|prix|preis)$/, 'price'],
   [/^(currency|currency ?code)$/, 'currency'],
   [/^(qty|quantity|stock|inventory|available|stock ?qty|quantity ?available|available ?quantity|quantità)$/, 'quantity'],
   [/^(description|body|body ?\(?html\)?|details|desc|product ?description|long ?description|descrizione)$/, 'description'],
@@ -36,6 +36,22 @@ const GUESSES: [RegExp, MappableField][] = [
   [/^(option|variant|variation|attribute) ?(2 ?name|name ?2)$/, 'optionName2'],
   [/^(option|variant|variation|attribute) ?(2 ?values?|values? ?2)$/, 'optionValue2'],
 ];
+
+/** A price header that names its currency after the word (`price_eur`, `Price GBP`, `price in €`). */
+const PRICE_IN_CURRENCY = /^((?:regular |unit |selling |list |current |retail )?price) (?:in )?(\S+)$/;
+
+/**
+ * The field a header names: as written, as a price in a named currency, or without a leading
+ * `item` / `product` / `listing` (a store's own export: `item_description`, `item_images`, `item_stock`).
+ */
+function guessField(key: string): MappableField | null {
+  for (const [pattern, field] of GUESSES) if (pattern.test(key)) return field;
+  const priced = PRICE_IN_CURRENCY.exec(key);
+  if (priced && currencyNamedBy(priced[2]!) !== null) return 'price';
+  const bare = /^(?:item|product|listing) (.+)$/.exec(key)?.[1];
+  if (bare !== undefined) for (const [pattern, field] of GUESSES) if (pattern.test(bare)) return field;
+  return null;
+}
 
 /** Best-guess mapping from header names (what the wizard shows before the user edits it). */
 export function guessMapping(header: readonly string[]): ColumnMapping {
@@ -57,10 +73,9 @@ export function guessMapping(header: readonly string[]): ColumnMapping {
       mapping[String(i)] = 'ignore';
       return;
     }
-    for (const [pattern, field] of GUESSES) {
-      if (!pattern.test(key)) continue;
-      // Only images and tags may take several columns; the first wins for the rest.
-      if (taken.has(field) && field !== 'images' && field !== 'tags') break;
+    const field = guessField(key);
+    // Only images and tags may take several columns; the first wins for the rest.
+    if (field !== null && (!taken.has(field) || field === 'images' || field === 'tags')) {
       mapping[String(i)] = field;
       taken.add(field);
       return;

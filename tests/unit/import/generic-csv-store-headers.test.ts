@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { currencyHintOf } from '../../../core/import/currency-hint.js';
+import { guessMapping } from '../../../core/import/dialects/generic-csv.js';
+import { importText } from './helpers.js';
+
+/**
+ * Stores' own exports read as generic CSV name their columns the way a script does. Real ones:
+ * a bouncy-castle hire site (SamOHON0/galwaybouncycastlesite products-export.csv: `price_eur`),
+ * a marketplace export (Sabobeh1/Bazaars final_products_export.csv: `item_description`,
+ * `item_category`, `item_images`, `item_stock`), a plug-in shop (ryaneskiljohnson/nnaudio-site
+ * products-export.csv: `Current Price`). Their prices, descriptions and stock were attributes, and
+ * `price_eur` made the import ask for the currency the header names.
+ */
+describe('generic CSV: store export headers', () => {
+  it('price_eur is the price, in euros', async () => {
+    const header = ['slug', 'name', 'category', 'price_eur'];
+    expect(currencyHintOf({ dialect: 'generic_csv', header, preamble: [], rows: [] })).toEqual({ code: 'EUR', reason: 'column "price_eur"' });
+    // The wizard and the CLI take the hint as the import's currency.
+    const { listings } = await importText(`${header.join(',')}\nthe-eliminator,The Eliminator,Obstacle Courses,300\n`, { defaultCurrency: 'EUR' });
+    expect(listings[0]).toMatchObject({ title: 'The Eliminator', priceMinor: 30000, currency: 'EUR', category: 'Obstacle Courses' });
+  });
+
+  it('item_… columns are the fields they name', async () => {
+    const csv = 'title,actual_price,item_description,item_category,item_images,item_stock,price,sale_price\nConfort Jeans,34.9,Comfortable,Trousers,https://x/1.jpg,4,29.9,25\n';
+    const { listings } = await importText(csv, { defaultCurrency: 'EUR' });
+    expect(listings[0]).toMatchObject({ title: 'Confort Jeans', description: 'Comfortable', category: 'Trousers', images: ['https://x/1.jpg'], quantity: 4, priceMinor: 2990 });
+    expect(listings[0]!.attributes).toMatchObject({ actual_price: '34.9', sale_price: '25' });
+  });
+
+  it('Current Price is the price; a second price column stays an attribute', () => {
+    const mapping = guessMapping(['Name', 'Slug', 'Current Price', 'Current Sale Price', 'Website Price']);
+    expect(mapping).toMatchObject({ '0': 'title', '2': 'price', '3': 'attribute:Current Sale Price', '4': 'attribute:Website Price' });
+  });
+
+  it('a word after price that names no currency is not a price', () => {
+    expect(guessMapping(['Title', 'price tier'])['1']).toBe('attribute:price tier');
+  });
+});
