@@ -85,7 +85,9 @@ export function googleItemToDraft(item: GoogleItem, ctx: MapContext, columns: Go
   const productType = text('product_type');
   const googleCategory = text('google_product_category');
   draft.category = productType || googleCategory || null;
-  if (productType && googleCategory) setAttributeFrom(draft, 'Google product category', columns.header('google_product_category'), googleCategory);
+  // Google's taxonomy is an attribute of its own even when it is also the category (a feed without
+  // product_type): an export writes it back to google_product_category, not only to product_type.
+  if (googleCategory) setAttributeFrom(draft, 'Google product category', columns.header('google_product_category'), googleCategory);
   for (const [name, value] of item.fields) {
     if (FIELDS.has(name) || value.trim() === '') continue;
     const column = columns.header(name);
