@@ -14,6 +14,7 @@ import { StatusBar } from './features/status/StatusBar.js';
 import { FilterBar, Toolbar } from './features/toolbar/Toolbar.js';
 import { Grid } from './features/grid/Grid.js';
 import './features/edit/editor.css';
+import { EmptyCard } from './ui/EmptyCard.js';
 
 /** Chart.js and the dashboard load only when the Dashboard tab is first opened (or hovered). */
 const loadDashboard = () => import('./features/dashboard/Dashboard.js');
@@ -140,17 +141,14 @@ export function App() {
 export function NoConnection() {
   return (
     <div className="fullpage" data-testid="no-connection">
-      <div className="empty-card">
-        <div className="empty-mark" aria-hidden="true">
-          L
-        </div>
+      <EmptyCard>
         <h1>Listsmith is not connected</h1>
         <p>
           Open the address printed by <code>npm run web</code> — it ends with <code>#token=…</code>, which lets this page talk to
           your catalog.
         </p>
         <p className="muted">If you already did, the token may belong to an earlier run: copy the address again from the terminal.</p>
-      </div>
+      </EmptyCard>
     </div>
   );
 }

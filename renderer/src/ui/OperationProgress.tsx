@@ -56,3 +56,15 @@ export function OperationProgress({ progress, unit, fallbackPhase, testId, cance
     </div>
   );
 }
+
+/** The dialog footer while an import or export runs: it goes on when the window is closed, and can be cancelled. */
+export function RunningFooter({ operation, disabled, cancelling, onCancel }: { operation: 'import' | 'export'; disabled: boolean; cancelling: boolean; onCancel: () => void }) {
+  return (
+    <>
+      <span className="foot-note muted">You can close this window; the {operation} goes on.</span>
+      <button type="button" className="btn" data-testid={`${operation}-cancel`} disabled={disabled || cancelling} onClick={onCancel}>
+        {cancelling ? 'Cancelling…' : `Cancel ${operation}`}
+      </button>
+    </>
+  );
+}

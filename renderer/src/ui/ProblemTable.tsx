@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { rowUnitHeading } from '../../../common/import-report-text.js';
 import type { RowProblem } from '../../../common/import-types.js';
 import { formatInteger } from '../format.js';
@@ -30,52 +30,89 @@ export function ProblemTable({ problems, total, testId, caption, tone, columnLab
   if (problems.length === 0) return null;
   const visible = problems.slice(0, shown);
   return (
-    <section className={`problems problems-${tone}`} data-testid={testId} data-count={all}>
+    <ProblemSection
+      tone={tone}
+      caption={caption}
+      count={all}
+      testId={testId}
+      head={
+        <>
+          <th scope="col" className={`align-end col-line${lineIs === 'listing-id' ? ' col-listing-id' : ''}`} data-testid={`${testId}-line-header`}>
+            {lineIs === 'listing-id' ? 'Listing ID' : rowUnitHeading(lineIs === 'file-item' ? 'item' : 'line')}
+          </th>
+          <th scope="col" className="col-column">
+            {columnLabel}
+          </th>
+          <th scope="col">Message</th>
+        </>
+      }
+      footer={
+        (problems.length > shown || all > problems.length) && (
+          <div className="problems-more">
+            <span className="muted">
+              Showing {formatInteger(visible.length)} of {formatInteger(all)}
+              {all > problems.length && problems.length <= shown ? ' (the rest are in the saved report)' : ''}
+            </span>
+            {problems.length > shown && (
+              <>
+                <button type="button" className="link-button" data-testid={`${testId}-more`} onClick={() => setShown(shown + MORE)}>
+                  Show {formatInteger(Math.min(MORE, problems.length - shown))} more
+                </button>
+                <button type="button" className="link-button" onClick={() => setShown(problems.length)}>
+                  Show all
+                </button>
+              </>
+            )}
+          </div>
+        )
+      }
+    >
+      {visible.map((p, i) => (
+        <tr key={i} data-testid="problem-row" data-line={p.line}>
+          <td className="align-end num col-line">{p.line <= 0 ? '—' : lineIs === 'listing-id' ? String(p.line) : formatInteger(p.line)}</td>
+          <td className="col-column">{p.column ?? '—'}</td>
+          <td>{p.message}</td>
+        </tr>
+      ))}
+    </ProblemSection>
+  );
+}
+
+/** A titled, counted, scrolling table of problems: ProblemTable's and bulk edit's skipped listings' shell. */
+export function ProblemSection({
+  tone,
+  caption,
+  count,
+  testId,
+  head,
+  children,
+  footer,
+}: {
+  tone: 'error' | 'warning' | 'info';
+  caption: string;
+  count: number;
+  testId: string;
+  /** The header row's cells. */
+  head: ReactNode;
+  /** The rows. */
+  children: ReactNode;
+  /** Below the table (a "Showing 100 of 2,000" line). */
+  footer?: ReactNode;
+}) {
+  return (
+    <section className={`problems problems-${tone}`} data-testid={testId} data-count={count}>
       <h3 className="section-title">
-        {caption} <span className="section-count">{formatInteger(all)}</span>
+        {caption} <span className="section-count">{formatInteger(count)}</span>
       </h3>
       <div className="problems-scroll">
         <table className="table problems-table">
           <thead>
-            <tr>
-              <th scope="col" className={`align-end col-line${lineIs === 'listing-id' ? ' col-listing-id' : ''}`} data-testid={`${testId}-line-header`}>
-                {lineIs === 'listing-id' ? 'Listing ID' : rowUnitHeading(lineIs === 'file-item' ? 'item' : 'line')}
-              </th>
-              <th scope="col" className="col-column">
-                {columnLabel}
-              </th>
-              <th scope="col">Message</th>
-            </tr>
+            <tr>{head}</tr>
           </thead>
-          <tbody>
-            {visible.map((p, i) => (
-              <tr key={i} data-testid="problem-row" data-line={p.line}>
-                <td className="align-end num col-line">{p.line <= 0 ? '—' : lineIs === 'listing-id' ? String(p.line) : formatInteger(p.line)}</td>
-                <td className="col-column">{p.column ?? '—'}</td>
-                <td>{p.message}</td>
-              </tr>
-            ))}
-          </tbody>
+          <tbody>{children}</tbody>
         </table>
       </div>
-      {(problems.length > shown || all > problems.length) && (
-        <div className="problems-more">
-          <span className="muted">
-            Showing {formatInteger(visible.length)} of {formatInteger(all)}
-            {all > problems.length && problems.length <= shown ? ' (the rest are in the saved report)' : ''}
-          </span>
-          {problems.length > shown && (
-            <>
-              <button type="button" className="link-button" data-testid={`${testId}-more`} onClick={() => setShown(shown + MORE)}>
-                Show {formatInteger(Math.min(MORE, problems.length - shown))} more
-              </button>
-              <button type="button" className="link-button" onClick={() => setShown(problems.length)}>
-                Show all
-              </button>
-            </>
-          )}
-        </div>
-      )}
+      {footer}
     </section>
   );
 }

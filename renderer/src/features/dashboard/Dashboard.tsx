@@ -264,6 +264,48 @@ function TopRules({ stats }: { stats: DashboardStats }) {
   );
 }
 
+/** A breakdown (by marketplace, by status): a small bar chart and its table; a click on a bar or a row shows those listings in the catalog. */
+function BreakdownCard<K extends string>({
+  title,
+  id,
+  series,
+  colors,
+  total,
+  chartTestId,
+  tableTestId,
+  onSelect,
+  selectLabel,
+}: {
+  title: string;
+  id: string;
+  series: readonly SeriesPoint<K>[];
+  colors: readonly string[];
+  total: number;
+  chartTestId: string;
+  tableTestId: string;
+  onSelect?: (point: SeriesPoint<K>) => void;
+  selectLabel: (point: SeriesPoint<K>) => string;
+}) {
+  const labels = useMemo(() => series.map((p) => p.label), [series]);
+  const values = useMemo(() => series.map((p) => p.value), [series]);
+  return (
+    <Card title={title} id={id}>
+      <BarChart
+        labels={labels}
+        values={values}
+        colors={colors}
+        horizontal
+        title={title}
+        summary={seriesText(series)}
+        size="small"
+        testId={chartTestId}
+        onSelect={onSelect === undefined ? undefined : (i) => series[i] !== undefined && onSelect(series[i])}
+      />
+      <SeriesTable caption={title} series={series} total={total} testId={tableTestId} onSelect={onSelect} selectLabel={selectLabel} />
+    </Card>
+  );
+}
+
 function DashboardBody({ stats, loadedAt, onShowInCatalog }: { stats: DashboardStats; loadedAt: number; onShowInCatalog?: (target: CatalogTarget) => void }) {
   const theme = useTheme();
   const marketplaces = useMemo(() => marketplaceSeries(stats), [stats]);
@@ -273,11 +315,7 @@ function DashboardBody({ stats, loadedAt, onShowInCatalog }: { stats: DashboardS
   const mean = approximateMeanScore(stats);
   const changed14 = sumOf(activity);
   const scored = sumOf(scores);
-  const mpLabels = useMemo(() => marketplaces.map((p) => p.label), [marketplaces]);
-  const mpValues = useMemo(() => marketplaces.map((p) => p.value), [marketplaces]);
   const mpColors = useMemo(() => marketplaces.map((p) => MARKETPLACE_COLORS[p.key]), [marketplaces]);
-  const stLabels = useMemo(() => statuses.map((p) => p.label), [statuses]);
-  const stValues = useMemo(() => statuses.map((p) => p.value), [statuses]);
   const stColors = useMemo(() => statuses.map((p) => statusColor(p.key, theme)), [statuses, theme]);
   const scLabels = useMemo(() => scores.map((p) => p.label), [scores]);
   const scValues = useMemo(() => scores.map((p) => p.value), [scores]);
@@ -304,49 +342,29 @@ function DashboardBody({ stats, loadedAt, onShowInCatalog }: { stats: DashboardS
       </div>
 
       <div className="dash-grid">
-        <Card title="Listings by marketplace" id="dash-marketplaces">
-          <BarChart
-            labels={mpLabels}
-            values={mpValues}
-            colors={mpColors}
-            horizontal
-            title="Listings by marketplace"
-            summary={seriesText(marketplaces)}
-            size="small"
-            testId="chart-marketplaces"
-            onSelect={showMarketplace === undefined ? undefined : (i) => marketplaces[i] !== undefined && showMarketplace(marketplaces[i])}
-          />
-          <SeriesTable
-            caption="Listings by marketplace"
-            series={marketplaces}
-            total={stats.listings}
-            testId="dash-marketplace-table"
-            onSelect={showMarketplace}
-            selectLabel={(p) => `Show the ${formatInteger(p.value)} ${p.label} listings in the catalog`}
-          />
-        </Card>
+        <BreakdownCard
+          title="Listings by marketplace"
+          id="dash-marketplaces"
+          series={marketplaces}
+          colors={mpColors}
+          total={stats.listings}
+          chartTestId="chart-marketplaces"
+          tableTestId="dash-marketplace-table"
+          onSelect={showMarketplace}
+          selectLabel={(p) => `Show the ${formatInteger(p.value)} ${p.label} listings in the catalog`}
+        />
 
-        <Card title="Listings by status" id="dash-statuses">
-          <BarChart
-            labels={stLabels}
-            values={stValues}
-            colors={stColors}
-            horizontal
-            title="Listings by status"
-            summary={seriesText(statuses)}
-            size="small"
-            testId="chart-statuses"
-            onSelect={showStatus === undefined ? undefined : (i) => statuses[i] !== undefined && showStatus(statuses[i])}
-          />
-          <SeriesTable
-            caption="Listings by status"
-            series={statuses}
-            total={stats.listings}
-            testId="dash-status-table"
-            onSelect={showStatus}
-            selectLabel={(p) => `Show the ${formatInteger(p.value)} ${p.label.toLowerCase()} listings in the catalog`}
-          />
-        </Card>
+        <BreakdownCard
+          title="Listings by status"
+          id="dash-statuses"
+          series={statuses}
+          colors={stColors}
+          total={stats.listings}
+          chartTestId="chart-statuses"
+          tableTestId="dash-status-table"
+          onSelect={showStatus}
+          selectLabel={(p) => `Show the ${formatInteger(p.value)} ${p.label.toLowerCase()} listings in the catalog`}
+        />
 
         <Card
           title="Quality score distribution"

@@ -1,8 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { formatInteger } from '../../format.js';
 import { useApp } from '../../store/context.js';
-import { selectionCount } from '../grid/selection.js';
+import { useScopeAction } from '../grid/use-scope-action.js';
 import './delete.css';
+import { preloadOn } from '../../ui/preload-on.js';
 
 /** The confirmation loads when first opened (or hovered): browsing the catalog does not need it. */
 const loadDeleteDialog = () => import('./DeleteDialog.js');
@@ -17,9 +18,7 @@ export function DeleteButton() {
   const open = useApp((s) => s.deleteOpen);
   const openDelete = useApp((s) => s.openDelete);
   const closeDelete = useApp((s) => s.closeDelete);
-  const total = useApp((s) => s.view?.total ?? 0);
-  const selected = useApp((s) => selectionCount(s.selection, s.view?.total ?? 0));
-  const offline = useApp((s) => s.offline);
+  const { selected, disabled } = useScopeAction();
   const title =
     selected > 0
       ? `Delete the ${selected === 1 ? 'selected listing' : `${formatInteger(selected)} selected listings`} (Delete key) — you can undo it`
@@ -33,9 +32,8 @@ export function DeleteButton() {
         aria-label="Delete listings…"
         aria-keyshortcuts="Delete"
         title={title}
-        disabled={total === 0 || offline}
-        onPointerEnter={() => void loadDeleteDialog()}
-        onFocus={() => void loadDeleteDialog()}
+        disabled={disabled}
+        {...preloadOn(loadDeleteDialog)}
         onClick={openDelete}
       >
         <svg className="btn-icon" viewBox="0 0 16 16" aria-hidden="true">

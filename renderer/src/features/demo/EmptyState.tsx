@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { formatInteger } from '../../format.js';
 import { useApp } from '../../store/context.js';
+import { EmptyCard } from '../../ui/EmptyCard.js';
 
 const DEMO_SIZES = [1_000, 100_000, 1_000_000] as const;
 
@@ -11,10 +12,7 @@ export function EmptyState() {
   const pct = demo.total > 0 ? Math.min(100, (demo.done / demo.total) * 100) : 0;
   return (
     <div className="empty" data-testid="empty-state">
-      <div className="empty-card">
-        <div className="empty-mark" aria-hidden="true">
-          L
-        </div>
+      <EmptyCard>
         <h1>Your catalog is empty</h1>
         <p>
           Listsmith keeps every listing you sell — on eBay, Etsy, Amazon, Shopify and more — in one fast catalog on this
@@ -47,7 +45,7 @@ export function EmptyState() {
             </div>
           </div>
         )}
-      </div>
+      </EmptyCard>
     </div>
   );
 }

@@ -24,12 +24,11 @@ import {
   SET_FIELDS,
   textChangeWindow,
   type BulkForm,
-  type Operation,
-  type PriceOp,
-  type SetField,
 } from './bulk-edit-form.js';
 import { Modal } from '../../ui/Modal.js';
+import { ProblemSection } from '../../ui/ProblemTable.js';
 import { defaultScopeChoice, ScopeChooser, useScopeOptions, type ScopeChoice } from '../../ui/ScopeChooser.js';
+import { SelectField } from '../../ui/SelectField.js';
 
 type Phase = 'form' | 'previewing' | 'applying' | 'done';
 
@@ -237,18 +236,15 @@ function EditForm({ form, setForm, disabled }: { form: BulkForm; setForm: (patch
     <fieldset className="bulk-form" disabled={disabled} data-testid="bulk-form">
       <legend className="visually-hidden">The change</legend>
       <div className="form-row">
-        <div className="field">
-          <label htmlFor="bulk-operation" className="field-label">
-            Change
-          </label>
-          <select id="bulk-operation" className="input select" value={form.operation} onChange={(e) => setForm({ operation: e.target.value as Operation })} data-testid="bulk-operation">
-            {OPERATIONS.map((op) => (
-              <option key={op} value={op}>
-                {OPERATION_LABELS[op]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="bulk-operation"
+          label="Change"
+          value={form.operation}
+          options={OPERATIONS}
+          optionLabel={(op) => OPERATION_LABELS[op]}
+          onChange={(operation) => setForm({ operation })}
+          testId="bulk-operation"
+        />
       </div>
       <div className="form-row bulk-op" data-operation={form.operation}>
         {form.operation === 'price' && <PriceFields form={form} setForm={setForm} />}
@@ -273,18 +269,14 @@ type FieldsProps = { form: BulkForm; setForm: (patch: Partial<BulkForm>) => void
 
 function RoundingSelect({ form, setForm }: FieldsProps) {
   return (
-    <div className="field">
-      <label htmlFor="bulk-rounding" className="field-label">
-        Rounding
-      </label>
-      <select id="bulk-rounding" className="input select" value={form.rounding} onChange={(e) => setForm({ rounding: e.target.value as BulkForm['rounding'] })}>
-        {PRICE_ROUNDINGS.map((r) => (
-          <option key={r} value={r}>
-            {ROUNDING_LABELS[r]}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      id="bulk-rounding"
+      label="Rounding"
+      value={form.rounding}
+      options={PRICE_ROUNDINGS}
+      optionLabel={(r) => ROUNDING_LABELS[r]}
+      onChange={(rounding) => setForm({ rounding })}
+    />
   );
 }
 
@@ -292,18 +284,7 @@ function PriceFields({ form, setForm }: FieldsProps) {
   const unit = form.priceOp === 'percent' ? '%' : 'in each listing’s currency';
   return (
     <>
-      <div className="field">
-        <label htmlFor="bulk-price-op" className="field-label">
-          Price rule
-        </label>
-        <select id="bulk-price-op" className="input select" value={form.priceOp} onChange={(e) => setForm({ priceOp: e.target.value as PriceOp })}>
-          {PRICE_OPS.map((op) => (
-            <option key={op} value={op}>
-              {PRICE_OP_LABELS[op]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField id="bulk-price-op" label="Price rule" value={form.priceOp} options={PRICE_OPS} optionLabel={(op) => PRICE_OP_LABELS[op]} onChange={(priceOp) => setForm({ priceOp })} />
       <div className="field">
         <label htmlFor="bulk-amount" className="field-label">
           {form.priceOp === 'percent' ? 'Percent' : 'Amount'}
@@ -415,18 +396,14 @@ function SetFields({ form, setForm }: FieldsProps) {
   const nullable = form.setField !== 'status';
   return (
     <>
-      <div className="field">
-        <label htmlFor="bulk-set-field" className="field-label">
-          Field
-        </label>
-        <select id="bulk-set-field" className="input select" value={form.setField} onChange={(e) => setForm({ setField: e.target.value as SetField, setValue: '', clearValue: false })}>
-          {SET_FIELDS.map((f) => (
-            <option key={f} value={f}>
-              {FIELD_TITLES[f]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="bulk-set-field"
+        label="Field"
+        value={form.setField}
+        options={SET_FIELDS}
+        optionLabel={(f) => FIELD_TITLES[f]}
+        onChange={(setField) => setForm({ setField, setValue: '', clearValue: false })}
+      />
       <div className="field">
         <label htmlFor="bulk-set-value" className="field-label">
           New value
@@ -454,6 +431,18 @@ function SetFields({ form, setForm }: FieldsProps) {
   );
 }
 
+/** A three-letter currency code box, upper-cased as typed, offering the common codes. */
+function CurrencyCodeField({ id, label, value, onChange }: { id: string; label: string; value: string; onChange: (code: string) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <input id={id} className="input bulk-currency" list="bulk-currencies" maxLength={3} value={value} onChange={(e) => onChange(e.target.value.toUpperCase())} />
+    </div>
+  );
+}
+
 function CurrencyFields({ form, setForm }: FieldsProps) {
   const from = normalizeCurrencyCode(form.from) || 'FROM';
   const to = normalizeCurrencyCode(form.to) || 'TO';
@@ -464,18 +453,8 @@ function CurrencyFields({ form, setForm }: FieldsProps) {
           <option key={c} value={c} />
         ))}
       </datalist>
-      <div className="field">
-        <label htmlFor="bulk-from" className="field-label">
-          From currency
-        </label>
-        <input id="bulk-from" className="input bulk-currency" list="bulk-currencies" maxLength={3} value={form.from} onChange={(e) => setForm({ from: e.target.value.toUpperCase() })} />
-      </div>
-      <div className="field">
-        <label htmlFor="bulk-to" className="field-label">
-          To currency
-        </label>
-        <input id="bulk-to" className="input bulk-currency" list="bulk-currencies" maxLength={3} value={form.to} onChange={(e) => setForm({ to: e.target.value.toUpperCase() })} />
-      </div>
+      <CurrencyCodeField id="bulk-from" label="From currency" value={form.from} onChange={(from) => setForm({ from })} />
+      <CurrencyCodeField id="bulk-to" label="To currency" value={form.to} onChange={(to) => setForm({ to })} />
       <div className="field">
         <label htmlFor="bulk-rate" className="field-label">
           Rate
@@ -509,30 +488,26 @@ function sampleCells(sample: BulkSample, edit: BulkEdit, currencies: ReadonlyMap
 function SkippedTable({ problems, total, caption, testId }: { problems: readonly BulkProblem[]; total: number; caption: string; testId: string }) {
   if (problems.length === 0) return null;
   return (
-    <section className="problems problems-warning" data-testid={testId} data-count={total}>
-      <h3 className="section-title">
-        {caption} <span className="section-count">{formatInteger(total)}</span>
-      </h3>
-      <div className="problems-scroll">
-        <table className="table problems-table">
-          <thead>
-            <tr>
-              <th scope="col">Listing</th>
-              <th scope="col">Why it is left unchanged</th>
-            </tr>
-          </thead>
-          <tbody>
-            {problems.map((p) => (
-              <tr key={p.id}>
-                <td className="cell-strong">{p.title.trim() === '' ? `#${p.id}` : p.title}</td>
-                <td>{p.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {total > problems.length && <p className="muted problems-more">The first {formatInteger(problems.length)} are listed.</p>}
-    </section>
+    <ProblemSection
+      tone="warning"
+      caption={caption}
+      count={total}
+      testId={testId}
+      head={
+        <>
+          <th scope="col">Listing</th>
+          <th scope="col">Why it is left unchanged</th>
+        </>
+      }
+      footer={total > problems.length && <p className="muted problems-more">The first {formatInteger(problems.length)} are listed.</p>}
+    >
+      {problems.map((p) => (
+        <tr key={p.id}>
+          <td className="cell-strong">{p.title.trim() === '' ? `#${p.id}` : p.title}</td>
+          <td>{p.message}</td>
+        </tr>
+      ))}
+    </ProblemSection>
   );
 }
 

@@ -1,13 +1,14 @@
 import type { ExportPreview } from '../../../../common/contract.js';
-import { EBAY_EURO_SITES, EBAY_SITES, type EbaySiteCode } from '../../../../common/ebay-sites.js';
-import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS, type ExportFormat } from '../../../../common/import-types.js';
+import { EBAY_EURO_SITES, EBAY_SITES } from '../../../../common/ebay-sites.js';
+import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS } from '../../../../common/import-types.js';
 import { MARKETPLACE_LABELS, STATUS_LABELS } from '../../../../common/listing.js';
 import { formatCount, formatInteger } from '../../format.js';
 import { useApp } from '../../store/context.js';
 import { importIdOf, isFiltered } from '../grid/query.js';
 import { Modal } from '../../ui/Modal.js';
 import type { ExportDownload } from './export-slice.js';
-import { OperationProgress } from '../../ui/OperationProgress.js';
+import { OperationProgress, RunningFooter } from '../../ui/OperationProgress.js';
+import { SelectField, type SelectFieldProps } from '../../ui/SelectField.js';
 import { ProblemTable } from '../../ui/ProblemTable.js';
 
 /** "search “mug” · Etsy, eBay · Active" — what "current filter" means right now. */
@@ -27,26 +28,24 @@ function useFilterDescription(): string {
 function EbaySiteChoice({ choice, disabled }: { choice: NonNullable<ExportPreview['ebaySiteChoice']>; disabled: boolean }) {
   const setSite = useApp((s) => s.setExportEbaySite);
   return (
-    <div className="form-row" data-testid="export-ebay-site">
-      <div className="field">
-        <label htmlFor="export-ebay-site" className="field-label">
-          {formatCount(choice.listings, 'listing', 'listings')} priced in euros {choice.listings === 1 ? 'names' : 'name'} no eBay site; list {choice.listings === 1 ? 'it' : 'them'} on
-        </label>
-        <select
-          id="export-ebay-site"
-          className="input select"
-          data-testid="export-ebay-site-select"
-          value={choice.site}
-          disabled={disabled}
-          onChange={(e) => setSite(e.target.value as EbaySiteCode)}
-        >
-          {EBAY_EURO_SITES.map((code) => (
-            <option key={code} value={code}>
-              {EBAY_SITES[code].label}
-            </option>
-          ))}
-        </select>
-      </div>
+    <SelectRow
+      id="export-ebay-site"
+      rowTestId="export-ebay-site"
+      label={`${formatCount(choice.listings, 'listing', 'listings')} priced in euros ${choice.listings === 1 ? 'names' : 'name'} no eBay site; list ${choice.listings === 1 ? 'it' : 'them'} on`}
+      value={choice.site}
+      options={EBAY_EURO_SITES}
+      optionLabel={(code) => EBAY_SITES[code].label}
+      disabled={disabled}
+      onChange={setSite}
+    />
+  );
+}
+
+/** One labelled drop-down on a form row (the format, the eBay site). */
+function SelectRow<T extends string>({ rowTestId, ...field }: { rowTestId?: string } & Omit<SelectFieldProps<T>, 'testId'>) {
+  return (
+    <div className="form-row" data-testid={rowTestId}>
+      <SelectField {...field} testId={`${field.id}-select`} />
     </div>
   );
 }
@@ -83,27 +82,7 @@ function Setup() {
   const preview = d.preview;
   return (
     <>
-      <div className="form-row">
-        <div className="field">
-          <label htmlFor="export-format" className="field-label">
-            Format
-          </label>
-          <select
-            id="export-format"
-            className="input select"
-            data-testid="export-format-select"
-            value={d.format}
-            disabled={disabled}
-            onChange={(e) => setFormat(e.target.value as ExportFormat)}
-          >
-            {EXPORT_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {EXPORT_FORMAT_LABELS[f]}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      <SelectRow id="export-format" label="Format" value={d.format} options={EXPORT_FORMATS} optionLabel={(f) => EXPORT_FORMAT_LABELS[f]} disabled={disabled} onChange={setFormat} />
       <fieldset className="scope-group" disabled={disabled} data-testid="export-scope">
         <legend className="field-label">Which listings</legend>
         <label className={`scope-option${d.scope === 'all' ? ' on' : ''}`}>
@@ -264,14 +243,7 @@ export function ExportDialog() {
     );
   } else if (running) {
     body = <OperationProgress progress={d.progress} unit="listings" fallbackPhase="Exporting" testId="export-progress" cancelling={d.cancelling} />;
-    footer = (
-      <>
-        <span className="foot-note muted">You can close this window; the export goes on.</span>
-        <button type="button" className="btn" data-testid="export-cancel" disabled={d.step !== 'running' || d.cancelling} onClick={cancelExport}>
-          {d.cancelling ? 'Cancelling…' : 'Cancel export'}
-        </button>
-      </>
-    );
+    footer = <RunningFooter operation="export" disabled={d.step !== 'running'} cancelling={d.cancelling} onCancel={cancelExport} />;
   } else {
     body = <Done />;
     footer = (

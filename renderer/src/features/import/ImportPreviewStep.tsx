@@ -9,6 +9,10 @@ import { MappingTable, Presets } from './ImportColumns.js';
 import { ImportMatchChoice } from './ImportMatchChoice.js';
 import { pct } from './import-labels.js';
 import { ProblemTable } from '../../ui/ProblemTable.js';
+import { SelectField } from '../../ui/SelectField.js';
+
+/** The marketplace choice: '' lets the file's format decide. */
+const FROM_FORMAT_OR_MARKETPLACE: readonly (Marketplace | '')[] = ['', ...MARKETPLACES];
 
 /** The wizard's preview step: format, file facts, the first listings as they will be stored, the columns. */
 
@@ -105,26 +109,16 @@ function DialectPicker({ preview, override, disabled }: { preview: ImportPreview
           )}
         </div>
       </div>
-      <div className="field">
-        <label htmlFor="import-marketplace" className="field-label">
-          Marketplace
-        </label>
-        <select
-          id="import-marketplace"
-          className="input select"
-          data-testid="import-marketplace-select"
-          value={marketplace ?? ''}
-          disabled={disabled}
-          onChange={(e) => setMarketplace(e.target.value === '' ? null : (e.target.value as Marketplace))}
-        >
-          <option value="">From the file format</option>
-          {MARKETPLACES.map((m) => (
-            <option key={m} value={m}>
-              {MARKETPLACE_LABELS[m]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField<Marketplace | ''>
+        id="import-marketplace"
+        label="Marketplace"
+        value={marketplace ?? ''}
+        options={FROM_FORMAT_OR_MARKETPLACE}
+        optionLabel={(m) => (m === '' ? 'From the file format' : MARKETPLACE_LABELS[m])}
+        disabled={disabled}
+        onChange={(m) => setMarketplace(m === '' ? null : m)}
+        testId="import-marketplace-select"
+      />
       {preview !== null && <ImportCurrencyChoice preview={preview} disabled={disabled} />}
     </div>
   );

@@ -6,7 +6,7 @@ import { importNeedsCurrency } from './import-slice.js';
 import { ImportPreviewStep } from './ImportPreviewStep.js';
 import { ImportReportStep } from './ImportReportStep.js';
 import { Modal } from '../../ui/Modal.js';
-import { OperationProgress } from '../../ui/OperationProgress.js';
+import { OperationProgress, RunningFooter } from '../../ui/OperationProgress.js';
 import { UndoImportButton } from './UndoImportButton.js';
 import './import-wizard.css';
 
@@ -77,14 +77,7 @@ export function ImportWizard() {
     );
   } else if (running) {
     body = <OperationProgress progress={w.progress} unit="rows" fallbackPhase="Importing" testId="import-progress" cancelling={w.cancelling} />;
-    footer = (
-      <>
-        <span className="foot-note muted">You can close this window; the import goes on.</span>
-        <button type="button" className="btn" data-testid="import-cancel" disabled={w.step !== 'running' || w.cancelling} onClick={cancelImport}>
-          {w.cancelling ? 'Cancelling…' : 'Cancel import'}
-        </button>
-      </>
-    );
+    footer = <RunningFooter operation="import" disabled={w.step !== 'running'} cancelling={w.cancelling} onCancel={cancelImport} />;
   } else if (w.step === 'report' && w.report !== null) {
     const report = w.report;
     // The hint the preview pre-filled, to say in the report where the currency came from.

@@ -1,9 +1,10 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { formatCount, formatInteger } from '../../format.js';
-import { useApp, useAppStore } from '../../store/context.js';
+import { useAppStore } from '../../store/context.js';
 import { isActive, useJobs, useJobsStore } from '../jobs/jobs-store.js';
-import { selectionCount } from '../grid/selection.js';
+import { useScopeAction } from '../grid/use-scope-action.js';
 import './optimize.css';
+import { preloadOn } from '../../ui/preload-on.js';
 
 /** The optimize, jobs and review dialogs load when first opened (or hovered). */
 const loadOptimize = () => import('./OptimizeDialog.js');
@@ -40,23 +41,20 @@ export function OptimizeButtons() {
   const panelOpen = useJobs((s) => s.panelOpen);
   const reviewJobId = useJobs((s) => s.reviewJobId);
   const active = useJobs((s) => s.jobs.filter((j) => isActive(j.state)).length);
-  const total = useApp((s) => s.view?.total ?? 0);
-  const selected = useApp((s) => selectionCount(s.selection, s.view?.total ?? 0));
-  const offline = useApp((s) => s.offline);
+  const { selected, disabled } = useScopeAction();
   return (
     <>
       <button
         type="button"
         className="btn"
         data-testid="optimize-button"
-        disabled={total === 0 || offline}
+        disabled={disabled}
         title={
           selected > 0
             ? `Propose better titles, tags, descriptions and prices for the ${formatInteger(selected)} selected listings`
             : 'Propose better titles, tags, descriptions and prices: for the selection or everything matching the search and filters'
         }
-        onPointerEnter={() => void loadOptimize()}
-        onFocus={() => void loadOptimize()}
+        {...preloadOn(loadOptimize)}
         onClick={() => jobs.getState().setOptimizeOpen(true)}
       >
         <svg className="btn-icon" viewBox="0 0 16 16" aria-hidden="true">
@@ -71,8 +69,7 @@ export function OptimizeButtons() {
         data-active={active}
         aria-label={active > 0 ? `Jobs, ${active} running or queued` : 'Jobs'}
         title="Optimization jobs: progress, cancel, retry and review"
-        onPointerEnter={() => void loadJobs()}
-        onFocus={() => void loadJobs()}
+        {...preloadOn(loadJobs)}
         onClick={() => jobs.getState().setPanelOpen(true)}
       >
         <svg className="btn-icon" viewBox="0 0 16 16" aria-hidden="true">

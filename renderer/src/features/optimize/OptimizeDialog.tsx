@@ -13,6 +13,7 @@ import { OptimizeDialogPriceRules } from './OptimizeDialogPriceRules.js';
 import { OptimizeMethodChooser, type OptimizeMethod } from './OptimizeMethodChooser.js';
 import { defaultScopeChoice, ScopeChooser, useScopeOptions, type ScopeChoice } from '../../ui/ScopeChooser.js';
 import './optimize.css';
+import { SelectField } from '../../ui/SelectField.js';
 
 /**
  * Optimize: queue a rule-optimizer job for the selection or everything matching the search and
@@ -90,29 +91,19 @@ export function OptimizeDialog({ onClose }: { onClose: () => void }) {
         <ScopeChooser name="optimize" legend="Optimize" scopes={scopes} choice={scopeChoice} onChoose={setScopeChoice} disabled={starting} />
 
         <div className="form-row">
-          <div className="field">
-            <label htmlFor="optimize-marketplace" className="field-label">
-              For marketplace
-            </label>
-            <select
-              id="optimize-marketplace"
-              className="input select"
-              value={marketplace}
-              disabled={starting}
-              onChange={(e) => {
-                const next = e.target.value as Marketplace;
-                setMarketplace(next);
-                setPriceForm(rememberedPriceRules(next));
-              }}
-              data-testid="optimize-marketplace"
-            >
-              {MARKETPLACES.map((m) => (
-                <option key={m} value={m}>
-                  {MARKETPLACE_LABELS[m]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="optimize-marketplace"
+            label="For marketplace"
+            value={marketplace}
+            options={MARKETPLACES}
+            optionLabel={(m) => MARKETPLACE_LABELS[m]}
+            disabled={starting}
+            onChange={(next) => {
+              setMarketplace(next);
+              setPriceForm(rememberedPriceRules(next));
+            }}
+            testId="optimize-marketplace"
+          />
         </div>
 
         <OptimizeMethodChooser method={method} onChoose={setMethod} disabled={starting} />

@@ -4,7 +4,7 @@ import { formatCount, formatInteger, parseRowNumber } from '../../format.js';
 import { useApp, useAppStore } from '../../store/context.js';
 import { historyKey, isTextEditingTarget } from '../history/history-slice.js';
 import { importIdOf, maxScoreOf, parseMaxScore } from '../grid/query.js';
-import { selectionCount } from '../grid/selection.js';
+import { useScopeAction } from '../grid/use-scope-action.js';
 import { DeleteButton } from '../delete/DeleteButton.js';
 import { ImportExportButtons } from './ImportExportButtons.js';
 import { OptimizeButtons } from '../optimize/OptimizeButtons.js';
@@ -13,6 +13,7 @@ import { OverflowMenu, type OverflowEntry } from '../../ui/OverflowMenu.js';
 import { fittingItemCount } from './toolbar-fit.js';
 import { preloadTools, ToolDialogs, ToolsMenu, TOOL_ITEMS, type Tool } from './ToolsMenu.js';
 import { isActive, useJobs, useJobsStore } from '../jobs/jobs-store.js';
+import { preloadOn } from '../../ui/preload-on.js';
 
 /** The bulk edit dialog loads when first opened (or hovered): it is not needed to browse the catalog. */
 const loadBulkEdit = () => import('../edit/BulkEditDialog.js');
@@ -197,19 +198,16 @@ function BulkEditButton() {
   const open = useApp((s) => s.bulkEditOpen);
   const openBulkEdit = useApp((s) => s.openBulkEdit);
   const closeBulkEdit = useApp((s) => s.closeBulkEdit);
-  const total = useApp((s) => s.view?.total ?? 0);
-  const selected = useApp((s) => selectionCount(s.selection, s.view?.total ?? 0));
-  const offline = useApp((s) => s.offline);
+  const { selected, disabled } = useScopeAction();
   return (
     <>
       <button
         type="button"
         className="btn"
         data-testid="bulk-edit-button"
-        disabled={total === 0 || offline}
+        disabled={disabled}
         title={selected > 0 ? `Edit the ${selected === 1 ? 'selected listing' : `${formatInteger(selected)} selected listings at once`}` : 'Edit many listings at once: the selection or everything matching the search and filters'}
-        onPointerEnter={() => void loadBulkEdit()}
-        onFocus={() => void loadBulkEdit()}
+        {...preloadOn(loadBulkEdit)}
         onClick={openBulkEdit}
       >
         <svg className="btn-icon" viewBox="0 0 16 16" aria-hidden="true">
