@@ -1,5 +1,9 @@
 import type { RefObject } from 'react';
+import { IMPORTABLE_EXTENSIONS } from '../../../../common/importable-files.js';
 import { useApp } from '../../store/context.js';
+
+/** What the file picker offers: the importer's extensions, and the MIME types some systems pick by. */
+const FILE_TYPES = [...IMPORTABLE_EXTENSIONS, 'text/csv', 'text/tab-separated-values', 'application/json', 'text/plain', 'application/xml', 'text/xml', 'application/zip', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'].join(',');
 
 /**
  * Toolbar "Import…" (a hidden file input, owned by the toolbar so its More menu can open it too;
@@ -30,7 +34,7 @@ export function ImportExportButtons({ input }: { input: RefObject<HTMLInputEleme
         tabIndex={-1}
         aria-hidden="true"
         data-testid="import-file-input"
-        accept=".csv,.tsv,.txt,.json,.jsonl,.ndjson,.xml,text/csv,text/tab-separated-values,application/json,text/plain,application/xml,text/xml"
+        accept={FILE_TYPES}
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
