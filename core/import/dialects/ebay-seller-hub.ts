@@ -62,6 +62,21 @@ export function ebayConditionName(id: string, categoryId: string): string | unde
 
 const ACTION_STATUS: Record<string, ListingStatus> = { add: 'active', verifyadd: 'active', revise: 'active', relist: 'active', draft: 'draft', end: 'inactive' };
 
+/**
+ * A row's status from its Action cell. A blank cell or a word that is no eBay action (a row shifted
+ * under the header put a team name there) is a draft: eBay would not list that row, and an export
+ * writes such a listing as a Draft, so reading it as active changed it on the way round. A file
+ * without an Action column (a listings download) lists live items.
+ */
+function statusOfAction(cells: readonly string[], action: number, line: number, header: string, warnings: Warnings): ListingStatus {
+  if (action < 0) return 'active';
+  const word = cell(cells, action);
+  const status = ACTION_STATUS[word.toLowerCase()];
+  if (status !== undefined) return status;
+  if (word !== '') warnings.add(line, header, `Action "${word}" is not an eBay action (Add, Revise, Relist, Draft, End); read as a draft and kept as written.`);
+  return 'draft';
+}
+
 export function ebayActionCurrency(firstHeader: string): string | null {
   const m = /Currency=([A-Z]{3})/i.exec(firstHeader);
   return m ? m[1]!.toUpperCase() : null;
@@ -144,7 +159,7 @@ export async function* mapEbaySellerHub(rows: AsyncIterable<TableRow>, ctx: MapC
       if (/^\*?\s*conditionid$/i.test(headerOf(col.condition, '').trim())) draft.kept.columns['Condition ID'] = cells[col.condition] ?? condition;
       else keepColumns(draft.kept.columns, cells, header, [col.condition]);
     }
-    draft.status = ACTION_STATUS[cell(cells, action).toLowerCase()] ?? 'active';
+    draft.status = statusOfAction(cells, action, row.line, headerOf(action, 'Action'), warnings);
     for (const [name, index] of [['UPC', col.upc], ['EAN', col.ean]] as const) {
       const value = identifier(cells, index, header, row.line, warnings);
       if (value) setAttributeFrom(draft, name, headerOf(index, name), value);
