@@ -106,6 +106,8 @@ const FILES: Expectation[] = [
   { file: 'woocommerce_wc-product-export_2024__gopoma.csv', dialect: 'woocommerce', rows: 124, listings: 96, rejected: 0 },
   // A Wix store's script-written Google TSV: item_group_id groups 153 items into 22 products (7 stand alone), google_product_category without product_type.
   { file: 'google-merchant_feed_tsv_google-product-category-only_item-groups_wix__pharleg.tsv', dialect: 'google_merchant', rows: 160, listings: 29, rejected: 0 },
+  // A Turkish solar shop's RSS feed: each item states its own currency (403 USD, 378 EUR, 4 TRY), google_product_category without product_type.
+  { file: 'google-merchant_feed_rss_mixed-currencies_USD-EUR-TRY_TURKISH__barisugus.xml', dialect: 'google_merchant', rows: 785, listings: 785, rejected: 0 },
 ];
 
 const path = (file: string): string => corpusPath(file);
