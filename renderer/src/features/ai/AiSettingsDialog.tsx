@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { AI_TIER_NAMES, type AiStatus, type AiTierName } from '../../../../common/ai-types.js';
 import { formatDateTime, formatInteger } from '../../format.js';
 import { errorMessage } from '../../store/error-message.js';
 import { useCalls } from '../../store/client-context.js';
 import { aiCalls } from './ai-calls.js';
 import { Modal } from '../../ui/Modal.js';
+import { usePolling } from '../../ui/use-polling.js';
 
 type Status = { kind: 'idle' } | { kind: 'busy'; what: string } | { kind: 'done'; message: string } | { kind: 'error'; message: string };
 
@@ -27,11 +28,7 @@ export function AiSettingsDialog({ onClose }: { onClose: () => void }) {
   const load = useCallback(() => {
     calls.status().then(setAi, (err: unknown) => setStatus({ kind: 'error', message: errorMessage(err).message }));
   }, [calls]);
-  useEffect(() => {
-    load();
-    const timer = setInterval(load, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [load]);
+  usePolling(load, REFRESH_MS);
 
   const busy = status.kind === 'busy';
   const fail = (err: unknown) => setStatus({ kind: 'error', message: errorMessage(err).message });

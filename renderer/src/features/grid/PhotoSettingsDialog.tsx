@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { MAX_PHOTO_CAP_MB, MIN_PHOTO_CAP_MB, type PhotoStatus } from '../../../../common/photo-types.js';
 import { Modal } from '../../ui/Modal.js';
 import { formatInteger } from '../../format.js';
 import { errorMessage } from '../../store/error-message.js';
 import { useCalls } from '../../store/client-context.js';
 import { photoCalls } from './photo-calls.js';
+import { usePolling } from '../../ui/use-polling.js';
 
 const REFRESH_MS = 2_000;
 
@@ -40,11 +41,7 @@ export function PhotoSettingsDialog({ onClose }: { onClose: () => void }) {
       (err: unknown) => setError(errorMessage(err).message),
     );
   }, [calls]);
-  useEffect(() => {
-    load();
-    const timer = setInterval(load, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [load]);
+  usePolling(load, REFRESH_MS);
 
   const configure = (change: { enabled?: boolean; capMb?: number }) => {
     setBusy(true);

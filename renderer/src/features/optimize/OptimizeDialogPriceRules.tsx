@@ -1,4 +1,5 @@
 import { PRICE_ENDINGS, type PriceDirection, type PriceEnding, type PriceRulesForm } from './price-rules.js';
+import { SelectField } from '../../ui/SelectField.js';
 
 const ENDING_LABELS: Record<PriceEnding, string> = { '': 'keep the cents', '99': '.99', '95': '.95', '00': '.00' };
 const DIRECTION_LABELS: Record<PriceDirection, string> = { nearest: 'to the nearest', up: 'up', down: 'down' };
@@ -17,51 +18,41 @@ export function OptimizeDialogPriceRules({ form, onChange, disabled }: { form: P
       </label>
       {form.enabled && (
         <div className="form-row optimize-price-fields">
-          <div className="field">
-            <label htmlFor="optimize-price-ending" className="field-label">
-              Prices end in
-            </label>
-            <select id="optimize-price-ending" className="input select" value={form.ending} onChange={(e) => set({ ending: e.target.value as PriceEnding })} data-testid="optimize-price-ending">
-              {PRICE_ENDINGS.map((e) => (
-                <option key={e} value={e}>
-                  {ENDING_LABELS[e]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="optimize-price-direction" className="field-label">
-              Rounding
-            </label>
-            <select
-              id="optimize-price-direction"
-              className="input select"
-              value={form.direction}
-              disabled={form.ending === ''}
-              onChange={(e) => set({ direction: e.target.value as PriceDirection })}
-              data-testid="optimize-price-direction"
-            >
-              {(Object.keys(DIRECTION_LABELS) as PriceDirection[]).map((d) => (
-                <option key={d} value={d}>
-                  {DIRECTION_LABELS[d]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="optimize-price-min" className="field-label">
-              Minimum
-            </label>
-            <input id="optimize-price-min" className="input" inputMode="decimal" placeholder="none" value={form.min} onChange={(e) => set({ min: e.target.value })} data-testid="optimize-price-min" />
-          </div>
-          <div className="field">
-            <label htmlFor="optimize-price-max" className="field-label">
-              Maximum
-            </label>
-            <input id="optimize-price-max" className="input" inputMode="decimal" placeholder="none" value={form.max} onChange={(e) => set({ max: e.target.value })} data-testid="optimize-price-max" />
-          </div>
+          <SelectField
+            id="optimize-price-ending"
+            label="Prices end in"
+            value={form.ending}
+            options={PRICE_ENDINGS}
+            optionLabel={(e) => ENDING_LABELS[e]}
+            onChange={(ending) => set({ ending })}
+            testId="optimize-price-ending"
+          />
+          <SelectField
+            id="optimize-price-direction"
+            label="Rounding"
+            value={form.direction}
+            options={Object.keys(DIRECTION_LABELS) as PriceDirection[]}
+            optionLabel={(d) => DIRECTION_LABELS[d]}
+            disabled={form.ending === ''}
+            onChange={(direction) => set({ direction })}
+            testId="optimize-price-direction"
+          />
+          <PriceBound id="optimize-price-min" label="Minimum" value={form.min} onChange={(min) => set({ min })} />
+          <PriceBound id="optimize-price-max" label="Maximum" value={form.max} onChange={(max) => set({ max })} />
         </div>
       )}
     </fieldset>
+  );
+}
+
+/** A price the rules never go below (or above); empty for none. */
+function PriceBound({ id, label, value, onChange }: { id: string; label: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <input id={id} className="input" inputMode="decimal" placeholder="none" value={value} onChange={(e) => onChange(e.target.value)} data-testid={id} />
+    </div>
   );
 }
