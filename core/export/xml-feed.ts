@@ -1,3 +1,4 @@
+import { AS_WRITTEN_FIELDS } from '../import/dialects/google-merchant.js';
 import type { Column, OutputRow } from './target.js';
 
 /**
@@ -9,16 +10,17 @@ import type { Column, OutputRow } from './target.js';
  * - a grouped column in Google's TSV notation (`shipping(country:service:price)` = `US:Std:0 USD`,
  *   repeats joined by commas) becomes nested elements, one group per repeat;
  * - `additional_image_link` (one cell, comma-joined) becomes one element per URL;
- * - `title (plain)` is the feed's own plain `<title>` beside `<g:title>`;
+ * - `title (plain)`, `link (plain)` are the feed's own plain `<title>`, `<link>` beside the `g:` ones;
  * - text fields the reader decodes one level of HTML entities from (feeds that escaped twice,
  *   `&amp;quot;`) get their `&` written as `&amp;` first, so a literal `&amp;` in a description
  *   survives; identifiers, links, prices and grouped fields are read as written and written so.
  */
 
 /** Fields the reader takes as written (no extra entity level): ids, links, numbers, codes. */
-const AS_WRITTEN = new Set(['id', 'item_group_id', 'link', 'image_link', 'additional_image_link', 'availability', 'price', 'sale_price', 'condition', 'quantity', 'sell_on_google_quantity', 'gtin', 'mpn']);
+const AS_WRITTEN = AS_WRITTEN_FIELDS;
 
-const PLAIN_TITLE = 'title (plain)';
+/** `title (plain)`, `link (plain)`: a feed's own plain element beside the `g:` one of that name. */
+const PLAIN = /^([a-z_][\w.-]*) \(plain\)$/i;
 
 export function xmlFeedEncoder(columns: readonly Column[]): { header: () => string; row: (row: OutputRow) => string; footer: () => string } {
   return {
@@ -39,7 +41,8 @@ export function xmlFeedEncoder(columns: readonly Column[]): { header: () => stri
 }
 
 function elements(header: string, value: string): string {
-  if (header === PLAIN_TITLE) return `  <title>${escape(entityLevel(value))}</title>\n`;
+  const plain = PLAIN.exec(header)?.[1]?.toLowerCase();
+  if (plain !== undefined) return `  <${plain}>${escape(entityLevel(value))}</${plain}>\n`;
   const grouped = /^([A-Za-z_][\w.-]*)\(([^)]*)\)$/.exec(header);
   if (grouped) {
     const name = elementName(grouped[1]!);

@@ -43,6 +43,11 @@ export const GOOGLE_OPTION_FIELDS: readonly (readonly [field: string, option: st
 const FIELDS = new Set(['id', 'title', 'description', 'image_link', 'additional_image_link', 'availability', 'price', 'condition', 'brand', 'product_type', 'google_product_category', 'item_group_id', 'quantity', 'sell_on_google_quantity']);
 /** Fields stored as attributes under a name of their own. */
 const NAMED_ATTRIBUTES: Record<string, string> = { gtin: 'GTIN', mpn: 'MPN', link: 'Link', sale_price: 'Sale price' };
+/**
+ * Fields a text feed holds as written: ids, links, numbers, codes. Every other text field may carry
+ * one level of HTML entities the reader decodes (and core/export/xml-feed.ts writes one back).
+ */
+export const AS_WRITTEN_FIELDS: ReadonlySet<string> = new Set(['id', 'item_group_id', 'link', 'image_link', 'additional_image_link', 'availability', 'price', 'sale_price', 'condition', 'quantity', 'sell_on_google_quantity', 'gtin', 'mpn']);
 /** Per-item fields a variant has as its own fields, never among its columns. */
 const VARIANT_FIELDS = new Set(['id', 'item_group_id', 'price', 'image_link', 'quantity', 'sell_on_google_quantity']);
 
@@ -167,7 +172,7 @@ export async function* assembleGoogleItems(items: AsyncIterable<GoogleItem | Map
     group.warnings.list.push(...warnings.list);
     group.items.push({ item, draft });
   }
-  for (const [groupId, group] of groups) yield groupListing(groupId, group, columns);
+  for (const [groupId, group] of groups) yield groupListing(groupId, group, columns, decodeText);
 }
 
 /**
@@ -175,7 +180,7 @@ export async function* assembleGoogleItems(items: AsyncIterable<GoogleItem | Map
  * id, price, stock, image and options (variant_option pairs, else the option fields that differ
  * between items), and keeps as its own columns the fields that differ from the first item's.
  */
-function groupListing(groupId: string, group: Group, columns: GoogleColumns): MappedRecord {
+function groupListing(groupId: string, group: Group, columns: GoogleColumns, decodeText: boolean): MappedRecord {
   const first = group.items[0]!;
   const listing = first.draft;
   const stated = group.items.some(({ item }) => (item.options?.length ?? 0) > 0);
@@ -198,7 +203,8 @@ function groupListing(groupId: string, group: Group, columns: GoogleColumns): Ma
     for (const [name, value] of item.fields) {
       if (skip.has(name) || value.trim() === '') continue;
       const base = name === 'availability' ? listingAvailability : first.item.fields.get(name);
-      if (value !== base) own[columns.header(name)] = value;
+      // An item's own text is decoded as its listing's is (`Symbol &amp; Text - S`), so a feed written back reads the same.
+      if (value !== base) own[columns.header(name)] = decodeText && !name.includes('(') && !AS_WRITTEN_FIELDS.has(name) ? decodeEntities(value) : value;
     }
     Object.assign(own, unreadStock(draft, columns));
     const options = stated ? (item.options ?? []) : varying.map(([field, name]) => ({ name, value: optionValue(item, field) })).filter((o) => o.value !== '');

@@ -108,6 +108,10 @@ const FILES: Expectation[] = [
   { file: 'google-merchant_feed_tsv_google-product-category-only_item-groups_wix__pharleg.tsv', dialect: 'google_merchant', rows: 160, listings: 29, rejected: 0 },
   // A Turkish solar shop's RSS feed: each item states its own currency (403 USD, 378 EUR, 4 TRY), google_product_category without product_type.
   { file: 'google-merchant_feed_rss_mixed-currencies_USD-EUR-TRY_TURKISH__barisugus.xml', dialect: 'google_merchant', rows: 785, listings: 785, rejected: 0 },
+  // An artist's RSS feed (ILS): 208 items, 25 item groups by size + 33 single items; item titles with &amp; are a variant's own text.
+  { file: 'google-merchant_feed_rss_ILS_item-groups_escaped-ampersand-in-variant-titles__jshermanj1-cpu.xml', dialect: 'google_merchant', rows: 208, listings: 58, rejected: 0 },
+  // A plain <link> beside <g:link>, repeated product_highlight and nested product_detail elements.
+  { file: 'google-merchant_feed_rss_plain-link-beside-g-link_product-detail__team340.xml', dialect: 'google_merchant', rows: 2, listings: 2, rejected: 0 },
 ];
 
 const path = (file: string): string => corpusPath(file);
