@@ -4,8 +4,11 @@
  * just its row and carry on, and an unclosed quote has to be reported with the line where it
  * starts. It also knows the file line where each record starts (multi-line cells included).
  *
- * Relaxed rules: a quote inside an unquoted cell is literal (`5" tall`); text after a closing quote
- * is kept (`"a"b` → `ab`); CRLF, LF and lone CR all end a record; blank lines are skipped.
+ * Relaxed rules: a quote inside an unquoted cell is literal (`5" tall`); a cell whose closing quote
+ * is followed by more text was not quoted but starts with a quoted phrase (`"THE MATE" cleaner`, as
+ * a TSV writer without quoting leaves it) and is read as written, quotes included, when its quoted
+ * part holds no line break and no doubled quote (else the text after the quote is kept: `"a""b"c`
+ * → `a"bc`; spaces alone after it: `"a" ,b` → `a `); CRLF, LF and lone CR all end a record; blank lines are skipped.
  */
 
 export interface CsvRecord {
@@ -29,6 +32,10 @@ export class CsvTokenizer {
   private cells: string[] = [];
   private field = '';
   private fieldQuoted = false;
+  /** The quoted part of the field is its text as written but for the two quotes (no `""`, no line break). */
+  private quotedAsWritten = true;
+  /** Length of the quoted part when text follows its closing quote, else -1. */
+  private quotedLength = -1;
   private inQuotes = false;
   private quotePending = false;
   private afterCR = false;
@@ -63,16 +70,20 @@ export class CsvTokenizer {
         this.quotePending = false;
         if (text.charCodeAt(i) === 34) {
           this.append('"');
+          this.quotedAsWritten = false;
           i++;
           continue;
         }
         this.inQuotes = false;
+        const next = text.charCodeAt(i);
+        if (next !== delim && next !== 10 && next !== 13 && this.quotedAsWritten) this.quotedLength = this.field.length;
       }
       if (this.inQuotes) {
         const q = text.indexOf('"', i);
         const end = q === -1 ? n : q;
         if (end > i) {
           const segment = text.slice(i, end);
+          if (this.quotedAsWritten && /[\r\n]/.test(segment)) this.quotedAsWritten = false;
           this.countLines(segment);
           this.append(segment);
         }
@@ -142,9 +153,15 @@ export class CsvTokenizer {
   }
 
   private endField(): void {
+    // Spaces after a closing quote (`"a" ,b`) are padding; words are the cell's own text.
+    if (this.quotedLength >= 0 && this.field.slice(this.quotedLength).trim() !== '') {
+      this.field = `"${this.field.slice(0, this.quotedLength)}"${this.field.slice(this.quotedLength)}`;
+    }
+    this.quotedLength = -1;
     this.cells.push(this.field);
     this.field = '';
     this.fieldQuoted = false;
+    this.quotedAsWritten = true;
   }
 
   private endRecord(out: CsvRecord[], unclosedQuote = false): void {
