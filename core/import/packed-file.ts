@@ -10,7 +10,7 @@ import { ContractError } from '../../common/result.js';
  * Category Listings Report, sellers' own sheets) or a ZIP archive holding one export (Amazon's
  * Category Listings Report download, a large shop export sent by e-mail). A workbook's data sheet
  * becomes CSV text, read by the same readers as any CSV; an archive's one importable file is read
- * as if picked itself. The app already offers .xlsx and .zip files for import (main/electron/argv.ts).
+ * as if picked itself. The file types offered for import: common/importable-files.ts.
  */
 
 export interface UnpackedFile {
@@ -27,6 +27,8 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const IMPORTABLE_INSIDE = new Set(['.csv', '.tsv', '.txt', '.json', '.jsonl', '.ndjson', '.xml', '.xlsx', '.xlsm']);
 const WORKBOOK_PART = 'xl/workbook.xml';
+/** A1 of an Amazon template or Category Listings Report: `TemplateType=fptcustom` (older), `settings=feedType=…` (since 2023). */
+const AMAZON_FIRST_CELL = /^(TemplateType=|settings=)/;
 
 const startsWith = (head: Uint8Array, magic: number[]): boolean => magic.every((byte, i) => head[i] === byte);
 
@@ -77,8 +79,9 @@ async function unpack(bytes: Uint8Array, fileName: string, depth: number): Promi
 const baseName = (name: string): string => name.slice(name.lastIndexOf('/') + 1);
 
 /**
- * The workbook's data sheet as CSV. Amazon's templates keep the listings on a sheet named
- * "Template" beside instructions, examples and valid values; any other workbook: the sheet with
+ * The workbook's data sheet as CSV. Amazon's templates keep the listings on one sheet ("Template",
+ * or its name in the seller's language) beside instructions, examples and valid values, known by
+ * its first cell; else a sheet named Template; any other workbook: the sheet with
  * the most filled rows (the first of equals). Numbers come as Excel stores them (no float
  * rounding), dates as ISO dates, TRUE/FALSE as Excel writes them to CSV.
  */
@@ -90,7 +93,10 @@ async function workbookAsCsv(bytes: Uint8Array, fileName: string): Promise<Unpac
     throw new ContractError('invalid_input', `"${fileName}" is an Excel workbook that cannot be read (${err instanceof Error ? err.message : String(err)}). Open it in Excel or Numbers, save it as "CSV UTF-8", and import that file.`);
   }
   const filled = sheets.map((sheet) => ({ ...sheet, rows: sheet.data.filter((row) => row.some((cell) => cellText(cell) !== '')).length }));
-  const template = filled.find((sheet) => sheet.sheet.trim().toLowerCase() === 'template' && sheet.rows > 1);
+  // Amazon names the sheet in the seller's language ("Modello", "Vorlage"); its first cell says what it is.
+  const template =
+    filled.find((sheet) => sheet.rows > 1 && AMAZON_FIRST_CELL.test(cellText(sheet.data[0]?.[0]))) ??
+    filled.find((sheet) => sheet.sheet.trim().toLowerCase() === 'template' && sheet.rows > 1);
   const chosen = template ?? filled.reduce<(typeof filled)[number] | undefined>((best, sheet) => (best === undefined || sheet.rows > best.rows ? sheet : best), undefined);
   if (chosen === undefined || chosen.rows === 0) {
     throw new ContractError('invalid_input', `"${fileName}" is an Excel workbook with no filled cells. Export your listings again and pick the new file.`);

@@ -70,6 +70,26 @@ describe('Excel workbooks', () => {
     expect(summary(read)).toEqual(summary(await collect(corpusPath(REAL_CSV), { defaultCurrency: 'SEK' })));
   });
 
+  it("finds Amazon's template sheet by its first cell when the sheet is named in another language", async () => {
+    const amazon = 'amazon_uk_flatfile_jewelry_fptcustom_3row-header_cp1252__pmrgraphics.csv';
+    const rows = await csvRows(amazon);
+    const table = await openTable(await decodeFile(corpusPath(amazon)));
+    // The 3-row header: TemplateType row and labels row (the preamble) above the API names.
+    const sheet = [...table.preamble, ...rows];
+    const validValues = Array.from({ length: sheet.length + 100 }, (_, i) => ['Colore', `Valore ${i}`]);
+    const workbook = await writeExcelFile([
+      { data: [['Leggimi']], sheet: 'Istruzioni' },
+      { data: sheet as never, sheet: 'Modello' },
+      { data: validValues, sheet: 'Valori validi' },
+    ] as never).toBuffer();
+    const read = await importText(workbook, { defaultCurrency: 'GBP' }, 'xlsm');
+    expect(read.source.encodingNote).toContain('read sheet "Modello"');
+    expect(read.source.dialect).toBe('amazon_flat_file');
+    const fromCsv = await collect(corpusPath(amazon), { defaultCurrency: 'GBP' });
+    expect(read.listings.length).toBe(fromCsv.listings.length);
+    expect(summary(read)).toEqual(summary(fromCsv));
+  });
+
   it('keeps commas, quotes, line breaks, dates and TRUE/FALSE as Excel shows them', async () => {
     const workbook = await writeExcelFile([
       ['Title', 'Price', 'Description', 'Listed', 'Taxable', 'Barcode'],
