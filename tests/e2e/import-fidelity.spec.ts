@@ -1,9 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { corpusPath, hasCorpusFile } from '../corpus-files.js';
-import { startHost, type RunningHost } from './hosts.js';
+import { useOwnHost } from './own-host.js';
 
 /**
  * The seller-facing side of lossless import, on a catalog of its own (a host started here, so the
@@ -17,24 +15,7 @@ import { startHost, type RunningHost } from './hosts.js';
 const AMAZON = 'amazon_uk_flatfile_jewelry_fptcustom_3row-header_cp1252__pmrgraphics.csv';
 const SHOPIFY_POLISH = 'shopify_products_export_2024_POLISH_market-price-columns__mikolajroszak.csv';
 
-let host: RunningHost;
-let dir: string;
-
-test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'listsmith-e2e-fidelity-'));
-  host = await startHost(join(dir, 'catalog.sqlite'));
-});
-
-test.afterAll(() => {
-  host?.process.kill('SIGTERM');
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-async function openApp(page: Page): Promise<void> {
-  await page.goto(host.url);
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'open');
-  await expect(page.getByTestId('total-count')).toHaveAttribute('data-total', /\d+/);
-}
+const { openApp } = useOwnHost('fidelity');
 
 async function pickFile(page: Page, name: string, content: string | Buffer): Promise<void> {
   await page.getByTestId('import-file-input').setInputFiles({ name, mimeType: 'text/csv', buffer: typeof content === 'string' ? Buffer.from(content, 'utf8') : content });

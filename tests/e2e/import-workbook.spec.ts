@@ -1,9 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
 import { corpusPath } from '../corpus-files.js';
-import { startHost, type RunningHost } from './hosts.js';
+import { useOwnHost } from './own-host.js';
 
 /**
  * A seller picks an Excel workbook (a real Spanish shop's Shopify export saved as .xlsx) and sees
@@ -13,24 +11,7 @@ import { startHost, type RunningHost } from './hosts.js';
 
 const WORKBOOK = 'shopify_products_export_saved-as-xlsx_SPANISH__bmxpc7.xlsx';
 
-let host: RunningHost;
-let dir: string;
-
-test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'listsmith-e2e-workbook-'));
-  host = await startHost(join(dir, 'catalog.sqlite'));
-});
-
-test.afterAll(() => {
-  host?.process.kill('SIGTERM');
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-async function openApp(page: Page): Promise<void> {
-  await page.goto(host.url);
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'open');
-  await expect(page.getByTestId('total-count')).toHaveAttribute('data-total', /\d+/);
-}
+const { openApp } = useOwnHost('workbook');
 
 test('an Excel workbook imports like the CSV it holds; an orders export is refused', async ({ page }) => {
   await openApp(page);
