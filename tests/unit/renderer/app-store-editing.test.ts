@@ -178,6 +178,32 @@ describe('app store: Shift+Arrow while the grid refreshes', () => {
   });
 });
 
+describe('app store: Shift+Arrow after a reload reorders the rows', () => {
+  it('the range keeps starting from the listing the seller anchored, not from its old position', async () => {
+    const { core, store } = await started();
+    const s = () => store.getState();
+    const ids = (): number[] => {
+      const sel = s().selection;
+      return sel.kind === 'ids' ? [...sel.ids].sort((a, b) => a - b) : [];
+    };
+    s().select(3);
+    s().toggleActiveRow();
+    s().extendSelection(1);
+    await until(() => !s().selectingRange && ids().length === 2);
+    expect(ids()).toEqual([103, 104]);
+    // An undo touched listings 103–105 (sorted by "updated", they move to the top) and the grid reloads.
+    const moved = core.rows.splice(3, 3);
+    core.rows.unshift(...moved);
+    await s().openView('refresh');
+    await until(() => s().pageCache.freshRow(0)?.id === 103);
+    expect(s().selectedIndex).toBe(1);
+    expect(s().anchorIndex).toBe(0);
+    s().extendSelection(1);
+    await until(() => !s().selectingRange && ids().length !== 2);
+    expect(ids()).toEqual([103, 104, 105]);
+  });
+});
+
 describe('app store: inline edit', () => {
   it('saves with expectedUpdatedAt and shows the new value at once', async () => {
     const { core, store } = await started();

@@ -97,17 +97,24 @@ export function createPageLoader(client: ContractClient, store: StoreApi<AppStat
 
   /**
    * After a reload the active listing may sit at another position (e.g. sorted by "updated", an
-   * edited listing moves to the top): when a fresh page holds it, the active row follows it.
+   * edited listing moves to the top): when a fresh page holds it, the active row follows it, and so
+   * does the Shift-range anchor, so Shift+↓ keeps extending from the row the seller started on.
    */
   function followActiveRow(page: number, rows: readonly GridRow[]): Partial<AppState> {
-    const { activeId, selectedIndex, pageCache, inlineEdit } = store.getState();
-    if (activeId === null || selectedIndex === null) return {};
-    if (pageCache.freshRow(selectedIndex)?.id === activeId) return {};
-    const at = rows.findIndex((r) => r.id === activeId);
-    if (at < 0) return {};
-    const index = page * PAGE_SIZE + at;
-    const patch: Partial<AppState> = { selectedIndex: index };
-    if (inlineEdit !== null && inlineEdit.id === activeId) patch.inlineEdit = { ...inlineEdit, index };
+    const { activeId, selectedIndex, anchorId, anchorIndex, pageCache, inlineEdit } = store.getState();
+    const patch: Partial<AppState> = {};
+    const movedTo = (id: number | null, index: number | null): number | null => {
+      if (id === null || index === null || pageCache.freshRow(index)?.id === id) return null;
+      const at = rows.findIndex((r) => r.id === id);
+      return at < 0 ? null : page * PAGE_SIZE + at;
+    };
+    const active = movedTo(activeId, selectedIndex);
+    if (active !== null) {
+      patch.selectedIndex = active;
+      if (inlineEdit !== null && inlineEdit.id === activeId) patch.inlineEdit = { ...inlineEdit, index: active };
+    }
+    const anchor = movedTo(anchorId, anchorIndex);
+    if (anchor !== null) patch.anchorIndex = anchor;
     return patch;
   }
 

@@ -47,6 +47,8 @@ export interface SelectionSlice {
   selection: Selection;
   /** Where Shift-click ranges start. */
   anchorIndex: number | null;
+  /** The listing at the anchor, when known: after a reload reorders rows, the anchor follows it. */
+  anchorId: number | null;
   /** A Shift-click range over rows not loaded yet is being resolved. */
   selectingRange: boolean;
   /** A click on a row: plain (select it alone, open it), Ctrl/Cmd (toggle) or Shift (range). */
@@ -179,6 +181,10 @@ export function createSelectionSlice(client: ContractClient) {
       const row = get().pageCache.row(index);
       return { selectedIndex: index, activeId: row?.id ?? null };
     };
+    const anchorAt = (index: number | null, id?: number) => ({
+      anchorIndex: index,
+      anchorId: index === null ? null : (id ?? get().pageCache.row(index)?.id ?? null),
+    });
 
     return {
       selectedIndex: null,
@@ -186,6 +192,7 @@ export function createSelectionSlice(client: ContractClient) {
       scrollRequest: null,
       selection: EMPTY_SELECTION,
       anchorIndex: null,
+      anchorId: null,
       selectingRange: false,
       select(index) {
         const total = get().view?.total ?? 0;
@@ -221,7 +228,7 @@ export function createSelectionSlice(client: ContractClient) {
           selectRange(anchor, index, mods.toggle);
           return;
         }
-        set({ anchorIndex: index });
+        set(anchorAt(index, row?.id));
         if (row === undefined) return;
         if (mods.toggle) {
           applySelection(toggle(get().selection, row.id));
@@ -241,19 +248,19 @@ export function createSelectionSlice(client: ContractClient) {
           return;
         }
         if (row === undefined) return;
-        if (applySelection(toggle(get().selection, row.id))) set({ anchorIndex: index });
+        if (applySelection(toggle(get().selection, row.id))) set(anchorAt(index, row.id));
       },
       toggleActiveRow() {
         const i = get().selectedIndex;
         if (i === null) return;
         const row = get().pageCache.row(i);
         if (row === undefined) return;
-        if (applySelection(toggle(get().selection, row.id))) set({ anchorIndex: i });
+        if (applySelection(toggle(get().selection, row.id))) set(anchorAt(i, row.id));
       },
       extendSelection(delta) {
         const start = get().selectedIndex;
         const anchor = get().anchorIndex ?? start ?? 0;
-        if (get().anchorIndex === null) set({ anchorIndex: anchor });
+        if (get().anchorIndex === null) set(anchorAt(anchor));
         get().moveSelection(delta);
         const index = get().selectedIndex;
         if (index !== null) selectRange(anchor, index, false);
@@ -274,7 +281,7 @@ export function createSelectionSlice(client: ContractClient) {
           selectedIndex: null,
           activeId: null,
           selection: EMPTY_SELECTION,
-          anchorIndex: null,
+          ...anchorAt(null),
           selectingRange: false,
           scrollRequest: nextScroll(0, 'start'),
         });
