@@ -1,5 +1,6 @@
 import type { ExportFormat } from '../../common/import-types.js';
 import type { Listing } from '../../common/listing.js';
+import { flatFileNameOf } from '../import/amazon-attribute-keys.js';
 import { normaliseStatus } from '../import/values.js';
 import { isPlainNumber } from './cells.js';
 import type { Column, ExportTarget, OutputRow } from './target.js';
@@ -95,7 +96,7 @@ export function withKeptColumns(target: ExportTarget, listing: Listing, rows: Ou
   const put = (row: OutputRow, header: string, value: string, wins = false): void => {
     const cells = row.cells;
     if (target.uploadable && !target.uploadable(header, listing)) return;
-    const column = own.get(headerKey(header));
+    const column = own.get(headerKey(header)) ?? ownByPath(target, listing, header);
     if (column) {
       // The format's own value wins. Where it has none (a field the reader could not read is kept
       // as written: "15 000 Fcfa", "n/a"), the kept cell is the truth and fills the column.
@@ -118,6 +119,17 @@ export function withKeptColumns(target: ExportTarget, listing: Listing, rows: Ou
     if (imageColumns) for (const [header, value] of Object.entries(imageColumns)) put(row, header, value);
   }
   return rows;
+}
+
+/**
+ * An Amazon column kept under an attribute path spelled otherwise than the export writes it
+ * (`parentage_level#1.value` where the export writes `parentage_level[marketplace_id=…]#1.value`):
+ * the format's own column it is, so the listing does not get the column twice.
+ */
+function ownByPath(target: ExportTarget, listing: Listing, header: string): Column | undefined {
+  if (target.format !== 'amazon_flat_file' || listing.source?.dialect !== 'amazon_flat_file') return undefined;
+  const name = flatFileNameOf(header);
+  return name === null ? undefined : target.columns.find((column) => column.key === name);
 }
 
 /** A cell written exactly as its file had it: text even in a number column (see OutputRow.verbatim). */

@@ -1,3 +1,6 @@
+import { flatFileNameOf } from './amazon-attribute-keys.js';
+import { isAmazonSettingsRow } from './amazon-settings.js';
+
 /**
  * Amazon reports that are not the seller's listings, though a reader could take them for some:
  * the orders reports (one row per item ordered, with the buyer's name and address, a
@@ -40,4 +43,15 @@ export function amazonOtherReportMessage(fileName: string, head: string): string
     return `"${fileName}" is an Amazon inventory upload (Inventory Loader or Price & Quantity file: ${named}…): offers on products Amazon already has, without titles, and every listing in Listsmith needs one. Nothing was imported. ${ALL_LISTINGS}: it has your SKUs with their titles.`;
   }
   return null;
+}
+
+/**
+ * Amazon's current offer template (Listing Loader, "Modello di caricamento delle offerte"): a
+ * `settings=` row over attribute keys with no item name — offers on products Amazon already has,
+ * without titles. Refused whole like the older offer uploads, or null.
+ */
+export function amazonOfferTemplateMessage(fileName: string, header: readonly string[], preamble: readonly (readonly string[])[]): string | null {
+  if (preamble[0] === undefined || !isAmazonSettingsRow(preamble[0])) return null;
+  if (header.some((name) => flatFileNameOf(name) === 'item_name')) return null;
+  return `"${fileName}" is an Amazon offer template (Listing Loader: SKU, product id, price, quantity…): offers on products Amazon already has, without titles, and every listing in Listsmith needs one. Nothing was imported. ${ALL_LISTINGS} (or the Category Listings Report, from the same menu): they have your SKUs with their titles.`;
 }

@@ -1,4 +1,5 @@
 import type { ImportDialect } from '../../common/import-types.js';
+import { flatFileNameOf } from './amazon-attribute-keys.js';
 import { WOOCOMMERCE_HEADER_TRANSLATIONS } from './woocommerce-header-translations.js';
 
 /**
@@ -6,7 +7,8 @@ import { WOOCOMMERCE_HEADER_TRANSLATIONS } from './woocommerce-header-translatio
  * format detection and the readers look for (`Артикул` → `SKU`, `Gewicht (kg)` → `Weight (kg)`,
  * `Méta : color` → `Meta: color`). Only the look-up goes through English: the file's own headers
  * are what the seller sees and what kept columns are stored under, so an export to the same
- * format writes the seller's headers back.
+ * format writes the seller's headers back. Amazon's attribute paths (`item_name[…]#1.value`) read
+ * as the flat-file names (`item_name`) the same way.
  */
 
 type Table = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
@@ -80,6 +82,8 @@ function translate(translator: Translator, header: string): { english: string; l
 
 /** The English header `dialect`'s reader knows for `header`, or `header` itself. */
 export function englishHeader(dialect: ImportDialect, header: string): string {
+  // Amazon's current templates name columns by attribute path (amazon-attribute-keys.ts).
+  if (dialect === 'amazon_flat_file') return flatFileNameOf(header) ?? header;
   const translator = translatorOf(dialect);
   return (translator && translate(translator, header)?.english) ?? header;
 }

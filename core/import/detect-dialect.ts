@@ -126,7 +126,8 @@ export interface DialectScore {
 /** All table dialects, best first; generic_csv is always a candidate. */
 export function detectTableDialect(header: readonly string[], preamble: readonly (readonly string[])[] = []): DialectScore[] {
   const first = (preamble[0]?.[0] ?? '').trim();
-  if (/^TemplateType=/i.test(first)) return [{ dialect: 'amazon_flat_file', confidence: 1 }, { dialect: 'generic_csv', confidence: 0.2 }];
+  // `settings=…`: Amazon's current templates and Category Listings Report, read by the flat-file reader.
+  if (/^TemplateType=/i.test(first) || /^settings=/i.test(first)) return [{ dialect: 'amazon_flat_file', confidence: 1 }, { dialect: 'generic_csv', confidence: 0.2 }];
   if (/^\*?action\(/i.test((header[0] ?? '').trim())) return [{ dialect: 'ebay_seller_hub', confidence: 1 }, { dialect: 'generic_csv', confidence: 0.2 }];
   const scores: DialectScore[] = [];
   for (const sig of SIGNATURES) {

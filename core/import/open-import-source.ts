@@ -5,7 +5,7 @@ import { Columns } from './listing-draft.js';
 import { scatteredFirstCells } from './scattered-keys.js';
 import { applyColumnOverrides, formatColumnFields, MAPPING_HELP } from './column-overrides.js';
 import { decodeFile, type DecodedText } from './decode-text.js';
-import { amazonOtherReportMessage } from './amazon-other-report.js';
+import { amazonOfferTemplateMessage, amazonOtherReportMessage } from './amazon-other-report.js';
 import { isUnquotedAmazonReport } from './amazon-report-quotes.js';
 import { ebayOrdersReportMessage } from './ebay-orders-report.js';
 import { storeSalesFileMessage } from './store-sales-file.js';
@@ -180,6 +180,8 @@ export async function openImportSourceDetailed(path: string, options: OpenImport
   if (table.header.length === 1 && !options.dialect && !options.mapping) {
     throw new ContractError('invalid_input', noColumnsMessage(options.fileName, text.head));
   }
+  const offerTemplate = amazonOfferTemplateMessage(options.fileName, table.header, table.preamble);
+  if (offerTemplate !== null) throw new ContractError('invalid_input', offerTemplate);
   const candidates = detectTableDialect(table.header, table.preamble);
   const best = candidates[0]!;
   const dialect: ImportDialect = options.dialect ?? (best.confidence >= MIN_CONFIDENCE ? best.dialect : 'generic_csv');

@@ -1,4 +1,6 @@
 import type { RowProblem } from '../../common/import-types.js';
+import { isAttributePath } from './amazon-attribute-keys.js';
+import { isAmazonSettingsRow, parseAmazonSettings, type AmazonSettings } from './amazon-settings.js';
 import { CsvTokenizer, sniffDelimiter, type CsvRecord } from './csv-tokenizer.js';
 import type { DecodedText } from './decode-text.js';
 import { withoutFormulaApostrophe } from './formula-apostrophe.js';
@@ -6,8 +8,9 @@ import { UnquotedLineBreakJoiner } from './unquoted-line-breaks.js';
 
 /**
  * A delimited file as a header plus a stream of rows: delimiter sniffing, preamble rows skipped to
- * the real header (eBay `#INFO`, Amazon `TemplateType=` + labels row, Depop "Template version",
- * Meta's `# Required | …` notes),
+ * the real header (eBay `#INFO`, Amazon `TemplateType=` + labels row, Amazon's `settings=` row
+ * down to its attribute keys and past its example row, Depop "Template version", Meta's
+ * `# Required | …` notes),
  * headers normalised, a row split by unquoted line breaks put back together, ragged rows padded,
  * oversize cells and unclosed quotes reported per row.
  */
@@ -99,6 +102,15 @@ function isInstructionRow(cells: readonly string[]): boolean {
   return instructive.length >= Math.max(3, filled.length / 2);
 }
 
+/** Amazon's row of attribute keys (`contribution_sku#1.value`, `::record_action`…): most of its cells are paths. */
+function isAttributeKeysRow(cells: readonly string[]): boolean {
+  const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
+  return filled.length > 0 && filled.filter(isAttributePath).length * 2 >= filled.length;
+}
+
+/** Amazon puts a filled-in example under its keys (SKU `ABC123`); Amazon skips it on upload, and so does Listsmith. */
+const AMAZON_EXAMPLE_SKU = 'ABC123';
+
 async function* tokenize(text: DecodedText, delimiter: string, quotes: boolean): AsyncGenerator<CsvRecord> {
   const tokenizer = new CsvTokenizer(delimiter, undefined, quotes);
   const out: CsvRecord[] = [];
@@ -121,10 +133,13 @@ export async function openTable(text: DecodedText, options: { delimiter?: string
   const notes: RowProblem[] = [];
   let headerRecord: CsvRecord | undefined;
   let skipLabelsRow = false;
+  let amazon: AmazonSettings | null = null;
+  let ordinal = 0;
   for (;;) {
     const next = await records.next();
     if (next.done) break;
     const record = next.value;
+    ordinal++;
     const first = (record.cells[0] ?? '').replace(/^\uFEFF/, '').trim();
     if (skipLabelsRow) {
       skipLabelsRow = false;
@@ -134,6 +149,16 @@ export async function openTable(text: DecodedText, options: { delimiter?: string
     if (/^TemplateType=/i.test(first)) {
       preamble.push(record.cells);
       skipLabelsRow = true;
+      continue;
+    }
+    if (ordinal === 1 && isAmazonSettingsRow(record.cells)) {
+      amazon = parseAmazonSettings(record.cells);
+      preamble.push(record.cells);
+      continue;
+    }
+    // Under Amazon's settings row: a notice, group names and labels, down to the keys row (a few rows more at most).
+    if (amazon !== null && !isAttributeKeysRow(record.cells) && ordinal < (amazon.attributeRow ?? 5) + 5) {
+      preamble.push(record.cells);
       continue;
     }
     if (isInfoRow(record.cells) || isColumnNotesRow(record.cells) || (/^template version/i.test(first) && nonEmpty(record.cells) === 1)) {
@@ -148,14 +173,31 @@ export async function openTable(text: DecodedText, options: { delimiter?: string
   }
   const header = normaliseHeaders(headerRecord.cells);
   notes.push(...duplicateHeaderNotes(headerRecord.cells, header, headerRecord.line));
-  // Templates (Depop) put an instruction row under the header: not a listing.
-  let pending: CsvRecord | undefined;
-  const peek = await records.next();
-  if (!peek.done) {
-    if (isInstructionRow(peek.value.cells)) {
-      notes.push({ line: peek.value.line, column: null, message: 'Skipped the template\'s instruction row (it explains the columns; it is not a listing)' });
-    } else {
-      pending = peek.value;
+  const pending: CsvRecord[] = [];
+  if (amazon !== null) {
+    // The rows between the keys and the listings (dataRow) hold Amazon's example. A row there that is
+    // not the example is the seller's (the example row was deleted): it is read like any other.
+    const between = amazon.attributeRow !== null && amazon.dataRow !== null ? amazon.dataRow - amazon.attributeRow - 1 : 1;
+    const skuColumn = Math.max(0, headerRecord.cells.findIndex((c) => c.trim() === 'contribution_sku#1.value'));
+    for (let i = 0; i < between; i++) {
+      const next = await records.next();
+      if (next.done) break;
+      const sku = (next.value.cells[skuColumn] ?? '').trim();
+      if (sku === AMAZON_EXAMPLE_SKU) {
+        notes.push({ line: next.value.line, column: header[skuColumn] ?? null, message: `Skipped Amazon's example row (SKU ${AMAZON_EXAMPLE_SKU}): it shows how to fill in the template and is not a listing. Amazon skips it on upload too.` });
+      } else if (nonEmpty(next.value.cells) > 0) {
+        pending.push(next.value);
+      }
+    }
+  } else {
+    // Templates (Depop) put an instruction row under the header: not a listing.
+    const peek = await records.next();
+    if (!peek.done) {
+      if (isInstructionRow(peek.value.cells)) {
+        notes.push({ line: peek.value.line, column: null, message: 'Skipped the template\'s instruction row (it explains the columns; it is not a listing)' });
+      } else {
+        pending.push(peek.value);
+      }
     }
   }
   let count = 0;
@@ -164,7 +206,7 @@ export async function openTable(text: DecodedText, options: { delimiter?: string
     try {
       const joiner = new UnquotedLineBreakJoiner(header, notes);
       const all = (async function* () {
-        if (pending) yield* joiner.push(pending);
+        for (const record of pending) yield* joiner.push(record);
         for await (const record of records) yield* joiner.push(record);
         yield* joiner.flush();
       })();

@@ -1,4 +1,5 @@
 import type { Listing, Variant } from '../../../common/listing.js';
+import { flatFileNameOf, parseAttributeLayout } from '../../import/amazon-attribute-keys.js';
 import { conditionToken } from '../../import/amazon-condition.js';
 import { attributeColumn, KEPT_KEY, keptCell, writesBack } from '../kept-columns.js';
 import { listOrUnknown, valueOrUnknown } from '../known-value.js';
@@ -47,6 +48,48 @@ const columns: Column[] = [
   { key: 'update_delete', header: 'update_delete', type: 'text', always: true },
 ];
 
+/**
+ * The same columns under Amazon's current attribute paths, for listings imported from a current
+ * template or Category Listings Report (`{M}`: `[marketplace_id=…]`, `{L}`: `[language_tag=…]`).
+ * No currency column: the marketplace in the price's path says it. The family words the file had
+ * (`Principale`, `Variazione`) go back as written, so those columns are the file's (derived).
+ */
+const ATTRIBUTE_PATHS: Readonly<Record<string, string>> = {
+  item_sku: 'contribution_sku#1.value',
+  item_name: 'item_name{M}{L}#1.value',
+  brand_name: 'brand{M}{L}#1.value',
+  product_description: 'product_description{M}{L}#1.value',
+  standard_price: 'purchasable_offer{M}[audience=ALL]#1.our_price#1.schedule#1.value_with_tax',
+  quantity: 'fulfillment_availability#1.quantity',
+  condition_type: 'condition_type#1.value',
+  item_type_name: 'item_type_keyword{M}#1.value',
+  main_image_url: 'main_product_image_locator{M}#1.media_location',
+  ...Object.fromEntries(Array.from({ length: OTHER_IMAGES }, (_, i) => [`other_image_url${i + 1}`, `other_product_image_locator_${i + 1}{M}#1.media_location`])),
+  generic_keywords: 'generic_keyword{M}{L}#1.value',
+  parent_child: 'parentage_level{M}#1.value',
+  parent_sku: 'child_parent_sku_relationship{M}#1.parent_sku',
+  relationship_type: 'child_parent_sku_relationship{M}#1.child_relationship_type',
+  variation_theme: 'variation_theme#1.name',
+  size_name: 'size{M}{L}#1.value',
+  color_name: 'color{M}{L}#1.value',
+  style_name: 'style{M}{L}#1.value',
+  material_type: 'material{M}{L}#1.value',
+  flavor_name: 'flavor{M}{L}#1.value',
+  pattern_name: 'pattern{M}{L}#1.value',
+  update_delete: '::record_action',
+};
+const FAMILY_WORDS = new Set(['parent_child', 'relationship_type']);
+
+function attributeColumns(marketplace: string, language: string): Column[] {
+  const m = marketplace ? `[marketplace_id=${marketplace}]` : '';
+  const l = language ? `[language_tag=${language}]` : '';
+  return columns.flatMap((column): Column[] => {
+    const path = ATTRIBUTE_PATHS[column.key];
+    if (path === undefined) return [];
+    return [{ ...column, header: path.replace('{M}', m).replace('{L}', l), ...(FAMILY_WORDS.has(column.key) ? { derived: true } : {}) }];
+  });
+}
+
 const FORBIDDEN_IN_TITLE = /[!$?_{}^¬¦]/u;
 
 /** Attributes the Amazon importer reads from flat-file columns, by the column they go back to. */
@@ -73,7 +116,7 @@ function optionColumn(name: string): string | undefined {
  * Amazon — only the columns written change there, a blank keeps Amazon's value, so such rows never
  * need a file of their own — and Update (create or replace) for the rest.
  */
-export const amazonTarget: ExportTarget = {
+const flatFileTarget: ExportTarget = {
   format: 'amazon_flat_file',
   kind: 'csv',
   bom: true,
@@ -105,9 +148,10 @@ export const amazonTarget: ExportTarget = {
   rows(listing) {
     const own = writesBack(listing, 'amazon_flat_file');
     const update = updateWord(listing);
-    const partial = /^partialupdate$/i.test(update);
+    const partial = /^partial_?update$/i.test(update) || attributeLayoutOf(listing) !== null;
     const names = optionNames(listing.variants);
-    const theme = names.map((name) => THEME_WORDS[optionColumn(name)!]).join('');
+    // The theme the parent came with goes on its children's rows too (the parent's column is derived: its kept word wins there).
+    const theme = keptFamilyCell(listing, 'variation_theme') || names.map((name) => THEME_WORDS[optionColumn(name)!]).join('');
     const parent: Record<string, Cell> = {
       item_sku: listing.sku,
       item_name: listing.title,
@@ -137,6 +181,33 @@ export const amazonTarget: ExportTarget = {
   },
 };
 
+const attributeLayoutOf = (listing: Listing) => (writesBack(listing, 'amazon_flat_file') ? parseAttributeLayout(listing.source?.layout) : null);
+
+const ATTRIBUTE_TARGETS = new Map<string, ExportTarget>();
+
+function attributeTarget(marketplace: string, language: string): ExportTarget {
+  const id = `amazon-attributes-${marketplace}-${language}`;
+  let target = ATTRIBUTE_TARGETS.get(id);
+  if (!target) {
+    const label = [language, marketplace].filter(Boolean).join(', ');
+    target = { ...flatFileTarget, columns: attributeColumns(marketplace, language), layout: { id, fileLabel: `template-${(language || marketplace || 'current').toLowerCase()}`, description: `Amazon's current template columns${label ? ` (${label})` : ''}` } };
+    ATTRIBUTE_TARGETS.set(id, target);
+  }
+  return target;
+}
+
+/**
+ * Amazon's flat file. A listing imported from a current template or Category Listings Report goes
+ * back under that file's attribute paths, so its kept columns sit beside their own kind.
+ */
+export const amazonTarget: ExportTarget = {
+  ...flatFileTarget,
+  route(listing) {
+    const layout = attributeLayoutOf(listing);
+    return layout === null ? flatFileTarget : attributeTarget(layout.marketplace, layout.language);
+  },
+};
+
 /**
  * Search terms are words separated by spaces (Amazon's advice); tags that came from an Amazon file
  * were read from a list with commas, and go back as one.
@@ -147,12 +218,21 @@ function keywordSeparator(listing: Listing): string {
 
 /**
  * PartialUpdate for listings that came from Amazon, Update for the rest; the file's own word
- * (`partialupdate`, `Update`) goes back as it was — but never a Delete.
+ * (`partialupdate`, `Update`, a current template's `Crea o modifica`) goes back as it was — but
+ * never a Delete (the reader keeps no delete word; a catalog from before that may hold `Delete`).
  */
 function updateWord(listing: Listing): string {
-  const kept = keptCell(listing, 'amazon_flat_file', 'update_delete')?.trim();
-  if (kept !== undefined && /^(partial)?update$/i.test(kept)) return kept;
+  const current = attributeLayoutOf(listing) !== null;
+  const kept = keptFamilyCell(listing, 'update_delete');
+  if (kept !== undefined && (/^(partial)?update$/i.test(kept) || (current && kept !== '' && !/delete/i.test(kept)))) return kept;
   return listing.marketplace === 'amazon' ? 'PartialUpdate' : 'Update';
+}
+
+/** A kept cell of the listing's row by its flat-file name, whichever spelling its file had (`variation_theme`, `variation_theme#1.name`). */
+function keptFamilyCell(listing: Listing, name: string): string | undefined {
+  if (!writesBack(listing, 'amazon_flat_file')) return undefined;
+  for (const [header, value] of Object.entries(listing.source?.columns ?? {})) if ((flatFileNameOf(header) ?? header).trim().toLowerCase() === name) return value.trim();
+  return undefined;
 }
 
 function childCells(listing: Listing, variant: Variant, names: readonly string[], theme: string, update: string): Record<string, Cell> {
@@ -192,7 +272,8 @@ function attributeCells(listing: Listing): Record<string, Cell> {
   // matches the offer: it also goes into external_product_id, unless the listing has that column.
   const matchable = (type: string): boolean => {
     const column = attributeColumn(listing, 'amazon_flat_file', type);
-    return column === null || (!/^external_product_id$/i.test(column) && keptCell(listing, 'amazon_flat_file', 'external_product_id') === undefined && !PRODUCT_IDS.some((other) => /^external_product_id$/i.test(attributeColumn(listing, 'amazon_flat_file', other) ?? '')));
+    const matchesOffer = (header: string | null): boolean => header !== null && /^external_product_id$/i.test(flatFileNameOf(header) ?? header);
+    return column === null || (!matchesOffer(column) && keptCell(listing, 'amazon_flat_file', 'external_product_id') === undefined && !PRODUCT_IDS.some((other) => matchesOffer(attributeColumn(listing, 'amazon_flat_file', other))));
   };
   const id = PRODUCT_IDS.find((type) => present(listing.attributes[type]) && matchable(type));
   if (id !== undefined) {

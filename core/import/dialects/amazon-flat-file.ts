@@ -1,4 +1,7 @@
 import type { NewVariant } from '../../catalog/insert-listings.js';
+import { attributeLayout, isAttributePath, marketplaceOf } from '../amazon-attribute-keys.js';
+import { amazonValue, isAmazonSettingsRow, parseAmazonSettings } from '../amazon-settings.js';
+import { englishHeaders } from '../canonical-headers.js';
 import { conditionFromToken } from '../amazon-condition.js';
 import { parseOpenDate } from '../amazon-open-date.js';
 import { optionName, themeColumns } from '../amazon-variation-theme.js';
@@ -12,7 +15,11 @@ import { ownCells } from '../variant-cells.js';
 
 /**
  * Amazon inventory flat file (category template): optional `TemplateType=…` row and labels row
- * (skipped by read-table), API-name header (`item_sku,item_name,…`).
+ * (skipped by read-table), API-name header (`item_sku,item_name,…`). Amazon's current templates and
+ * Category Listings Report are read the same way: their attribute-path headers
+ * (`contribution_sku#1.value`) are looked up by the flat-file names (amazon-attribute-keys.ts), and
+ * their localized drop-down values (`Principale`, `Crea o modifica`) by what Amazon stores
+ * (amazon-settings.ts).
  *
  * The seller SKU is Amazon's key: it is the listing's identity (source id and SKU), so two offers
  * of one product (merchant-fulfilled and FBA, two conditions) are two listings; the ASIN is an
@@ -49,6 +56,12 @@ export function amazonCurrencyFromPreamble(preamble: readonly (readonly string[]
   return m ? (MARKETPLACE_CURRENCY[m[1]!] ?? null) : null;
 }
 
+/** The currency of the marketplace a column's path names (`purchasable_offer[marketplace_id=A1F83G8C2ARO7P]…` → GBP), or null. */
+const currencyOfColumn = (header: string | undefined): string | null => {
+  const id = header === undefined ? null : marketplaceOf(header);
+  return id === null ? null : (MARKETPLACE_CURRENCY[id] ?? null);
+};
+
 /** Option columns of children whose theme names none the file has. */
 const USUAL_OPTION_COLUMNS = ['size_name', 'color_name', 'style_name', 'material_type', 'flavor_name', 'pattern_name'];
 
@@ -66,8 +79,12 @@ interface Pending {
 
 export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: MapContext): AsyncGenerator<MappedRecord> {
   const header = ctx.header;
-  const c = new Columns(header);
-  const fileCurrency = amazonCurrencyFromPreamble(ctx.preamble);
+  // What the reader looks columns up by: the flat-file name of an attribute path, else the header.
+  const names = englishHeaders('amazon_flat_file', header);
+  const c = new Columns(names);
+  const settings = ctx.preamble[0] !== undefined && isAmazonSettingsRow(ctx.preamble[0]) ? parseAmazonSettings(ctx.preamble[0]) : null;
+  /** A drop-down cell as Amazon stores it: `Principale` → parent (current templates; a flat file's cell as written). */
+  const stored = (cells: readonly string[], index: number): string => (index < 0 ? '' : amazonValue(settings, header[index]!, cell(cells, index)));
   const col = {
     sku: c.find('item_sku', 'sku', 'Seller SKU'),
     title: c.find('item_name', 'Product Name', 'title'),
@@ -89,6 +106,9 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
     theme: c.find('variation_theme'),
     updateDelete: c.find('update_delete'),
   };
+  const fileCurrency = amazonCurrencyFromPreamble(ctx.preamble) ?? currencyOfColumn(header[col.price]);
+  // A current template's listings go back under its attribute paths, for its marketplace and language.
+  const layout = isAttributePath(header[col.sku] ?? '') ? attributeLayout(header, settings?.marketplaceId ?? null) : undefined;
   const bullets = c.matching(/^bullet_point\d+$/);
   const otherImages = c.matching(/^other_image_url\d+$/);
   const attributes = c.matching(ATTRIBUTE_COLUMNS);
@@ -98,7 +118,7 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
   const reportAttributes = c.matching(REPORT_ATTRIBUTES);
   const reportOpenDate = c.find(...REPORT_OPEN_DATE);
   const untouched = c.unused();
-  const usualOptions = USUAL_OPTION_COLUMNS.map((name) => header.findIndex((h) => [name, `${name}1`].includes(Columns.key(h)))).filter((i) => i >= 0);
+  const usualOptions = USUAL_OPTION_COLUMNS.map((name) => names.findIndex((h) => [name, `${name}1`].includes(Columns.key(h)))).filter((i) => i >= 0);
   const headerOf = (index: number, fallback: string): string => header[index] ?? fallback;
 
   const build = (row: TableRow, warnings: Warnings): Draft => {
@@ -125,7 +145,7 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
     draft.category = cell(cells, col.category) || cell(cells, col.productType) || null;
     for (const i of bullets) {
       const value = cell(cells, i);
-      if (value) setAttributeFrom(draft, `Bullet point ${/\d+$/.exec(header[i]!)![0]}`, header[i]!, value);
+      if (value) setAttributeFrom(draft, `Bullet point ${/\d+$/.exec(names[i]!)![0]}`, header[i]!, value);
     }
     if (cell(cells, col.productType)) setAttributeFrom(draft, 'Product type', headerOf(col.productType, 'feed_product_type'), cell(cells, col.productType));
     addAttributes(draft, cells, attributes, header, row.line, warnings);
@@ -136,13 +156,16 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
     const opened = parseOpenDate(cell(cells, reportOpenDate));
     if (opened !== null) draft.createdAt = opened;
     keepColumns(draft.kept.columns, cells, header, [reportOpenDate]);
-    if (cell(cells, col.updateDelete).toLowerCase() === 'delete') {
+    const deletes = stored(cells, col.updateDelete).toLowerCase() === 'delete';
+    if (deletes) {
       draft.status = 'archived';
       warnings.add(row.line, headerOf(col.updateDelete, 'update_delete'), 'The row asks Amazon to delete the listing; imported as Archived.');
     }
-    // Read into fields above, but written back as the file had them: the id's type, the
-    // update mode, and the row's place in a family (a parent's theme names its option columns).
-    keepColumns(draft.kept.columns, cells, header, [col.productIdType, col.updateDelete, col.parentChild, col.parentSku, col.relationship, col.theme]);
+    if (layout !== undefined) draft.kept.layout = layout;
+    // Read into fields above, but written back as the file had them: the id's type, the update
+    // mode (not a Delete: the status says it, and an export never deletes), and the row's place in
+    // a family (a parent's theme names its option columns).
+    keepColumns(draft.kept.columns, cells, header, [col.productIdType, deletes ? -1 : col.updateDelete, col.parentChild, col.parentSku, col.relationship, col.theme]);
     keepColumns(draft.kept.columns, cells, header, untouched);
     markUnknown(draft, {
       sku: col.sku,
@@ -161,7 +184,7 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
 
   /** A partial update may leave item_name out (Amazon keeps its title); Listsmith still needs one. */
   const finishRow = (p: Pending): MappedRecord => {
-    const partial = cell(p.row.cells, col.updateDelete).toLowerCase().replace(/[\s_]/g, '') === 'partialupdate';
+    const partial = stored(p.row.cells, col.updateDelete).toLowerCase().replace(/[\s_]/g, '') === 'partialupdate';
     if (p.draft.title.trim() === '' && partial) {
       return rejected(p.lines, `The row has no item_name. Amazon accepts that in a PartialUpdate (it keeps the title it has), but every Listsmith listing needs a title: add it in item_name, or import an All Listings report, which has the titles.`, headerOf(col.title, 'item_name'));
     }
@@ -171,9 +194,9 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
   const variantOf = (child: Pending, parent: Pending): NewVariant => {
     const cells = child.row.cells;
     const theme = cell(cells, col.theme) || cell(parent.row.cells, col.theme);
-    const themed = themeColumns(theme, header);
+    const themed = themeColumns(theme, names);
     const optionColumns = themed.length > 0 ? themed : usualOptions.filter((i) => cell(cells, i) !== '');
-    const options = optionColumns.map((i) => ({ name: optionName(header[i]!), value: cell(cells, i) })).filter((o) => o.value !== '');
+    const options = optionColumns.map((i) => ({ name: optionName(names[i]!), value: cell(cells, i) })).filter((o) => o.value !== '');
     const image = cell(cells, col.mainImage) || null;
     // An unreadable stock cell is not the variant's quantity: it stays among its own cells.
     const stockRead = child.draft.quantity !== null || cell(cells, col.quantity) === '';
@@ -187,6 +210,17 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
       image,
       ...(columns ? { columns } : {}),
     };
+  };
+
+  /**
+   * A row's place in a family. Amazon fills the parentage cell only for parents and children, so a
+   * word there on a row that names no parent is a parent's, in any language (`Parent`, `Principale`,
+   * an export of such a file, which has no settings row to translate it).
+   */
+  const familyRole = (cells: readonly string[]): 'parent' | 'child' | '' => {
+    const word = stored(cells, col.parentChild).toLowerCase();
+    if (word === 'child') return 'child';
+    return word === 'parent' || (word !== '' && cell(cells, col.parentSku) === '') ? 'parent' : '';
   };
 
   const parents = new Map<string, Pending>();
@@ -206,10 +240,10 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
       draft = build(row, warnings);
     } catch (err) {
       yield rowErrorRecord(err, [row.line]);
-      if (cell(row.cells, col.parentChild).toLowerCase() === 'parent') unreadParents.set(cell(row.cells, col.sku), row.line);
+      if (familyRole(row.cells) === 'parent') unreadParents.set(cell(row.cells, col.sku), row.line);
       continue;
     }
-    const kind = cell(row.cells, col.parentChild).toLowerCase();
+    const kind = familyRole(row.cells);
     const pending: Pending = { row, draft, lines: [row.line], warnings, childCurrencies: new Set() };
     if (kind === 'parent' && draft.sku && !parents.has(draft.sku)) {
       parents.set(draft.sku, pending);
