@@ -1,6 +1,6 @@
 import type { FieldLimit } from '../../../common/rules/index.js';
 import { formatInteger } from '../format.js';
-import '../features/edit/editor.css';
+import './field-feedback.css';
 
 export type CounterState = 'ok' | 'near' | 'over' | 'short' | 'none';
 

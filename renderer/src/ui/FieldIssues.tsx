@@ -1,5 +1,5 @@
 import type { Issue } from '../../../common/rules/index.js';
-import '../features/edit/editor.css';
+import './field-feedback.css';
 
 /** The rule issues of one field, listed beside it as the seller types (errors first). */
 export function FieldIssues({ id, issues, testId }: { id: string; issues: readonly Issue[]; testId?: string }) {
