@@ -31,29 +31,40 @@ const expectAllowed = async (filePath: string, code: string) =>
   expect(await layerErrors(filePath, code), `${filePath}: ${code}`).toEqual([]);
 
 describe('layer rules', () => {
+  // The renderer is organised by feature (renderer/src/features/<feature>/) beside its shared
+  // ui/, store/, bridge/ and io/ folders: the examples sit where renderer code really lives, with
+  // the relative paths a file there writes.
   it('renderer: no Node built-ins', async () => {
-    await expectBlocked('renderer/src/x.ts', "import fs from 'node:fs';\nvoid fs;");
-    await expectBlocked('renderer/src/x.ts', "import fs from 'fs';\nvoid fs;");
-    await expectBlocked('renderer/src/x.tsx', "import { join } from 'path';\nvoid join;");
-    await expectBlocked('renderer/src/x.ts', "import { readFile } from 'fs/promises';\nvoid readFile;");
-    await expectBlocked('renderer/src/x.ts', "import cp from 'child_process';\nvoid cp;");
-    await expectBlocked('renderer/src/x.ts', "import { Worker } from 'worker_threads';\nvoid Worker;");
-    await expectBlocked('renderer/src/x.ts', "import os from 'os';\nvoid os;");
-    await expectBlocked('renderer/src/x.ts', "import Database from 'better-sqlite3';\nvoid Database;");
+    await expectBlocked('renderer/src/main.tsx', "import fs from 'node:fs';\nvoid fs;");
+    await expectBlocked('renderer/src/features/import/x.ts', "import fs from 'fs';\nvoid fs;");
+    await expectBlocked('renderer/src/ui/x.tsx', "import { join } from 'path';\nvoid join;");
+    await expectBlocked('renderer/src/io/x.ts', "import { readFile } from 'fs/promises';\nvoid readFile;");
+    await expectBlocked('renderer/src/bridge/x.ts', "import cp from 'child_process';\nvoid cp;");
+    await expectBlocked('renderer/src/features/jobs/x.ts', "import { Worker } from 'worker_threads';\nvoid Worker;");
+    await expectBlocked('renderer/src/store/x.ts', "import os from 'os';\nvoid os;");
+    await expectBlocked('renderer/src/features/grid/x.ts', "import Database from 'better-sqlite3';\nvoid Database;");
   });
 
   it('renderer: no Electron and nothing from core/main/workers/preload', async () => {
-    await expectBlocked('renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nvoid ipcRenderer;");
-    await expectBlocked('renderer/src/x.ts', "import { createCore } from '../../core/host/create-core.js';\nvoid createCore;");
-    await expectBlocked('renderer/src/grid/x.ts', "import { x } from '../../../main/electron/ipc.js';\nvoid x;");
-    await expectBlocked('renderer/src/x.ts', "import { x } from '../../workers/catalog.worker.js';\nvoid x;");
-    await expectBlocked('renderer/src/x.ts', "import { x } from '../../preload/preload.js';\nvoid x;");
-    await expectBlocked('renderer/src/x.ts', "export * from '../../core/host/core-api.js';");
+    await expectBlocked('renderer/src/bridge/x.ts', "import { ipcRenderer } from 'electron';\nvoid ipcRenderer;");
+    await expectBlocked('renderer/src/App.tsx', "import { createCore } from '../../core/host/create-core.js';\nvoid createCore;");
+    await expectBlocked('renderer/src/features/grid/x.ts', "import { x } from '../../../../main/electron/ipc.js';\nvoid x;");
+    await expectBlocked('renderer/src/features/import/x.ts', "import type { Table } from '../../../../core/import/read-table.js';\nexport type T = Table;");
+    await expectBlocked('renderer/src/ui/x.tsx', "import { x } from '../../../workers/catalog.worker.js';\nvoid x;");
+    await expectBlocked('renderer/src/store/x.ts', "import { x } from '../../../preload/preload.js';\nvoid x;");
+    await expectBlocked('renderer/src/features/edit/x.ts', "export * from '../../../../core/host/core-api.js';");
   });
 
   it('renderer: React, common/ and its own files are fine', async () => {
-    await expectAllowed('renderer/src/x.tsx', "import { useState } from 'react';\nimport { createClient } from '../../common/client.js';\nimport { Grid } from './grid/Grid.js';\nvoid useState; void createClient; void Grid;");
-    await expectAllowed('renderer/src/x.ts', "import { useVirtualizer } from '@tanstack/react-virtual';\nvoid useVirtualizer;");
+    await expectAllowed(
+      'renderer/src/App.tsx',
+      "import { useState } from 'react';\nimport { createClient } from '../../common/client.js';\nimport { Grid } from './features/grid/Grid.js';\nimport { ErrorBanner } from './ui/ErrorBanner.js';\nvoid useState; void createClient; void Grid; void ErrorBanner;",
+    );
+    await expectAllowed(
+      'renderer/src/features/edit/x.tsx',
+      "import type { Issue } from '../../../../common/rules/index.js';\nimport { FieldIssues } from '../../ui/FieldIssues.js';\nimport { useApp } from '../../store/context.js';\nimport { DRAFT_FIELDS } from './draft.js';\nexport type I = Issue;\nvoid FieldIssues; void useApp; void DRAFT_FIELDS;",
+    );
+    await expectAllowed('renderer/src/features/grid/x.ts', "import { useVirtualizer } from '@tanstack/react-virtual';\nvoid useVirtualizer;");
   });
 
   it('core and workers: Node yes, Electron no', async () => {
