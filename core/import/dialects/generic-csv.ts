@@ -18,7 +18,8 @@ import { ownCells } from '../variant-cells.js';
 const GUESSES: [RegExp, MappableField][] = [
   [/^(title|name|product ?name|item ?name|listing ?title|product ?title|titolo|titre|titel)$/, 'title'],
   [/^(sku|item ?sku|seller ?sku|custom ?label.*|product ?code|article ?(number|no)|style ?code)$/, 'sku'],
-  [/^(id|product ?id|listing ?id|item ?id|item ?number|source ?id|external ?id)$/, 'sourceId'],
+  // `uniq_id`: the scraped-catalog datasets sellers start from (Flipkart's, Amazon UK's) key their rows by it.
+  [/^(id|product ?id|listing ?id|item ?id|item ?number|source ?id|external ?id|uniq ?id|unique ?id)$/, 'sourceId'],
   [/^(price|regular ?price|unit ?price|selling ?price|list ?price|current ?price|retail ?price|amount|price ?\(.*\)|prezzo|prix|preis)$/, 'price'],
   [/^(currency|currency ?code)$/, 'currency'],
   [/^(qty|quantity|stock|inventory|available|stock ?qty|quantity ?available|available ?quantity|quantità)$/, 'quantity'],

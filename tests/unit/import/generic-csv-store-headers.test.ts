@@ -35,4 +35,14 @@ describe('generic CSV: store export headers', () => {
   it('a word after price that names no currency is not a price', () => {
     expect(guessMapping(['Title', 'price tier'])['1']).toBe('attribute:price tier');
   });
+
+  it("a dataset's uniq_id keys its rows, so importing it again updates instead of adding copies", async () => {
+    // The header of the Flipkart products dataset (sonalkulk/Shack-labs-Pre-internship-test flipkart_com-ecommerce_sample.csv).
+    const header = 'uniq_id,product_name,pid,retail_price,discounted_price,is_FK_Advantage_product,product_rating,overall_rating,brand';
+    expect(guessMapping(header.split(','))).toMatchObject({ '0': 'sourceId', '1': 'title', '3': 'price', '8': 'brand' });
+    const row = "c2d766ca982eca8304150849735ffef9,Alisha Solid Women's Cycling Shorts,SRTEH2FF9KEDEFGF,999,379,FALSE,No rating available,No rating available,Alisha";
+    const { listings } = await importText(`${header}\n${row}\n`, { defaultCurrency: 'INR' });
+    expect(listings[0]).toMatchObject({ sourceId: 'c2d766ca982eca8304150849735ffef9', title: "Alisha Solid Women's Cycling Shorts", priceMinor: 99900, brand: 'Alisha' });
+    expect(listings[0]!.attributes).toMatchObject({ pid: 'SRTEH2FF9KEDEFGF', discounted_price: '379' });
+  });
 });
