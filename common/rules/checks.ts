@@ -103,9 +103,18 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Runs a global regex over `s`, collecting spans and distinct matched strings. */
-function scan(pattern: RegExp, s: string, item: number | undefined, spans: Span[], found: string[]): number {
+interface Matches {
+  count: number;
+  /** The distinct matched strings, up to 20. */
+  found: string[];
+  spans: Span[];
+}
+
+/** Runs a global regex over `s`: how many non-empty matches, their distinct strings and spans. */
+function scan(pattern: RegExp, s: string): Matches {
   pattern.lastIndex = 0;
+  const spans: Span[] = [];
+  const found: string[] = [];
   let count = 0;
   let m: RegExpExecArray | null;
   while ((m = pattern.exec(s)) !== null) {
@@ -115,10 +124,21 @@ function scan(pattern: RegExp, s: string, item: number | undefined, spans: Span[
       continue;
     }
     count++;
-    if (spans.length < MAX_SPANS) spans.push(item === undefined ? { start: m.index, end: m.index + matched.length } : { start: m.index, end: m.index + matched.length, item });
+    if (spans.length < MAX_SPANS) spans.push({ start: m.index, end: m.index + matched.length });
     if (found.length < 20 && !found.includes(matched)) found.push(matched);
   }
-  return count;
+  return { count, found, spans };
+}
+
+/** scan, or null when `pattern` does not match: a quick test first, since most values pass the check. */
+function scanIfFound(pattern: RegExp, s: string): Matches | null {
+  pattern.lastIndex = 0;
+  return pattern.test(s) ? scan(pattern, s) : null;
+}
+
+/** The hit of a forbidden word or phrase: the distinct texts found, quoted, and how often. */
+function foundTextHit({ count, found, spans }: Matches): Hit {
+  return { vars: { found: listOf(found.map((f) => quote(f)), 5), count }, spans };
 }
 
 function textTest(check: Check): TextTest | null {
@@ -167,12 +187,8 @@ function textTest(check: Check): TextTest | null {
     case 'forbiddenChars': {
       const { pattern, allowed } = check;
       return (s) => {
-        pattern.lastIndex = 0;
-        if (!pattern.test(s)) return null;
-        const spans: Span[] = [];
-        const found: string[] = [];
-        const count = scan(pattern, s, undefined, spans, found);
-        return { vars: { chars: listOf(found.map(showChar), 8), count, allowed }, spans };
+        const matches = scanIfFound(pattern, s);
+        return matches === null ? null : { vars: { chars: listOf(matches.found.map(showChar), 8), count: matches.count, allowed }, spans: matches.spans };
       };
     }
     case 'startsWith': {
@@ -209,9 +225,7 @@ function textTest(check: Check): TextTest | null {
         let n = 0;
         while (n <= max && CAPS_WORD.test(s)) n++;
         if (n <= max) return null;
-        const spans: Span[] = [];
-        const found: string[] = [];
-        const count = scan(CAPS_WORD, s, undefined, spans, found);
+        const { count, found, spans } = scan(CAPS_WORD, s);
         return { vars: { count, max, over: count - max, words: listOf(found.map((w) => `“${w}”`), 6) }, spans };
       };
     }
@@ -254,12 +268,8 @@ function textTest(check: Check): TextTest | null {
       const { pattern, prefilter } = check;
       return (s) => {
         if (typeof prefilter === 'string' ? s.indexOf(prefilter) < 0 : prefilter !== undefined && !prefilter.test(s)) return null;
-        pattern.lastIndex = 0;
-        if (!pattern.test(s)) return null;
-        const spans: Span[] = [];
-        const found: string[] = [];
-        const count = scan(pattern, s, undefined, spans, found);
-        return { vars: { found: listOf(found.map((f) => quote(f)), 5), count }, spans };
+        const matches = scanIfFound(pattern, s);
+        return matches === null ? null : foundTextHit(matches);
       };
     }
     case 'forbiddenPhrases': {
@@ -276,12 +286,8 @@ function textTest(check: Check): TextTest | null {
         });
       const pattern = new RegExp(alternatives.join('|'), 'giu');
       return (s) => {
-        pattern.lastIndex = 0;
-        if (!pattern.test(s)) return null;
-        const spans: Span[] = [];
-        const found: string[] = [];
-        const count = scan(pattern, s, undefined, spans, found);
-        return { vars: { found: listOf(found.map((f) => quote(f)), 5), count }, spans };
+        const matches = scanIfFound(pattern, s);
+        return matches === null ? null : foundTextHit(matches);
       };
     }
     default:
