@@ -38,6 +38,13 @@ const GUESSES: [RegExp, MappableField][] = [
   [/^(option|variant|variation|attribute) ?(2 ?values?|values? ?2)$/, 'optionValue2'],
 ];
 
+/**
+ * Headers that name a field only when no column names it better: `actual_price` and `mrp` are the
+ * regular price of the Indian catalogs sellers import (Amazon.in, Flipkart), beside a
+ * `discounted_price`; a file with a `price` column means that one.
+ */
+const FALLBACK_GUESSES: [RegExp, MappableField][] = [[/^(actual ?price|original ?price|mrp)$/, 'price']];
+
 /** A price header that names its currency after the word (`price_eur`, `Price GBP`, `price in €`). */
 const PRICE_IN_CURRENCY = /^((?:regular |unit |selling |list |current |retail )?price) (?:in )?(\S+)$/;
 
@@ -82,6 +89,15 @@ export function guessMapping(header: readonly string[]): ColumnMapping {
       return;
     }
     mapping[String(i)] = `attribute:${name.slice(0, 100)}`;
+  });
+  header.forEach((name, i) => {
+    if (!mapping[String(i)]?.startsWith('attribute:')) return;
+    const key = Columns.key(name).replace(/[_-]+/g, ' ').replace(/\s+/g, ' ');
+    const field = FALLBACK_GUESSES.find(([pattern]) => pattern.test(key))?.[1];
+    if (field !== undefined && !taken.has(field)) {
+      mapping[String(i)] = field;
+      taken.add(field);
+    }
   });
   return mapping;
 }

@@ -45,4 +45,12 @@ describe('generic CSV: store export headers', () => {
     expect(listings[0]).toMatchObject({ sourceId: 'c2d766ca982eca8304150849735ffef9', title: "Alisha Solid Women's Cycling Shorts", priceMinor: 99900, brand: 'Alisha' });
     expect(listings[0]!.attributes).toMatchObject({ pid: 'SRTEH2FF9KEDEFGF', discounted_price: '379' });
   });
+
+  it('actual_price is the price of an Amazon.in catalog, in the rupees its cells name', async () => {
+    // Header and first rows of the Amazon India products dataset sellers and courses pass around (amazon.csv, karkavelrajaj on Kaggle; copies in many repositories).
+    const csv = 'product_id,product_name,category,discounted_price,actual_price,discount_percentage,rating,rating_count\nB07JW9H4J1,Wayona Nylon Braided USB Cable,Computers&Accessories|Cables,₹399,"₹1,099",64%,4.2,"24,269"\n';
+    const { listings } = await importText(csv);
+    expect(listings[0]).toMatchObject({ sourceId: 'B07JW9H4J1', title: 'Wayona Nylon Braided USB Cable', priceMinor: 109900, currency: 'INR' });
+    expect(listings[0]!.attributes).toMatchObject({ discounted_price: '₹399', rating_count: '24,269' });
+  });
 });
