@@ -23,14 +23,24 @@ const ETSY_ORDER_ITEMS =
 const ETSY_ORDERS =
   'Sale Date,Order ID,Buyer User ID,Full Name,First Name,Last Name,Number of Items,Payment Method,Date Shipped,Street 1,Street 2,Ship City,Ship State,Ship Zipcode,Ship Country,Currency,Order Value\n' +
   '09/14/26,9001,buyer1,A Buyer,A,Buyer,1,online_cc,09/16/26,1 Road,,Town,CA,90001,United States,USD,24.00\n';
+// The 2024 header (a real Estonian store's, as another seller tool's tests keep it) and the older one.
+const SHOPIFY_INVENTORY =
+  'Handle,Title,Option1 Name,Option1 Value,Option2 Name,Option2 Value,Option3 Name,Option3 Value,SKU,HS Code,COO,Location,Bin name,Incoming (not editable),Unavailable (not editable),Committed (not editable),Available (not editable),On hand (current),On hand (new)\n' +
+  'three-kings,Three Kings,Size,S-M,,,,,TK-SM,,,Tartu mnt 50-4,,0,0,1,4,5,\n' +
+  'three-kings,Three Kings,Size,S-M,,,,,TK-SM,,,Warehouse B,,0,0,0,7,7,\n';
+const SHOPIFY_INVENTORY_OLD =
+  'Handle,Title,Option1 Name,Option1 Value,Option2 Name,Option2 Value,Option3 Name,Option3 Value,SKU,HS Code,COO,Location,Incoming,Unavailable,Committed,Available,On hand\n' +
+  'band-tshirt,Band T-Shirt,Size,Small,,,,,,,,Shop,0,0,0,10,10\n';
 const PLUGIN_ORDERS =
   'Order Number;Order Date;Order Status;Billing First Name;Billing Last Name;Billing Email;Item Name;Quantity;Item Cost\n' +
   '1042;2026-03-01;completed;Ann;Lee;ann@example.com;Linen Apron;2;18.00\n';
 
-describe('orders and customers downloads are refused whole', () => {
+describe('orders, customers and stock downloads are refused whole', () => {
   it.each([
     ['Shopify orders export', SHOPIFY_ORDERS, /is a Shopify orders export \(Name, Email, Financial Status…\).*Nothing was imported\..*Products → Export/],
     ['Shopify customers export', SHOPIFY_CUSTOMERS, /is a Shopify customers export .*Nothing was imported\..*Products → Export/],
+    ['Shopify inventory export', SHOPIFY_INVENTORY, /is a Shopify inventory export \(Handle, Title, Option1 Name…\): stock per variant and location.*Nothing was imported\..*Products → Export/],
+    ['Shopify inventory export (before 2024)', SHOPIFY_INVENTORY_OLD, /is a Shopify inventory export/],
     ['Etsy Sold Order Items', ETSY_ORDER_ITEMS, /is an Etsy sold-orders download .*Nothing was imported\..*Currently for sale listings/],
     ['Etsy Sold Orders', ETSY_ORDERS, /is an Etsy sold-orders download/],
     ['a shop plugin orders export', PLUGIN_ORDERS, /looks like an orders export \(Order Number, Order Date, Order Status…\).*Nothing was imported/],
