@@ -2,7 +2,7 @@
  * Shop downloads that hold orders, customers or stock, not listings: Shopify's orders export (one row per
  * line item, `Name` = order number, `Lineitem name`, billing and shipping addresses), customers
  * export and inventory export (one row per variant and location: stock without prices, read as a
- * table it gave a variant per location and listings with no price), Etsy's Sold Orders and Sold Order Items, and the order exports of WooCommerce plugins
+ * table it gave a variant per location and listings with no price) and translations export, Etsy's Sold Orders and Sold Order Items, and the order exports of WooCommerce plugins
  * and other stores (an order id beside a buyer, billing or shipping column). Read as a generic
  * table, each sale became a "listing" titled after the product sold, with the buyer's address kept
  * beside it, and a product sold twice came in twice. Such a file is refused whole, saying what it
@@ -39,6 +39,9 @@ export function storeSalesFileMessage(fileName: string, head: string): string | 
   }
   if (has('handle', 'location') && ['on hand', 'on hand (current)', 'available', 'available (not editable)'].some((key) => keys.has(key))) {
     return `"${fileName}" is a Shopify inventory export (${named}…): stock per variant and location, without prices, descriptions or photos. Nothing was imported. ${SHOPIFY_PRODUCTS}: it has the same products with their prices and stock.`;
+  }
+  if (has('type', 'identification', 'field', 'locale', 'default content')) {
+    return `"${fileName}" is a Shopify translations export (${named}…): one row per translated text, not your products. Nothing was imported. ${SHOPIFY_PRODUCTS}.`;
   }
   if (keys.has('sale date') && (keys.has('order id') || keys.has('buyer') || keys.has('buyer user id'))) {
     return `"${fileName}" is an Etsy sold-orders download (${named}…): one row per sale, with its buyer, not your listings. Nothing was imported. ${ETSY_LISTINGS}.`;

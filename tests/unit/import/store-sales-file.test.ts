@@ -31,6 +31,9 @@ const SHOPIFY_INVENTORY =
 const SHOPIFY_INVENTORY_OLD =
   'Handle,Title,Option1 Name,Option1 Value,Option2 Name,Option2 Value,Option3 Name,Option3 Value,SKU,HS Code,COO,Location,Incoming,Unavailable,Committed,Available,On hand\n' +
   'band-tshirt,Band T-Shirt,Size,Small,,,,,,,,Shop,0,0,0,10,10\n';
+const SHOPIFY_TRANSLATIONS =
+  'Type,Identification,Field,Locale,Market,Status,Default content,Translated content\n' +
+  "PRODUCT,'8123456789,title,fr,,,Ceramic Mug,Tasse en céramique\n";
 const PLUGIN_ORDERS =
   'Order Number;Order Date;Order Status;Billing First Name;Billing Last Name;Billing Email;Item Name;Quantity;Item Cost\n' +
   '1042;2026-03-01;completed;Ann;Lee;ann@example.com;Linen Apron;2;18.00\n';
@@ -41,6 +44,7 @@ describe('orders, customers and stock downloads are refused whole', () => {
     ['Shopify customers export', SHOPIFY_CUSTOMERS, /is a Shopify customers export .*Nothing was imported\..*Products → Export/],
     ['Shopify inventory export', SHOPIFY_INVENTORY, /is a Shopify inventory export \(Handle, Title, Option1 Name…\): stock per variant and location.*Nothing was imported\..*Products → Export/],
     ['Shopify inventory export (before 2024)', SHOPIFY_INVENTORY_OLD, /is a Shopify inventory export/],
+    ['Shopify translations export', SHOPIFY_TRANSLATIONS, /is a Shopify translations export .*Nothing was imported\..*Products → Export/],
     ['Etsy Sold Order Items', ETSY_ORDER_ITEMS, /is an Etsy sold-orders download .*Nothing was imported\..*Currently for sale listings/],
     ['Etsy Sold Orders', ETSY_ORDERS, /is an Etsy sold-orders download/],
     ['a shop plugin orders export', PLUGIN_ORDERS, /looks like an orders export \(Order Number, Order Date, Order Status…\).*Nothing was imported/],
