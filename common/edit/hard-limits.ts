@@ -1,5 +1,6 @@
 import type { EditableField, ListingChanges } from '../edit-types.js';
 import type { Marketplace } from '../listing.js';
+import { perMarketplace } from '../per-marketplace.js';
 import { evaluateField, ruleById, rulesFor, type FieldValues, type RuleField } from '../rules/index.js';
 import { RULE_FIELD_OF } from './rule-fields.js';
 
@@ -36,13 +37,11 @@ export function hardLimitViolations(marketplace: Marketplace, changes: ListingCh
 }
 
 /** Skips evaluating fields that cannot break a limit (a price change in a 100k-row bulk edit). */
-const limitFields = new Map<Marketplace, ReadonlySet<RuleField>>();
+const limitFields = perMarketplace(
+  (marketplace): ReadonlySet<RuleField> =>
+    new Set(rulesFor(marketplace).filter((rule) => rule.severity === 'error' && LIMIT_CHECKS.has(rule.check.type)).map((rule) => rule.field)),
+);
 
 function hasLimitRule(marketplace: Marketplace, field: RuleField): boolean {
-  let fields = limitFields.get(marketplace);
-  if (!fields) {
-    fields = new Set(rulesFor(marketplace).filter((rule) => rule.severity === 'error' && LIMIT_CHECKS.has(rule.check.type)).map((rule) => rule.field));
-    limitFields.set(marketplace, fields);
-  }
-  return fields.has(field);
+  return limitFields(marketplace).has(field);
 }

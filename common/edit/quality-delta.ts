@@ -1,5 +1,6 @@
 import type { ListingChanges } from '../edit-types.js';
 import type { Marketplace } from '../listing.js';
+import { perMarketplace } from '../per-marketplace.js';
 import { evaluateField, MAX_SCORE, rulesFor, type FieldValues, type RuleDef, type RuleField } from '../rules/index.js';
 import { RULE_FIELD_OF } from './rule-fields.js';
 
@@ -72,16 +73,7 @@ interface IndexedTable {
   byId: ReadonlyMap<string, { def: RuleDef; order: number }>;
 }
 
-const tables = new Map<Marketplace, IndexedTable>();
-
-function tableOf(marketplace: Marketplace): IndexedTable {
-  let table = tables.get(marketplace);
-  if (!table) {
-    table = { byId: new Map(rulesFor(marketplace).map((def, order) => [def.id, { def, order }])) };
-    tables.set(marketplace, table);
-  }
-  return table;
-}
+const tableOf = perMarketplace((marketplace): IndexedTable => ({ byId: new Map(rulesFor(marketplace).map((def, order) => [def.id, { def, order }])) }));
 
 const EDITABLE_FOR_RULE: Readonly<Record<RuleField, keyof ListingChanges>> = {
   title: 'title',

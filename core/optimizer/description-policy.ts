@@ -5,6 +5,7 @@
  */
 import { DESCRIPTION_FORMAT } from '../../common/description-format.js';
 import type { Marketplace } from '../../common/listing.js';
+import { perMarketplace } from '../../common/per-marketplace.js';
 import { ruleById } from '../../common/rules/index.js';
 import sanitizeHtml from 'sanitize-html';
 
@@ -88,13 +89,5 @@ function build(marketplace: Marketplace): DescriptionPolicy {
   };
 }
 
-const POLICIES = new Map<Marketplace, DescriptionPolicy>();
-
-export function descriptionPolicy(marketplace: Marketplace): DescriptionPolicy {
-  let policy = POLICIES.get(marketplace);
-  if (policy === undefined) {
-    policy = build(marketplace);
-    POLICIES.set(marketplace, policy);
-  }
-  return policy;
-}
+/** A marketplace's description policy, built from its rule table on first use. */
+export const descriptionPolicy = perMarketplace(build);

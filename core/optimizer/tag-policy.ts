@@ -4,6 +4,7 @@
  * does not (Shopify has tags but no rules). Marketplaces absent here get no tag proposals.
  */
 import type { Marketplace } from '../../common/listing.js';
+import { perMarketplace } from '../../common/per-marketplace.js';
 import { RULE_TABLES } from '../../common/rules/index.js';
 
 export interface TagPolicy {
@@ -70,9 +71,5 @@ function build(marketplace: Marketplace): TagPolicy | null {
   return policy;
 }
 
-const POLICIES = new Map<Marketplace, TagPolicy | null>();
-
-export function tagPolicy(marketplace: Marketplace): TagPolicy | null {
-  if (!POLICIES.has(marketplace)) POLICIES.set(marketplace, build(marketplace));
-  return POLICIES.get(marketplace) ?? null;
-}
+/** A marketplace's tag policy (null: it has no tags), built from its rule table on first use. */
+export const tagPolicy = perMarketplace(build);

@@ -3,6 +3,7 @@
  * rather than restated here: when a table changes, the optimizer follows. Built once per marketplace.
  */
 import type { Marketplace } from '../../common/listing.js';
+import { perMarketplace } from '../../common/per-marketplace.js';
 import { RULE_TABLES } from '../../common/rules/index.js';
 import { phrasePattern } from './phrase-pattern.js';
 
@@ -83,13 +84,5 @@ function build(marketplace: Marketplace): TitlePolicy {
   return policy;
 }
 
-const POLICIES = new Map<Marketplace, TitlePolicy>();
-
-export function titlePolicy(marketplace: Marketplace): TitlePolicy {
-  let policy = POLICIES.get(marketplace);
-  if (policy === undefined) {
-    policy = build(marketplace);
-    POLICIES.set(marketplace, policy);
-  }
-  return policy;
-}
+/** A marketplace's title policy, built from its rule table on first use. */
+export const titlePolicy = perMarketplace(build);
