@@ -55,6 +55,11 @@ export function describeImportPrices(note: ImportCurrencyNote, hintReason: strin
   return `Prices: ${parts.length === 0 ? 'no listings written' : parts.join('; ')}`;
 }
 
+/** "Read from: Excel workbook, sheet "Template" (of 3 sheets: …)": which sheet or archived file an import read. */
+export function describeReadFrom(containerNote: string): string {
+  return `Read from: ${containerNote}`;
+}
+
 /** "Line 25" or, in an XML feed or a JSON array, "Item 25": where a report's row number points. */
 export function rowLabel(unit: RowUnit, row: number): string {
   return `${unit === 'item' ? 'Item' : 'Line'} ${row}`;

@@ -200,6 +200,8 @@ export interface ImportPreview {
   encoding: TextEncoding;
   /** E.g. "Not valid UTF-8: read as Windows-1252 (check accented letters below)". */
   encodingNote: string | null;
+  /** Which sheet of an Excel workbook or which file of a ZIP archive was read, e.g. `Excel workbook, sheet "Template" (of 3 sheets: …)`; null: a plain file. */
+  containerNote: string | null;
   dialect: ImportDialect;
   /** 0–1. */
   confidence: number;
@@ -270,6 +272,8 @@ export interface ImportReport {
   fileName: string;
   dialect: ImportDialect;
   encoding: TextEncoding;
+  /** As ImportPreview's: which sheet or archived file was read (reports saved before this was kept lack it). */
+  containerNote?: string | null;
   /** Data rows in the file (not preamble/header/blank lines). */
   dataRows: number;
   /** What the row numbers of `errors` and `warnings` count: lines, or an XML feed's or JSON array's items. */

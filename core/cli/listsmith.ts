@@ -2,7 +2,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeImportPrices, describeRowTally, isMergedRowWarning } from '../../common/import-report-text.js';
+import { describeImportPrices, describeReadFrom, describeRowTally, isMergedRowWarning } from '../../common/import-report-text.js';
 import { DEFAULT_EBAY_EURO_SITE, EBAY_EURO_SITES, type EbaySiteCode } from '../../common/ebay-sites.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../common/import-types.js';
 import { drainIndexBacklog } from '../catalog/index-backlog.js';
@@ -125,6 +125,7 @@ async function runImport(file: string | undefined): Promise<Record<string, unkno
     process.stderr.write(
       [
         `${report.dialect}: ${report.dataRows} rows → ${report.imported} imported, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`,
+        ...(report.containerNote == null ? [] : [describeReadFrom(report.containerNote)]),
         describeRowTally(report),
         `Listings: ${report.imported} new, ${report.updated} updated, ${report.unchanged} unchanged; ${report.variants} variants`,
         ...merged.slice(0, 10).map((w) => `  merged: ${w.message}`),
@@ -136,6 +137,7 @@ async function runImport(file: string | undefined): Promise<Record<string, unkno
     return {
       dialect: report.dialect,
       encoding: report.encoding,
+      containerNote: report.containerNote ?? null,
       dataRows: report.dataRows,
       rowUnit: report.rowUnit,
       imported: report.imported,

@@ -340,6 +340,7 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
     fileName: options.fileName,
     dialect: source.dialect,
     encoding: source.encoding,
+    containerNote: source.containerNote,
     dataRows,
     rowUnit: source.rowUnit ?? 'line',
     // After a rollback nothing of this import is in the catalog: the counts say so.

@@ -17,6 +17,8 @@ export const HEAD_BYTES = 256 * 1024;
 export interface DecodedText {
   encoding: TextEncoding;
   encodingNote: string | null;
+  /** Which sheet of an Excel workbook or which file of a ZIP archive was read (null: a plain file). */
+  containerNote: string | null;
   /** The decoded head of the file (up to HEAD_BYTES), for sniffing; the chunks repeat it. */
   head: string;
   /** Decoded text, in order; BOM removed. One pass only. */
@@ -166,12 +168,12 @@ function decodeBytes(source: ByteSource, fileName: string, unpackNote: string | 
     throw new ContractError('invalid_input', `"${fileName}" has no data in it (only blank lines or separators). Export your listings again and pick the new file.`);
   }
 
-  if (unpackNote !== null) encodingNote = encodingNote === null ? unpackNote : `${unpackNote}; ${encodingNote}`;
   let consumed = 0;
   const strictUtf8 = encoding === 'utf-8' || encoding === 'utf-8-bom';
   return {
     encoding,
     encodingNote,
+    containerNote: unpackNote,
     head: headText,
     totalBytes: size,
     bytesRead: () => consumed,

@@ -26,6 +26,8 @@ export interface ImportSource {
   dialect: ImportDialect;
   encoding: TextEncoding;
   encodingNote: string | null;
+  /** Which sheet of an Excel workbook or which file of a ZIP archive was read (null: a plain file). */
+  containerNote: string | null;
   records: AsyncIterable<MappedRecord>;
   /** Bytes of the file consumed so far (for progress). */
   bytesRead(): number;

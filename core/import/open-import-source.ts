@@ -103,6 +103,7 @@ function sourceFrom(text: DecodedText, dialect: ImportDialect, records: AsyncIte
     dialect,
     encoding: text.encoding,
     encodingNote: text.encodingNote,
+    containerNote: text.containerNote,
     records,
     bytesRead: () => text.bytesRead(),
     totalBytes: text.totalBytes,

@@ -18,7 +18,7 @@ export interface UnpackedFile {
   bytes: Uint8Array;
   /** The name to report: `archive.zip › listings.csv`. */
   fileName: string;
-  /** Said in the import report: which sheet or archived file was read. */
+  /** Which sheet or archived file was read (shown as "Read from: …", apart from the encoding). */
   note: string;
 }
 
@@ -73,7 +73,7 @@ async function unpack(bytes: Uint8Array, fileName: string, depth: number): Promi
   const content = unzipSync(bytes, { filter: (file) => file.name === inner })[inner]!;
   const innerName = `${fileName} › ${baseName(inner)}`;
   if (isPacked(content)) return unpack(content, innerName, depth + 1);
-  return { bytes: content, fileName: innerName, note: `ZIP archive: read ${baseName(inner)}, the one export file in it` };
+  return { bytes: content, fileName: innerName, note: `ZIP archive, ${baseName(inner)} (the one export file in it)` };
 }
 
 const baseName = (name: string): string => name.slice(name.lastIndexOf('/') + 1);
@@ -106,7 +106,7 @@ async function workbookAsCsv(bytes: Uint8Array, fileName: string): Promise<Unpac
   const width = rows.reduce((max, row) => Math.max(max, lastFilled(row) + 1), 0);
   const csv = stringify(rows.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? '')), { record_delimiter: '\n' });
   const others = sheets.length > 1 ? ` (of ${sheets.length} sheets: ${sheets.map((sheet) => sheet.sheet).join(', ')})` : '';
-  return { bytes: new TextEncoder().encode(csv), fileName, note: `Excel workbook: read sheet "${chosen.sheet}"${others}` };
+  return { bytes: new TextEncoder().encode(csv), fileName, note: `Excel workbook, sheet "${chosen.sheet}"${others}` };
 }
 
 function lastFilled(row: string[]): number {

@@ -99,6 +99,7 @@ export async function previewImport(path: string, options: PreviewOptions): Prom
     sizeBytes: options.sizeBytes,
     encoding: source.encoding,
     encodingNote: source.encodingNote,
+    containerNote: source.containerNote,
     dialect: source.dialect,
     confidence: details.confidence,
     candidates: details.candidates,

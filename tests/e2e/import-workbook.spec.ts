@@ -29,11 +29,16 @@ test('an Excel workbook imports like the CSV it holds; an orders export is refus
   await expect(page.getByTestId('import-step')).toHaveAttribute('data-step', 'preview', { timeout: 60_000 });
   await expect(page.getByTestId('import-error')).toHaveCount(0);
   await expect(page.getByTestId('import-dialect')).toHaveAttribute('data-dialect', 'shopify');
-  await expect(page.getByTestId('import-encoding-note')).toContainText('Excel workbook: read sheet "products_export"');
+  // Which sheet was read has a note of its own; the workbook's text is UTF-8, so no encoding note.
+  await expect(page.getByTestId('import-container-note')).toHaveText('Read from: Excel workbook, sheet "products_export"');
+  await expect(page.getByTestId('import-encoding-note')).toHaveCount(0);
   await page.getByTestId('import-currency-select').selectOption('EUR');
+  await page.setViewportSize({ width: 1024, height: 700 });
   await page.screenshot({ path: 'test-results/import-workbook-preview.png' });
   await page.getByTestId('import-start').click();
   await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('report-container-note')).toHaveText('Read from: Excel workbook, sheet "products_export"');
+  await page.screenshot({ path: 'test-results/import-workbook-report.png' });
   await expect(page.getByTestId('report-rows-new')).toHaveAttribute('data-value', '27');
   await expect(page.getByTestId('report-rows-partOf')).toHaveAttribute('data-value', '219');
   await expect(page.getByTestId('report-rows-rejected')).toHaveAttribute('data-value', '0');

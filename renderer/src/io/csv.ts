@@ -1,4 +1,4 @@
-import { describeImportPrices, describeRowTally, isMergedRowWarning, rowUnitHeading } from '../../../common/import-report-text.js';
+import { describeImportPrices, describeReadFrom, describeRowTally, isMergedRowWarning, rowUnitHeading } from '../../../common/import-report-text.js';
 import type { ImportReport, RowProblem } from '../../../common/import-types.js';
 
 /**
@@ -28,6 +28,7 @@ export function importReportCsv(report: ImportReport, hintReason: string | null 
   const add = (type: string, problems: readonly RowProblem[]) => {
     for (const p of problems) rows.push([type, p.line, p.column, p.message]);
   };
+  if (report.containerNote != null) rows.push(['summary', null, null, describeReadFrom(report.containerNote)]);
   rows.push(['summary', null, null, describeRowTally(report)]);
   rows.push(['summary', null, null, `Listings: ${report.imported} new, ${report.updated} updated, ${report.unchanged} unchanged; ${report.variants} variants`]);
   if (!report.cancelled) rows.push(['summary', null, null, describeImportPrices(report.currency, hintReason)]);

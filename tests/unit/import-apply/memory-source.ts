@@ -21,6 +21,7 @@ export function memorySource(entries: readonly Entry[], options: { beforeEach?: 
     dialect: 'jsonl',
     encoding: 'utf-8',
     encodingNote: null,
+    containerNote: null,
     records: records(),
     bytesRead: () => read * 100,
     totalBytes: entries.length * 100,

@@ -141,7 +141,7 @@ describe("Amazon's current template and Category Listings Report", () => {
   it('reads the listings under the keys row, skips the example row, and reads the localized drop-downs', async () => {
     const read = await importText(await workbook(), {}, 'xlsm');
     expect(read.source.dialect).toBe('amazon_flat_file');
-    expect(read.source.encodingNote).toContain('read sheet "Modello"');
+    expect(read.source.containerNote).toContain('sheet "Modello"');
     expect(read.listings.map((l) => l.sku)).toEqual(['PIATTO-01', 'TAZZA-FAM']);
     const [plate, cup] = read.listings as [(typeof read.listings)[number], (typeof read.listings)[number]];
 

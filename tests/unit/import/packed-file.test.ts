@@ -2,9 +2,14 @@ import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
+import { openCatalog } from '../../../core/catalog/open-catalog.js';
+import { applyImport } from '../../../core/import/apply-import.js';
 import { decodeFile } from '../../../core/import/decode-text.js';
+import { openImportSource } from '../../../core/import/open-import-source.js';
 import { openTable } from '../../../core/import/read-table.js';
-import { collect, corpusPath, importText, type Collected } from './helpers.js';
+import { importReportCsv } from '../../../renderer/src/io/csv.js';
+import { tempDbPath } from '../catalog/temp-catalog.js';
+import { collect, corpusPath, fixture, importText, type Collected } from './helpers.js';
 
 /**
  * Excel workbooks and ZIP archives are read, not refused: the app offers .xlsx and .zip files for
@@ -40,7 +45,8 @@ describe('Excel workbooks', () => {
   it("a real shop's export saved as .xlsx imports with all its products and variants", async () => {
     const read = await collect(corpusPath(REAL_WORKBOOK), { defaultCurrency: 'EUR' });
     expect(read.source.dialect).toBe('shopify');
-    expect(read.source.encodingNote).toBe('Excel workbook: read sheet "products_export"');
+    expect(read.source.containerNote).toBe('Excel workbook, sheet "products_export"');
+    expect(read.source.encodingNote).toBeNull();
     expect(read.listings).toHaveLength(27);
     expect(read.rejected).toHaveLength(0);
     expect(read.listings.reduce((n, listing) => n + (listing.variants?.length ?? 0), 0)).toBe(246);
@@ -66,7 +72,7 @@ describe('Excel workbooks', () => {
       { data: [['Valid values'], ['New'], ['Used']], sheet: 'Valid Values' },
     ] as never).toBuffer();
     const read = await importText(workbook, { defaultCurrency: 'SEK' }, 'xlsm');
-    expect(read.source.encodingNote).toBe('Excel workbook: read sheet "Template" (of 3 sheets: Instructions, Template, Valid Values)');
+    expect(read.source.containerNote).toBe('Excel workbook, sheet "Template" (of 3 sheets: Instructions, Template, Valid Values)');
     expect(summary(read)).toEqual(summary(await collect(corpusPath(REAL_CSV), { defaultCurrency: 'SEK' })));
   });
 
@@ -83,7 +89,7 @@ describe('Excel workbooks', () => {
       { data: validValues, sheet: 'Valori validi' },
     ] as never).toBuffer();
     const read = await importText(workbook, { defaultCurrency: 'GBP' }, 'xlsm');
-    expect(read.source.encodingNote).toContain('read sheet "Modello"');
+    expect(read.source.containerNote).toContain('sheet "Modello"');
     expect(read.source.dialect).toBe('amazon_flat_file');
     const fromCsv = await collect(corpusPath(amazon), { defaultCurrency: 'GBP' });
     expect(read.listings.length).toBe(fromCsv.listings.length);
@@ -114,15 +120,36 @@ describe('ZIP archives', () => {
     const csv = readFileSync(corpusPath(REAL_CSV));
     const archive = zipSync({ 'export/products.csv': csv, '__MACOSX/export/._products.csv': new Uint8Array([0, 5]), 'readme.pdf': new Uint8Array([37, 80]) });
     const read = await importText(archive, { defaultCurrency: 'SEK' }, 'zip');
-    expect(read.source.encodingNote).toBe('ZIP archive: read products.csv, the one export file in it');
+    expect(read.source.containerNote).toBe('ZIP archive, products.csv (the one export file in it)');
+    expect(read.source.encodingNote).toBeNull();
     expect(summary(read)).toEqual(summary(await collect(corpusPath(REAL_CSV), { defaultCurrency: 'SEK' })));
   });
 
   it('reads a workbook inside an archive', async () => {
     const archive = zipSync({ [REAL_WORKBOOK]: readFileSync(corpusPath(REAL_WORKBOOK)) });
     const read = await importText(archive, { defaultCurrency: 'EUR' }, 'zip');
-    expect(read.source.encodingNote).toBe('Excel workbook: read sheet "products_export"');
+    expect(read.source.containerNote).toBe('Excel workbook, sheet "products_export"');
+    expect(read.source.encodingNote).toBeNull();
     expect(read.listings).toHaveLength(27);
+  });
+
+  it('says which file it read apart from the encoding, in the source and in the import report', async () => {
+    const cp1252 = 'shopify_products_cp1252_commas-in-SKUs__Wow-Beauty-Supply.csv';
+    const archive = zipSync({ 'export/products.csv': readFileSync(corpusPath(cp1252)) });
+    const path = fixture(archive, 'zip');
+    const source = await openImportSource(path, { fileName: 'shop.zip', defaultCurrency: 'USD' });
+    expect(source.containerNote).toBe('ZIP archive, products.csv (the one export file in it)');
+    expect(source.encodingNote).toMatch(/^Not valid UTF-8: read as Windows-1252/);
+    const catalog = openCatalog(tempDbPath(), { role: 'writer' });
+    try {
+      const report = await applyImport(catalog, source, { fileName: 'shop.zip', operationId: 'op' });
+      expect(report.containerNote).toBe(source.containerNote);
+      expect(report.warnings[0]!.message).toBe(source.encodingNote);
+      expect(report.warnings.some((w) => w.message.includes('ZIP archive'))).toBe(false);
+      expect(importReportCsv(report).split('\r\n')[1]).toBe('summary,,,"Read from: ZIP archive, products.csv (the one export file in it)"');
+    } finally {
+      catalog.close();
+    }
   });
 
   it('refuses an archive with several export files or none, naming what it holds', async () => {

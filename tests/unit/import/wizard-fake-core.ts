@@ -24,13 +24,14 @@ export function useMemoryLocalStorage(): void {
 }
 
 /** The parts of a preview of `products.csv` that these tests do not vary. */
-export function previewOf(dialect: ImportDialect, rest: Omit<ImportPreview, 'fileId' | 'fileName' | 'sizeBytes' | 'encoding' | 'encodingNote' | 'dialect' | 'confidence' | 'candidates' | 'delimiter' | 'headerLine' | 'rowUnit' | 'problems' | 'warnings'>): ImportPreview {
+export function previewOf(dialect: ImportDialect, rest: Omit<ImportPreview, 'fileId' | 'fileName' | 'sizeBytes' | 'encoding' | 'encodingNote' | 'containerNote' | 'dialect' | 'confidence' | 'candidates' | 'delimiter' | 'headerLine' | 'rowUnit' | 'problems' | 'warnings'>): ImportPreview {
   return {
     fileId: FILE_ID,
     fileName: 'products.csv',
     sizeBytes: 100,
     encoding: 'utf-8',
     encodingNote: null,
+    containerNote: null,
     dialect,
     confidence: 1,
     candidates: [{ dialect, confidence: 1 }],

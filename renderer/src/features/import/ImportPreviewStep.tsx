@@ -224,6 +224,11 @@ export function ImportPreviewStep() {
           {preview === null && w.fileId !== null && <div className="muted">If you know what kind of file it is, choose its format below to try again.</div>}
         </div>
       )}
+      {preview?.containerNote != null && (
+        <div className="callout" role="note" data-testid="import-container-note">
+          <strong>Read from:</strong> {preview.containerNote}
+        </div>
+      )}
       {preview?.encodingNote != null && (
         <div className="callout callout-warn" role="note" data-testid="import-encoding-note">
           <strong>Encoding:</strong> {preview.encodingNote}

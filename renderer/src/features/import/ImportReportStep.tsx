@@ -1,4 +1,4 @@
-import { describeImportPrices, isMergedRowWarning, ROW_OUTCOMES, rowTallySum } from '../../../../common/import-report-text.js';
+import { describeImportPrices, describeReadFrom, isMergedRowWarning, ROW_OUTCOMES, rowTallySum } from '../../../../common/import-report-text.js';
 import { DIALECT_LABELS, type ImportReport, type ImportRowTally } from '../../../../common/import-types.js';
 import { formatInteger } from '../../format.js';
 import { ProblemTable } from '../../ui/ProblemTable.js';
@@ -87,6 +87,11 @@ export function ImportReportStep({ report, hintReason }: { report: ImportReport;
         <div className={`callout ${report.rejected > 0 ? 'callout-warn' : 'callout-ok'}`} role="status">
           <strong>Import finished</strong> in {seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s — {DIALECT_LABELS[report.dialect] ?? report.dialect}, {report.encoding}.
         </div>
+      )}
+      {report.containerNote != null && (
+        <p className="muted" data-testid="report-container-note">
+          {describeReadFrom(report.containerNote)}
+        </p>
       )}
       <RowTiles report={report} />
       <ListingCounts report={report} />
