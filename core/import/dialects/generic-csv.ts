@@ -16,21 +16,22 @@ import { ownCells } from '../variant-cells.js';
  */
 
 const GUESSES: [RegExp, MappableField][] = [
-  [/^(title|name|product ?name|item ?name|listing ?title|product ?title|titolo|titre|titel)$/, 'title'],
+  // `post_title`, `post_content`, `tax:product_cat`…: WordPress's own names, which WooCommerce import/export plugins (WebToffee's) write.
+  [/^(title|name|product ?name|item ?name|listing ?title|product ?title|post ?title|titolo|titre|titel)$/, 'title'],
   [/^(sku|item ?sku|seller ?sku|custom ?label.*|product ?code|article ?(number|no)|style ?code)$/, 'sku'],
   // `uniq_id`: the scraped-catalog datasets sellers start from (Flipkart's, Amazon UK's) key their rows by it.
   [/^(id|product ?id|listing ?id|item ?id|item ?number|source ?id|external ?id|uniq ?id|unique ?id)$/, 'sourceId'],
   [/^(price|regular ?price|unit ?price|selling ?price|list ?price|current ?price|retail ?price|amount|price ?\(.*\)|prezzo|prix|preis)$/, 'price'],
   [/^(currency|currency ?code)$/, 'currency'],
   [/^(qty|quantity|stock|inventory|available|stock ?qty|quantity ?available|available ?quantity|quantità)$/, 'quantity'],
-  [/^(description|body|body ?\(?html\)?|details|desc|product ?description|long ?description|descrizione)$/, 'description'],
-  [/^(tags?|keywords?|hashtags?|search ?terms)$/, 'tags'],
+  [/^(description|body|body ?\(?html\)?|details|desc|product ?description|long ?description|post ?content|descrizione)$/, 'description'],
+  [/^(tags?|keywords?|hashtags?|search ?terms|tax:product ?tag)$/, 'tags'],
   [/^(materials?)$/, 'materials'],
   [/^((main ?|hero ?|hosted ?)?(image|img|photo|picture|pic)s?( ?\d+)?( ?(urls?|links?|src|hero ?url))?|picture ?(hero|\d+) ?url|image ?(url|link|src) ?\d*|(main|additional) ?image ?(url|link)?)$/, 'images'],
-  [/^(category|categories|product ?category|category ?path|type|product ?type)$/, 'category'],
+  [/^(category|categories|product ?category|category ?path|type|product ?type|tax:product ?cat)$/, 'category'],
   [/^(brand|product ?brand|vendor|manufacturer|make)$/, 'brand'],
   [/^(condition|item ?condition)$/, 'condition'],
-  [/^(status|state|availability)$/, 'status'],
+  [/^(status|state|availability|post ?status)$/, 'status'],
   [/^(parent|parent ?sku|group|item ?group ?id|variant ?group|handle)$/, 'variantGroup'],
   [/^(option|variant|variation|attribute) ?(1 ?name|name ?1)$/, 'optionName1'],
   [/^(option|variant|variation|attribute) ?(1 ?values?|values? ?1)$/, 'optionValue1'],
@@ -201,7 +202,7 @@ export async function* mapGenericCsv(rows: AsyncIterable<TableRow>, ctx: MapCont
           if (draft.quantity === null || String(draft.quantity) !== value.replace(/[\s,]|\.0+$/g, '')) unread.push(i);
           break;
         case 'tags':
-          draft.tags.push(...splitList(value, /[,;#]/));
+          draft.tags.push(...splitList(value, /[,;#|]/));
           break;
         case 'materials':
           draft.materials.push(...splitList(value));

@@ -53,4 +53,24 @@ describe('generic CSV: store export headers', () => {
     expect(listings[0]).toMatchObject({ sourceId: 'B07JW9H4J1', title: 'Wayona Nylon Braided USB Cable', priceMinor: 109900, currency: 'INR' });
     expect(listings[0]!.attributes).toMatchObject({ discounted_price: '₹399', rating_count: '24,269' });
   });
+
+  it("a WooCommerce plugin's WordPress names (post_title, post_content, tax:product_cat) are the fields they name", async () => {
+    // The header of WebToffee's Product Import Export for WooCommerce sample (Basic-Product_WooCommerce_Sample_CSV.csv).
+    const csv =
+      'parent_sku,sku,post_title,post_excerpt,post_content,post_status,regular_price,sale_price,stock_status,stock,manage_stock,weight,Images,tax:product_type,tax:product_cat,tax:product_tag\n' +
+      ',A11,Samsung Galaxy Ace Duos,"-5 MP Primary Camera","Having a much vaunted reputation",publish,150,120,instock,25,yes,0.5,http://example.com/a.jpg | http://example.com/b.jpg,simple,Phones > Samsung,phone|samsung\n';
+    const { listings } = await importText(csv, { defaultCurrency: 'USD' });
+    expect(listings[0]).toMatchObject({
+      sku: 'A11',
+      title: 'Samsung Galaxy Ace Duos',
+      description: 'Having a much vaunted reputation',
+      status: 'active',
+      priceMinor: 15000,
+      quantity: 25,
+      category: 'Phones > Samsung',
+      tags: ['phone', 'samsung'],
+      images: ['http://example.com/a.jpg', 'http://example.com/b.jpg'],
+    });
+    expect(listings[0]!.attributes).toMatchObject({ post_excerpt: '-5 MP Primary Camera', sale_price: '120', 'tax:product_type': 'simple' });
+  });
 });
