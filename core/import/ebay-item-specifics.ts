@@ -1,5 +1,4 @@
-import { cell, identifier, keepColumns, setAttributeFrom, type Draft, type Warnings } from './listing-draft.js';
-import { isIdentifierHeader } from './values.js';
+import { attributeCell, keepColumns, setAttributeFrom, type Draft, type Warnings } from './listing-draft.js';
 
 /**
  * eBay item specifics in uploads and reports: `C:Brand` (item specifics), `P:UPC` / `Product:EAN`
@@ -30,14 +29,9 @@ export function ebaySpecificName(header: string): string {
  */
 export function addEbaySpecifics(draft: Draft, cells: readonly string[], indexes: readonly number[], header: readonly string[], line: number, warnings: Warnings): void {
   for (const i of indexes) {
-    const column = header[i];
-    if (column === undefined) continue;
-    const value = isIdentifierHeader(column) ? identifier(cells, i, header, line, warnings) : cell(cells, i);
-    if (value === null) {
-      keepColumns(draft.kept.columns, cells, header, [i]);
-      continue;
-    }
-    if (value === '') continue;
+    const value = attributeCell(draft, cells, i, header, line, warnings);
+    if (value === null) continue;
+    const column = header[i]!;
     const short = ebaySpecificName(column).slice(0, 100);
     const name = short in draft.attributes ? column.trim().slice(0, 100) : short;
     if (!(name in draft.attributes)) setAttributeFrom(draft, name, column, value);

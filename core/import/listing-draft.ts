@@ -182,19 +182,23 @@ export function identifier(cells: readonly string[], index: number, header: read
 }
 
 /**
- * Adds every non-empty cell of `indexes` as an attribute named by its header (damaged ids dropped,
- * and then kept as untouched columns: the file's text is not lost), remembering its column.
+ * The cell of column `i` to read as an attribute, or null: empty, or an Excel-damaged identifier
+ * (warned about, then kept as an untouched column: the file's text is not lost).
  */
+export function attributeCell(draft: Draft, cells: readonly string[], i: number, header: readonly string[], line: number, warnings: Warnings): string | null {
+  const name = header[i];
+  if (name === undefined) return null;
+  const value = isIdentifierHeader(name) ? identifier(cells, i, header, line, warnings) : cell(cells, i);
+  if (value === null) keepColumns(draft.kept.columns, cells, header, [i]);
+  return value || null;
+}
+
+/** Adds every non-empty cell of `indexes` as an attribute named by its header (attributeCell), remembering its column. */
 export function addAttributes(draft: Draft, cells: readonly string[], indexes: Iterable<number>, header: readonly string[], line: number, warnings: Warnings, rename?: (header: string) => string): void {
   for (const i of indexes) {
-    const name = header[i];
-    if (name === undefined) continue;
-    const value = isIdentifierHeader(name) ? identifier(cells, i, header, line, warnings) : cell(cells, i);
-    if (value === null) {
-      keepColumns(draft.kept.columns, cells, header, [i]);
-      continue;
-    }
-    if (value === '') continue;
+    const value = attributeCell(draft, cells, i, header, line, warnings);
+    if (value === null) continue;
+    const name = header[i]!;
     const key = (rename ? rename(name) : name).slice(0, 100);
     if (!(key in draft.attributes)) setAttributeFrom(draft, key, name, value);
   }
