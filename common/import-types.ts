@@ -130,6 +130,8 @@ export interface PreviewColumn {
   index: number;
   /** The header as written in the file (trimmed); duplicates get " (2)", empty ones "Column N". */
   header: string;
+  /** What the template calls the column for the seller, above its machine header (Amazon's labels row: "Nome dell'articolo"). */
+  label?: string;
   /**
    * The listing field the column is read into (`ignore`: not read). null: the format reads it as
    * none of the mappable fields; it is kept with the listing exactly as written (Listing.source).

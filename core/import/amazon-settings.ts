@@ -10,6 +10,8 @@ import { withoutPlace } from './amazon-attribute-keys.js';
  */
 
 export interface AmazonSettings {
+  /** 1-based row of the labels the seller reads ("SKU", "Nome dell'articolo"), when stated. */
+  labelRow: number | null;
   /** 1-based row of the attribute keys (`contribution_sku#1.value`…), when stated. */
   attributeRow: number | null;
   /** 1-based row of the first listing, when stated. */
@@ -38,6 +40,7 @@ export function parseAmazonSettings(cells: readonly string[]): AmazonSettings {
     return Number.isInteger(n) && n > 0 ? n : null;
   };
   return {
+    labelRow: row('labelRow'),
     attributeRow: row('attributeRow'),
     dataRow: row('dataRow'),
     marketplaceId: /^amzn1\.mp\.o\.([A-Z0-9]+)$/.exec(params.get('primaryMarketplaceId') ?? '')?.[1] ?? null,

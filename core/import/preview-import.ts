@@ -5,6 +5,7 @@ import { currencyHintOf } from './currency-hint.js';
 import type { MappedRecord } from './mapped-record.js';
 import { openImportSourceDetailed } from './open-import-source.js';
 import type { TitleMatcher } from './title-matches.js';
+import { templateLabels } from './template-labels.js';
 
 /**
  * What the wizard shows before anything is written: detection, columns with samples and what each
@@ -106,7 +107,7 @@ export async function previewImport(path: string, options: PreviewOptions): Prom
     delimiter: details.delimiter,
     headerLine: details.headerLine,
     rowUnit: source.rowUnit ?? 'line',
-    columns: previewColumns(details.header, details.columnFields, details.chosenColumns, samples, records),
+    columns: previewColumns(details.header, details.columnFields, details.chosenColumns, samples, records, templateLabels(details.preamble, details.header.length)),
     listings,
     defaultCurrency: options.defaultCurrency ?? FALLBACK_CURRENCY,
     currencyInFile: listings.length > 0 && listings.every((l) => l.currencyFromFile),
@@ -162,7 +163,7 @@ async function countTitleMatches(previewed: readonly ListingRecord[], rest: Asyn
  * Each column with what it is read into. A column the format reads as none of the mappable fields
  * but turns into an attribute (eBay report columns, Shopify metafields) shows as that attribute.
  */
-function previewColumns(header: readonly string[], fields: readonly (MappableField | null)[], chosen: readonly boolean[], samples: string[][], records: readonly ListingRecord[]): PreviewColumn[] {
+function previewColumns(header: readonly string[], fields: readonly (MappableField | null)[], chosen: readonly boolean[], samples: string[][], records: readonly ListingRecord[], labels: readonly string[] | null): PreviewColumn[] {
   const attributeOf = new Map<string, string>();
   for (const record of records) {
     for (const [name, column] of Object.entries(record.listing.source?.attributeColumns ?? {})) if (!attributeOf.has(column)) attributeOf.set(column, name);
@@ -170,6 +171,7 @@ function previewColumns(header: readonly string[], fields: readonly (MappableFie
   return header.map((name, index) => {
     const attribute = attributeOf.get(name);
     const field = fields[index] ?? (attribute === undefined ? null : (`attribute:${attribute}` as MappableField));
-    return { index, header: name, mappedTo: field, chosen: chosen[index] ?? false, samples: samples[index] ?? [] };
+    const label = labels?.[index];
+    return { index, header: name, ...(label && label !== name ? { label } : {}), mappedTo: field, chosen: chosen[index] ?? false, samples: samples[index] ?? [] };
   });
 }

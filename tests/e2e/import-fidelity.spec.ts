@@ -170,6 +170,13 @@ for (const [name, fileName] of [
     await page.setViewportSize(SIZES[0]!);
     await openApp(page);
     await pickFile(page, file.split('/').pop()!, readFileSync(file));
+    if (name === 'amazon') {
+      // The column shows the label Amazon's template gives it, its machine header under it.
+      const sku = page.locator('[data-testid="import-mapping-row"][data-header="item_sku"] td').first();
+      await expect(sku).toHaveAttribute('data-label', 'Seller SKU');
+      await expect(sku).toContainText('Seller SKU');
+      await expect(sku.locator('.mapping-key')).toHaveText('item_sku');
+    }
     if (name === 'shopify') {
       await expect(page.getByTestId('import-currency-select')).toHaveValue('PLN');
       await expect(page.getByTestId('import-currency-hint')).toHaveText('From the file: Shopify market: Poland.');

@@ -123,9 +123,11 @@ export function MappingTable({ preview, disabled }: { preview: ImportPreview; di
             const mappedTo = value === '' ? 'format' : value;
             return (
               <tr key={c.index} data-testid="import-mapping-row" data-header={c.header} data-mapped-to={mappedTo} data-chosen={c.chosen} className={value === 'ignore' ? 'row-ignored' : undefined}>
-                <td className="cell-strong cell-clip" title={c.header}>
-                  {c.header}
+                <td className="cell-strong cell-clip" title={c.label === undefined ? c.header : `${c.label}\n${c.header}`} data-label={c.label}>
+                  {c.label ?? c.header}
                   {c.chosen && !generic && <span className="badge badge-neutral mapping-changed">changed</span>}
+                  {/* A template's machine header (Amazon's `item_name[…]#1.value`) under the name the seller knows it by. */}
+                  {c.label !== undefined && <span className="mapping-key muted">{c.header}</span>}
                 </td>
                 <td className="samples cell-clip">
                   <Samples samples={c.samples} />
