@@ -7,7 +7,7 @@ import { useCalls } from '../../store/client-context.js';
 import { deleteCalls } from './delete-calls.js';
 import { useAppStore } from '../../store/context.js';
 import { Modal } from '../../ui/Modal.js';
-import { defaultScopeChoice, ScopeChooser, useScopeOptions, type ScopeChoice } from '../../ui/ScopeChooser.js';
+import { defaultScopeChoice, ScopeChooser, useScopeOptions, type ScopeChoice } from '../grid/ScopeChooser.js';
 import './delete.css';
 
 type Phase = 'checking' | 'ready' | 'deleting';

@@ -27,7 +27,7 @@ import {
 } from './bulk-edit-form.js';
 import { Modal } from '../../ui/Modal.js';
 import { ProblemSection } from '../../ui/ProblemTable.js';
-import { defaultScopeChoice, ScopeChooser, useScopeOptions, type ScopeChoice } from '../../ui/ScopeChooser.js';
+import { defaultScopeChoice, ScopeChooser, useScopeOptions, type ScopeChoice } from '../grid/ScopeChooser.js';
 import { SelectField } from '../../ui/SelectField.js';
 
 type Phase = 'form' | 'previewing' | 'applying' | 'done';

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { formatCount } from '../format.js';
-import { useApp } from '../store/context.js';
-import { describeQuery, isFiltered, queryScope } from '../features/grid/query.js';
-import { selectionCount, selectionScope } from '../features/grid/selection.js';
+import { formatCount } from '../../format.js';
+import { useApp } from '../../store/context.js';
+import { describeQuery, isFiltered, queryScope } from './query.js';
+import { selectionCount, selectionScope } from './selection.js';
 
 export type ScopeChoice = 'selection' | 'query';
 

@@ -11,7 +11,7 @@ import { rememberedPriceRules, rememberPriceRules, toPriceRules, type PriceRules
 import { Modal } from '../../ui/Modal.js';
 import { OptimizeDialogPriceRules } from './OptimizeDialogPriceRules.js';
 import { OptimizeMethodChooser, type OptimizeMethod } from './OptimizeMethodChooser.js';
-import { defaultScopeChoice, ScopeChooser, useScopeOptions, type ScopeChoice } from '../../ui/ScopeChooser.js';
+import { defaultScopeChoice, ScopeChooser, useScopeOptions, type ScopeChoice } from '../grid/ScopeChooser.js';
 import './optimize.css';
 import { SelectField } from '../../ui/SelectField.js';
 
