@@ -34,9 +34,14 @@ export function csvField(text: string): string {
 }
 
 /**
- * Google's TSV feed has no quoting: tabs and line breaks inside a value would split it, so they
- * become spaces (the check step lists this as a change).
+ * Google's TSV feed: tabs and line breaks inside a value would split it (a data source with quoted
+ * fields off, or a Google Sheet, cannot hold them), so they become spaces (the check step lists
+ * this as a change). Quoted fields are on by default (support.google.com/merchants/answer/14998273):
+ * Google then reads a value starting with a quote as a quoted one (`"Vintage" lamp` loses its
+ * quotes), and a quote inside a value must be doubled within quotes. So a value holding a quote is
+ * written quoted with its quotes doubled, as RFC 4180 does: `"12"" record"` reads back `12" record`.
  */
 export function tsvField(text: string): string {
-  return text.replace(/[\t\r\n]+/g, ' ');
+  const flat = text.replace(/[\t\r\n]+/g, ' ');
+  return flat.includes('"') ? `"${flat.replace(/"/g, '""')}"` : flat;
 }
