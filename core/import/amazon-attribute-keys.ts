@@ -11,6 +11,10 @@
 const FLAT_FILE_NAMES: Readonly<Record<string, string>> = {
   'contribution_sku#1.value': 'item_sku',
   '::record_action': 'update_delete',
+  // The Category Listings Report's read-only columns: the title Amazon shows (when the seller's own
+  // item_name is blank, as on an offer for another brand's ASIN) and the listing's state.
+  '::title': 'amazon_title',
+  '::listing_status': 'listing_status',
   'product_type#1.value': 'feed_product_type',
   'item_name#1.value': 'item_name',
   'brand#1.value': 'brand_name',

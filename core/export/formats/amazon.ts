@@ -80,14 +80,25 @@ const ATTRIBUTE_PATHS: Readonly<Record<string, string>> = {
 };
 const FAMILY_WORDS = new Set(['parent_child', 'relationship_type']);
 
+/**
+ * A Category Listings Report's `::listing_status`, first as in the report: written only for
+ * listings whose status came from it — the file's word while the status still says it (statusKey),
+ * else Amazon's word for the status (Listsmith's sold out and archived are Amazon's Inactive).
+ */
+const LISTING_STATUS: Column = { key: 'listing_status', header: '::listing_status', type: 'text' };
+const STATUS_WORDS: Readonly<Record<Listing['status'], string>> = { active: 'Active', inactive: 'Inactive', draft: 'Incomplete', sold_out: 'Inactive', archived: 'Inactive' };
+
 function attributeColumns(marketplace: string, language: string): Column[] {
   const m = marketplace ? `[marketplace_id=${marketplace}]` : '';
   const l = language ? `[language_tag=${language}]` : '';
-  return columns.flatMap((column): Column[] => {
-    const path = ATTRIBUTE_PATHS[column.key];
-    if (path === undefined) return [];
-    return [{ ...column, header: path.replace('{M}', m).replace('{L}', l), ...(FAMILY_WORDS.has(column.key) ? { derived: true } : {}) }];
-  });
+  return [
+    LISTING_STATUS,
+    ...columns.flatMap((column): Column[] => {
+      const path = ATTRIBUTE_PATHS[column.key];
+      if (path === undefined) return [];
+      return [{ ...column, header: path.replace('{M}', m).replace('{L}', l), ...(FAMILY_WORDS.has(column.key) ? { derived: true } : {}) }];
+    }),
+  ];
 }
 
 const FORBIDDEN_IN_TITLE = /[!$?_{}^¬¦]/u;
@@ -165,6 +176,7 @@ const flatFileTarget: ExportTarget = {
       main_image_url: valueOrUnknown(listing, 'images', listing.images[0]),
       generic_keywords: listOrUnknown(listing, 'tags', listing.tags, keywordSeparator(listing)),
       update_delete: update,
+      listing_status: attributeLayoutOf(listing) !== null && listing.source?.status !== undefined ? STATUS_WORDS[listing.status] : undefined,
       ...attributeCells(listing),
     };
     for (let i = 1; i <= OTHER_IMAGES; i++) parent[`other_image_url${i}`] = listing.images[i] ?? undefined;
@@ -190,7 +202,7 @@ function attributeTarget(marketplace: string, language: string): ExportTarget {
   let target = ATTRIBUTE_TARGETS.get(id);
   if (!target) {
     const label = [language, marketplace].filter(Boolean).join(', ');
-    target = { ...flatFileTarget, columns: attributeColumns(marketplace, language), layout: { id, fileLabel: `template-${(language || marketplace || 'current').toLowerCase()}`, description: `Amazon's current template columns${label ? ` (${label})` : ''}` } };
+    target = { ...flatFileTarget, columns: attributeColumns(marketplace, language), statusKey: LISTING_STATUS.key, layout: { id, fileLabel: `template-${(language || marketplace || 'current').toLowerCase()}`, description: `Amazon's current template columns${label ? ` (${label})` : ''}` } };
     ATTRIBUTE_TARGETS.set(id, target);
   }
   return target;

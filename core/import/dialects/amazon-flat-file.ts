@@ -10,7 +10,7 @@ import { addAttributes, applyPrice, cell, Columns, extraCellsWarning, finish, id
 import type { MappedRecord } from '../mapped-record.js';
 import type { TableRow } from '../read-table.js';
 import { readStock } from '../stock-cell.js';
-import { decodeEntities, splitList } from '../values.js';
+import { decodeEntities, normaliseStatus, splitList } from '../values.js';
 import { ownCells } from '../variant-cells.js';
 
 /**
@@ -88,6 +88,10 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
   const col = {
     sku: c.find('item_sku', 'sku', 'Seller SKU'),
     title: c.find('item_name', 'Product Name', 'title'),
+    // A Category Listings Report's `::title`: the title Amazon shows, read when item_name is blank.
+    shownTitle: c.find('amazon_title'),
+    // A Category Listings Report's `::listing_status` (Active, Inactive, Incomplete).
+    listingStatus: c.find('listing_status'),
     brand: c.find('brand_name', 'brand'),
     description: c.find('product_description', 'description'),
     keywords: c.find('generic_keywords', 'generic_keywords1'),
@@ -133,7 +137,17 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
     } else {
       keepColumns(draft.kept.columns, cells, header, [col.productId]);
     }
-    draft.title = decodeEntities(cell(cells, col.title));
+    draft.title = decodeEntities(cell(cells, col.title) || cell(cells, col.shownTitle));
+    // The report's word (Active, Inactive, Incomplete) is the status, and goes back as written while
+    // the status still says it; a word not known here stays a column as written, the status untouched.
+    const statusWord = cell(cells, col.listingStatus);
+    const status = normaliseStatus(statusWord);
+    if (status !== null) {
+      draft.status = status;
+      draft.kept.status = statusWord;
+    } else {
+      keepColumns(draft.kept.columns, cells, header, [col.listingStatus]);
+    }
     draft.brand = cell(cells, col.brand) || null;
     draft.description = cells[col.description] ?? '';
     applyPrice(draft, cell(cells, col.price), headerOf(col.price, 'standard_price'), { decimalComma: EURO.has(draft.currency.toUpperCase()) });
@@ -165,7 +179,7 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
     // Read into fields above, but written back as the file had them: the id's type, the update
     // mode (not a Delete: the status says it, and an export never deletes), and the row's place in
     // a family (a parent's theme names its option columns).
-    keepColumns(draft.kept.columns, cells, header, [col.productIdType, deletes ? -1 : col.updateDelete, col.parentChild, col.parentSku, col.relationship, col.theme]);
+    keepColumns(draft.kept.columns, cells, header, [col.productIdType, deletes ? -1 : col.updateDelete, col.parentChild, col.parentSku, col.relationship, col.theme, col.shownTitle]);
     keepColumns(draft.kept.columns, cells, header, untouched);
     markUnknown(draft, {
       sku: col.sku,

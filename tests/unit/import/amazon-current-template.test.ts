@@ -229,3 +229,86 @@ describe("Amazon's current template and Category Listings Report", () => {
     catalog.close();
   });
 });
+
+/**
+ * The Category Listings Report opens with two read-only columns before the SKU: `::listing_status`
+ * (Active, Inactive, Incomplete) and `::title`, the title Amazon shows — the only one a listing has
+ * when the seller's own item_name is blank (an offer on another brand's ASIN). Column order, keys
+ * and words as real tools that read the report find them (github.com/BWB03/amazon-catalog-cli,
+ * catalog/core/parser.py: Status, Title, SKU, Product Type…); the listings are made up.
+ */
+describe("Amazon's Category Listings Report columns", () => {
+  const US = 'ATVPDKIKX0DER';
+  const en = (key: string): string => key.replace('#', `[marketplace_id=${US}][language_tag=en_US]#`);
+  const mp = (key: string): string => key.replace('#', `[marketplace_id=${US}]#`);
+  const KEYS = [
+    '::listing_status', '::title', 'contribution_sku#1.value', 'product_type#1.value', '::record_action', mp('parentage_level#1.value'),
+    mp('child_parent_sku_relationship#1.parent_sku'), 'variation_theme#1.name', en('item_name#1.value'), en('brand#1.value'),
+    'amzn1.volt.ca.product_id_type', 'amzn1.volt.ca.product_id_value', en('color#1.value'), en('size#1.value'),
+    'condition_type#1.value', 'fulfillment_availability#1.fulfillment_channel_code', 'fulfillment_availability#1.quantity',
+    `purchasable_offer[marketplace_id=${US}][audience=B2B]#1.our_price#1.schedule#1.value_with_tax`,
+    `purchasable_offer[marketplace_id=${US}][audience=ALL]#1.our_price#1.schedule#1.value_with_tax`,
+  ];
+  // Amazon's English words for the listing action (Amazon.in's template guide).
+  const actions = [{ attribute: '::record_action', aliases: { 'Create or Replace (Full Update)': 'full_update', 'Edit (Partial Update)': 'partial_update', Delete: 'delete' } }];
+  const EDIT = 'Edit (Partial Update)';
+  const csv = [
+    `settings=feedType=113&primaryMarketplaceId=amzn1.mp.o.${US}&contentLanguageTag=en_US&labelRow=4&attributeRow=5&dataRow=7&flavor=report&reportProvenance=true` +
+      `&attributeSettings=${Buffer.from(JSON.stringify(actions)).toString('base64')}`,
+    'Use ENGLISH to fill this template. DO NOT modify or delete the colored header rows.',
+    'Listing Identity',
+    'Status,Title,SKU,Product Type,Listing Action,Parentage Level,Parent SKU,Variation Theme Name,Item Name,Brand Name,Product Id Type,Product Id,Color,Size,Item Condition,Fulfillment Channel Code (US),Quantity (US),Your Price USD (B2B),Your Price USD (Sell on Amazon)',
+    KEYS.join(','),
+    `Active,Amazon Example,ABC123,,${EDIT},,,,,,ASIN,B000000000,,,,,,,`,
+    `Active,CPC Tablecloth,FAMILY,TABLECLOTH,${EDIT},Parent,,COLOR/SIZE,CPC Tablecloth,CPC,,,,,,,,,`,
+    `Active,CPC Sage Round Tablecloth,CPC-T1,TABLECLOTH,${EDIT},Child,FAMILY,COLOR/SIZE,CPC Sage Round Tablecloth,CPC,ASIN,B0AAAAAAA1,Sage,60 in,New,AMAZON_NA,,1.00,39.99`,
+    `Inactive,CPC Sage Tablecloth 90,CPC-T2,TABLECLOTH,${EDIT},Child,FAMILY,COLOR/SIZE,CPC Sage Tablecloth 90,CPC,ASIN,B0AAAAAAA2,Sage,90 in,New,DEFAULT,5,1.00,49.50`,
+    `Incomplete,,CPC-QUILT,BLANKET,${EDIT},,,,CPC Quilt,CPC,GTIN Exempt,,,,New,DEFAULT,2,,89.00`,
+    `Active,Linen Apron by Another Brand,CPC-APRON,APRON,${EDIT},,,,,,ASIN,B0AAAAAAA5,,,New,DEFAULT,7,,19.99`,
+  ].join('\n');
+
+  it("reads the status and, where the seller's item name is blank, Amazon's title", async () => {
+    const read = await importText(csv, {}, 'csv');
+    expect(read.rejected).toEqual([]);
+    const by = new Map(read.listings.map((l) => [l.sku, l]));
+    expect([...by.keys()].sort()).toEqual(['CPC-APRON', 'CPC-QUILT', 'FAMILY']);
+    expect(by.get('CPC-APRON')).toMatchObject({ title: 'Linen Apron by Another Brand', status: 'active', priceMinor: 1999, quantity: 7, currency: 'USD' });
+    expect(by.get('CPC-QUILT')).toMatchObject({ title: 'CPC Quilt', status: 'draft' });
+    const family = by.get('FAMILY')!;
+    // The shop price, not the business price beside it; the child's own status stays with it.
+    expect(family.variants?.map((v) => [v.sku, v.priceMinor, v.quantity, v.columns?.['::listing_status']])).toEqual([
+      ['CPC-T1', 3999, null, undefined],
+      ['CPC-T2', 4950, 5, 'Inactive'],
+    ]);
+  });
+
+  it('keeps a status word it does not know as written, and leaves the status alone', async () => {
+    const read = await importText(csv.replace('Incomplete,', 'Incompleto,'), {}, 'csv');
+    const quilt = read.listings.find((l) => l.sku === 'CPC-QUILT')!;
+    expect(quilt.status).toBe('active');
+    expect(quilt.source?.columns['::listing_status']).toBe('Incompleto');
+  });
+
+  it('the status and the title come back after an export under the same paths and a re-import', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'Category+Listings+Report.csv');
+    writeFileSync(file, csv);
+    const catalog = openCatalog(tempDbPath(), { role: 'writer' });
+    const source = await openImportSource(file, { fileName: path.basename(file) });
+    await applyImport(catalog, source, { fileName: path.basename(file), operationId: 'amazon-clr' });
+    const before = catalogState(catalog);
+    const summary = await exportListings(catalog, { format: 'amazon_flat_file', scope: { kind: 'all' }, outPath: path.join(dir, 'back.csv') });
+    const written = readFileSync(exportedPaths(summary)[0]!, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+    expect(written[0]!.startsWith('::listing_status,contribution_sku#1.value,')).toBe(true);
+    expect(written.find((line) => line.includes('CPC-QUILT'))!.startsWith('Incomplete,')).toBe(true);
+    const fresh = openCatalog(tempDbPath(), { role: 'writer' });
+    for (const exported of exportedPaths(summary)) {
+      const again = await openImportSource(exported, { fileName: path.basename(exported) });
+      await applyImport(fresh, again, { fileName: path.basename(exported), operationId: 'amazon-clr-back' });
+    }
+    const differences = diffStates(before, catalogState(fresh));
+    expect(differences, describeDifferences(differences)).toEqual([]);
+    fresh.close();
+    catalog.close();
+  });
+});
