@@ -2,12 +2,13 @@ import { EBAY_SITES, ebaySiteByName, type EbaySiteCode } from '../../common/ebay
 import type { CurrencyHint, ImportDialect } from '../../common/import-types.js';
 import { AMAZON_MARKETPLACE_REGIONS, REGION_ALIASES, REGION_CURRENCY } from './currency-hint-data.js';
 import { Columns } from './listing-draft.js';
-import { currencyNamedBy } from './values.js';
+import { currencyNamedBy, parsePrice } from './values.js';
 
 /**
  * The currency a file suggests without writing it next to its prices: the Amazon marketplace of a
  * flat file, the eBay site of an upload or a report, the one country a Shopify export's market
- * columns name, a price column's header that names its currency ("Price (₹)"). The wizard pre-fills it ("From the file: …") and the CLI uses it when the seller
+ * columns name, a price column's header that names its currency ("Price (₹)"), a Google feed's
+ * shipping costs ("US:::5.99 USD") when its prices are bare numbers. The wizard pre-fills it ("From the file: …") and the CLI uses it when the seller
  * gives no --currency; prices that state their own currency never take it.
  */
 
@@ -112,6 +113,45 @@ function priceHeaderHint(header: HintInput['header']): CurrencyHint | null {
   return { code: only[0], reason: `column "${only[1]}"` };
 }
 
+/** The currency a price cell writes beside its amount ("12.00 USD", "€12"); null: none, one "$" or "¥" shares, or no price. */
+function statedCurrency(cell: string): string | null {
+  try {
+    const price = parsePrice(cell, 'price');
+    return price === null || price.sharedSymbol ? null : price.currency;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A Google feed's `shipping` column (`shipping(country:service:price)` in Google's own TSV): each
+ * entry `country:region:service:price`, several in a cell separated by commas, the price with its
+ * currency ("US:::5.99 USD", "AE:::AED 15"). Its currency is the feed's when the prices are bare
+ * numbers ("10.99"): a price that states a currency (even another) speaks for itself, so then no
+ * hint. Every stated shipping currency in the first rows must agree.
+ */
+function googleShippingHint(header: HintInput['header'], rows: HintInput['rows']): CurrencyHint | null {
+  // Named as the feed reader names them: `g:price`, `Sale Price` are price and sale_price.
+  const keys = header.map((h) => Columns.key(h).replace(/^g:/, '').replace(/\s+/g, '_'));
+  const prices = keys.flatMap((key, i) => (key === 'price' || key === 'sale_price' ? [i] : []));
+  const shipping = keys.flatMap((key, i) => (/^shipping(\(.*\))?$/.test(key) ? [i] : []));
+  if (shipping.length === 0) return null;
+  if (rows.some((row) => prices.some((i) => statedCurrency(row[i] ?? '') !== null))) return null;
+  const found = new Map<string, string>();
+  for (const row of rows) {
+    for (const i of shipping) {
+      // A comma before the next entry's country code ("US:::5.99 USD,CA:::7.50 CAD"), not a decimal comma.
+      for (const entry of (row[i] ?? '').split(/,(?=\s*[A-Za-z]{2}:)/)) {
+        const code = statedCurrency(entry.slice(entry.lastIndexOf(':') + 1));
+        if (code !== null && !found.has(code)) found.set(code, entry.trim());
+      }
+    }
+  }
+  const only = [...found][0];
+  if (found.size !== 1 || only === undefined) return null;
+  return { code: only[0], reason: `shipping cost "${only[1]}"` };
+}
+
 function dialectHint(input: HintInput): CurrencyHint | null {
   switch (input.dialect) {
     case 'amazon_flat_file':
@@ -122,6 +162,8 @@ function dialectHint(input: HintInput): CurrencyHint | null {
       return ebayReportHint(input.header, input.rows);
     case 'shopify':
       return shopifyHint(input.header);
+    case 'google_merchant':
+      return googleShippingHint(input.header, input.rows);
     default:
       return null;
   }

@@ -118,6 +118,34 @@ describe('currency hints from fixtures', () => {
     expect(currencyHintOf({ ...none, dialect: 'shopify', header: ['Handle', 'Included / Sweden', 'Price / Sweden', 'Cost (EUR)'] })?.code).toBe('SEK');
   });
 
+  it('Google feed: the shipping costs’ currency when no price states one', () => {
+    const header = ['id', 'title', 'price', 'shipping'];
+    const hint = (...rows: string[][]) => currencyHintOf({ ...none, dialect: 'google_merchant', header, rows });
+    expect(hint(['1', 'Mug', '10.99', 'US:::5.99 USD'])).toEqual({ code: 'USD', reason: 'shipping cost "US:::5.99 USD"' });
+    expect(hint(['1', 'Mug', '49', 'AE:::AED 15'], ['2', 'Cup', '39', ''])?.code).toBe('AED');
+    expect(hint(['1', 'Mug', '49', '15 AED'])?.code).toBe('AED');
+    // Several entries in a cell, a decimal comma in one of them: one currency.
+    expect(hint(['1', 'Mug', '12,50', 'DE:::4,95 EUR,AT:::6,90 EUR'])?.code).toBe('EUR');
+    // Google's own TSV names the grouped column by its parts; `g:` prefixed headers are read too.
+    expect(currencyHintOf({ ...none, dialect: 'google_merchant', header: ['g:id', 'g:price', 'shipping(country:service:price)'], rows: [['1', '8.00', 'GB:Standard:3.50 GBP']] })?.code).toBe('GBP');
+    // A price that states a currency speaks for itself, even another one; a bare "$" in the price does not.
+    expect(hint(['1', 'Mug', '10.99 USD', 'US:::5.99 USD'])).toBeNull();
+    expect(hint(['1', 'Mug', '10.99', 'US:::5.99 USD'], ['2', 'Cup', '9.00 CAD', 'CA:::7.00 CAD'])).toBeNull();
+    expect(hint(['1', 'Mug', '$10.99', 'CA:::7.00 CAD'])?.code).toBe('CAD');
+    // Shipping in two currencies, a shared symbol only, or no shipping column: no hint.
+    expect(hint(['1', 'Mug', '10.99', 'US:::5.99 USD,CA:::7.00 CAD'])).toBeNull();
+    expect(hint(['1', 'Mug', '10.99', 'US:::$5.99'])).toBeNull();
+    expect(currencyHintOf({ ...none, dialect: 'google_merchant', header: ['id', 'title', 'price'], rows: [['1', 'Mug', '10.99']] })).toBeNull();
+    // Other formats' shipping columns are not Google's.
+    expect(currencyHintOf({ ...none, dialect: 'generic_csv', header, rows: [['1', 'Mug', '10.99', 'US:::5.99 USD']] })).toBeNull();
+  });
+
+  it('the preview of a Google TSV feed with bare prices carries its shipping currency', async () => {
+    const text = 'id\ttitle\tdescription\tlink\timage_link\tavailability\tprice\tcondition\tshipping\nA-1\tBrass lamp\tA lamp.\thttps://x.ae/a\thttps://x.ae/a.jpg\tin stock\t149.00\tnew\tAE:::AED 15\n';
+    const preview = await previewImport(fixture(text, 'tsv'), { fileId: 'f', fileName: 'feed.tsv', sizeBytes: text.length });
+    expect(preview).toMatchObject({ dialect: 'google_merchant', currencyInFile: false, currencyHint: { code: 'AED', reason: 'shipping cost "AE:::AED 15"' } });
+  });
+
   it('the preview carries the hint of a file that states no currency', async () => {
     const text = 'Handle,Title,Variant SKU,Variant Price,Included / Sweden,Price / Sweden\nmug,Mug,M-1,120,true,\n';
     const preview = await previewImport(fixture(text), { fileId: 'f', fileName: 'products.csv', sizeBytes: text.length });
