@@ -8,7 +8,7 @@ import { historyCalls } from './history-calls.js';
 import { errorMessage } from '../../store/error-message.js';
 import { Modal } from '../../ui/Modal.js';
 import { CHANGE_SET_STATE_LABELS } from './change-set-state.js';
-import '../edit/editor.css';
+import './history.css';
 
 /* The detail pane's History tab: every revision of the listing, newest first — who made it
  * (you, an import, the optimizer, AI), when, the action it was part of and whether that action was
