@@ -7,7 +7,7 @@ import { useCalls } from '../../store/client-context.js';
 import { jobCalls } from './job-calls.js';
 import { isActive, JOB_STATE_LABELS, percentDone, useJobs, useJobsStore } from './jobs-store.js';
 import { Modal } from '../../ui/Modal.js';
-import '../optimize/optimize.css';
+import './jobs.css';
 
 const STATE_BADGES: Record<JobSummary['state'], string> = {
   queued: 'badge-neutral',
