@@ -73,6 +73,14 @@ const restrict = (/** @type {object[]} */ patterns) => ({
   'no-restricted-imports': ['error', { patterns }],
 });
 
+/** What the renderer never imports (its ui/ block repeats it: a block's patterns replace, not add to, an earlier block's). */
+const RENDERER_PATTERNS = [
+  { ...SHELL_ONLY, message: 'The renderer never touches Electron: use window.listsmith (the preload bridge) through common/client.' },
+  NODE_BUILTINS,
+  NODE_ONLY_PACKAGES,
+  relativeInto(['core', 'main', 'workers', 'preload'], 'The renderer reaches the core only through the contract (common/); it imports nothing from core/, main/, workers/ or preload/.'),
+];
+
 /** What core/ and workers/ never import (every core folder's block repeats it). */
 const CORE_PATTERNS = [
   SHELL_ONLY,
@@ -167,12 +175,12 @@ export default defineConfig([
   {
     files: under('renderer'),
     languageOptions: { globals: { ...globals.browser } },
-    rules: restrict([
-      { ...SHELL_ONLY, message: 'The renderer never touches Electron: use window.listsmith (the preload bridge) through common/client.' },
-      NODE_BUILTINS,
-      NODE_ONLY_PACKAGES,
-      relativeInto(['core', 'main', 'workers', 'preload'], 'The renderer reaches the core only through the contract (common/); it imports nothing from core/, main/, workers/ or preload/.'),
-    ]),
+    rules: restrict(RENDERER_PATTERNS),
+  },
+  // renderer/src/ui/: shared components every feature uses, so they import no feature.
+  {
+    files: ['renderer/src/ui/**/*.{ts,tsx,js,jsx}'],
+    rules: restrict([...RENDERER_PATTERNS, relativeInto(['features'], 'Shared ui/ is used by every feature, so it imports none: move what it needs into ui/ (or store/), or the component into its feature.')]),
   },
   {
     files: ['renderer/**/*.{ts,tsx,js,jsx}'],

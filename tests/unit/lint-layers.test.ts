@@ -55,6 +55,14 @@ describe('layer rules', () => {
     await expectBlocked('renderer/src/features/edit/x.ts', "export * from '../../../../core/host/core-api.js';");
   });
 
+  it('renderer: shared ui/ imports no feature', async () => {
+    await expectBlocked('renderer/src/ui/x.tsx', "import { ScopeChooser } from '../features/grid/ScopeChooser.js';\nvoid ScopeChooser;");
+    await expectBlocked('renderer/src/ui/x.tsx', "import '../features/edit/editor.css';");
+    // ui/ keeps the renderer's other rules too.
+    await expectBlocked('renderer/src/ui/x.tsx', "import fs from 'node:fs';\nvoid fs;");
+    await expectAllowed('renderer/src/ui/x.tsx', "import { useApp } from '../store/context.js';\nimport { FieldIssues } from './FieldIssues.js';\nimport './field-feedback.css';\nvoid useApp; void FieldIssues;");
+  });
+
   it('renderer: React, common/ and its own files are fine', async () => {
     await expectAllowed(
       'renderer/src/App.tsx',
