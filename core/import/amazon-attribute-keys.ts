@@ -10,6 +10,10 @@
 /** Paths without their marketplace and language qualifiers (the audience stays: `ALL` is the shop price, `BZR` the business price). */
 const FLAT_FILE_NAMES: Readonly<Record<string, string>> = {
   'contribution_sku#1.value': 'item_sku',
+  // Vendor Central's template: the vendor's SKU, and the product id under its older path.
+  'vendor_sku#1.value': 'item_sku',
+  'external_product_id#1.value': 'external_product_id',
+  'external_product_id#1.type': 'external_product_id_type',
   '::record_action': 'update_delete',
   // The Category Listings Report's read-only columns: the title Amazon shows (when the seller's own
   // item_name is blank, as on an offer for another brand's ASIN) and the listing's state.

@@ -24,8 +24,17 @@ export interface AmazonSettings {
 
 const FIRST_CELL = /^settings=/i;
 
-/** Is this the settings row (A1 of a current Amazon template or report)? */
-export const isAmazonSettingsRow = (cells: readonly string[]): boolean => FIRST_CELL.test((cells[0] ?? '').replace(/^\uFEFF/, '').trim());
+/**
+ * Is this the settings row (A1 of a current Amazon template or report)? Amazon's Vendor Central
+ * template puts it in J1, after `TemplateType=Dynamic`, `Version=…`: a `TemplateType=` row is one
+ * when its settings say which row holds the keys (an older flat file's settings do not: its keys
+ * are under its labels row).
+ */
+export function isAmazonSettingsRow(cells: readonly string[]): boolean {
+  const first = (cells[0] ?? '').replace(/^\uFEFF/, '').trim();
+  if (FIRST_CELL.test(first)) return true;
+  return /^TemplateType=/i.test(first) && cells.some((cell) => FIRST_CELL.test(cell.trim()) && /[=&]attributeRow=\d/.test(cell));
+}
 
 /** Reads the settings row; anything unreadable in it is left out (the defaults then hold). */
 export function parseAmazonSettings(cells: readonly string[]): AmazonSettings {

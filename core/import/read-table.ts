@@ -110,6 +110,18 @@ function isAttributeKeysRow(cells: readonly string[]): boolean {
 
 /** Amazon puts a filled-in example under its keys (SKU `ABC123`); Amazon skips it on upload, and so does Listsmith. */
 const AMAZON_EXAMPLE_SKU = 'ABC123';
+/** The SKU's key: a seller's (`contribution_sku`), or a vendor's in Vendor Central's template. */
+const SKU_KEYS = new Set(['contribution_sku#1.value', 'vendor_sku#1.value']);
+
+/**
+ * Vendor Central's template says under its keys which columns are required (`PFLICHTFELD`,
+ * `OPTIONAL`, `BEDINGT ERFORDERLICH` in German): many cells, a handful of words repeated. A
+ * seller's row, however sparse, does not repeat a few words across every column it fills.
+ */
+function isRequirementRow(cells: readonly string[]): boolean {
+  const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
+  return filled.length >= 8 && new Set(filled).size <= 4;
+}
 
 async function* tokenize(text: DecodedText, delimiter: string, quotes: boolean): AsyncGenerator<CsvRecord> {
   const tokenizer = new CsvTokenizer(delimiter, undefined, quotes);
@@ -146,14 +158,14 @@ export async function openTable(text: DecodedText, options: { delimiter?: string
       preamble.push(record.cells);
       continue;
     }
-    if (/^TemplateType=/i.test(first)) {
-      preamble.push(record.cells);
-      skipLabelsRow = true;
-      continue;
-    }
     if (ordinal === 1 && isAmazonSettingsRow(record.cells)) {
       amazon = parseAmazonSettings(record.cells);
       preamble.push(record.cells);
+      continue;
+    }
+    if (/^TemplateType=/i.test(first)) {
+      preamble.push(record.cells);
+      skipLabelsRow = true;
       continue;
     }
     // Under Amazon's settings row: a notice, group names and labels, down to the keys row (a few rows more at most).
@@ -178,12 +190,14 @@ export async function openTable(text: DecodedText, options: { delimiter?: string
     // The rows between the keys and the listings (dataRow) hold Amazon's example. A row there that is
     // not the example is the seller's (the example row was deleted): it is read like any other.
     const between = amazon.attributeRow !== null && amazon.dataRow !== null ? amazon.dataRow - amazon.attributeRow - 1 : 1;
-    const skuColumn = Math.max(0, headerRecord.cells.findIndex((c) => c.trim() === 'contribution_sku#1.value'));
+    const skuColumn = Math.max(0, headerRecord.cells.findIndex((c) => SKU_KEYS.has(c.trim())));
     for (let i = 0; i < between; i++) {
       const next = await records.next();
       if (next.done) break;
       const sku = (next.value.cells[skuColumn] ?? '').trim();
-      if (sku === AMAZON_EXAMPLE_SKU) {
+      if (isRequirementRow(next.value.cells)) {
+        notes.push({ line: next.value.line, column: null, message: "Skipped the template's row saying which columns are required (it is not a listing)" });
+      } else if (sku === AMAZON_EXAMPLE_SKU) {
         notes.push({ line: next.value.line, column: header[skuColumn] ?? null, message: `Skipped Amazon's example row (SKU ${AMAZON_EXAMPLE_SKU}): it shows how to fill in the template and is not a listing. Amazon skips it on upload too.` });
       } else if (nonEmpty(next.value.cells) > 0) {
         pending.push(next.value);

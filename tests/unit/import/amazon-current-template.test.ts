@@ -312,3 +312,36 @@ describe("Amazon's Category Listings Report columns", () => {
     catalog.close();
   });
 });
+
+/**
+ * Amazon's Vendor Central template (tests/real-files/amazon_vendor-central_template_DE_…xlsm, as
+ * Amazon gave it, unfilled): A1 `TemplateType=Dynamic` with the `settings=` in J1, labels on row 3,
+ * keys on row 4, a row of required/optional words, the example, listings from row 7. The rows above
+ * the listing are that file's; the listing is made up.
+ */
+describe("Amazon's Vendor Central template", () => {
+  const SETTINGS = 'settings=attributeRow=4&contentLanguageTag=de_DE&dataRow=7&feedType=5100&flavor=vendor&labelRow=3&primaryMarketplaceId=amzn1.mp.o.A1PA6795UKMFR9';
+  const csv = [
+    ['TemplateType=Dynamic', 'Version=1.3', 'Locale=de_DE', SETTINGS, '', '', '', '', ''],
+    ['Angebotsidentität', '', 'Produktidentität', '', '', '', '', '', 'Angebot'],
+    ['Händlercode', 'Händler-SKU', 'Produkttyp', 'Artikelname', 'Markenname', 'Art der externen Produkt-ID', 'Externe Produkt-ID', 'Artikelzustand', 'Listenpreis'],
+    ['rtip_vendor_code#1.value', 'vendor_sku#1.value', 'product_type#1.value', 'item_name#1.value', 'brand#1.value', 'external_product_id#1.type', 'external_product_id#1.value', 'condition_type#1.value', 'list_price#1.value'],
+    ['BEDINGT ERFORDERLICH', 'PFLICHTFELD', 'PFLICHTFELD', 'PFLICHTFELD', 'PFLICHTFELD', 'BEDINGT ERFORDERLICH', 'BEDINGT ERFORDERLICH', 'OPTIONAL', 'OPTIONAL'],
+    ['AMZN4', 'ABC123', 'ZUBEHÖR', 'Toskanischer Weinberg – Leinwand', 'Sony', 'EAN', '714532191586', 'Neu', '25.00'],
+    ['PS0SD', 'SK-6L', 'PRESSURE_COOKER', 'Schnellkochtopf 6 l Edelstahl', 'Macom', 'EAN', '4006508123456', 'Neu', '79.90'],
+  ]
+    .map((cells) => cells.join(','))
+    .join('\n');
+
+  it('reads the keys row the settings in J1 name, skips the required-words row and the example, and reads the vendor SKU', async () => {
+    const read = await importText(csv, {}, 'csv');
+    expect(read.source.dialect).toBe('amazon_flat_file');
+    expect(read.rejected).toEqual([]);
+    expect(read.listings.map((l) => [l.sku, l.title, l.brand, l.priceMinor, l.currency, l.attributes['EAN']])).toEqual([
+      ['SK-6L', 'Schnellkochtopf 6 l Edelstahl', 'Macom', 7990, 'EUR', '4006508123456'],
+    ]);
+    const notes = (read.source.notes ?? []).map((n) => [n.line, n.message]);
+    expect(notes).toContainEqual([5, "Skipped the template's row saying which columns are required (it is not a listing)"]);
+    expect(notes.some(([line, message]) => line === 6 && /example row \(SKU ABC123\)/.test(String(message)))).toBe(true);
+  });
+});

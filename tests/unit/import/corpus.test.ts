@@ -87,6 +87,9 @@ const FILES: Expectation[] = [
   { file: 'shopify_products_export_2024_POLISH_market-price-columns__mikolajroszak.csv', dialect: 'shopify', rows: 60, listings: 35, rejected: 0 },
   { file: 'shopify_products_export_2025_SWEDISH_archived__Velofant.csv', dialect: 'shopify', rows: 48, listings: 14, rejected: 0 },
   { file: 'shopify_products_export_saved-as-xlsx_SPANISH__bmxpc7.xlsx', dialect: 'shopify', rows: 246, listings: 27, rejected: 0 },
+  // Amazon's Vendor Central template as downloaded, unfilled: settings in J1 after TemplateType=Dynamic, keys on row 4,
+  // a row saying which columns are required, the example (vendor_sku ABC123): no listing in it (were 3 rejected rows).
+  { file: 'amazon_vendor-central_template_DE_settings-in-J1_requirement-row__elstraussoscode.xlsm', dialect: 'amazon_flat_file', rows: 0, listings: 0, rejected: 0 },
   { file: 'shopify_products_export_2025_realstore_hair__faridrony55.csv', dialect: 'shopify', rows: 565, listings: 84, rejected: 0 },
   { file: 'shopify_products_export_2026_BRL_no-inventory-qty-column__biliscosaf.csv', dialect: 'shopify', rows: 1381, listings: 213, rejected: 0 },
   { file: 'shopify_products_export_2026_TURKISH_unlisted-status__cantorunkerem8.csv', dialect: 'shopify', rows: 94, listings: 16, rejected: 0 },
