@@ -85,18 +85,27 @@ export function marketplaceOf(header: string): string | null {
 }
 
 /**
+ * Keys Amazon's files spell either way: with the marketplace (`condition_type[marketplace_id=…]#1.value`,
+ * the category templates of amazon.de and .com) or without (`condition_type#1.value`, the Amazon.it
+ * offer loader). A layout names those its file wrote without, so they go back as they came.
+ */
+const PLACE_OPTIONAL = ['condition_type#1.value'];
+
+/**
  * How a listing from a current template goes back (its `source.layout`): `attributes:` + the
  * marketplace + the language of its text columns (`attributes:APJ6JRA9NG5V4:it_IT`), either part
- * empty when the file does not say.
+ * empty when the file does not say, then `:plain=` + the PLACE_OPTIONAL keys the file has without
+ * a marketplace (`:plain=condition_type#1.value`), when it has any.
  */
 export function attributeLayout(header: readonly string[], marketplaceId: string | null): string {
   const marketplace = marketplaceId ?? header.map(marketplaceOf).find((id) => id !== null) ?? '';
   const language = header.map((h) => /\[language_tag=([A-Za-z_-]+)\]/.exec(h)?.[1]).find((tag) => tag !== undefined) ?? '';
-  return `attributes:${marketplace}:${language}`;
+  const plain = PLACE_OPTIONAL.filter((key) => header.some((h) => h.trim() === key));
+  return `attributes:${marketplace}:${language}${plain.length > 0 ? `:plain=${plain.join(',')}` : ''}`;
 }
 
-/** The marketplace and language of an `attributes:` layout, or null for any other layout. */
-export function parseAttributeLayout(layout: string | undefined): { marketplace: string; language: string } | null {
-  const m = /^attributes:([A-Z0-9]*):([A-Za-z_-]*)$/.exec(layout ?? '');
-  return m ? { marketplace: m[1]!, language: m[2]! } : null;
+/** The marketplace, language and plain keys of an `attributes:` layout, or null for any other layout. */
+export function parseAttributeLayout(layout: string | undefined): { marketplace: string; language: string; plain: readonly string[] } | null {
+  const m = /^attributes:([A-Z0-9]*):([A-Za-z_-]*)(?::plain=([^:]*))?$/.exec(layout ?? '');
+  return m ? { marketplace: m[1]!, language: m[2]!, plain: m[3] ? m[3].split(',') : [] } : null;
 }

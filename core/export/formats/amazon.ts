@@ -61,7 +61,7 @@ const ATTRIBUTE_PATHS: Readonly<Record<string, string>> = {
   product_description: 'product_description{M}{L}#1.value',
   standard_price: 'purchasable_offer{M}[audience=ALL]#1.our_price#1.schedule#1.value_with_tax',
   quantity: 'fulfillment_availability#1.quantity',
-  condition_type: 'condition_type#1.value',
+  condition_type: 'condition_type{M}#1.value',
   item_type_name: 'item_type_keyword{M}#1.value',
   main_image_url: 'main_product_image_locator{M}#1.media_location',
   ...Object.fromEntries(Array.from({ length: OTHER_IMAGES }, (_, i) => [`other_image_url${i + 1}`, `other_product_image_locator_${i + 1}{M}#1.media_location`])),
@@ -88,7 +88,8 @@ const FAMILY_WORDS = new Set(['parent_child', 'relationship_type']);
 const LISTING_STATUS: Column = { key: 'listing_status', header: '::listing_status', type: 'text' };
 const STATUS_WORDS: Readonly<Record<Listing['status'], string>> = { active: 'Active', inactive: 'Inactive', draft: 'Incomplete', sold_out: 'Inactive', archived: 'Inactive' };
 
-function attributeColumns(marketplace: string, language: string): Column[] {
+/** `plain`: keys the listing's file wrote without the marketplace (parseAttributeLayout). */
+function attributeColumns(marketplace: string, language: string, plain: readonly string[]): Column[] {
   const m = marketplace ? `[marketplace_id=${marketplace}]` : '';
   const l = language ? `[language_tag=${language}]` : '';
   return [
@@ -96,7 +97,8 @@ function attributeColumns(marketplace: string, language: string): Column[] {
     ...columns.flatMap((column): Column[] => {
       const path = ATTRIBUTE_PATHS[column.key];
       if (path === undefined) return [];
-      return [{ ...column, header: path.replace('{M}', m).replace('{L}', l), ...(FAMILY_WORDS.has(column.key) ? { derived: true } : {}) }];
+      const header = plain.includes(path.replace(/\{[ML]\}/g, '')) ? path.replace(/\{[ML]\}/g, '') : path.replace('{M}', m).replace('{L}', l);
+      return [{ ...column, header, ...(FAMILY_WORDS.has(column.key) ? { derived: true } : {}) }];
     }),
   ];
 }
@@ -197,12 +199,12 @@ const attributeLayoutOf = (listing: Listing) => (writesBack(listing, 'amazon_fla
 
 const ATTRIBUTE_TARGETS = new Map<string, ExportTarget>();
 
-function attributeTarget(marketplace: string, language: string): ExportTarget {
-  const id = `amazon-attributes-${marketplace}-${language}`;
+function attributeTarget(marketplace: string, language: string, plain: readonly string[]): ExportTarget {
+  const id = `amazon-attributes-${marketplace}-${language}${plain.length > 0 ? `-plain-${plain.join('-')}` : ''}`;
   let target = ATTRIBUTE_TARGETS.get(id);
   if (!target) {
     const label = [language, marketplace].filter(Boolean).join(', ');
-    target = { ...flatFileTarget, columns: attributeColumns(marketplace, language), statusKey: LISTING_STATUS.key, layout: { id, fileLabel: `template-${(language || marketplace || 'current').toLowerCase()}`, description: `Amazon's current template columns${label ? ` (${label})` : ''}` } };
+    target = { ...flatFileTarget, columns: attributeColumns(marketplace, language, plain), statusKey: LISTING_STATUS.key, layout: { id, fileLabel: `template-${(language || marketplace || 'current').toLowerCase()}${plain.length > 0 ? '-plain' : ''}`, description: `Amazon's current template columns${label ? ` (${label})` : ''}` } };
     ATTRIBUTE_TARGETS.set(id, target);
   }
   return target;
@@ -216,7 +218,7 @@ export const amazonTarget: ExportTarget = {
   ...flatFileTarget,
   route(listing) {
     const layout = attributeLayoutOf(listing);
-    return layout === null ? flatFileTarget : attributeTarget(layout.marketplace, layout.language);
+    return layout === null ? flatFileTarget : attributeTarget(layout.marketplace, layout.language, layout.plain);
   },
 };
 

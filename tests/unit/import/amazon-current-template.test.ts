@@ -245,7 +245,7 @@ describe("Amazon's Category Listings Report columns", () => {
     '::listing_status', '::title', 'contribution_sku#1.value', 'product_type#1.value', '::record_action', mp('parentage_level#1.value'),
     mp('child_parent_sku_relationship#1.parent_sku'), 'variation_theme#1.name', en('item_name#1.value'), en('brand#1.value'),
     'amzn1.volt.ca.product_id_type', 'amzn1.volt.ca.product_id_value', en('color#1.value'), en('size#1.value'),
-    'condition_type#1.value', 'fulfillment_availability#1.fulfillment_channel_code', 'fulfillment_availability#1.quantity',
+    mp('condition_type#1.value'), 'fulfillment_availability#1.fulfillment_channel_code', 'fulfillment_availability#1.quantity',
     `purchasable_offer[marketplace_id=${US}][audience=B2B]#1.our_price#1.schedule#1.value_with_tax`,
     `purchasable_offer[marketplace_id=${US}][audience=ALL]#1.our_price#1.schedule#1.value_with_tax`,
   ];
@@ -301,6 +301,8 @@ describe("Amazon's Category Listings Report columns", () => {
     const written = readFileSync(exportedPaths(summary)[0]!, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
     expect(written[0]!.startsWith('::listing_status,contribution_sku#1.value,')).toBe(true);
     expect(written.find((line) => line.includes('CPC-QUILT'))!.startsWith('Incomplete,')).toBe(true);
+    // The condition under the key the report spells (with the marketplace, as category templates do).
+    expect(written[0]).toContain(`,${mp('condition_type#1.value')},`);
     const fresh = openCatalog(tempDbPath(), { role: 'writer' });
     for (const exported of exportedPaths(summary)) {
       const again = await openImportSource(exported, { fileName: path.basename(exported) });
