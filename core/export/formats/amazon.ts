@@ -190,7 +190,7 @@ const flatFileTarget: ExportTarget = {
     parent.parent_child = 'parent';
     parent.variation_theme = theme;
     const rows: OutputRow[] = [{ cells: parent, listingRow: true, blankKeeps: partial }];
-    for (const variant of listing.variants) rows.push({ cells: childCells(listing, variant, names, theme, update), variant, blankKeeps: partial });
+    for (const variant of listing.variants) rows.push({ cells: childCells(listing, variant, names, theme, update, partial), variant, blankKeeps: partial });
     return rows;
   },
 };
@@ -249,11 +249,16 @@ function keptFamilyCell(listing: Listing, name: string): string | undefined {
   return undefined;
 }
 
-function childCells(listing: Listing, variant: Variant, names: readonly string[], theme: string, update: string): Record<string, Cell> {
+/**
+ * `partial`: the row only changes what it fills. A child's title made up from its parent's would
+ * then replace the one Amazon has; left blank, Amazon keeps it (a child's own title, when its row
+ * had one, is kept with the variant and still goes back).
+ */
+function childCells(listing: Listing, variant: Variant, names: readonly string[], theme: string, update: string, partial: boolean): Record<string, Cell> {
   const priceMinor = variantPriceMinor(listing, variant, 'amazon_flat_file');
   const cells: Record<string, Cell> = {
     item_sku: variant.sku,
-    item_name: `${listing.title} - ${variant.options.map((option) => option.value).join(', ')}`,
+    item_name: partial && listing.marketplace === 'amazon' ? undefined : `${listing.title} - ${variant.options.map((option) => option.value).join(', ')}`,
     brand_name: valueOrUnknown(listing, 'brand', listing.brand),
     standard_price: valueOrUnknown(listing, 'priceMinor', priceMinor === null ? null : formatMinor(priceMinor, listing.currency)),
     currency: listing.currency,

@@ -261,7 +261,7 @@ describe("Amazon's Category Listings Report columns", () => {
     KEYS.join(','),
     `Active,Amazon Example,ABC123,,${EDIT},,,,,,ASIN,B000000000,,,,,,,`,
     `Active,CPC Tablecloth,FAMILY,TABLECLOTH,${EDIT},Parent,,COLOR/SIZE,CPC Tablecloth,CPC,,,,,,,,,`,
-    `Active,CPC Sage Round Tablecloth,CPC-T1,TABLECLOTH,${EDIT},Child,FAMILY,COLOR/SIZE,CPC Sage Round Tablecloth,CPC,ASIN,B0AAAAAAA1,Sage,60 in,New,AMAZON_NA,,1.00,39.99`,
+    `Active,CPC Sage Round Tablecloth,CPC-T1,TABLECLOTH,${EDIT},Child,FAMILY,COLOR/SIZE,,CPC,ASIN,B0AAAAAAA1,Sage,60 in,New,AMAZON_NA,,1.00,39.99`,
     `Inactive,CPC Sage Tablecloth 90,CPC-T2,TABLECLOTH,${EDIT},Child,FAMILY,COLOR/SIZE,CPC Sage Tablecloth 90,CPC,ASIN,B0AAAAAAA2,Sage,90 in,New,DEFAULT,5,1.00,49.50`,
     `Incomplete,,CPC-QUILT,BLANKET,${EDIT},,,,CPC Quilt,CPC,GTIN Exempt,,,,New,DEFAULT,2,,89.00`,
     `Active,Linen Apron by Another Brand,CPC-APRON,APRON,${EDIT},,,,,,ASIN,B0AAAAAAA5,,,New,DEFAULT,7,,19.99`,
@@ -303,6 +303,10 @@ describe("Amazon's Category Listings Report columns", () => {
     expect(written.find((line) => line.includes('CPC-QUILT'))!.startsWith('Incomplete,')).toBe(true);
     // The condition under the key the report spells (with the marketplace, as category templates do).
     expect(written[0]).toContain(`,${mp('condition_type#1.value')},`);
+    // A child whose item name the report left blank gets none made up: the partial update keeps Amazon's title.
+    const itemName = written[0]!.split(',').indexOf(en('item_name#1.value'));
+    expect(written.find((line) => line.includes(',CPC-T1,'))!.split(',')[itemName]).toBe('');
+    expect(written.find((line) => line.includes(',CPC-T2,'))!.split(',')[itemName]).toBe('CPC Sage Tablecloth 90');
     const fresh = openCatalog(tempDbPath(), { role: 'writer' });
     for (const exported of exportedPaths(summary)) {
       const again = await openImportSource(exported, { fileName: path.basename(exported) });
