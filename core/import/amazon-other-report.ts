@@ -52,6 +52,7 @@ export function amazonOtherReportMessage(fileName: string, head: string): string
  */
 export function amazonOfferTemplateMessage(fileName: string, header: readonly string[], preamble: readonly (readonly string[])[]): string | null {
   if (preamble[0] === undefined || !isAmazonSettingsRow(preamble[0])) return null;
-  if (header.some((name) => flatFileNameOf(name) === 'item_name')) return null;
+  // A Category Listings Report's read-only `::title` is a title too.
+  if (header.some((name) => ['item_name', 'amazon_title'].includes(flatFileNameOf(name) ?? ''))) return null;
   return `"${fileName}" is an Amazon offer template (Listing Loader: SKU, product id, price, quantity…): offers on products Amazon already has, without titles, and every listing in Listsmith needs one. Nothing was imported. ${ALL_LISTINGS} (or the Category Listings Report, from the same menu): they have your SKUs with their titles.`;
 }

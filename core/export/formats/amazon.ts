@@ -239,6 +239,8 @@ function updateWord(listing: Listing): string {
   const current = attributeLayoutOf(listing) !== null;
   const kept = keptFamilyCell(listing, 'update_delete');
   if (kept !== undefined && (/^(partial)?update$/i.test(kept) || (current && kept !== '' && !/delete/i.test(kept)))) return kept;
+  // A current template's blank action is its default (partial_update, its settings say), so it goes back blank.
+  if (current) return '';
   return listing.marketplace === 'amazon' ? 'PartialUpdate' : 'Update';
 }
 

@@ -199,11 +199,15 @@ describe("Amazon's current template and Category Listings Report", () => {
     await expect(importText(csv, {}, 'csv')).rejects.toThrow(/is an Amazon offer template .*without titles.*Nothing was imported\..*"All Listings Report".*Category Listings Report/);
   });
 
-  it('every value comes back after an export to Amazon (under the same attribute paths) and a re-import', async () => {
+  it.each([
+    ['its action words', LISTINGS.slice(0, 3)],
+    // A blank action is the template's default: it goes back blank, not as a word the file did not have.
+    ['blank actions', LISTINGS.slice(0, 3).map((cells) => cells.map((cell, i) => (COLUMNS[i]![2] === '::record_action' ? null : cell)))],
+  ])('every value comes back after an export to Amazon (under the same attribute paths) and a re-import: %s', async (_name, listings) => {
     const dir = tempDir();
     const file = path.join(dir, 'Listings-Report-IT.xlsm');
     // Not the "Elimina" row: an export never asks Amazon to delete, so an archived listing goes back as an update.
-    writeFileSync(file, await workbook(LISTINGS.slice(0, 3)));
+    writeFileSync(file, await workbook(listings));
     const catalog = openCatalog(tempDbPath(), { role: 'writer' });
     const source = await openImportSource(file, { fileName: path.basename(file) });
     const report = await applyImport(catalog, source, { fileName: path.basename(file), operationId: 'amazon-current' });
@@ -280,6 +284,14 @@ describe("Amazon's Category Listings Report columns", () => {
       ['CPC-T1', 3999, null, undefined],
       ['CPC-T2', 4950, 5, 'Inactive'],
     ]);
+  });
+
+  it("a report without an item-name column is read by Amazon's titles, not refused as an offer template", async () => {
+    const without = (line: string): string => line.split(',').filter((_, i) => i !== KEYS.indexOf(en('item_name#1.value'))).join(',');
+    const read = await importText(csv.split('\n').map((line, i) => (i >= 3 ? without(line) : line)).join('\n'), {}, 'csv');
+    expect(read.listings.find((l) => l.sku === 'CPC-APRON')?.title).toBe('Linen Apron by Another Brand');
+    // Only the quilt, whose title was in the column taken out, has none left.
+    expect(read.rejected.map((r) => r.lines)).toEqual([[10]]);
   });
 
   it('keeps a status word it does not know as written, and leaves the status alone', async () => {
