@@ -19,6 +19,12 @@ describe('template labels in the import preview', () => {
     expect(p.columns.find((c) => c.header === 'item_name')?.label).toBe('Product Name');
   });
 
+  it('a real Vendor Central template (settings in J1, labels on row 3): the labels row its settings name', async () => {
+    const p = await preview(corpusPath('amazon_vendor-central_template_DE_settings-in-J1_requirement-row__elstraussoscode.xlsm'));
+    expect(p.columns.find((c) => c.header === 'vendor_sku#1.value')?.label).toBe('Händler-SKU');
+    expect(p.columns.find((c) => c.header === 'item_name#1.value')?.label).toBe('Artikelname');
+  });
+
   it("a current template: the labels row the settings name (labelRow), not the group row above it", () => {
     const preamble = [
       ['settings=feedType=113&labelRow=4&attributeRow=5&dataRow=7', '', ''],
