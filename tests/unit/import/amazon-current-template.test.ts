@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ImportReport } from '../../../common/import-types.js';
 import writeExcelFile from 'write-excel-file/node';
 import { openCatalog } from '../../../core/catalog/open-catalog.js';
 import { exportListings } from '../../../core/export/export-listings.js';
@@ -137,6 +138,34 @@ async function workbook(listings?: Cell[][]): Promise<Buffer> {
   ] as never).toBuffer()) as Buffer;
 }
 
+/**
+ * Imports `file` into a new catalog, exports it to Amazon, imports the export into another new
+ * catalog and expects every listing, variant and value back. Returns the import's report and the
+ * exported files' lines for the caller's own checks.
+ */
+async function roundTrip(file: string, defaultCurrency?: string): Promise<{ report: ImportReport; written: string[] }> {
+  const dir = path.dirname(file);
+  const catalog = openCatalog(tempDbPath(), { role: 'writer' });
+  const fresh = openCatalog(tempDbPath(), { role: 'writer' });
+  try {
+    const source = await openImportSource(file, { fileName: path.basename(file) });
+    const report = await applyImport(catalog, source, { fileName: path.basename(file), operationId: 'amazon-round-trip' });
+    const before = catalogState(catalog);
+    const summary = await exportListings(catalog, { format: 'amazon_flat_file', scope: { kind: 'all' }, outPath: path.join(dir, 'back.csv') });
+    expect(summary.skipped).toBe(0);
+    for (const exported of exportedPaths(summary)) {
+      const again = await openImportSource(exported, { fileName: path.basename(exported), ...(defaultCurrency ? { defaultCurrency } : {}) });
+      await applyImport(fresh, again, { fileName: path.basename(exported), operationId: 'amazon-round-trip-back' });
+    }
+    const differences = diffStates(before, catalogState(fresh));
+    expect(differences, describeDifferences(differences)).toEqual([]);
+    return { report, written: readFileSync(exportedPaths(summary)[0]!, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/) };
+  } finally {
+    fresh.close();
+    catalog.close();
+  }
+}
+
 describe("Amazon's current template and Category Listings Report", () => {
   it('reads the listings under the keys row, skips the example row, and reads the localized drop-downs', async () => {
     const read = await importText(await workbook(), {}, 'xlsm');
@@ -204,33 +233,16 @@ describe("Amazon's current template and Category Listings Report", () => {
     // A blank action is the template's default: it goes back blank, not as a word the file did not have.
     ['blank actions', LISTINGS.slice(0, 3).map((cells) => cells.map((cell, i) => (COLUMNS[i]![2] === '::record_action' ? null : cell)))],
   ])('every value comes back after an export to Amazon (under the same attribute paths) and a re-import: %s', async (_name, listings) => {
-    const dir = tempDir();
-    const file = path.join(dir, 'Listings-Report-IT.xlsm');
+    const file = path.join(tempDir(), 'Listings-Report-IT.xlsm');
     // Not the "Elimina" row: an export never asks Amazon to delete, so an archived listing goes back as an update.
     writeFileSync(file, await workbook(listings));
-    const catalog = openCatalog(tempDbPath(), { role: 'writer' });
-    const source = await openImportSource(file, { fileName: path.basename(file) });
-    const report = await applyImport(catalog, source, { fileName: path.basename(file), operationId: 'amazon-current' });
+    const { report, written } = await roundTrip(file, 'EUR');
     expect(report.dataRows).toBe(3);
     expect(report.rows.new + report.rows.partOf).toBe(3);
-    const before = catalogState(catalog);
-
-    const summary = await exportListings(catalog, { format: 'amazon_flat_file', scope: { kind: 'all' }, outPath: path.join(dir, 'back.txt') });
-    expect(summary.skipped).toBe(0);
-    const [written] = exportedPaths(summary);
-    const headerLine = readFileSync(written!, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0]!;
+    const headerLine = written[0]!;
     expect(headerLine.startsWith('contribution_sku#1.value,')).toBe(true);
     expect(headerLine).toContain(`item_name[marketplace_id=${IT}][language_tag=it_IT]#1.value`);
     expect(headerLine).not.toMatch(/(^|,)(item_sku|parent_child|currency)(,|$)/);
-    const fresh = openCatalog(tempDbPath(), { role: 'writer' });
-    for (const exported of exportedPaths(summary)) {
-      const again = await openImportSource(exported, { fileName: path.basename(exported), defaultCurrency: 'EUR' });
-      await applyImport(fresh, again, { fileName: path.basename(exported), operationId: 'amazon-current-back' });
-    }
-    const differences = diffStates(before, catalogState(fresh));
-    expect(differences, describeDifferences(differences)).toEqual([]);
-    fresh.close();
-    catalog.close();
   });
 });
 
@@ -302,15 +314,9 @@ describe("Amazon's Category Listings Report columns", () => {
   });
 
   it('the status and the title come back after an export under the same paths and a re-import', async () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'Category+Listings+Report.csv');
+    const file = path.join(tempDir(), 'Category+Listings+Report.csv');
     writeFileSync(file, csv);
-    const catalog = openCatalog(tempDbPath(), { role: 'writer' });
-    const source = await openImportSource(file, { fileName: path.basename(file) });
-    await applyImport(catalog, source, { fileName: path.basename(file), operationId: 'amazon-clr' });
-    const before = catalogState(catalog);
-    const summary = await exportListings(catalog, { format: 'amazon_flat_file', scope: { kind: 'all' }, outPath: path.join(dir, 'back.csv') });
-    const written = readFileSync(exportedPaths(summary)[0]!, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+    const { written } = await roundTrip(file);
     expect(written[0]!.startsWith('::listing_status,contribution_sku#1.value,')).toBe(true);
     expect(written.find((line) => line.includes('CPC-QUILT'))!.startsWith('Incomplete,')).toBe(true);
     // The condition under the key the report spells (with the marketplace, as category templates do).
@@ -319,15 +325,6 @@ describe("Amazon's Category Listings Report columns", () => {
     const itemName = written[0]!.split(',').indexOf(en('item_name#1.value'));
     expect(written.find((line) => line.includes(',CPC-T1,'))!.split(',')[itemName]).toBe('');
     expect(written.find((line) => line.includes(',CPC-T2,'))!.split(',')[itemName]).toBe('CPC Sage Tablecloth 90');
-    const fresh = openCatalog(tempDbPath(), { role: 'writer' });
-    for (const exported of exportedPaths(summary)) {
-      const again = await openImportSource(exported, { fileName: path.basename(exported) });
-      await applyImport(fresh, again, { fileName: path.basename(exported), operationId: 'amazon-clr-back' });
-    }
-    const differences = diffStates(before, catalogState(fresh));
-    expect(differences, describeDifferences(differences)).toEqual([]);
-    fresh.close();
-    catalog.close();
   });
 });
 
