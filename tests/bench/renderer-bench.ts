@@ -5,6 +5,7 @@ import { measureColdStart } from './renderer-cold-start.js';
 import { measureLongFrames } from './renderer-long-frames.js';
 import { openGrid } from './renderer-page.js';
 import { measureSoak } from './renderer-soak.js';
+import { goToRow } from '../e2e/toolbar-reach.js';
 
 export interface RendererBenchOptions {
   /** The web host's page address with its token. */
@@ -45,10 +46,9 @@ export async function measureRenderer(options: RendererBenchOptions): Promise<Re
   return results;
 }
 
-/** The goto box jumps to the last row: it is rendered, with data, inside the viewport. */
+/** Go to row (the toolbar's box, or More → Go to row… when the bar is narrow) jumps to the last row: it is rendered, with data, inside the viewport. */
 async function lastRowVisible(page: Page, total: number): Promise<boolean> {
-  await page.getByTestId('goto-input').fill(String(total));
-  await page.getByTestId('goto-input').press('Enter');
+  await goToRow(page, total);
   const last = page.locator(`[data-testid="grid-scroll"] [role="row"][data-row-index="${total - 1}"][data-state="ready"]`);
   try {
     await last.waitFor({ state: 'visible', timeout: 15_000 });
