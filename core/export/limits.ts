@@ -14,5 +14,4 @@ export const LIMITS = {
   amazon: { title: 200, images: 9, keywordsBytes: 250 },
   google: { title: 150, description: 5_000, additionalImages: 10 },
   shopify: { options: 3 },
-  woocommerce: { attributes: 3 },
 } as const;

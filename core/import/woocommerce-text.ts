@@ -26,3 +26,11 @@ export function splitWooList(text: string): string[] {
     .map((part) => part.replaceAll('\\,', ',').trim())
     .filter((part) => part !== '');
 }
+
+/**
+ * The reverse of splitWooList, as WooCommerce's exporter writes a list (implode_values(): each
+ * comma inside a value as `\,`, values joined by `, `): a tag named `amaryl,` stays one tag.
+ */
+export function joinWooList(items: readonly string[]): string {
+  return items.map((item) => item.replaceAll(',', '\\,')).join(', ');
+}

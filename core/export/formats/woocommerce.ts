@@ -1,13 +1,12 @@
 import type { Listing, ListingStatus } from '../../../common/listing.js';
 import { englishHeader, localizedHeader } from '../../import/canonical-headers.js';
-import { splitWooList } from '../../import/woocommerce-text.js';
+import { joinWooList, splitWooList } from '../../import/woocommerce-text.js';
 import { KEPT_KEY, keptCell, writesBack } from '../kept-columns.js';
-import { isUnknown, listOrUnknown, valueOrUnknown } from '../known-value.js';
-import { LIMITS } from '../limits.js';
+import { isUnknown, valueOrUnknown } from '../known-value.js';
 import { formatMinor } from '../money.js';
 import type { Cell, Change, Checked, Column, ExportTarget, OutputRow } from '../target.js';
 import { present } from '../text-fit.js';
-import { joinable, optionNames, optionValue, optionValues, variantPriceMinor, withNamedVariants } from './shared.js';
+import { optionNames, optionValue, optionValues, variantPriceMinor, withNamedVariants } from './shared.js';
 import { shopifyHandle } from './shopify.js';
 
 /** The importer's layout, headers in English (the translations come from core/import/canonical-headers.ts). */
@@ -190,14 +189,9 @@ function wooLayout(locale: string | null): ExportTarget {
   check(original): Checked {
     const changes: Change[] = [];
     const listing = withNamedVariants(original, changes);
-    if (optionNames(listing.variants).length > LIMITS.woocommerce.attributes) {
-      return { ok: false, column: 'Attribute 1 name', reason: `Its variants vary by ${optionNames(listing.variants).length} attributes; this export writes ${LIMITS.woocommerce.attributes}.` };
-    }
-    const tags = joinable(listing.tags, ',', 'Tags', changes);
-    const images = joinable(listing.images, ',', 'Images', changes);
     const parent = listing.variants.length > 0 ? parentSku(listing) : null;
     if (parent?.derived) changes.push({ column: 'SKU', message: `It has no SKU; its variations point at "${parent.sku}", written as the product's SKU.` });
-    return { ok: true, listing: tags.length !== listing.tags.length || images.length !== listing.images.length ? { ...listing, tags, images } : listing, changes };
+    return { ok: true, listing, changes };
   },
   keys: (listing) => ({
     column: 'SKU',
@@ -223,9 +217,10 @@ function wooLayout(locale: string | null): ExportTarget {
       stock: variable && !stockAtParent ? undefined : valueOrUnknown(listing, 'quantity', listing.quantity),
       salePrice: variable ? undefined : listing.attributes['Sale price'],
       price: variable ? undefined : valueOrUnknown(listing, 'priceMinor', listing.priceMinor === null ? null : formatMinor(listing.priceMinor, listing.currency)),
-      categories: present(listing.attributes['Categories']) ? listing.attributes['Categories'] : valueOrUnknown(listing, 'category', listing.category),
-      tags: listOrUnknown(listing, 'tags', listing.tags, ', '),
-      images: listOrUnknown(listing, 'images', listing.images, ', '),
+      categories: present(listing.attributes['Categories']) ? listing.attributes['Categories'] : valueOrUnknown(listing, 'category', listing.category === null ? null : joinWooList([listing.category])),
+      // A comma inside a category, tag or image URL is written `\,`, as WooCommerce's exporter writes it.
+      tags: valueOrUnknown(listing, 'tags', listing.tags.length > 0 ? joinWooList(listing.tags) : null),
+      images: valueOrUnknown(listing, 'images', listing.images.length > 0 ? joinWooList(listing.images) : null),
       brand: brandCell(listing),
       parent: undefined,
     };
@@ -237,7 +232,7 @@ function wooLayout(locale: string | null): ExportTarget {
     const offered = offeredLists(listing, names, taken);
     for (const [name, { slot, list }] of offered) attributeCells(product, header, slot, name, list);
     const slot = freeSlots(new Set([...taken, ...[...offered.values()].map((o) => o.slot)]));
-    for (const name of names.filter((n) => !offered.has(n))) attributeCells(product, header, slot(), name, optionValues(listing.variants, name).join(', '));
+    for (const name of names.filter((n) => !offered.has(n))) attributeCells(product, header, slot(), name, joinWooList(optionValues(listing.variants, name)));
     const plain = productAttributes(listing).filter(([name]) => !names.includes(name));
     for (const [name, value] of plain) attributeCells(product, header, slot(), name, value);
     const rows: OutputRow[] = [{ cells: product, listingRow: true }];
@@ -254,12 +249,14 @@ function wooLayout(locale: string | null): ExportTarget {
         stock: valueOrUnknown(listing, 'quantity', variant.quantity),
         price: valueOrUnknown(listing, 'priceMinor', priceMinor === null ? null : formatMinor(priceMinor, listing.currency)),
         // A variation without its own image shows the product's: blank is the truth here.
-        images: variant.image ?? undefined,
+        images: variant.image === null ? undefined : joinWooList([variant.image]),
         parent: pointer,
       };
-      for (let n = 1; n <= 3; n++) {
+      // WooCommerce sets no limit on a variation's attributes: past the third they take their own columns (Attribute 4 name…).
+      for (let n = 1; n <= Math.max(3, names.length); n++) {
         const name = names[n - 1];
-        attributeCells(cells, header, n, name, name === undefined ? undefined : (optionValue(variant, name) ?? ''), true);
+        // A comma inside the value is written `\,`: WooCommerce's importer splits a variation's value at a bare comma and keeps the first part.
+        attributeCells(cells, header, n, name, name === undefined ? undefined : joinWooList([optionValue(variant, name) ?? '']), true);
       }
       rows.push({ cells, variant });
     }

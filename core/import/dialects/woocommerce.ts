@@ -265,8 +265,9 @@ export async function* mapWooCommerce(rows: AsyncIterable<TableRow>, ctx: MapCon
     const price = readPrice(cell(cells, col.regularPrice), name(col.regularPrice, 'Regular price'), ctx.defaultCurrency, row.line, warnings);
     const columns: Record<string, string> = {};
     const quantity = readStock(cell(cells, col.stock), name(col.stock, 'Stock'), row.line, warnings, columns);
+    // WooCommerce's exporter writes a comma inside a variation's value as `\,` ("1\,5 kg"); its importer reads it back as one value.
     const options = attrs
-      .map((a, k) => ({ name: cell(cells, a.name) || unnamedAttribute(k), value: cell(cells, a.value) }))
+      .map((a, k) => ({ name: cell(cells, a.name) || unnamedAttribute(k), value: cell(cells, a.value).replaceAll('\\,', ',') }))
       .filter((o) => o.value !== '');
     const images = splitWooList(cell(cells, col.images));
     keepColumns(columns, cells, header, [...kept, col.id, col.name, col.published, col.description, col.categories, col.tags, col.brands]);
