@@ -98,6 +98,9 @@ export function shopifyTarget(legacy: boolean): ExportTarget {
       const named = withNamedVariants(listing, changes);
       const tags = joinable(named.tags, ',', 'Tags', changes);
       variantStockNote(named, changes, 'Inventory quantity', 'Shopify');
+      if ((named.variants.length > 0 ? named.variants : [undefined]).some((variant) => unknownStockSoldOut(named, variant))) {
+        changes.push({ column: 'Inventory quantity', message: 'It is sold out and has no stock count: written as 0 in stock (tracked), so Shopify does not sell it.' });
+      }
       if (present(named.sku) && named.variants.length > 0 && !named.variants.some((variant) => variant.sku === named.sku)) {
         changes.push({ column: 'SKU', message: `Its own SKU (${named.sku}) is not written: Shopify keeps SKUs per variant.` });
       }
@@ -155,13 +158,14 @@ export function shopifyTarget(legacy: boolean): ExportTarget {
 function variantCells(listing: Listing, names: readonly string[], variant: Variant | undefined, first: boolean): Record<string, Cell> {
   const own = writesBack(listing, 'shopify');
   const priceMinor = variant ? variantPriceMinor(listing, variant, 'shopify') : listing.priceMinor;
-  const quantity = variant ? valueOrUnknown(listing, 'quantity', variant.quantity) : valueOrUnknown(listing, 'quantity', listing.quantity);
+  const soldOut = unknownStockSoldOut(listing, variant);
+  const quantity = soldOut ? 0 : variant ? valueOrUnknown(listing, 'quantity', variant.quantity) : valueOrUnknown(listing, 'quantity', listing.quantity);
   const cells: Record<string, Cell> = {
     sku: valueOrUnknown(listing, 'sku', variant ? variant.sku : listing.sku),
     price: valueOrUnknown(listing, 'priceMinor', priceMinor === null ? null : formatMinor(priceMinor, listing.currency)),
     quantity,
     // A Shopify listing's own tracker is among its kept columns (blank: not tracked); the others track what they have.
-    tracker: own ? '' : quantity === null ? null : quantity === '' ? '' : 'shopify',
+    tracker: soldOut ? 'shopify' : own ? '' : quantity === null ? null : quantity === '' ? '' : 'shopify',
     // No own image = shows the product's: a blank here is the truth, not an erasure.
     variantImage: variant ? (variant.image ?? undefined) : undefined,
   };
@@ -176,6 +180,15 @@ function variantCells(listing: Listing, names: readonly string[], variant: Varia
     cells[`option${position + 1}Value`] = name !== undefined && variant ? (optionValue(variant, name) ?? '') : undefined;
   }
   return cells;
+}
+
+/**
+ * A sold-out listing (or variant) without a stock count: WooCommerce's "out of stock" on a product
+ * whose stock is not managed. Shopify has no sold-out status; untracked, it would sell the item
+ * again. It goes out as 0 in stock, tracked: what "sold out" says.
+ */
+function unknownStockSoldOut(listing: Listing, variant: Variant | undefined): boolean {
+  return listing.status === 'sold_out' && (variant ? variant.quantity : listing.quantity) === null;
 }
 
 /** Listings that came in the other header generation: exporting to theirs writes them back exactly. */
