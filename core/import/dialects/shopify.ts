@@ -3,6 +3,7 @@ import type { NewVariant } from '../../catalog/insert-listings.js';
 import { addAttributes, applyQuantity, cell, Columns, extraCellsWarning, finish, keepColumns, markUnknown, newDraft, rejected, setAttributeFrom, takePriceCurrency, Warnings, type Draft, type MapContext } from '../listing-draft.js';
 import type { MappedRecord } from '../mapped-record.js';
 import type { TableRow } from '../read-table.js';
+import { withoutShopifyDigitGuard } from '../shopify-digit-guard.js';
 import { decodeEntities, isExcelMangledNumber, normaliseStatus, parsePrice, RowError, splitList, type ParsedPrice } from '../values.js';
 
 /**
@@ -274,7 +275,7 @@ export async function* mapShopify(rows: AsyncIterable<TableRow>, ctx: MapContext
     });
     // Amounts without a currency of their own are read in the product's (so "1200" JPY stays 1200).
     const price = parsePrice(cell(cells, col.price), name(col.price, 'Price'), { currency: g.draft.currency });
-    const variant: NewVariant = { sku: cell(cells, col.sku) || null, options, priceMinor: price?.minor ?? null, quantity: null, image: cell(cells, col.variantImage) || null };
+    const variant: NewVariant = { sku: withoutShopifyDigitGuard(cell(cells, col.sku)) || null, options, priceMinor: price?.minor ?? null, quantity: null, image: cell(cells, col.variantImage) || null };
     applyQuantity(variant, cell(cells, col.qty), name(col.qty, 'Inventory quantity'), line, g.warnings);
     const columns: Record<string, string> = { ...own };
     keepColumns(columns, cells, header, variantColumns);

@@ -85,6 +85,8 @@ const FILES: Expectation[] = [
   // 2021–22 headers: Standardized Product Type blank, Custom Product Type (today's Type) filled.
   { file: 'shopify_products_export_2022_PORTUGUESE_custom-product-type__designerdhs.csv', dialect: 'shopify', rows: 30, listings: 9, rejected: 0 },
   { file: 'shopify_products_export_2024_POLISH_market-price-columns__mikolajroszak.csv', dialect: 'shopify', rows: 60, listings: 35, rejected: 0 },
+  // All-digit SKUs written with Shopify's spreadsheet apostrophe ('8720892119308); market names in Dutch.
+  { file: 'shopify_products_export_2023_DUTCH-markets_apostrophe-guarded-digit-SKUs__Ronne2406.csv', dialect: 'shopify', rows: 25, listings: 3, rejected: 0 },
   { file: 'shopify_products_export_2025_SWEDISH_archived__Velofant.csv', dialect: 'shopify', rows: 48, listings: 14, rejected: 0 },
   { file: 'shopify_products_export_saved-as-xlsx_SPANISH__bmxpc7.xlsx', dialect: 'shopify', rows: 246, listings: 27, rejected: 0 },
   // Amazon's Vendor Central template as downloaded, unfilled: settings in J1 after TemplateType=Dynamic, keys on row 4,

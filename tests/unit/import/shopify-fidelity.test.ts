@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Columns } from '../../../core/import/listing-draft.js';
+import { withoutShopifyDigitGuard } from '../../../core/import/shopify-digit-guard.js';
 import { collect, corpusFiles, corpusPath, fixture, importText } from './helpers.js';
 import { importTwice } from './import-twice.js';
 import { readColumns, unkeptCells } from './kept-cells.js';
@@ -34,7 +35,10 @@ describe('Shopify: nothing of a real export is lost', () => {
     const { records, listings, source } = await collect(path);
     expect(source.dialect).toBe('shopify');
     expect(await unkeptCells(path, records, READ)).toEqual([]);
-    expect((await lostCells(path, records)).filter((cell) => !structural(cell.column, cell.value))).toEqual([]);
+    // Shopify's spreadsheet apostrophe before an all-digit SKU ('0112) is not part of it: the SKU is held without it.
+    const skus = new Set(listings.flatMap((listing) => [listing.sku, ...listing.variants.map((variant) => variant.sku)]));
+    const guarded = (cell: { column: string; value: string }): boolean => /^(variant )?sku$/.test(Columns.key(cell.column)) && /^'\d+$/.test(cell.value) && skus.has(withoutShopifyDigitGuard(cell.value));
+    expect((await lostCells(path, records)).filter((cell) => !structural(cell.column, cell.value) && !guarded(cell))).toEqual([]);
     for (const listing of listings) {
       expect(listing.source?.layout).toMatch(/^(legacy|current)$/);
       expect(listing.source?.unknown).toEqual(expect.arrayContaining(['condition', 'materials']));
