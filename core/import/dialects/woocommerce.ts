@@ -55,6 +55,8 @@ interface Variation {
 export async function* mapWooCommerce(rows: AsyncIterable<TableRow>, ctx: MapContext): AsyncGenerator<MappedRecord> {
   const header = ctx.header;
   const c = new Columns(englishHeaders('woocommerce', header));
+  // Each field also by WooCommerce's own key (`regular_price`, `stock_quantity`…): its importer maps
+  // a header it does not know as a label to the key of that name, and script-written files use them.
   const col = {
     id: c.find('ID'),
     type: c.find('Type'),
@@ -62,12 +64,12 @@ export async function* mapWooCommerce(rows: AsyncIterable<TableRow>, ctx: MapCon
     name: c.find('Name'),
     published: c.find('Published'),
     description: c.find('Description'),
-    regularPrice: c.find('Regular price'),
-    categories: c.find('Categories'),
-    tags: c.find('Tags'),
+    regularPrice: c.find('Regular price', 'regular_price'),
+    categories: c.find('Categories', 'category_ids'),
+    tags: c.find('Tags', 'tag_ids'),
     images: c.find('Images'),
-    parent: c.find('Parent'),
-    stock: c.find('Stock'),
+    parent: c.find('Parent', 'parent_id'),
+    stock: c.find('Stock', 'stock_quantity'),
     brands: c.find('Brands'),
   };
   // WooCommerce writes Type second, after ID: a seller who blanked that header still has it there.
@@ -76,7 +78,7 @@ export async function* mapWooCommerce(rows: AsyncIterable<TableRow>, ctx: MapCon
     c.use([1]);
   }
   // Read for a fallback or a status, and still kept as written: they say more than Listsmith holds.
-  const short = c.find('Short description');
+  const short = c.find('Short description', 'short_description');
   const inStock = c.find('In stock?');
   const attrs: { name: number; value: number }[] = [];
   for (let n = 1; n <= 50; n++) {
