@@ -26,7 +26,7 @@ export const DIALECT_LABELS: Record<ImportDialect, string> = {
   ebay_seller_hub: 'eBay Seller Hub upload / template',
   ebay_report: 'eBay listings report',
   amazon_flat_file: 'Amazon inventory flat file',
-  amazon_all_listings: 'Amazon All Listings report (TSV)',
+  amazon_all_listings: 'Amazon listings report (All Listings or FBA inventory, TSV)',
   woocommerce: 'WooCommerce products CSV',
   google_merchant: 'Google Merchant feed (CSV/TSV/XML)',
   wix: 'Wix Stores products CSV',

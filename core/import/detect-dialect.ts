@@ -87,7 +87,8 @@ const SIGNATURES: Signature[] = [
     dialect: 'amazon_flat_file',
     slots: [['item_sku'], ['item_name'], ['feed_product_type'], ['standard_price'], ['main_image_url'], ['update_delete'], ['brand_name'], ['product_description'], ['bullet_point1'], ['quantity']],
     required: [0],
-    known: [/^[a-z0-9_]+\d*$/],
+    // Amazon's report columns (asin1, afn-fulfillable-quantity…) written back beside a flat file's own for report listings.
+    known: [/^[a-z0-9_]+\d*$/, /^[a-z0-9]+(-[a-z0-9]+)+$/],
   },
   {
     dialect: 'amazon_all_listings',
@@ -95,6 +96,13 @@ const SIGNATURES: Signature[] = [
     slots: [['item-name', '商品名'], ['item-description'], ['listing-id', '出品id'], ['seller-sku', '出品者sku'], ['price', '価格'], ['quantity', '数量'], ['open-date', '出品日'], ['image-url'], ['asin1', 'asin 1'], ['status', 'ステータス']],
     required: [3],
     known: [/^[a-z0-9-]+$/, /^asin \d$/, /[\u3040-\u30ff\u4e00-\u9fff]/],
+  },
+  {
+    dialect: 'amazon_all_listings',
+    // Amazon's FBA inventory report (sku, fnsku, asin, product-name, your-price, each offer's stock): read by the same reader.
+    slots: [['sku'], ['fnsku'], ['asin'], ['product-name'], ['your-price'], ['condition'], ['mfn-listing-exists'], ['afn-listing-exists'], ['afn-fulfillable-quantity']],
+    required: [0, 1, 3],
+    known: [/^(mfn|afn)-[a-z-]+$/, /^[a-z0-9-]+$/],
   },
   {
     dialect: 'woocommerce',

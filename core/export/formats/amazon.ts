@@ -1,11 +1,13 @@
+import type { RowProblem } from '../../../common/import-types.js';
 import type { Listing, Variant } from '../../../common/listing.js';
 import { flatFileNameOf, parseAttributeLayout } from '../../import/amazon-attribute-keys.js';
 import { conditionToken } from '../../import/amazon-condition.js';
+import { reportStatus } from '../../import/amazon-report-status.js';
 import { attributeColumn, KEPT_KEY, keptCell, writesBack } from '../kept-columns.js';
 import { listOrUnknown, valueOrUnknown } from '../known-value.js';
 import { LIMITS } from '../limits.js';
 import { formatMinor } from '../money.js';
-import type { Cell, Change, Checked, Column, ExportTarget, OutputRow } from '../target.js';
+import type { Cell, Change, Checked, Column, ExportNotes, ExportTarget, OutputRow } from '../target.js';
 import { byteLength, charLength, present } from '../text-fit.js';
 import { optionNames, optionValue, variantPriceMinor, variantStockNote, withNamedVariants } from './shared.js';
 
@@ -158,6 +160,7 @@ const flatFileTarget: ExportTarget = {
     return { ok: true, listing: { ...listing, tags, images: listing.images.slice(0, LIMITS.amazon.images) }, changes };
   },
   keys: (listing) => ({ column: 'item_sku', marketplace: 'Amazon', values: [listing.sku ?? '', ...listing.variants.map((variant) => variant.sku ?? '')] }),
+  notes: () => new AmazonNotes(),
   rows(listing) {
     const own = writesBack(listing, 'amazon_flat_file');
     const update = updateWord(listing);
@@ -182,9 +185,11 @@ const flatFileTarget: ExportTarget = {
       ...attributeCells(listing),
     };
     for (let i = 1; i <= OTHER_IMAGES; i++) parent[`other_image_url${i}`] = listing.images[i] ?? undefined;
+    const reportWord = reportStatusWord(listing);
+    if (reportWord !== undefined) parent[`${KEPT_KEY}status`] = reportWord;
     if (listing.variants.length === 0) {
       parent.standard_price = valueOrUnknown(listing, 'priceMinor', listing.priceMinor === null ? null : formatMinor(listing.priceMinor, listing.currency));
-      parent.quantity = valueOrUnknown(listing, 'quantity', listing.quantity);
+      parent.quantity = fulfilledByAmazon(listing) ? null : valueOrUnknown(listing, 'quantity', listing.quantity);
       return [{ cells: parent, listingRow: true, blankKeeps: partial }];
     }
     parent.parent_child = 'parent';
@@ -244,6 +249,48 @@ function updateWord(listing: Listing): string {
   return listing.marketplace === 'amazon' ? 'PartialUpdate' : 'Update';
 }
 
+/**
+ * The All Listings report's status, back under its column for listings that came from the report
+ * (or from a flat file written for them): the report's word while the status still says it, else
+ * Amazon's word for the status. Amazon does not read it from an upload; a re-import does, and
+ * without it every Inactive and Incomplete listing came back Active.
+ */
+function reportStatusWord(listing: Listing): string | undefined {
+  if (listing.marketplace !== 'amazon' || attributeLayoutOf(listing) !== null) return undefined;
+  if (listing.source?.dialect !== 'amazon_all_listings' && keptCell(listing, 'amazon_flat_file', 'status') === undefined) return undefined;
+  const word = listing.source?.status;
+  return word !== undefined && reportStatus(word).status === listing.status ? word : STATUS_WORDS[listing.status];
+}
+
+/**
+ * Amazon ships the listing from its warehouses (FBA): its All Listings report's
+ * `fulfillment-channel` is AMAZON_NA, AMAZON_EU…, or its FBA inventory report row has Amazon's
+ * offer and not the seller's. Amazon counts such stock itself; a flat file's quantity is stock the
+ * seller ships, so the export leaves it blank (null: Amazon keeps what it has) rather than send
+ * Amazon's count back as the seller's. Read back, the kept report cells give the stock again.
+ */
+function fulfilledByAmazon(listing: Listing): boolean {
+  if (listing.marketplace !== 'amazon') return false;
+  const channel = listing.attributes['fulfillment-channel'] ?? listing.attributes['フルフィルメント・チャンネル'];
+  if (channel !== undefined) return /^amazon_/i.test(channel.trim());
+  const yes = (header: string): boolean => keptCell(listing, 'amazon_flat_file', header)?.trim().toLowerCase() === 'yes';
+  return yes('afn-listing-exists') && !yes('mfn-listing-exists');
+}
+
+/** Export-wide Amazon note: how many listings Amazon fulfils had a stock the file leaves blank. */
+class AmazonNotes implements ExportNotes {
+  private stockLeftToAmazon = 0;
+
+  add(listing: Listing): void {
+    if (fulfilledByAmazon(listing) && [listing.quantity, ...listing.variants.map((variant) => variant.quantity)].some((quantity) => quantity !== null)) this.stockLeftToAmazon++;
+  }
+
+  notes(): RowProblem[] {
+    if (this.stockLeftToAmazon === 0) return [];
+    return [{ line: 0, column: 'quantity', message: `${this.stockLeftToAmazon.toLocaleString('en-US')} listings are fulfilled by Amazon: their quantity is left blank, as Amazon counts the stock in its warehouses (a quantity in the file is stock you ship yourself).` }];
+  }
+}
+
 /** A kept cell of the listing's row by its flat-file name, whichever spelling its file had (`variation_theme`, `variation_theme#1.name`). */
 function keptFamilyCell(listing: Listing, name: string): string | undefined {
   if (!writesBack(listing, 'amazon_flat_file')) return undefined;
@@ -264,7 +311,7 @@ function childCells(listing: Listing, variant: Variant, names: readonly string[]
     brand_name: valueOrUnknown(listing, 'brand', listing.brand),
     standard_price: valueOrUnknown(listing, 'priceMinor', priceMinor === null ? null : formatMinor(priceMinor, listing.currency)),
     currency: listing.currency,
-    quantity: valueOrUnknown(listing, 'quantity', variant.quantity),
+    quantity: fulfilledByAmazon(listing) ? null : valueOrUnknown(listing, 'quantity', variant.quantity),
     main_image_url: variant.image ?? undefined,
     parent_child: 'child',
     parent_sku: listing.sku,

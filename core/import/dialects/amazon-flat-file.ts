@@ -3,7 +3,9 @@ import { attributeLayout, isAttributePath, marketplaceOf } from '../amazon-attri
 import { amazonValue, isAmazonSettingsRow, parseAmazonSettings } from '../amazon-settings.js';
 import { englishHeaders } from '../canonical-headers.js';
 import { conditionFromToken } from '../amazon-condition.js';
+import { applyFbaOffer, fbaOfferColumns } from '../amazon-fba-inventory.js';
 import { parseOpenDate } from '../amazon-open-date.js';
+import { REPORT_STATUS, reportStatus } from '../amazon-report-status.js';
 import { optionName, themeColumns } from '../amazon-variation-theme.js';
 import { REPORT_ASIN, REPORT_ATTRIBUTES, REPORT_OPEN_DATE } from './amazon-all-listings.js';
 import { addAttributes, applyPrice, cell, Columns, extraCellsWarning, finish, identifier, keepColumns, markUnknown, newDraft, rejected, rowErrorRecord, setAttributeFrom, Warnings, type Draft, type MapContext } from '../listing-draft.js';
@@ -121,6 +123,10 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
   const reportAsin = c.find(...REPORT_ASIN);
   const reportAttributes = c.matching(REPORT_ATTRIBUTES);
   const reportOpenDate = c.find(...REPORT_OPEN_DATE);
+  // …and its status (Active, Inactive, Incomplete), read as the report reads it and kept as written.
+  const reportStatusColumn = c.find(...REPORT_STATUS);
+  // So do an FBA inventory report's offer columns (kept as written): a blank quantity is its offer's stock.
+  const offers = fbaOfferColumns(header);
   const untouched = c.unused();
   const usualOptions = USUAL_OPTION_COLUMNS.map((name) => names.findIndex((h) => [name, `${name}1`].includes(Columns.key(h)))).filter((i) => i >= 0);
   const headerOf = (index: number, fallback: string): string => header[index] ?? fallback;
@@ -152,6 +158,14 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
     draft.description = cells[col.description] ?? '';
     applyPrice(draft, cell(cells, col.price), headerOf(col.price, 'standard_price'), { decimalComma: EURO.has(draft.currency.toUpperCase()) });
     draft.quantity = readStock(cell(cells, col.quantity), headerOf(col.quantity, 'quantity'), row.line, warnings, draft.kept.columns);
+    const reportWord = col.listingStatus < 0 ? cell(cells, reportStatusColumn) : '';
+    if (reportWord !== '') {
+      const read = reportStatus(reportWord);
+      draft.status = read.status;
+      if (read.kept !== undefined) draft.kept.status = read.kept;
+    }
+    keepColumns(draft.kept.columns, cells, header, [reportStatusColumn]);
+    if (offers !== null && cell(cells, col.quantity) === '') applyFbaOffer(draft, cells, header, offers, row.line, warnings, col.listingStatus < 0 && reportStatusColumn < 0);
     const keywords = cell(cells, col.keywords);
     draft.tags = /[,;]/.test(keywords) ? splitList(keywords, /[,;]/) : keywords ? [keywords] : [];
     draft.images = [cell(cells, col.mainImage), ...otherImages.map((i) => cell(cells, i))].filter((u) => u !== '');
@@ -185,7 +199,7 @@ export async function* mapAmazonFlatFile(rows: AsyncIterable<TableRow>, ctx: Map
       sku: col.sku,
       description: col.description,
       priceMinor: col.price,
-      quantity: col.quantity,
+      quantity: col.quantity >= 0 || offers !== null,
       tags: col.keywords,
       materials: false,
       images: col.mainImage,

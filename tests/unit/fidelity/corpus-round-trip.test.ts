@@ -9,6 +9,7 @@ import { ebayConditionId } from '../../../core/export/formats/ebay.js';
 import { EXPORT_TARGETS } from '../../../core/export/formats/index.js';
 import { headerKey } from '../../../core/export/kept-columns.js';
 import { englishHeader } from '../../../core/import/canonical-headers.js';
+import { REPORT_ASIN } from '../../../core/import/dialects/amazon-all-listings.js';
 import { applyImport } from '../../../core/import/apply-import.js';
 import { openImportSource } from '../../../core/import/open-import-source.js';
 import { tempDbPath, tempDir } from '../catalog/temp-catalog.js';
@@ -88,6 +89,7 @@ function sameDialectBack(dialect: string, format: ExportFormat): boolean {
  * (the report's "eBay Product ID(ePID)" is the upload's P:EPID).
  */
 function carried(listing: ComparableListing): ComparableListing {
+  if (listing.marketplace === 'amazon') return carriedByFlatFile(listing);
   if (listing.marketplace !== 'ebay') return listing;
   const keptId = listing.source?.columns['Condition ID'];
   const condition = keptId ?? ebayConditionId(listing.condition) ?? listing.condition;
@@ -101,6 +103,17 @@ function carried(listing: ComparableListing): ComparableListing {
   });
   const attributeColumns = listing.source.attributeColumns && Object.fromEntries(Object.entries(listing.source.attributeColumns).map(([name, header]) => [name, uploadHeaderOf(header) ?? header]));
   return { ...listing, condition, variants, source: { ...listing.source, columns: uploadable(listing.source.columns), ...(attributeColumns ? { attributeColumns } : {}) } };
+}
+
+/**
+ * The part of an Amazon report listing a flat file carries back: the ASIN is read back from
+ * `external_product_id`, where a flat file matches the offer (the report's own `asin1` / `asin`
+ * column goes out too, and comes back kept as written).
+ */
+function carriedByFlatFile(listing: ComparableListing): ComparableListing {
+  const column = listing.source?.attributeColumns?.['ASIN'];
+  if (!listing.source || column === undefined || !REPORT_ASIN.includes(column)) return listing;
+  return { ...listing, source: { ...listing.source, attributeColumns: { ...listing.source.attributeColumns, ASIN: 'external_product_id' } } };
 }
 
 /** `after` holds every field of `before` equal, and every kept column of `before` (it may hold more columns). */

@@ -1,8 +1,11 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { openCatalog } from '../../../core/catalog/open-catalog.js';
 import { parseOpenDate } from '../../../core/import/amazon-open-date.js';
 import { themeColumns } from '../../../core/import/amazon-variation-theme.js';
-import { catalogFromText, exportAll, reimport } from '../export/export-helpers.js';
+import { tempDbPath } from '../catalog/temp-catalog.js';
+import { catalogFromText, exportAll, importInto, reimport } from '../export/export-helpers.js';
 import { collect, corpusFiles, corpusPath, fixture, importText } from './helpers.js';
 import { importTwice, tilesAddUp } from './import-twice.js';
 import { lostCells } from './no-cell-lost.js';
@@ -165,6 +168,30 @@ describe('Amazon All Listings report', () => {
     expect(mug.source?.columns).toEqual({ 'open-date': '2021-03-04 10:00:00 PST', 'item-condition': '11', 'item-is-marketplace': 'y', 'pending-quantity': '0', 'merchant-shipping-group': 'Migrated Template' });
     expect(listings[1]!.source?.status).toBeUndefined();
     expect(await lostCells(path, records)).toEqual([]);
+  });
+
+  it("an Incomplete or Inactive listing is so again after the flat-file export and back, twice: the report's status goes back under its column", async () => {
+    const inactive = REPORT.split('\n')[2]!.replace('MUG-1-FBA', 'MUG-2').replace('0101ABD', '0101ABE').replace(/Active$/, 'Inactive');
+    const catalog = await catalogFromText([REPORT, inactive].join('\n'), { ext: 'txt' });
+    const { summary, files } = await exportAll(catalog, 'amazon_flat_file');
+    expect(files[0]!.rows.map((r) => [files[0]!.at(r, 'item_sku'), files[0]!.at(r, 'status')])).toEqual([
+      ['MUG-1', 'Incomplete'],
+      ['MUG-1-FBA', 'Active'],
+      ['MUG-2', 'Inactive'],
+    ]);
+    const statuses = (listings: { sku: string | null; status: string; source?: { status?: string } }[]) => listings.map((l) => [l.sku, l.status, l.source?.status]);
+    const expected = [
+      ['MUG-1', 'draft', 'Incomplete'],
+      ['MUG-1-FBA', 'active', undefined],
+      ['MUG-2', 'inactive', undefined],
+    ];
+    expect(statuses(await reimport(summary))).toEqual(expected);
+    // The re-imported listings (now a flat file's) write it again.
+    const second = openCatalog(tempDbPath(), { role: 'writer' });
+    await importInto(second, summary.path);
+    expect(statuses(await reimport((await exportAll(second, 'amazon_flat_file')).summary))).toEqual(expected);
+    second.close();
+    catalog.close();
   });
 });
 
@@ -349,4 +376,54 @@ describe.skipIf(AMAZON_FILES.length === 0)('Amazon corpus files', () => {
     expect(again.rows).toEqual({ new: 0, updated: 0, unchanged: 1615, partOf: 0, merged: 0, rejected: 4 });
     expect([first, again].every(tilesAddUp)).toBe(true);
   }, 60_000);
+});
+
+describe("Amazon's FBA inventory report (real files from amazon.it and amazon.de)", () => {
+  const IT = 'amazon_fba-inventory-report_IT_merchant-and-fba-offers__Vladiuse.txt';
+  const DE = 'amazon_fba-inventory-report_DE_unknown-condition-no-offer__Vladiuse.txt';
+
+  it("is Amazon's: SKU, title, price, ASIN and condition in their fields, the stock of the offer each SKU has, no cell lost", async () => {
+    const path = corpusPath(IT);
+    const { source, listings, records } = await collect(path, { defaultCurrency: 'EUR' });
+    expect(source.dialect).toBe('amazon_all_listings');
+    expect(listings).toHaveLength(96);
+    expect(new Set(listings.map((l) => l.marketplace))).toEqual(new Set(['amazon']));
+    const sku = (s: string) => listings.find((l) => l.sku === s)!;
+    // Shipped by the seller (mfn-listing-exists Yes): its own stock, 32.
+    expect(sku('SMICHI2RD')).toMatchObject({ sourceId: 'SMICHI2RD', title: 'Polonord Adeste Scatola da 50 mascherine chirurgiche monouso a 3 strati di Tipo IIR', priceMinor: 790, currency: 'EUR', quantity: 32, condition: 'New', status: 'active', attributes: { ASIN: 'B08K3M4YDK' } });
+    // Shipped by Amazon: the units Amazon can ship (afn-fulfillable-quantity), not its warehouse total.
+    const fba = sku('HT-ORHIV-1');
+    expect([fba.quantity, fba.priceMinor, fba.source?.columns?.['afn-total-quantity'], fba.source?.columns?.['fnsku']]).toEqual([8, 2999, '31', 'B0CBQ9FMLL']);
+    // The file names no currency: the seller's choice, not a guess.
+    expect(listings.every((l) => l.currency === 'EUR')).toBe(true);
+    expect(await lostCells(path, records)).toEqual([]);
+  });
+
+  it('a SKU without an offer on either channel (condition Unknown, no price) is Inactive, its cells kept as written', async () => {
+    const { listings } = await collect(corpusPath(DE), { defaultCurrency: 'EUR' });
+    const none = listings.filter((l) => l.status === 'inactive');
+    expect(none.map((l) => l.sku)).toEqual(['SMITJN10-340726', 'SMITLY10-C']);
+    expect(none[0]).toMatchObject({ condition: null, priceMinor: null, quantity: null });
+    expect(none[0]!.source?.columns).toMatchObject({ condition: 'Unknown', 'afn-warehouse-quantity': '2938', 'afn-fulfillable-quantity': '2905' });
+    expect(listings.filter((l) => l.status === 'active')).toHaveLength(44);
+  });
+
+  it("the flat-file export leaves Amazon's stock out of quantity (a quantity is stock the seller ships), and reads back the same listings", async () => {
+    const catalog = await catalogFromText(new Uint8Array(readFileSync(corpusPath(IT))), { ext: 'txt', currency: 'EUR' });
+    const before = await collect(corpusPath(IT), { defaultCurrency: 'EUR' });
+    const { summary, files } = await exportAll(catalog, 'amazon_flat_file');
+    expect(summary.skipped).toBe(0);
+    const rows = files.flatMap((file) => file.rows.map((row) => ({ sku: file.at(row, 'item_sku'), quantity: file.at(row, 'quantity'), update: file.at(row, 'update_delete') })));
+    expect(rows.find((r) => r.sku === 'SMICHI2RD')).toEqual({ sku: 'SMICHI2RD', quantity: '32', update: 'PartialUpdate' });
+    expect(rows.find((r) => r.sku === 'HT-ORHIV-1')).toEqual({ sku: 'HT-ORHIV-1', quantity: '', update: 'PartialUpdate' });
+    expect(summary.problems.filter((p) => /fulfilled by Amazon/.test(p.message)).map((p) => p.message)).toEqual([
+      '91 listings are fulfilled by Amazon: their quantity is left blank, as Amazon counts the stock in its warehouses (a quantity in the file is stock you ship yourself).',
+    ]);
+    const again = await reimport(summary, 'EUR');
+    const fields = (l: { sku: string | null; title: string; priceMinor: number | null; quantity: number | null; condition: string | null; status: string; attributes: Record<string, string> }) =>
+      [l.sku, l.title, l.priceMinor, l.quantity, l.condition, l.status, l.attributes['ASIN']];
+    const bySku = (list: typeof again) => [...list].sort((a, b) => (a.sku ?? '').localeCompare(b.sku ?? '')).map(fields);
+    expect(bySku(again)).toEqual(bySku(before.listings as unknown as typeof again));
+    catalog.close();
+  });
 });

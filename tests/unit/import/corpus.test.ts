@@ -23,6 +23,10 @@ interface Expectation {
 const FILES: Expectation[] = [
   { file: 'amazon_uk_flatfile_jewelry_apiheader-only_utf8bom__pmrgraphics.csv', dialect: 'amazon_flat_file', rows: 1619, listings: 1615, rejected: 4 },
   { file: 'amazon_uk_flatfile_jewelry_fptcustom_3row-header_cp1252__pmrgraphics.csv', dialect: 'amazon_flat_file', rows: 1619, listings: 1615, rejected: 4 },
+  // Amazon's FBA inventory report (sku, fnsku, product-name, your-price, each offer's stock): Amazon's listings, read by the All Listings reader.
+  { file: 'amazon_fba-inventory-report_IT_merchant-and-fba-offers__Vladiuse.txt', dialect: 'amazon_all_listings', rows: 96, listings: 96, rejected: 0 },
+  // 2 of its SKUs have no offer (condition Unknown, no price): listings still, Inactive.
+  { file: 'amazon_fba-inventory-report_DE_unknown-condition-no-offer__Vladiuse.txt', dialect: 'amazon_all_listings', rows: 46, listings: 46, rejected: 0 },
   { file: 'dataset_myntra_products_catalog__KrishnakantDas.csv', dialect: 'generic_csv', rows: 12491, listings: 12491, rejected: 0 },
   // 1 real row whose unquoted multi-line description spans lines 4–14: read as one row again.
   { file: 'depop_bulk-listing-template-v5__depopAutomation.csv', dialect: 'generic_csv', rows: 1, listings: 1, rejected: 0 },
