@@ -177,10 +177,15 @@ export default defineConfig([
     languageOptions: { globals: { ...globals.browser } },
     rules: restrict(RENDERER_PATTERNS),
   },
-  // renderer/src/ui/: shared components every feature uses, so they import no feature.
+  // renderer/src/ui/: shared components every feature uses, so they import no feature and not the
+  // store: what they show comes in as props (a piece that reads the store belongs to its feature).
   {
     files: ['renderer/src/ui/**/*.{ts,tsx,js,jsx}'],
-    rules: restrict([...RENDERER_PATTERNS, relativeInto(['features'], 'Shared ui/ is used by every feature, so it imports none: move what it needs into ui/ (or store/), or the component into its feature.')]),
+    rules: restrict([
+      ...RENDERER_PATTERNS,
+      relativeInto(['features'], 'Shared ui/ is used by every feature, so it imports none: move what it needs into ui/, or the component into its feature.'),
+      relativeInto(['store'], 'Shared ui/ does not read the store: pass what it shows as props from the feature that renders it, or move the component into that feature.'),
+    ]),
   },
   {
     files: ['renderer/**/*.{ts,tsx,js,jsx}'],

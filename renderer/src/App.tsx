@@ -7,7 +7,7 @@ import { DetailPane } from './features/edit/DetailPane.js';
 import { EmptyState } from './features/demo/EmptyState.js';
 import { DropZone } from './features/import/DropZone.js';
 import { ConnectionBanner } from './features/connection/ConnectionBanner.js';
-import { ErrorBanner } from './ui/ErrorBanner.js';
+import { ErrorBanner } from './features/status/ErrorBanner.js';
 import { ExportDialog } from './features/export/ExportDialog.js';
 import { ImportWizard } from './features/import/ImportWizard.js';
 import { StatusBar } from './features/status/StatusBar.js';

@@ -55,18 +55,26 @@ describe('layer rules', () => {
     await expectBlocked('renderer/src/features/edit/x.ts', "export * from '../../../../core/host/core-api.js';");
   });
 
-  it('renderer: shared ui/ imports no feature', async () => {
+  it('renderer: shared ui/ imports no feature and not the store', async () => {
     await expectBlocked('renderer/src/ui/x.tsx', "import { ScopeChooser } from '../features/grid/ScopeChooser.js';\nvoid ScopeChooser;");
     await expectBlocked('renderer/src/ui/x.tsx', "import '../features/edit/editor.css';");
+    // What ErrorBanner and OperationProgress did before they took their data another way.
+    await expectBlocked('renderer/src/ui/x.tsx', "import { useApp } from '../store/context.js';\nvoid useApp;");
+    await expectBlocked('renderer/src/ui/x.tsx', "import type { S } from '../store/app-store.js';\nexport type T = S;");
     // ui/ keeps the renderer's other rules too.
     await expectBlocked('renderer/src/ui/x.tsx', "import fs from 'node:fs';\nvoid fs;");
-    await expectAllowed('renderer/src/ui/x.tsx', "import { useApp } from '../store/context.js';\nimport { FieldIssues } from './FieldIssues.js';\nimport './field-feedback.css';\nvoid useApp; void FieldIssues;");
+    await expectAllowed(
+      'renderer/src/ui/x.tsx',
+      "import type { EventPayloads } from '../../../common/contract.js';\nimport { formatInteger } from '../format.js';\nimport { FieldIssues } from './FieldIssues.js';\nimport './field-feedback.css';\nexport type E = EventPayloads;\nvoid formatInteger; void FieldIssues;",
+    );
+    // A feature still reads the store.
+    await expectAllowed('renderer/src/features/status/x.tsx', "import { useApp } from '../../store/context.js';\nvoid useApp;");
   });
 
   it('renderer: React, common/ and its own files are fine', async () => {
     await expectAllowed(
       'renderer/src/App.tsx',
-      "import { useState } from 'react';\nimport { createClient } from '../../common/client.js';\nimport { Grid } from './features/grid/Grid.js';\nimport { ErrorBanner } from './ui/ErrorBanner.js';\nvoid useState; void createClient; void Grid; void ErrorBanner;",
+      "import { useState } from 'react';\nimport { createClient } from '../../common/client.js';\nimport { Grid } from './features/grid/Grid.js';\nimport { EmptyCard } from './ui/EmptyCard.js';\nvoid useState; void createClient; void Grid; void EmptyCard;",
     );
     await expectAllowed(
       'renderer/src/features/edit/x.tsx',

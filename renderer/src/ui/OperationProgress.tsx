@@ -1,5 +1,8 @@
+import type { EventPayloads } from '../../../common/contract.js';
 import { formatDuration, formatInteger } from '../format.js';
-import type { OperationProgress as Progress } from '../store/operation-progress.js';
+
+/** Progress of a long operation as the import wizard and the export dialog show it. */
+export type Progress = Omit<EventPayloads['operation.progress'], 'operationId' | 'kind'>;
 
 const PHASES: Record<string, string> = {
   reading: 'Reading the file',

@@ -5,7 +5,9 @@ import type { EbaySiteCode } from '../../../../common/ebay-sites.js';
 import type { GridQuery } from '../../../../common/grid.js';
 import type { ExportFormat, ExportSummary } from '../../../../common/import-types.js';
 import { downloadFile } from '../../bridge/files.js';
-import { messageOf, rememberEarly, type OperationProgress } from '../../store/operation-progress.js';
+import { messageOf } from '../../store/error-message.js';
+import { rememberEarly } from '../../store/remember-early.js';
+import type { Progress } from '../../ui/OperationProgress.js';
 import { isFiltered, toOpenInput } from '../grid/query.js';
 
 /* ----------------------------------------------------------------------------------------------
@@ -40,7 +42,7 @@ export interface ExportDialog {
   operationId: string | null;
   fileId: string | null;
   fileName: string | null;
-  progress: OperationProgress | null;
+  progress: Progress | null;
   cancelling: boolean;
   summary: ExportSummary | null;
   /** Export failed (or was cancelled): the core's message. */

@@ -13,7 +13,9 @@ import {
 } from '../../../../common/import-types.js';
 import type { Marketplace } from '../../../../common/listing.js';
 import { uploadFile, type UploadHandle } from '../../bridge/files.js';
-import { messageOf, rememberEarly, type OperationProgress } from '../../store/operation-progress.js';
+import { messageOf } from '../../store/error-message.js';
+import { rememberEarly } from '../../store/remember-early.js';
+import type { Progress } from '../../ui/OperationProgress.js';
 
 /* ----------------------------------------------------------------------------------------------
  * The import wizard. It talks to the core only through the contract (plus the /files endpoint for
@@ -49,7 +51,7 @@ export interface ImportWizard {
   presetMessage: string | null;
   operationId: string | null;
   importId: number | null;
-  progress: OperationProgress | null;
+  progress: Progress | null;
   cancelling: boolean;
   report: ImportReport | null;
 }

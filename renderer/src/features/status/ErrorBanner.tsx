@@ -1,5 +1,6 @@
-import { useApp } from '../store/context.js';
+import { useApp } from '../../store/context.js';
 
+/** The failed calls the status slice keeps (`errors`), newest last, each dismissable. */
 export function ErrorBanner() {
   const errors = useApp((s) => s.errors);
   const dismissError = useApp((s) => s.dismissError);
