@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { UpdateBannerFromCore } from './features/update/UpdateBanner.js';
 import type { CatalogTarget } from './features/dashboard/Dashboard.js';
 import { isFiltered } from './features/grid/query.js';
@@ -15,6 +15,7 @@ import { FilterBar, Toolbar } from './features/toolbar/Toolbar.js';
 import { Grid } from './features/grid/Grid.js';
 import './features/edit/editor.css';
 import { EmptyCard } from './ui/EmptyCard.js';
+import { TabList } from './ui/TabList.js';
 
 /** Chart.js and the dashboard load only when the Dashboard tab is first opened (or hovered). */
 const loadDashboard = () => import('./features/dashboard/Dashboard.js');
@@ -28,45 +29,17 @@ const VIEWS: { id: AppView; label: string }[] = [
 
 /** Catalog | Dashboard: a tab list (arrow keys, Home/End move between tabs). */
 function ViewTabs({ view, onChange }: { view: AppView; onChange: (view: AppView) => void }) {
-  const refs = useRef<Record<AppView, HTMLButtonElement | null>>({ catalog: null, dashboard: null });
-  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
-    const i = VIEWS.findIndex((v) => v.id === view);
-    let next: number | null = null;
-    if (e.key === 'ArrowRight') next = (i + 1) % VIEWS.length;
-    else if (e.key === 'ArrowLeft') next = (i - 1 + VIEWS.length) % VIEWS.length;
-    else if (e.key === 'Home') next = 0;
-    else if (e.key === 'End') next = VIEWS.length - 1;
-    const target = next === null ? undefined : VIEWS[next];
-    if (target === undefined) return;
-    e.preventDefault();
-    onChange(target.id);
-    refs.current[target.id]?.focus();
-  };
   return (
-    <nav className="view-tabs" role="tablist" aria-label="Views">
-      {VIEWS.map((v) => (
-        <button
-          key={v.id}
-          ref={(el) => {
-            refs.current[v.id] = el;
-          }}
-          type="button"
-          role="tab"
-          id={`view-tab-${v.id}`}
-          aria-selected={view === v.id}
-          aria-controls={`view-${v.id}`}
-          tabIndex={view === v.id ? 0 : -1}
-          className={`view-tab${view === v.id ? ' on' : ''}`}
-          data-testid={`view-tab-${v.id}`}
-          onClick={() => onChange(v.id)}
-          onKeyDown={onKeyDown}
-          onPointerEnter={v.id === 'dashboard' ? () => void loadDashboard() : undefined}
-          onFocus={v.id === 'dashboard' ? () => void loadDashboard() : undefined}
-        >
-          {v.label}
-        </button>
-      ))}
-    </nav>
+    <TabList
+      as="nav"
+      tabs={VIEWS}
+      selected={view}
+      onSelect={onChange}
+      label="Views"
+      prefix="view"
+      panelId={(id) => `view-${id}`}
+      tabProps={(id) => (id === 'dashboard' ? { onPointerEnter: () => void loadDashboard(), onFocus: () => void loadDashboard() } : undefined)}
+    />
   );
 }
 

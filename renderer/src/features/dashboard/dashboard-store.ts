@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DashboardStats } from '../../../../common/edit-types.js';
 import { LISTING_STATUSES, MARKETPLACES, MARKETPLACE_LABELS, STATUS_LABELS, type ListingStatus, type Marketplace } from '../../../../common/listing.js';
 import { formatInteger } from '../../format.js';
+import { oneAtATime } from '../../store/one-at-a-time.js';
 import type { DashboardCalls } from './dashboard-calls.js';
 
 /* ----------------------------------------------------------------------------------------------
@@ -28,38 +29,23 @@ export interface DashboardHandle {
 export const DASHBOARD_REFRESH_DEBOUNCE_MS = 400;
 
 export function createDashboardStore(calls: DashboardCalls, debounceMs = DASHBOARD_REFRESH_DEBOUNCE_MS): DashboardHandle {
-  let inFlight: Promise<void> | null = null;
-  let again = false;
   const store = createStore<DashboardState>()((set) => ({
     stats: null,
     loading: false,
     error: null,
     loadedAt: null,
-    refresh() {
-      // One call at a time; a change during a call asks for exactly one more afterwards.
-      if (inFlight !== null) {
-        again = true;
-        return inFlight;
-      }
-      set({ loading: true });
-      inFlight = (async () => {
+    // One call at a time; a change during a call asks for exactly one more afterwards.
+    refresh: oneAtATime(
+      async () => {
         try {
-          do {
-            again = false;
-            try {
-              const stats = await calls.stats();
-              set({ stats, error: null, loadedAt: Date.now() });
-            } catch (err) {
-              set({ error: err instanceof Error ? err.message : 'Could not load the dashboard.' });
-            }
-          } while (again);
-        } finally {
-          inFlight = null;
-          set({ loading: false });
+          const stats = await calls.stats();
+          set({ stats, error: null, loadedAt: Date.now() });
+        } catch (err) {
+          set({ error: err instanceof Error ? err.message : 'Could not load the dashboard.' });
         }
-      })();
-      return inFlight;
-    },
+      },
+      (loading) => set({ loading }),
+    ),
   }));
   return {
     store,

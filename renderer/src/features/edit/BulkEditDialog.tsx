@@ -3,6 +3,7 @@ import type { Scope } from '../../../../common/contract.js';
 import { PRICE_ROUNDINGS, type BulkEdit, type BulkPreview, type BulkProblem, type BulkResult, type BulkSample } from '../../../../common/edit-types.js';
 import { LISTING_STATUSES, STATUS_LABELS, type ListingStatus } from '../../../../common/listing.js';
 import { formatCount, formatInteger } from '../../format.js';
+import { localStore } from '../../io/remembered.js';
 import { errorMessage } from '../../store/error-message.js';
 import { useCalls } from '../../store/client-context.js';
 import { editCalls } from './edit-calls.js';
@@ -34,16 +35,8 @@ type Phase = 'form' | 'previewing' | 'applying' | 'done';
 
 const COMMON_CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'JPY', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'NZD', 'MXN', 'BRL', 'INR', 'CNY', 'HKD', 'SGD'];
 
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
 function initialForm(): BulkForm {
-  const memory = readRates(storage());
+  const memory = readRates(localStore());
   if (memory.last === null) return DEFAULT_FORM;
   const rate = rememberedRate(memory, memory.last.from, memory.last.to);
   return { ...DEFAULT_FORM, from: memory.last.from, to: memory.last.to, rate: rate === undefined ? '' : String(rate) };
@@ -78,7 +71,7 @@ export function BulkEditDialog({ onClose }: { onClose: () => void }) {
       const next = { ...f, ...patch };
       // A remembered rate for the new currency pair fills the rate box.
       if ((patch.from !== undefined || patch.to !== undefined) && patch.rate === undefined) {
-        const rate = rememberedRate(readRates(storage()), next.from, next.to);
+        const rate = rememberedRate(readRates(localStore()), next.from, next.to);
         if (rate !== undefined) next.rate = String(rate);
       }
       return next;
@@ -141,7 +134,7 @@ export function BulkEditDialog({ onClose }: { onClose: () => void }) {
       const value = await calls.bulkApply({ scope: preview.scope, edit: preview.edit });
       setResult(value);
       setPhase('done');
-      if (preview.edit.kind === 'currency') rememberRate(storage(), preview.edit.from, preview.edit.to, preview.edit.rate);
+      if (preview.edit.kind === 'currency') rememberRate(localStore(), preview.edit.from, preview.edit.to, preview.edit.rate);
       const summary = value.changeSet?.summary ?? 'Nothing changed';
       store.getState().showNotice(value.changeSet === null ? `${summary}.` : `Done: ${summary}. Undo with ${navigator.platform.includes('Mac') ? '⌘Z' : 'Ctrl+Z'}.`);
       void store.getState().refreshHistory();

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { MARKETPLACE_LABELS, STATUS_LABELS, type Listing } from '../../../../common/listing.js';
 import { MAX_SCORE } from '../../../../common/rules/index.js';
 import { formatDateTime } from '../../format.js';
+import { TabList } from '../../ui/TabList.js';
 import { useApp, useAppStore } from '../../store/context.js';
 import { diffDraft, draftFromListing, isDirty, ruleInputOf, type Draft } from './draft.js';
 import { useEditorStore, type EditorSession } from './editor-store.js';
@@ -14,10 +15,6 @@ import './editor.css';
 
 type PaneTab = 'edit' | 'history';
 const SAVE_SHORTCUT = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘S' : 'Ctrl+S';
-const TABS: { id: PaneTab; label: string }[] = [
-  { id: 'edit', label: 'Edit' },
-  { id: 'history', label: 'History' },
-];
 
 function scoreClass(score: number): string {
   return score >= 80 ? 'score-good' : score >= 50 ? 'score-fair' : 'score-poor';
@@ -141,7 +138,6 @@ function LoadedDetail({ listing, loading, onClose }: { listing: Listing; loading
   const editor = useEditorStore();
   const session = useStore(editor, (s) => s.sessions[listing.id]);
   const [tab, setTab] = useState<PaneTab>('edit');
-  const tabRefs = useRef<Record<PaneTab, HTMLButtonElement | null>>({ edit: null, history: null });
 
   useEffect(() => {
     editor.getState().open(listing);
@@ -191,21 +187,6 @@ function LoadedDetail({ listing, loading, onClose }: { listing: Listing; loading
     return () => window.removeEventListener('keydown', onKey);
   }, [save]);
 
-  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
-    const i = TABS.findIndex((t) => t.id === tab);
-    let next: number | null = null;
-    if (e.key === 'ArrowRight') next = (i + 1) % TABS.length;
-    else if (e.key === 'ArrowLeft') next = (i - 1 + TABS.length) % TABS.length;
-    else if (e.key === 'Home') next = 0;
-    else if (e.key === 'End') next = TABS.length - 1;
-    if (next === null) return;
-    e.preventDefault();
-    const t = TABS[next];
-    if (t === undefined) return;
-    setTab(t.id);
-    tabRefs.current[t.id]?.focus();
-  };
-
   const marketplace = MARKETPLACE_LABELS[base.marketplace] ?? base.marketplace;
   return (
     <>
@@ -242,29 +223,25 @@ function LoadedDetail({ listing, loading, onClose }: { listing: Listing; loading
         </div>
         <ScoreExplanation check={check} marketplace={marketplace} />
         <AiRewriteButton key={base.id} listing={base} dirty={dirty} />
-        <div className="pane-tabs" role="tablist" aria-label="Listing views">
-          {TABS.map((t) => (
-            <button
-              key={t.id}
-              ref={(el) => {
-                tabRefs.current[t.id] = el;
-              }}
-              type="button"
-              role="tab"
-              id={`pane-tab-${t.id}`}
-              aria-selected={tab === t.id}
-              aria-controls={`pane-panel-${t.id}`}
-              tabIndex={tab === t.id ? 0 : -1}
-              className={`pane-tab${tab === t.id ? ' on' : ''}`}
-              data-testid={`pane-tab-${t.id}`}
-              onClick={() => setTab(t.id)}
-              onKeyDown={onTabKey}
-            >
-              {t.label}
-              {t.id === 'edit' && dirty && <span className="tab-dot" aria-label="(unsaved changes)" />}
-            </button>
-          ))}
-        </div>
+        <TabList
+          tabs={[
+            {
+              id: 'edit',
+              label: (
+                <>
+                  Edit
+                  {dirty && <span className="tab-dot" aria-label="(unsaved changes)" />}
+                </>
+              ),
+            },
+            { id: 'history', label: 'History' },
+          ]}
+          selected={tab}
+          onSelect={setTab}
+          label="Listing views"
+          prefix="pane"
+          panelId={(id) => `pane-panel-${id}`}
+        />
       </div>
       <div className="detail-body" role="tabpanel" id={`pane-panel-${tab}`} aria-labelledby={`pane-tab-${tab}`}>
         {tab === 'edit' ? (

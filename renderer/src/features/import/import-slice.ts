@@ -15,6 +15,7 @@ import type { Marketplace } from '../../../../common/listing.js';
 import { uploadFile, type UploadHandle } from '../../bridge/files.js';
 import { messageOf } from '../../store/error-message.js';
 import { rememberEarly } from '../../store/remember-early.js';
+import { readRemembered, remember } from '../../io/remembered.js';
 import type { Progress } from '../../ui/OperationProgress.js';
 
 /* ----------------------------------------------------------------------------------------------
@@ -126,27 +127,14 @@ export function presetMapping(wizard: Pick<ImportWizard, 'preview' | 'mapping' |
 
 const CURRENCY_STORAGE_KEY = 'listsmith.import.defaultCurrency.v1';
 
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
 function readRememberedCurrencies(): Partial<Record<ImportDialect, string>> {
-  try {
-    const parsed = JSON.parse(storage()?.getItem(CURRENCY_STORAGE_KEY) ?? '{}') as unknown;
-    if (typeof parsed !== 'object' || parsed === null) return {};
-    const out: Partial<Record<ImportDialect, string>> = {};
-    for (const dialect of IMPORT_DIALECTS) {
-      const code = (parsed as Record<string, unknown>)[dialect];
-      if (typeof code === 'string' && /^[A-Z]{3}$/.test(code)) out[dialect] = code;
-    }
-    return out;
-  } catch {
-    return {};
+  const stored = readRemembered(CURRENCY_STORAGE_KEY);
+  const out: Partial<Record<ImportDialect, string>> = {};
+  for (const dialect of IMPORT_DIALECTS) {
+    const code = stored[dialect];
+    if (typeof code === 'string' && /^[A-Z]{3}$/.test(code)) out[dialect] = code;
   }
+  return out;
 }
 
 /** The currency the seller last chose for files of this format (a store sells in one currency). */
@@ -155,11 +143,7 @@ export function rememberedImportCurrency(dialect: ImportDialect | null): string 
 }
 
 export function rememberImportCurrency(dialect: ImportDialect, currency: string): void {
-  try {
-    storage()?.setItem(CURRENCY_STORAGE_KEY, JSON.stringify({ ...readRememberedCurrencies(), [dialect]: currency }));
-  } catch {
-    // Full or blocked storage: the choice still applies to this import, it is just not remembered.
-  }
+  remember(CURRENCY_STORAGE_KEY, { ...readRememberedCurrencies(), [dialect]: currency });
 }
 
 /** Where the currency the wizard shows for a file that states none comes from. */

@@ -5,6 +5,7 @@ import type { GridQuery } from '../../../../common/grid.js';
 import type { JobProgressEvent, JobState, JobSummary } from '../../../../common/job-types.js';
 import type { Marketplace } from '../../../../common/listing.js';
 import { useClient } from '../../store/client-context.js';
+import { oneAtATime } from '../../store/one-at-a-time.js';
 
 /* ----------------------------------------------------------------------------------------------
  * Optimization jobs in the renderer: the jobs list (`jobs.list`), live progress (`job.progress`),
@@ -71,8 +72,6 @@ const REFRESH_DEBOUNCE_MS = 250;
 const ACTIVE_POLL_MS = 3_000;
 
 export function createJobsStore(client: ContractClient): JobsHandle {
-  let inFlight: Promise<void> | null = null;
-  let again = false;
   const store = createStore<JobsState>()((set, get) => ({
     jobs: [],
     progress: {},
@@ -81,28 +80,14 @@ export function createJobsStore(client: ContractClient): JobsHandle {
     panelOpen: false,
     optimizeOpen: false,
     reviewJobId: null,
-    refresh() {
-      if (inFlight !== null) {
-        again = true;
-        return inFlight;
+    refresh: oneAtATime(async () => {
+      try {
+        const { jobs } = await client.call('jobs.list', {});
+        set({ jobs, loaded: true, error: null });
+      } catch (err) {
+        set({ error: err instanceof Error ? err.message : 'Could not read the jobs.' });
       }
-      inFlight = (async () => {
-        try {
-          do {
-            again = false;
-            try {
-              const { jobs } = await client.call('jobs.list', {});
-              set({ jobs, loaded: true, error: null });
-            } catch (err) {
-              set({ error: err instanceof Error ? err.message : 'Could not read the jobs.' });
-            }
-          } while (again);
-        } finally {
-          inFlight = null;
-        }
-      })();
-      return inFlight;
-    },
+    }),
     upsert(job) {
       const jobs = get().jobs;
       const at = jobs.findIndex((j) => j.id === job.id);

@@ -1,5 +1,6 @@
 import type { PriceRulesInput } from '../../../../common/job-types.js';
 import type { Marketplace } from '../../../../common/listing.js';
+import { readRemembered, remember } from '../../io/remembered.js';
 
 /* ----------------------------------------------------------------------------------------------
  * The seller's price rules as the Optimize dialog edits them (text fields, as typed), turned into
@@ -56,26 +57,9 @@ export function toPriceRules(form: PriceRulesForm): { rules?: PriceRulesInput; e
   return Object.keys(rules).length === 0 ? {} : { rules };
 }
 
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
-function readAll(): Partial<Record<Marketplace, unknown>> {
-  try {
-    const parsed = JSON.parse(storage()?.getItem(STORAGE_KEY) ?? '{}') as unknown;
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Partial<Record<Marketplace, unknown>>) : {};
-  } catch {
-    return {};
-  }
-}
-
 /** The rules last used for a marketplace (defaults when none, or when what is stored looks wrong). */
 export function rememberedPriceRules(marketplace: Marketplace): PriceRulesForm {
-  const saved = readAll()[marketplace] as Partial<PriceRulesForm> | undefined;
+  const saved = readRemembered(STORAGE_KEY)[marketplace] as Partial<PriceRulesForm> | undefined;
   if (saved === undefined || typeof saved !== 'object' || saved === null) return DEFAULT_PRICE_RULES;
   return {
     enabled: saved.enabled === true,
@@ -87,9 +71,5 @@ export function rememberedPriceRules(marketplace: Marketplace): PriceRulesForm {
 }
 
 export function rememberPriceRules(marketplace: Marketplace, form: PriceRulesForm): void {
-  try {
-    storage()?.setItem(STORAGE_KEY, JSON.stringify({ ...readAll(), [marketplace]: form }));
-  } catch {
-    // Full or blocked storage: the rules still apply to this job, they are just not remembered.
-  }
+  remember(STORAGE_KEY, { ...readRemembered(STORAGE_KEY), [marketplace]: form });
 }

@@ -438,6 +438,34 @@ function MaxScoreFilter() {
   );
 }
 
+/** A filter group of on/off chips, one a value, each with its count in the catalog. */
+function ChoiceChips<T extends string>(props: {
+  name: string;
+  testId: string;
+  values: readonly T[];
+  labels: Readonly<Record<T, string>>;
+  chosen: readonly T[] | undefined;
+  counts: Partial<Record<T, number>> | undefined;
+  onToggle: (value: T) => void;
+}) {
+  const { name, testId, values, labels, chosen, counts, onToggle } = props;
+  return (
+    <div className="chip-group" role="group" aria-label={`${name} filter`} data-testid={testId}>
+      <span className="chip-group-label">{name}</span>
+      {values.map((value) => {
+        const on = chosen?.includes(value) ?? false;
+        const n = counts?.[value];
+        return (
+          <button key={value} type="button" className={`chip${on ? ' on' : ''}`} aria-pressed={on} data-testid={`${testId}-${value}`} onClick={() => onToggle(value)}>
+            {labels[value]}
+            {n !== undefined && <span className="chip-count">{formatInteger(n)}</span>}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
 export function FilterBar() {
   const marketplaces = useApp((s) => s.query.filter.marketplaces);
   const statuses = useApp((s) => s.query.filter.statuses);
@@ -472,46 +500,16 @@ export function FilterBar() {
           </button>
         </div>
       )}
-      <div className="chip-group" role="group" aria-label="Marketplace filter" data-testid="filter-marketplace">
-        <span className="chip-group-label">Marketplace</span>
-        {MARKETPLACES.map((m) => {
-          const on = marketplaces?.includes(m) ?? false;
-          const n = stats?.byMarketplace[m];
-          return (
-            <button
-              key={m}
-              type="button"
-              className={`chip${on ? ' on' : ''}`}
-              aria-pressed={on}
-              data-testid={`filter-marketplace-${m}`}
-              onClick={() => toggleMarketplace(m)}
-            >
-              {MARKETPLACE_LABELS[m]}
-              {n !== undefined && <span className="chip-count">{formatInteger(n)}</span>}
-            </button>
-          );
-        })}
-      </div>
-      <div className="chip-group" role="group" aria-label="Status filter" data-testid="filter-status">
-        <span className="chip-group-label">Status</span>
-        {LISTING_STATUSES.map((st) => {
-          const on = statuses?.includes(st) ?? false;
-          const n = stats?.byStatus[st];
-          return (
-            <button
-              key={st}
-              type="button"
-              className={`chip${on ? ' on' : ''}`}
-              aria-pressed={on}
-              data-testid={`filter-status-${st}`}
-              onClick={() => toggleStatus(st)}
-            >
-              {STATUS_LABELS[st]}
-              {n !== undefined && <span className="chip-count">{formatInteger(n)}</span>}
-            </button>
-          );
-        })}
-      </div>
+      <ChoiceChips
+        name="Marketplace"
+        testId="filter-marketplace"
+        values={MARKETPLACES}
+        labels={MARKETPLACE_LABELS}
+        chosen={marketplaces}
+        counts={stats?.byMarketplace}
+        onToggle={toggleMarketplace}
+      />
+      <ChoiceChips name="Status" testId="filter-status" values={LISTING_STATUSES} labels={STATUS_LABELS} chosen={statuses} counts={stats?.byStatus} onToggle={toggleStatus} />
       <div className="chip-group" role="group" aria-label="Quality filter" data-testid="filter-quality">
         <span className="chip-group-label">Quality</span>
         <button
