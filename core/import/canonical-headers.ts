@@ -1,5 +1,6 @@
 import type { ImportDialect } from '../../common/import-types.js';
 import { flatFileNameOf } from './amazon-attribute-keys.js';
+import { ETSY_HEADER_TRANSLATIONS } from './etsy-header-translations.js';
 import { WOOCOMMERCE_HEADER_TRANSLATIONS } from './woocommerce-header-translations.js';
 
 /**
@@ -13,7 +14,7 @@ import { WOOCOMMERCE_HEADER_TRANSLATIONS } from './woocommerce-header-translatio
 
 type Table = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
 
-const TABLES: Partial<Record<ImportDialect, Table>> = { woocommerce: WOOCOMMERCE_HEADER_TRANSLATIONS };
+const TABLES: Partial<Record<ImportDialect, Table>> = { woocommerce: WOOCOMMERCE_HEADER_TRANSLATIONS, etsy: ETSY_HEADER_TRANSLATIONS };
 
 /** Spacing and quote variants that differ between packs and hand edits (no-break spaces, `’`). */
 function spaced(text: string): string {

@@ -73,7 +73,11 @@ export const etsyTarget: ExportTarget = {
       changes.push({ column: 'TAGS', message: `${listing.tags.length} tags, as its Etsy download had them; Etsy takes ${LIMITS.etsy.tags} in a listing.` });
     }
     for (const tag of listing.tags) {
-      if (charLength(tag) > LIMITS.etsy.tagLength) changes.push({ column: 'TAGS', message: `Tag "${tag}" is longer than ${LIMITS.etsy.tagLength} characters; left out.` });
+      // Etsy's own downloads hold longer ones (`décoration intérieure`, `Bracelet de naissance`: 21): kept, as Etsy has them.
+      if (charLength(tag) > LIMITS.etsy.tagLength && ownDownload) {
+        changes.push({ column: 'TAGS', message: `Tag "${tag}" is ${charLength(tag)} characters, as its Etsy download had it; Etsy's tags are at most ${LIMITS.etsy.tagLength}.` });
+        tags.push(tag);
+      } else if (charLength(tag) > LIMITS.etsy.tagLength) changes.push({ column: 'TAGS', message: `Tag "${tag}" is longer than ${LIMITS.etsy.tagLength} characters; left out.` });
       else if (!TAG_ALLOWED.test(tag)) changes.push({ column: 'TAGS', message: `Tag "${tag}" has characters Etsy does not allow in tags; left out.` });
       else if (tags.length >= LIMITS.etsy.tags && !ownDownload) changes.push({ column: 'TAGS', message: `Tag "${tag}" is past Etsy's ${LIMITS.etsy.tags}; left out.` });
       else tags.push(tag);

@@ -1,42 +1,51 @@
+import { englishHeaders, headerLocale } from '../canonical-headers.js';
 import { applyPrice, applyQuantity, cell, Columns, combinations, keepColumns, mapEachRow, markUnknown, newDraft, setAttributeFrom, type MapContext } from '../listing-draft.js';
 import type { MappedRecord } from '../mapped-record.js';
 import type { TableRow } from '../read-table.js';
 import { decodeEntities, splitList } from '../values.js';
 
 /**
- * Etsy "Download CSV" (English and localized headers, e.g. Italian TITOLO/PREZZO/IMMAGINE1…) and
- * the seller-made bulk-create input file (lower-case `title,description,price,…`). Tags use `_` for
+ * Etsy "Download CSV" (English headers, or the shop's language: Italian TITOLO/PREZZO/IMMAGINE1…,
+ * French TITRE/PRIX/"IMAGE 1", read through etsy-header-translations.ts) and the seller-made
+ * bulk-create input file (lower-case `title,description,price,…`). Tags use `_` for
  * spaces. Variation values become variants (all combinations; Etsy's CSV has no per-variant price).
  * The download has no listing id, brand, category or condition: those are unknown, not empty.
  * Etsy's item properties (who made it, when, supply or finished item…) are attributes; any other
  * column is kept with the listing exactly as written.
  */
 
-const MAX_VARIANTS = 200;
+/**
+ * No more combinations than two properties of 70 values each (Etsy refuses more than 70 option
+ * values, as upload tools document). A lower cap cut real listings (a French shop's 60 letters ×
+ * 4 sizes = 240), and their export then wrote only the values of the variants kept.
+ */
+const MAX_VARIANTS = 70 * 70;
 
 /** Etsy's own item properties: attributes under their columns. */
 const ITEM_PROPERTIES = /^(who_made|when_made|is_supply|recipient|occasion|style)$/;
 
 export async function* mapEtsy(rows: AsyncIterable<TableRow>, ctx: MapContext): AsyncGenerator<MappedRecord> {
   const header = ctx.header;
-  const c = new Columns(header);
-  const localized = c.find('TITOLO') >= 0 || c.find('PREZZO') >= 0;
+  // Looked up by their English names; the file's own headers stay what kept columns are stored under.
+  const english = englishHeaders('etsy', header);
+  const c = new Columns(english);
+  const localized = headerLocale('etsy', header) !== null;
   const col = {
-    title: c.find('TITLE', 'TITOLO', 'TITRE', 'TITEL', 'TÍTULO'),
-    description: c.find('DESCRIPTION', 'DESCRIZIONE', 'BESCHREIBUNG', 'DESCRIPCIÓN'),
-    price: c.find('PRICE', 'PREZZO', 'PRIX', 'PREIS', 'PRECIO'),
+    title: c.find('TITLE'),
+    description: c.find('DESCRIPTION'),
+    price: c.find('PRICE'),
     currency: c.find('CURRENCY_CODE', 'CURRENCY'),
-    quantity: c.find('QUANTITY', 'QUANTITÀ', 'QUANTITÉ', 'MENGE', 'CANTIDAD'),
-    tags: c.find('TAGS', 'TAG'),
-    materials: c.find('MATERIALS', 'MATERIALI', 'MATÉRIAUX', 'MATERIALIEN', 'MATERIALES'),
+    quantity: c.find('QUANTITY'),
+    tags: c.find('TAGS'),
+    materials: c.find('MATERIALS'),
     sku: c.find('SKU'),
     listingId: c.find('LISTING_ID', 'LISTING ID'),
   };
-  const imageColumns = c.matching(/^(image|immagine|bild|imagen)\s?\d{1,2}$|^image_location$/);
+  const imageColumns = c.matching(/^image\s?\d{1,2}$|^image_location$/);
   const variation = [1, 2, 3].map((n) => ({
-    type: c.find(`VARIATION ${n} TYPE`, `TIPO VARIANTE ${n}`),
-    name: c.find(`VARIATION ${n} NAME`, `NOME VARIANTE ${n}`),
-    values: c.find(`VARIATION ${n} VALUES`, `VALORI VARIANTE ${n}`),
+    type: c.find(`VARIATION ${n} TYPE`),
+    name: c.find(`VARIATION ${n} NAME`),
+    values: c.find(`VARIATION ${n} VALUES`),
   }));
   const properties = c.matching(ITEM_PROPERTIES);
   const kept = c.unused();
@@ -67,8 +76,10 @@ export async function* mapEtsy(rows: AsyncIterable<TableRow>, ctx: MapContext): 
       if (total > MAX_VARIANTS) warnings.add(row.line, null, `${total} variation combinations; the first ${MAX_VARIANTS} were imported.`);
       draft.variants = combos.map((options) => ({ sku: null, options, priceMinor: null, quantity: null, image: null }));
     }
-    // Etsy's property type (`Custom Property`, `Color`) beside the name the seller gave it.
-    for (const option of options) if (cell(cells, option.type) !== option.name) keepColumns(draft.kept.columns, cells, header, [option.type]);
+    // Etsy's property type (`Custom Property`, `Color`) beside the name the seller gave it, under
+    // the English header the export writes it back under (a French download's `TYPE VARIATION 1`
+    // as `VARIATION 1 TYPE`), so that the file exported and read again finds it unchanged.
+    for (const option of options) if (cell(cells, option.type) !== option.name) keepColumns(draft.kept.columns, cells, english, [option.type]);
     for (const i of properties) if (cell(cells, i) !== '') setAttributeFrom(draft, header[i]!, header[i]!, cell(cells, i));
     keepColumns(draft.kept.columns, cells, header, kept);
     markUnknown(draft, {

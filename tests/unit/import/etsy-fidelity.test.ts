@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { englishHeader } from '../../../core/import/canonical-headers.js';
+import { detectTableDialect } from '../../../core/import/detect-dialect.js';
 import { Columns } from '../../../core/import/listing-draft.js';
 import { collect, corpusFiles, corpusPath, importText } from './helpers.js';
 import { readColumns, unkeptCells } from './kept-cells.js';
@@ -9,7 +11,9 @@ import { lostCells } from './no-cell-lost.js';
  * attributes, every other column kept as written, unknown fields, states.
  */
 
-const READ_CSV = readColumns('TITLE', 'TITOLO', 'DESCRIPTION', 'DESCRIZIONE', 'PRICE', 'PREZZO', 'CURRENCY_CODE', 'QUANTITY', 'QUANTITÀ', 'TAGS', 'TAG', 'MATERIALS', 'MATERIALI', 'SKU', 'LISTING_ID', /^(image|immagine)\d+$/, 'image_location', /^(variation \d (type|name|values)|(tipo|nome|valori) variante \d)$/);
+/** The download's columns the reader reads, by their English names (a French or Italian download's headers read as those). */
+const READ_ENGLISH = readColumns('TITLE', 'DESCRIPTION', 'PRICE', 'CURRENCY_CODE', 'QUANTITY', 'TAGS', 'MATERIALS', 'SKU', 'LISTING_ID', /^image\d+$/, 'image_location', /^variation \d (type|name|values)$/);
+const READ_CSV = (header: string): boolean => READ_ENGLISH(englishHeader('etsy', header));
 /** The API dump also reads `style` (a Python list) into an attribute, joined. */
 const READ_API = readColumns('listing_id', 'state', 'title', 'description', 'price', 'currency_code', 'quantity', 'sku', 'tags', 'materials', 'taxonomy_path', 'original_creation_tsz', 'last_modified_tsz', 'images', 'style');
 
@@ -23,7 +27,7 @@ describe('Etsy: nothing of a real export is lost', () => {
     if (source.dialect === 'etsy') {
       // Tags and materials are held with Etsy's `_` read as a space.
       const lost = await lostCells(path, records);
-      expect(lost.filter((cell) => !/^(tags?|materials?|materiali)$/.test(Columns.key(cell.column)))).toEqual([]);
+      expect(lost.filter((cell) => !/^(tags|materials)$/.test(Columns.key(englishHeader('etsy', cell.column))))).toEqual([]);
       for (const listing of listings) expect(listing.source?.unknown).toEqual(expect.arrayContaining(['brand', 'category', 'condition']));
     }
   });
@@ -73,6 +77,43 @@ describe('Etsy download CSV', () => {
     const { listings } = await importText('quantity,title,description,price,who_made,when_made,is_supply,shipping_template_id,image_name\n2,Cufflinks,Nice,39.99,i_did,2020_2021,FALSE,131,cuff.jpg\n');
     expect(listings[0]!.attributes).toEqual({ who_made: 'i_did', when_made: '2020_2021', is_supply: 'FALSE' });
     expect(listings[0]!.source!.columns).toEqual({ shipping_template_id: '131', image_name: 'cuff.jpg' });
+  });
+});
+
+describe('Etsy download in the shop\'s language', () => {
+  const FRENCH = 'etsy_EtsyListingsDownload_FRENCH_EUR_240-combinations__nad0606.csv';
+
+  it('a French download (TITRE, PRIX, CODE_DEVISE, "IMAGE 1", TYPE/NOM/VALEURS VARIATION, RÉFÉRENCE) is read as Etsy\'s, in the currency it states', async () => {
+    const { source, listings, rejected } = await collect(corpusPath(FRENCH));
+    expect(source.dialect).toBe('etsy');
+    expect(rejected).toEqual([]);
+    expect(listings).toHaveLength(101);
+    const first = listings[0]!;
+    expect(first).toMatchObject({ title: expect.stringMatching(/^Marque-page papillon violet/), priceMinor: 650, currency: 'EUR', quantity: 3 });
+    expect(first.images).toHaveLength(9);
+    expect(first.tags).toContain('Marque-page papillon');
+    expect(first.variants.map((v) => v.options)).toEqual([[{ name: 'Choix', value: 'Sans pendentif' }], [{ name: 'Choix', value: 'Avec pendentif' }]]);
+    // Etsy's property type, in the shop's language, kept under the English header the export writes it under.
+    expect(first.source!.columns).toEqual({ 'VARIATION 1 TYPE': 'Propriété personnalisée' });
+    expect(listings.every((l) => l.currency === 'EUR')).toBe(true);
+    // Escaped like titles: `Choix de l&#39;accessoire`.
+    expect(listings.find((l) => l.title.startsWith('Bracelet bijou blanc'))!.variants[0]!.options[0]!.name).toBe("Choix de l'accessoire");
+  });
+
+  it('every combination of a listing with 60 letters × 4 sizes is a variant (240), none cut', async () => {
+    const { listings } = await collect(corpusPath(FRENCH));
+    const letters = listings.find((l) => l.title.startsWith('Lettre de Scrabble'))!;
+    expect(letters.variants).toHaveLength(240);
+    expect(letters.warnings).toEqual([]);
+    expect(new Set(letters.variants.map((v) => v.options[0]!.value)).size).toBe(60);
+  });
+
+  it('a German download\'s headers (as German sellers\' importers read them) are Etsy\'s too', async () => {
+    const header = 'TITEL,BESCHREIBUNG,PREIS,WÄHRUNGSCODE,STÜCKZAHL,TAGS,MATERIALIEN,BILD1,BILD2,VARIATIONSTYP 1,VARIATIONSNAME 1,VARIATIONSWERT 1,BESTANDSEINHEIT';
+    expect(detectTableDialect(header.split(','))[0]).toMatchObject({ dialect: 'etsy' });
+    const { listings } = await importText(`${header}\nBecher,Schön,12.50,EUR,4,"tasse,geschenk",Ton,https://i/1.jpg,,Farbe,Farbe,"Rot,Blau",BE-1\n`);
+    expect(listings[0]).toMatchObject({ title: 'Becher', priceMinor: 1250, currency: 'EUR', quantity: 4, sku: 'BE-1', materials: ['Ton'], images: ['https://i/1.jpg'] });
+    expect(listings[0]!.variants.map((v) => v.options[0]!.value)).toEqual(['Rot', 'Blau']);
   });
 });
 
