@@ -45,3 +45,13 @@ export function tsvField(text: string): string {
   const flat = text.replace(/[\t\r\n]+/g, ' ');
   return flat.includes('"') ? `"${flat.replace(/"/g, '""')}"` : flat;
 }
+
+/**
+ * A TSV value: its line breaks become spaces first, then the formula guard looks at what is
+ * written. A description that starts with a blank line ("\n\nJahrgang…", a Meta catalog's) starts
+ * with a space in the feed: guarding it before would have written `' Jahrgang…`, an apostrophe
+ * Google shows and a re-import keeps, since it no longer stands before a line break.
+ */
+export function tsvText(text: string): string {
+  return tsvField(defuseText(text.replace(/[\t\r\n]+/g, ' ')));
+}

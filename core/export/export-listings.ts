@@ -5,7 +5,7 @@ import type { ExportPreview, Scope } from '../../common/contract.js';
 import type { ExportFile, ExportFormat, ExportSummary, RowProblem } from '../../common/import-types.js';
 import { EXPORT_FORMAT_LABELS } from '../../common/import-types.js';
 import type { Catalog } from '../catalog/open-catalog.js';
-import { csvField, defuseText, numberCell, tsvField } from './cells.js';
+import { csvField, defuseText, numberCell, tsvField, tsvText } from './cells.js';
 import { EXPORT_TARGETS } from './formats/index.js';
 import { xmlFeedEncoder } from './xml-feed.js';
 import { FilePlanner, partitionKey, prepareListing, ProblemList, toPreview, type KeyClaims, type PlannedFile } from './plan.js';
@@ -272,6 +272,8 @@ interface RowEncoder {
 function rowEncoder(target: ExportTarget, columns: readonly Column[]): RowEncoder {
   if (target.kind === 'xml') return xmlFeedEncoder(columns);
   const field = target.kind === 'tsv' ? tsvField : csvField;
+  // A text cell: guarded against formulas (the TSV's after its line breaks become spaces) and quoted as the format quotes.
+  const encode = target.kind === 'tsv' ? tsvText : (value: string): string => csvField(defuseText(value));
   const separator = target.kind === 'tsv' ? '\t' : ',';
   const end = target.kind === 'tsv' ? '\n' : '\r\n';
   return {
@@ -282,7 +284,7 @@ function rowEncoder(target: ExportTarget, columns: readonly Column[]): RowEncode
         const column = columns[i]!;
         const value = row.cells[column.key];
         // A lacking (null) cell only reaches a written column on a row where a blank keeps the value.
-        const text = value === null || value === undefined || value === '' ? '' : column.type === 'number' && row.verbatim?.has(column.key) !== true ? numberCell(value) : field(defuseText(String(value)));
+        const text = value === null || value === undefined || value === '' ? '' : column.type === 'number' && row.verbatim?.has(column.key) !== true ? numberCell(value) : encode(String(value));
         line += i === 0 ? text : separator + text;
       }
       return line + end;

@@ -78,9 +78,19 @@ function groupRepeats(value: string, size: number): string[][] {
   return [[...parts.slice(0, size - 1), parts.slice(size - 1).join(':')]];
 }
 
-/** The reader's field name is the element's local name in lower case; anything else becomes `_`. */
+/**
+ * The reader's field name is the element's local name in lower case; anything else becomes `_`,
+ * but for the brackets of a Meta catalog's JSON-path columns (`style[0]`, `video[0].url`), written
+ * as XmlConvert escapes them (`_x005b_`, `_x005d_`) so that the reader gets the column back.
+ */
 function elementName(header: string): string {
-  const name = header.trim().replace(/^g:/i, '').toLowerCase().replace(/[^a-z0-9_.-]/g, '_');
+  const name = header
+    .trim()
+    .replace(/^g:/i, '')
+    .toLowerCase()
+    .replace(/\[/g, '_x005b_')
+    .replace(/\]/g, '_x005d_')
+    .replace(/[^a-z0-9_.-]/g, '_');
   return /^[a-z_]/.test(name) ? name : `_${name}`;
 }
 

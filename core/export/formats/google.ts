@@ -76,6 +76,38 @@ export function aiWrittenFields(listing: Listing): { title: string | null; descr
   return title === null && description === null ? null : { title, description };
 }
 
+/** What goes to Google of a listing, and what had to change; `kind`: the TSV feed or the XML one. */
+function checked(listing: Listing, kind: 'tsv' | 'xml'): Checked {
+  const length = charLength(listing.title);
+  if (length > LIMITS.google.title) return { ok: false, column: 'title', reason: `Title is ${length} characters; Google allows ${LIMITS.google.title}.` };
+  // A feed's own items go back as the feed had them; others must bring what Google requires.
+  if (!writesBack(listing, 'google_merchant')) {
+    if (!present(listing.description)) return { ok: false, column: 'description', reason: 'Google requires a description.' };
+    if (listing.images.length === 0) return { ok: false, column: 'image_link', reason: 'Google requires an image.' };
+    if (listing.priceMinor === null && !(listing.variants.length > 0 && listing.variants.every((variant) => variant.priceMinor !== null))) {
+      return { ok: false, column: 'price', reason: 'Google requires a price.' };
+    }
+  }
+  const changes: Change[] = [];
+  const unsupported = optionNames(listing.variants).filter((name) => optionField(name) === undefined);
+  if (unsupported.length > 0) {
+    changes.push({ column: 'item_group_id', message: `Its items are written without ${unsupported.map((name) => `"${name}"`).join(', ')}: Google's variant attributes are color, size, material, pattern, age_group and gender.` });
+  }
+  let description = listing.description;
+  if (charLength(description) > LIMITS.google.description) {
+    description = truncateAtWord(description, LIMITS.google.description);
+    changes.push({ column: 'description', message: `Description cut to ${charLength(description)} characters at a word boundary (Google allows ${LIMITS.google.description}).` });
+  }
+  // Only a TSV cell is guarded (an XML feed is no spreadsheet), and only as written: line breaks become spaces first.
+  for (const [column, value] of kind === 'tsv' ? ([['title', listing.title], ['description', description]] as const) : []) {
+    const written = value.replace(/[\t\r\n]+/g, ' ');
+    if (isFormulaLike(written)) changes.push({ column, message: `Starts with "${written[0]}": written with a leading ' so spreadsheets do not run it as a formula; Google will show the apostrophe — consider rewording.` });
+  }
+  const extra = listing.images.length - 1 - LIMITS.google.additionalImages;
+  if (extra > 0) changes.push({ column: 'additional_image_link', message: `${extra} images past Google's ${LIMITS.google.additionalImages} additional images are left out.` });
+  return { ok: true, listing: { ...listing, description, images: listing.images.slice(0, 1 + LIMITS.google.additionalImages) }, changes };
+}
+
 /**
  * Google Merchant Center TSV feed. Required: title (1–150, else skipped), description (missing →
  * skipped; over 5,000 characters → cut at a word boundary, listed: Google refuses the whole item
@@ -95,34 +127,7 @@ export const googleTarget: ExportTarget = {
   extension: 'tsv',
   columns,
   statusKey: 'availability',
-  check(listing): Checked {
-    const length = charLength(listing.title);
-    if (length > LIMITS.google.title) return { ok: false, column: 'title', reason: `Title is ${length} characters; Google allows ${LIMITS.google.title}.` };
-    // A feed's own items go back as the feed had them; others must bring what Google requires.
-    if (!writesBack(listing, 'google_merchant')) {
-      if (!present(listing.description)) return { ok: false, column: 'description', reason: 'Google requires a description.' };
-      if (listing.images.length === 0) return { ok: false, column: 'image_link', reason: 'Google requires an image.' };
-      if (listing.priceMinor === null && !(listing.variants.length > 0 && listing.variants.every((variant) => variant.priceMinor !== null))) {
-        return { ok: false, column: 'price', reason: 'Google requires a price.' };
-      }
-    }
-    const changes: Change[] = [];
-    const unsupported = optionNames(listing.variants).filter((name) => optionField(name) === undefined);
-    if (unsupported.length > 0) {
-      changes.push({ column: 'item_group_id', message: `Its items are written without ${unsupported.map((name) => `"${name}"`).join(', ')}: Google's variant attributes are color, size, material, pattern, age_group and gender.` });
-    }
-    let description = listing.description;
-    if (charLength(description) > LIMITS.google.description) {
-      description = truncateAtWord(description, LIMITS.google.description);
-      changes.push({ column: 'description', message: `Description cut to ${charLength(description)} characters at a word boundary (Google allows ${LIMITS.google.description}).` });
-    }
-    for (const [column, value] of [['title', listing.title], ['description', description]] as const) {
-      if (isFormulaLike(value)) changes.push({ column, message: `Starts with "${value[0]}": written with a leading ' so spreadsheets do not run it as a formula; Google will show the apostrophe — consider rewording.` });
-    }
-    const extra = listing.images.length - 1 - LIMITS.google.additionalImages;
-    if (extra > 0) changes.push({ column: 'additional_image_link', message: `${extra} images past Google's ${LIMITS.google.additionalImages} additional images are left out.` });
-    return { ok: true, listing: { ...listing, description, images: listing.images.slice(0, 1 + LIMITS.google.additionalImages) }, changes };
-  },
+  check: (listing) => checked(listing, 'tsv'),
   keys: (listing) => ({
     column: 'id',
     marketplace: 'Google',
@@ -207,4 +212,4 @@ function statedOptions(variant: Variant, names: readonly string[]): string | nul
  * The same feed as an RSS 2.0 XML file (core/export/xml-feed.ts): Google's recommended format, and
  * the one that keeps line breaks in descriptions, which a TSV feed turns into spaces.
  */
-export const googleXmlTarget: ExportTarget = { ...googleTarget, format: 'google_merchant_xml', kind: 'xml', bom: false, extension: 'xml' };
+export const googleXmlTarget: ExportTarget = { ...googleTarget, format: 'google_merchant_xml', kind: 'xml', bom: false, extension: 'xml', check: (listing) => checked(listing, 'xml') };

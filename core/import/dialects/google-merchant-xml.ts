@@ -23,9 +23,14 @@ import { assembleGoogleItems, type GoogleItem } from './google-merchant.js';
 const ITEM = new Set(['entry', 'item']);
 const ROOTS = new Set(['feed', 'rss', 'channel', 'rdf']);
 
+/**
+ * An element's field name: its local name in lower case. `_x005b_` / `_x005d_` (XmlConvert's
+ * escapes, which Listsmith's XML export writes for the brackets of a Meta catalog's JSON-path
+ * columns: `style[0]` → `<g:style_x005b_0_x005d_>`) are the brackets again.
+ */
 function local(name: string): string {
   const i = name.indexOf(':');
-  return (i >= 0 ? name.slice(i + 1) : name).toLowerCase();
+  return (i >= 0 ? name.slice(i + 1) : name).toLowerCase().replace(/_x005b_/g, '[').replace(/_x005d_/g, ']');
 }
 
 export interface XmlCounter {

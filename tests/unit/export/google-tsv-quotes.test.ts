@@ -43,4 +43,22 @@ describe('Google TSV: quotes in values', () => {
     expect(back!.title).toBe('"Boxed" set of 3');
     expect(back!.description).toBe('Line one Line two with a tab');
   });
+
+  it('a description that starts with a blank line gets no apostrophe: its line breaks are spaces before the formula guard looks', async () => {
+    // A Meta catalog's descriptions (somtoZikora/leibig facebook_catalog.csv) start with "\n\n".
+    const description = '\n\nJahrgang: 2019 | Rebsorte: Riesling';
+    const catalog = catalogWith([
+      newListing({ marketplace: 'google', sourceId: 'W1', sku: 'W1', title: 'Riesling', description }),
+      newListing({ marketplace: 'google', sourceId: 'W2', sku: 'W2', title: 'Formula', description: '=1+1 tasting notes' }),
+    ]);
+    const { summary } = await exportAll(catalog, 'google_merchant');
+    catalog.close();
+    const [header, ...rows] = readAsGoogle(summary.files[0]!.path);
+    const written = (id: string): string => rows.find((row) => row[header!.indexOf('id')] === id)![header!.indexOf('description')]!;
+    expect(written('W1')).toBe(' Jahrgang: 2019 | Rebsorte: Riesling');
+    // A value that still starts like a formula once flattened keeps its guard.
+    expect(written('W2')).toBe("'=1+1 tasting notes");
+    const back = await reimport(summary);
+    expect(back.find((l) => l.sourceId === 'W1')!.description.trim()).toBe('Jahrgang: 2019 | Rebsorte: Riesling');
+  });
 });

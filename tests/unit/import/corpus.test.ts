@@ -127,6 +127,8 @@ const FILES: Expectation[] = [
   { file: 'google-merchant_feed_rss_ILS_item-groups_escaped-ampersand-in-variant-titles__jshermanj1-cpu.xml', dialect: 'google_merchant', rows: 208, listings: 58, rejected: 0 },
   // A plain <link> beside <g:link>, repeated product_highlight and nested product_detail elements.
   { file: 'google-merchant_feed_rss_plain-link-beside-g-link_product-detail__team340.xml', dialect: 'google_merchant', rows: 2, listings: 2, rejected: 0 },
+  // A winery's Meta catalog CSV: JSON-path columns (`style[0]`, `video[0].url`) and descriptions that start with a blank line.
+  { file: 'google-merchant_feed_csv_meta-catalog_json-path-columns_blank-line-descriptions__somtoZikora.csv', dialect: 'google_merchant', rows: 80, listings: 80, rejected: 0 },
 ];
 
 const path = (file: string): string => corpusPath(file);
