@@ -18,9 +18,11 @@ import { ownCells } from '../variant-cells.js';
 const GUESSES: [RegExp, MappableField][] = [
   // `post_title`, `post_content`, `tax:product_cat`…: WordPress's own names, which WooCommerce import/export plugins (WebToffee's) write.
   [/^(title|name|product ?name|item ?name|listing ?title|product ?title|post ?title|titolo|titre|titel)$/, 'title'],
-  [/^(sku|item ?sku|seller ?sku|custom ?label.*|product ?code|article ?(number|no)|style ?code)$/, 'sku'],
+  // eBay's `Custom label (SKU)`; not Google's and Meta's `custom_label_0`…`_4`, a grouping label shared by many items.
+  [/^(sku|item ?sku|seller ?sku|custom ?label( ?\(?sku\)?)?|product ?code|article ?(number|no)|style ?code)$/, 'sku'],
   // `uniq_id`: the scraped-catalog datasets sellers start from (Flipkart's, Amazon UK's) key their rows by it.
-  [/^(id|product ?id|listing ?id|item ?id|item ?number|source ?id|external ?id|uniq ?id|unique ?id)$/, 'sourceId'],
+  // `vehicle_id`: the id of a Meta vehicle catalog's rows.
+  [/^(id|product ?id|listing ?id|item ?id|item ?number|source ?id|external ?id|uniq ?id|unique ?id|vehicle ?id)$/, 'sourceId'],
   [/^(price|regular ?price|unit ?price|selling ?price|list ?price|current ?price|retail ?price|amount|price ?\(.*\)|prezzo|prix|preis)$/, 'price'],
   [/^(currency|currency ?code)$/, 'currency'],
   [/^(qty|quantity|stock|inventory|available|stock ?qty|quantity ?available|available ?quantity|quantità)$/, 'quantity'],
@@ -28,6 +30,8 @@ const GUESSES: [RegExp, MappableField][] = [
   [/^(tags?|keywords?|hashtags?|search ?terms|tax:product ?tag)$/, 'tags'],
   [/^(materials?)$/, 'materials'],
   [/^((main ?|hero ?|hosted ?)?(image|img|photo|picture|pic)s?( ?\d+)?( ?(urls?|links?|src|hero ?url))?|picture ?(hero|\d+) ?url|image ?(url|link|src) ?\d*|(main|additional) ?image ?(url|link)?)$/, 'images'],
+  // Meta catalogs' flattened JSON paths: `image[0].url`…`image[19].url`.
+  [/^image\[\d+\]\.url$/, 'images'],
   [/^(category|categories|product ?category|category ?path|type|product ?type|tax:product ?cat)$/, 'category'],
   [/^(brand|product ?brand|vendor|manufacturer|make)$/, 'brand'],
   [/^(condition|item ?condition)$/, 'condition'],

@@ -58,6 +58,8 @@ const FILES: Expectation[] = [
   { file: 'etsy_EtsyListingsDownload_FRENCH_EUR_240-combinations__nad0606.csv', dialect: 'etsy', rows: 101, listings: 101, rejected: 0 },
   { file: 'etsy_api-v2_listings-dump_2180rows__pmrgraphics.csv', dialect: 'etsy_api', rows: 2179, listings: 2179, rejected: 0 },
   { file: 'etsy_new-listings-input__pmrgraphics.csv', dialect: 'etsy', rows: 8, listings: 8, rejected: 0 },
+  // A dealer's Meta vehicle catalog (first 24 of 280 vehicles): custom_label_0 is shared by all 24, vehicle_id is the key.
+  { file: 'meta_vehicle-catalog_CAD_custom-label-0-shared-by-many_trimmed__adsemersonoliveira-midia.csv', dialect: 'generic_csv', rows: 24, listings: 24, rejected: 0 },
   // A shop's own export: only the headers `Price (₹)` say the prices are rupees.
   { file: 'generic_store-export_INR-symbol-in-price-header__artvellehandmade.csv', dialect: 'generic_csv', rows: 19, listings: 19, rejected: 0 },
   // Raw "&" in every image link: a strict reader lost every item from the first one on.

@@ -73,4 +73,22 @@ describe('generic CSV: store export headers', () => {
     });
     expect(listings[0]!.attributes).toMatchObject({ post_excerpt: '-5 MP Primary Camera', sale_price: '120', 'tax:product_type': 'simple' });
   });
+
+  it("a Meta vehicle catalog: vehicle_id keys its rows, and custom_label_0 (a category shared by many) is no SKU", async () => {
+    // The header of a dealer's Meta vehicle feed (adsemersonoliveira-midia/semlers-meta-feed meta_catalog.csv): read with
+    // custom_label_0 as the SKU, 280 vehicles were merged into 6 listings, one per label.
+    const header = 'vehicle_id,title,description,url,make,model,year,price,condition,availability,custom_label_0,custom_label_1,image[0].url';
+    expect(guessMapping(header.split(','))).toMatchObject({ '0': 'sourceId', '10': 'attribute:custom_label_0', '11': 'attribute:custom_label_1', '12': 'images' });
+    const csv = `${header}\n222174583,2002 GENIE S85,Boom lift,https://x/1,GENIE,S85,2002,49900 CAD,used,available,Construction_Equipment,Lifts,https://i/1.jpg\n224940705,1998 VOLVO L150C,Wheel loader,https://x/2,VOLVO,L150C,1998,79900 CAD,used,available,Construction_Equipment,Wheel Loaders,https://i/2.jpg\n`;
+    const { listings } = await importText(csv);
+    expect(listings.map((l) => [l.sourceId, l.sku, l.title, l.currency])).toEqual([
+      ['222174583', null, '2002 GENIE S85', 'CAD'],
+      ['224940705', null, '1998 VOLVO L150C', 'CAD'],
+    ]);
+    expect(listings[1]!.attributes).toMatchObject({ custom_label_0: 'Construction_Equipment', custom_label_1: 'Wheel Loaders' });
+    expect(listings[1]!.images).toEqual(['https://i/2.jpg']);
+    // eBay's custom label is still the SKU.
+    expect(guessMapping(['Title', 'Custom label (SKU)'])['1']).toBe('sku');
+    expect(guessMapping(['Title', 'CustomLabel'])['1']).toBe('sku');
+  });
 });
