@@ -82,6 +82,11 @@ function keptAttributeSlots(listing: Listing, optionNames: readonly string[]): S
     const slot = /^Attribute (\d+) value\(s\)$/i.exec(englishHeader('woocommerce', column).trim());
     if (slot && !optionNames.includes(name)) slots.add(Number(slot[1]));
   }
+  // Half an attribute (a name without values, kept as written under `Attribute N name`) holds its slot too.
+  for (const column of Object.keys(listing.source?.columns ?? {})) {
+    const slot = /^Attribute (\d+) name$/i.exec(englishHeader('woocommerce', column).trim());
+    if (slot) slots.add(Number(slot[1]));
+  }
   return slots;
 }
 

@@ -72,4 +72,25 @@ describe('WooCommerce export: product attributes and variation attributes in dis
     expect(files[0]!.at(product!, 'Attribute 1 value(s)')).toBe('Red, Blue');
     catalog.close();
   });
+
+  it('an attribute named without values keeps its slot; the variation attributes take free ones', async () => {
+    // An awards seller's import file (Dylanmurzello/new woocommerce.csv) names Color, Shape… with no
+    // values beside the Size and Material its variations vary by; Material was written over Color.
+    const csv = [
+      'type,sku,name,regular_price,parent,Attribute 1 name,Attribute 1 value(s),Attribute 2 name,Attribute 2 value(s),Attribute 3 name,Attribute 3 value(s)',
+      'variable,PARENT_2,Astro Spinner,,,Size,Medium,Color,,Material,Resin',
+      'variation,ASP101,Astro Spinner,16.50,PARENT_2,Size,Medium,Color,,Material,Resin',
+    ].join('\n');
+    const catalog = await catalogFromText(csv);
+    const [listing] = readAllListings(catalog);
+    expect(listing!.source?.columns['Attribute 2 name']).toBe('Color');
+    const { summary, files } = await exportAll(catalog, 'woocommerce');
+    const [product] = files[0]!.rows;
+    expect(files[0]!.at(product!, 'Attribute 2 name')).toBe('Color');
+    expect([1, 3].map((n) => files[0]!.at(product!, `Attribute ${n} name`))).toEqual(['Size', 'Material']);
+    const [back] = await reimport(summary);
+    expect(back!.source?.columns['Attribute 2 name']).toBe('Color');
+    expect(back!.variants.map((variant) => variant.options)).toEqual(listing!.variants.map((variant) => variant.options));
+    catalog.close();
+  });
 });
