@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useSta
 import { LISTING_STATUSES, MARKETPLACES, MARKETPLACE_LABELS, STATUS_LABELS } from '../../../../common/listing.js';
 import { formatCount, formatInteger, parseRowNumber } from '../../format.js';
 import { useApp, useAppStore } from '../../store/context.js';
-import { historyKey, isTextEditingTarget } from '../history/history-slice.js';
+import { historyKey, isTextEditingTarget, type HistoryAction } from '../history/history-slice.js';
 import { importIdOf, maxScoreOf, parseMaxScore } from '../grid/query.js';
 import { useScopeAction } from '../grid/use-scope-action.js';
 import { DeleteButton } from '../delete/DeleteButton.js';
@@ -125,6 +125,32 @@ function TotalCount() {
   );
 }
 
+/** What each history button says, and its shortcut (shown in its title, declared for assistive tech). */
+const HISTORY_BUTTONS = {
+  undo: { verb: 'Undo', keys: IS_MAC ? '⌘Z' : 'Ctrl+Z', ariaKeys: IS_MAC ? 'Meta+Z' : 'Control+Z', flip: false },
+  redo: { verb: 'Redo', keys: IS_MAC ? '⇧⌘Z' : 'Ctrl+Shift+Z', ariaKeys: IS_MAC ? 'Meta+Shift+Z' : 'Control+Shift+Z Control+Y', flip: true },
+} as const;
+
+function HistoryButton(props: { action: HistoryAction; entry: { summary: string } | null; busy: HistoryAction | null; offline: boolean; onClick: () => void }) {
+  const { action, entry, busy, offline, onClick } = props;
+  const { verb, keys, ariaKeys, flip } = HISTORY_BUTTONS[action];
+  return (
+    <button
+      type="button"
+      className="btn btn-history"
+      data-testid={`${action}-button`}
+      disabled={entry === null || busy !== null || offline}
+      aria-keyshortcuts={ariaKeys}
+      title={entry === null ? `Nothing to ${action}` : `${verb} ${entry.summary} (${keys})`}
+      onClick={onClick}
+    >
+      {busy === action ? <span className="spinner" aria-hidden="true" /> : <HistoryIcon flip={flip} />}
+      <span className="history-verb">{verb}</span>
+      {entry !== null && <span className="history-summary">{entry.summary}</span>}
+    </button>
+  );
+}
+
 /**
  * Undo / Redo of catalog changes, with what they would undo ("Undo Price +10 % on 9,139 listings").
  * Also owns the keyboard shortcuts: Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z and Ctrl+Y — except in text
@@ -149,38 +175,10 @@ function UndoRedoButtons() {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [store]);
 
-  const undo = undoState?.undo ?? null;
-  const redo = undoState?.redo ?? null;
-  const undoKeys = IS_MAC ? '⌘Z' : 'Ctrl+Z';
-  const redoKeys = IS_MAC ? '⇧⌘Z' : 'Ctrl+Shift+Z';
   return (
     <div className="history-buttons" role="group" aria-label="History">
-      <button
-        type="button"
-        className="btn btn-history"
-        data-testid="undo-button"
-        disabled={undo === null || busy !== null || offline}
-        aria-keyshortcuts={IS_MAC ? 'Meta+Z' : 'Control+Z'}
-        title={undo === null ? 'Nothing to undo' : `Undo ${undo.summary} (${undoKeys})`}
-        onClick={() => void store.getState().undo('button')}
-      >
-        {busy === 'undo' ? <span className="spinner" aria-hidden="true" /> : <HistoryIcon flip={false} />}
-        <span className="history-verb">Undo</span>
-        {undo !== null && <span className="history-summary">{undo.summary}</span>}
-      </button>
-      <button
-        type="button"
-        className="btn btn-history"
-        data-testid="redo-button"
-        disabled={redo === null || busy !== null || offline}
-        aria-keyshortcuts={IS_MAC ? 'Meta+Shift+Z' : 'Control+Shift+Z Control+Y'}
-        title={redo === null ? 'Nothing to redo' : `Redo ${redo.summary} (${redoKeys})`}
-        onClick={() => void store.getState().redo('button')}
-      >
-        {busy === 'redo' ? <span className="spinner" aria-hidden="true" /> : <HistoryIcon flip={true} />}
-        <span className="history-verb">Redo</span>
-        {redo !== null && <span className="history-summary">{redo.summary}</span>}
-      </button>
+      <HistoryButton action="undo" entry={undoState?.undo ?? null} busy={busy} offline={offline} onClick={() => void store.getState().undo('button')} />
+      <HistoryButton action="redo" entry={undoState?.redo ?? null} busy={busy} offline={offline} onClick={() => void store.getState().redo('button')} />
     </div>
   );
 }
