@@ -8,6 +8,7 @@ import { deleteCalls } from './delete-calls.js';
 import { useAppStore } from '../../store/context.js';
 import { Modal } from '../../ui/Modal.js';
 import { defaultScopeChoice, ScopeChooser, useScopeOptions, type ScopeChoice } from '../grid/ScopeChooser.js';
+import { ErrorCallout } from '../../ui/ErrorCallout.js';
 import './delete.css';
 
 type Phase = 'checking' | 'ready' | 'deleting';
@@ -132,11 +133,7 @@ export function DeleteDialog({ onClose }: { onClose: () => void }) {
             <span className="spinner" aria-hidden="true" /> Deleting {formatCount(count, 'listing', 'listings')}… this runs as one change: all or nothing.
           </div>
         )}
-        {error !== null && (
-          <div className="callout callout-error" role="alert" data-testid="delete-error">
-            {error}
-          </div>
-        )}
+        <ErrorCallout message={error} testId="delete-error" />
       </div>
     </Modal>
   );

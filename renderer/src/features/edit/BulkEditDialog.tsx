@@ -30,6 +30,7 @@ import { Modal } from '../../ui/Modal.js';
 import { ProblemSection } from '../../ui/ProblemTable.js';
 import { defaultScopeChoice, ScopeChooser, useScopeOptions, type ScopeChoice } from '../grid/ScopeChooser.js';
 import { SelectField } from '../../ui/SelectField.js';
+import { ErrorCallout } from '../../ui/ErrorCallout.js';
 
 type Phase = 'form' | 'previewing' | 'applying' | 'done';
 
@@ -197,16 +198,8 @@ export function BulkEditDialog({ onClose }: { onClose: () => void }) {
 
             <EditForm form={form} setForm={setForm} disabled={busy} />
 
-            {formError !== null && (
-              <div className="callout callout-error" role="alert" data-testid="bulk-form-error">
-                {formError}
-              </div>
-            )}
-            {callError !== null && (
-              <div className="callout callout-error" role="alert" data-testid="bulk-error">
-                {callError}
-              </div>
-            )}
+            <ErrorCallout message={formError} testId="bulk-form-error" />
+            <ErrorCallout message={callError} testId="bulk-error" />
             {phase === 'applying' && (
               <div className="callout" role="status" data-testid="bulk-applying">
                 <span className="spinner" aria-hidden="true" /> Applying to {formatCount(willChange, 'listing', 'listings')}… this runs as one change: all or nothing.

@@ -10,6 +10,7 @@ import type { ExportDownload } from './export-slice.js';
 import { OperationProgress, RunningFooter } from '../../ui/OperationProgress.js';
 import { SelectField, type SelectFieldProps } from '../../ui/SelectField.js';
 import { ProblemTable } from '../../ui/ProblemTable.js';
+import { ErrorCallout } from '../../ui/ErrorCallout.js';
 
 /** "search “mug” · Etsy, eBay · Active" — what "current filter" means right now. */
 function useFilterDescription(): string {
@@ -112,9 +113,7 @@ function Setup() {
       </fieldset>
       <section className="wizard-section" data-testid="export-preview" aria-busy={d.previewing}>
         {d.previewError !== null ? (
-          <div className="callout callout-error" role="alert" data-testid="export-preview-error">
-            {d.previewError}
-          </div>
+          <ErrorCallout message={d.previewError} testId="export-preview-error" />
         ) : preview === null ? (
           <p className="muted">{d.previewing ? 'Checking what will be exported…' : ''}</p>
         ) : (
@@ -217,11 +216,7 @@ export function ExportDialog() {
   if (d.step === 'setup') {
     body = (
       <>
-        {d.error !== null && (
-          <div className="callout callout-error" role="alert" data-testid="export-error">
-            {d.error}
-          </div>
-        )}
+        <ErrorCallout message={d.error} testId="export-error" />
         <Setup />
       </>
     );

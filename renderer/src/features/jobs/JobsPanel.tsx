@@ -7,6 +7,7 @@ import { useCalls } from '../../store/client-context.js';
 import { jobCalls } from './job-calls.js';
 import { isActive, JOB_STATE_LABELS, percentDone, useJobs, useJobsStore } from './jobs-store.js';
 import { Modal } from '../../ui/Modal.js';
+import { ErrorCallout } from '../../ui/ErrorCallout.js';
 import './jobs.css';
 
 const STATE_BADGES: Record<JobSummary['state'], string> = {
@@ -75,11 +76,7 @@ function JobRow({ job, progress }: { job: JobSummary; progress: JobProgressEvent
           {job.error}
         </div>
       )}
-      {error !== null && (
-        <div className="callout callout-error" role="alert">
-          {error}
-        </div>
-      )}
+      <ErrorCallout message={error} />
       <div className="job-actions">
         {job.state === 'paused' && (
           <button type="button" className="btn btn-primary" data-testid="job-resume" disabled={busy} onClick={() => void act('retry')} title="Try again where the job stopped: listings already rewritten are kept">
@@ -126,11 +123,7 @@ export function JobsPanel({ onClose }: { onClose: () => void }) {
         </button>
       }
     >
-      {error !== null && (
-        <div className="callout callout-error" role="alert">
-          {error}
-        </div>
-      )}
+      <ErrorCallout message={error} />
       {loaded && list.length === 0 && <p className="muted">No jobs yet. Select listings and choose Optimize… in the toolbar.</p>}
       {!loaded && error === null && <p className="muted">Loading…</p>}
       <ul className="job-list" data-testid="job-list">

@@ -14,6 +14,7 @@ import { OptimizeMethodChooser, type OptimizeMethod } from './OptimizeMethodChoo
 import { defaultScopeChoice, ScopeChooser, useScopeOptions, type ScopeChoice } from '../grid/ScopeChooser.js';
 import './optimize.css';
 import { SelectField } from '../../ui/SelectField.js';
+import { ErrorCallout } from '../../ui/ErrorCallout.js';
 
 /**
  * Optimize: queue a rule-optimizer job for the selection or everything matching the search and
@@ -120,11 +121,7 @@ export function OptimizeDialog({ onClose }: { onClose: () => void }) {
           </span>
         </label>
 
-        {error !== null && (
-          <div className="callout callout-error" role="alert" data-testid="optimize-error">
-            {error}
-          </div>
-        )}
+        <ErrorCallout message={error} testId="optimize-error" />
       </div>
     </Modal>
   );

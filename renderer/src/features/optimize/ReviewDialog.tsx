@@ -10,6 +10,7 @@ import { useApp, useAppStore } from '../../store/context.js';
 import { describeQuery, queryScope } from '../grid/query.js';
 import { tagDiff, wordDiff } from './word-diff.js';
 import { Modal } from '../../ui/Modal.js';
+import { ErrorCallout } from '../../ui/ErrorCallout.js';
 import './optimize.css';
 
 /** Field proposals shown at a time; deciding them brings the next ones. */
@@ -318,11 +319,7 @@ export function ReviewDialog({ jobId, onClose }: { jobId: number; onClose: () =>
             {outcome}
           </div>
         )}
-        {error !== null && (
-          <div className="callout callout-error" role="alert" data-testid="review-error">
-            {error}
-          </div>
-        )}
+        <ErrorCallout message={error} testId="review-error" />
         {none && (
           <p className="muted" data-testid="review-empty">
             Nothing left to review in this job.
