@@ -141,9 +141,17 @@ const flatFileTarget: ExportTarget = {
     const changes: Change[] = [];
     const listing = withNamedVariants(original, changes);
     if (!present(listing.sku)) return { ok: false, column: 'item_sku', reason: 'Amazon needs a SKU (item_sku) for every item.' };
-    if (charLength(listing.title) > LIMITS.amazon.title) return { ok: false, column: 'item_name', reason: `Title is ${charLength(listing.title)} characters; Amazon allows ${LIMITS.amazon.title}.` };
+    // A partial update of a listing Amazon has (its report's title, 227 characters on a real amazon.fr
+    // FBA report) is not left out for its title: its price and stock would be left out with it.
     const banned = FORBIDDEN_IN_TITLE.exec(listing.title);
-    if (banned) return { ok: false, column: 'item_name', reason: `Title contains "${banned[0]}", which Amazon does not allow in titles.` };
+    const titleProblems = [
+      charLength(listing.title) > LIMITS.amazon.title ? `Title is ${charLength(listing.title)} characters; Amazon allows ${LIMITS.amazon.title}.` : null,
+      banned ? `Title contains "${banned[0]}", which Amazon does not allow in titles.` : null,
+    ].filter((problem): problem is string => problem !== null);
+    for (const problem of titleProblems) {
+      if (!partialOfAmazons(listing)) return { ok: false, column: 'item_name', reason: problem };
+      changes.push({ column: 'item_name', message: `${problem} Written as it is in a partial update of a listing Amazon has: shorten it if Amazon's processing report refuses it.` });
+    }
     const unsupported = optionNames(listing.variants).filter((name) => optionColumn(name) === undefined);
     if (unsupported.length > 0) {
       return { ok: false, column: 'variation_theme', reason: `Its variants vary by ${unsupported.map((name) => `"${name}"`).join(', ')}, which Amazon has no variation attribute for (size, colour, style, material, flavour, pattern).` };
@@ -247,6 +255,11 @@ function updateWord(listing: Listing): string {
   // A current template's blank action is its default (partial_update, its settings say), so it goes back blank.
   if (current) return '';
   return listing.marketplace === 'amazon' ? 'PartialUpdate' : 'Update';
+}
+
+/** The listing goes back as a partial update of one Amazon has (PartialUpdate, or a current template's action). */
+function partialOfAmazons(listing: Listing): boolean {
+  return listing.marketplace === 'amazon' && writesBack(listing, 'amazon_flat_file') && (/^partial_?update$/i.test(updateWord(listing)) || attributeLayoutOf(listing) !== null);
 }
 
 /**

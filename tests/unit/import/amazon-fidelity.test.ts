@@ -378,7 +378,7 @@ describe.skipIf(AMAZON_FILES.length === 0)('Amazon corpus files', () => {
   }, 60_000);
 });
 
-describe("Amazon's FBA inventory report (real files from amazon.it and amazon.de)", () => {
+describe("Amazon's FBA inventory report (real files from amazon.it, amazon.de and amazon.fr)", () => {
   const IT = 'amazon_fba-inventory-report_IT_merchant-and-fba-offers__Vladiuse.txt';
   const DE = 'amazon_fba-inventory-report_DE_unknown-condition-no-offer__Vladiuse.txt';
 
@@ -425,5 +425,22 @@ describe("Amazon's FBA inventory report (real files from amazon.it and amazon.de
     const bySku = (list: typeof again) => [...list].sort((a, b) => (a.sku ?? '').localeCompare(b.sku ?? '')).map(fields);
     expect(bySku(again)).toEqual(bySku(before.listings as unknown as typeof again));
     catalog.close();
+  });
+
+  it("a title over Amazon's 200 characters (Amazon's own, on amazon.fr) does not leave the listing out of a partial update; a new listing's still does", async () => {
+    const catalog = await catalogFromText(new Uint8Array(readFileSync(corpusPath('amazon_fba-inventory-report_FR_titles-over-200-characters__Vladiuse.txt'))), { ext: 'txt', currency: 'EUR' });
+    const { summary, files } = await exportAll(catalog, 'amazon_flat_file');
+    expect([summary.rows, summary.skipped]).toEqual([22, 0]);
+    const long = files[0]!.rows.filter((row) => [...files[0]!.at(row, 'item_name')].length > 200);
+    expect(long.map((row) => [...files[0]!.at(row, 'item_name')].length).sort()).toEqual([207, 208, 211, 218, 225, 227]);
+    expect(long.every((row) => files[0]!.at(row, 'update_delete') === 'PartialUpdate')).toBe(true);
+    expect(summary.problems.filter((p) => /Amazon allows 200\. Written as it is in a partial update/.test(p.message))).toHaveLength(6);
+    expect((await reimport(summary, 'EUR')).filter((l) => [...l.title].length > 200)).toHaveLength(6);
+    catalog.close();
+    // A listing from elsewhere would be created by the file (Update): Amazon's limit stands.
+    const other = await catalogFromText(`title,price,sku\n${'Long title '.repeat(20)}x,5.00,LT-1\n`);
+    const refused = await exportAll(other, 'amazon_flat_file');
+    expect([refused.summary.rows, refused.summary.skipped]).toEqual([0, 1]);
+    other.close();
   });
 });

@@ -27,6 +27,8 @@ const FILES: Expectation[] = [
   { file: 'amazon_fba-inventory-report_IT_merchant-and-fba-offers__Vladiuse.txt', dialect: 'amazon_all_listings', rows: 96, listings: 96, rejected: 0 },
   // 2 of its SKUs have no offer (condition Unknown, no price): listings still, Inactive.
   { file: 'amazon_fba-inventory-report_DE_unknown-condition-no-offer__Vladiuse.txt', dialect: 'amazon_all_listings', rows: 46, listings: 46, rejected: 0 },
+  // 6 of its titles (Amazon's own) are over 200 characters: imported as they are, with a warning each.
+  { file: 'amazon_fba-inventory-report_FR_titles-over-200-characters__Vladiuse.txt', dialect: 'amazon_all_listings', rows: 22, listings: 22, rejected: 0 },
   { file: 'dataset_myntra_products_catalog__KrishnakantDas.csv', dialect: 'generic_csv', rows: 12491, listings: 12491, rejected: 0 },
   // 1 real row whose unquoted multi-line description spans lines 4–14: read as one row again.
   { file: 'depop_bulk-listing-template-v5__depopAutomation.csv', dialect: 'generic_csv', rows: 1, listings: 1, rejected: 0 },
