@@ -13,7 +13,6 @@ import { ImportWizard } from './features/import/ImportWizard.js';
 import { StatusBar } from './features/status/StatusBar.js';
 import { FilterBar, Toolbar } from './features/toolbar/Toolbar.js';
 import { Grid } from './features/grid/Grid.js';
-import './features/edit/editor.css';
 import { EmptyCard } from './ui/EmptyCard.js';
 import { TabList } from './ui/TabList.js';
 

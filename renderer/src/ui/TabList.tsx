@@ -1,4 +1,5 @@
 import { useRef, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
+import './tab-list.css';
 
 export interface Tab<T extends string> {
   id: T;
