@@ -1,7 +1,7 @@
 import { DIALECT_LABELS, type ColumnMapping, type CurrencyHint, type ImportDialect, type TitleMatchCount } from '../../common/import-types.js';
 import type { OpenImportOptions } from '../import/open-import-source.js';
 import { previewImport } from '../import/preview-import.js';
-import type { TitleMatcher } from '../import/title-matches.js';
+import type { TitleLookup } from '../import/title-matches.js';
 import { resolveColumnMap, type ImportCliOptions } from './import-options.js';
 
 /**
@@ -23,7 +23,7 @@ export interface ImportPlan {
 
 export class CurrencyNotStated extends Error {}
 
-export async function planImport(path: string, fileName: string, sizeBytes: number, options: ImportCliOptions, titleMatches: TitleMatcher): Promise<ImportPlan> {
+export async function planImport(path: string, fileName: string, sizeBytes: number, options: ImportCliOptions, titleMatches: TitleLookup): Promise<ImportPlan> {
   const base = { fileId: 'cli', fileName, sizeBytes, titleMatches, matchBy: options.matchBy, ...(options.currency === undefined ? {} : { defaultCurrency: options.currency }) };
   let preview = await previewImport(path, { ...base, ...(options.dialect === undefined ? {} : { dialect: options.dialect }) });
   let mapping: ColumnMapping | undefined;

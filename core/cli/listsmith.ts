@@ -12,7 +12,7 @@ import { exportListings } from '../export/export-listings.js';
 import { defaultDatabasePath } from '../host/data-dir.js';
 import { applyImport } from '../import/apply-import.js';
 import { openImportSource } from '../import/open-import-source.js';
-import { titleMatcher } from '../import/title-matches.js';
+import { titleLookup } from '../import/title-matches.js';
 import { IMPORT_USAGE, ImportUsageError, parseImportOptions } from './import-options.js';
 import { planImport } from './import-plan.js';
 import { CHECK_USAGE, checkCatalog } from './check.js';
@@ -93,7 +93,7 @@ async function runImport(file: string | undefined): Promise<Record<string, unkno
   if (size === 0) throw new Error(`Cannot import ${file}: the file is empty.`);
   const catalog = openWriter();
   try {
-    const plan = await planImport(path, file, size, options, titleMatcher(catalog.db));
+    const plan = await planImport(path, file, size, options, titleLookup(catalog.db));
     if (plan.hint !== null) process.stderr.write(`Prices without a currency of their own are read as ${plan.hint.code}: ${plan.hint.reason} (--currency CODE to choose another).\n`);
     if (plan.titleMatch !== null && plan.titleMatch.matching > 0 && options.matchBy === 'key') {
       const { matching, checked, scope } = plan.titleMatch;

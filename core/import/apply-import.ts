@@ -13,6 +13,7 @@ import { diffListing, mergeIncoming, storedToNew, type StoredListing } from './a
 import { CappedProblems, closeImportChangeSet, openImportChangeSet, recordCreatedIds, recordImportEnd, recordImportStart } from './apply-import-record.js';
 import { BulkKeyLookup, type ChunkKeys, type ListingKey } from './bulk-key-lookup.js';
 import type { ImportSource, MappedRecord } from './mapped-record.js';
+import { isStored, titleLookup, TitleMatcher } from './title-matches.js';
 
 export interface ImportProgress {
   bytesRead: number;
@@ -86,9 +87,10 @@ interface PendingInsert {
  * seller SKU, which is Amazon's key — else (marketplace, sku) when the record has a SKU (a SKU match
  * never captures a listing that has a different source id, except on Amazon where the SKU is the
  * identity). A record with neither is a new listing, unless the import was asked to match by
- * title (`matchBy: 'title'`): then the one stored listing of that marketplace with exactly this
- * title; two or more such listings = ambiguous = no match. Two records with different keys are
- * never merged.
+ * title (`matchBy: 'title'`): then a stored listing of that marketplace with exactly this title,
+ * one row each, as title-matches.ts decides (a title two different listings share, with nothing in
+ * the row to tell them apart, matches neither and is reported). Two records with different keys,
+ * or two keyless records, are never merged.
  *
  * A match with no difference is `unchanged` and not written at all; a difference updates the
  * changed fields, replaces the variants when the file gives any, and writes a `revisions` row
@@ -120,7 +122,6 @@ interface PendingInsert {
 export async function applyImport(catalog: Catalog, source: ImportSource, options: ApplyImportOptions): Promise<ImportReport> {
   const { db } = catalog;
   const now = options.now ?? Date.now;
-  const matchBy = options.matchBy ?? 'key';
   const startedAt = now();
   const importId = options.importId ?? recordImportStart(db, { fileName: options.fileName, dialect: source.dialect, encoding: source.encoding, startedAt });
   const statements = prepareStatements(db);
@@ -153,6 +154,8 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
   const notesAtStart = source.notes?.length ?? 0;
   const listingIds: number[] = [];
   const touched = new Map<number, Touched>();
+  // Title matching (the seller's choice): a stored listing this import already wrote is not matched again.
+  const titles = (options.matchBy ?? 'key') === 'title' ? new TitleMatcher(titleLookup(db), (id) => touched.has(id)) : null;
   let pending: PendingInsert[] = [];
   let pendingByKey = new Map<string, PendingInsert>();
 
@@ -200,7 +203,7 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
       return;
     }
     const incoming = record.listing;
-    const keys = listingKeys(incoming, matchBy);
+    const keys = listingKeys(incoming);
 
     const waiting = keys
       .map((key) => pendingByKey.get(key))
@@ -211,11 +214,13 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
       rows.merged++;
       rows.partOf += otherRows;
       waiting.listing = stampNew(mergeIncoming(waiting.listing, incoming), waiting.listing.createdAt);
-      for (const key of listingKeys(waiting.listing, matchBy)) pendingByKey.set(key, waiting);
+      for (const key of listingKeys(waiting.listing)) pendingByKey.set(key, waiting);
       return;
     }
 
-    const stored = findStored(statements, chunkKeys, incoming, matchBy);
+    const stored = findStored(statements, chunkKeys, incoming, titles, (candidates) =>
+      warnings.add({ line, column: null, message: ambiguousTitleMessage(rowLabel(source.rowUnit ?? 'line', line), incoming.title, candidates) }),
+    );
     if (!stored) {
       const entry: PendingInsert = { listing: stampNew(incoming, now()), firstLine: line };
       pending.push(entry);
@@ -366,7 +371,6 @@ export async function applyImport(catalog: Catalog, source: ImportSource, option
 interface Statements {
   bySource: BetterSqlite3.Statement;
   bySku: BetterSqlite3.Statement;
-  byTitle: BetterSqlite3.Statement;
   byId: BetterSqlite3.Statement;
   variantsOf: BetterSqlite3.Statement;
   update: BetterSqlite3.Statement;
@@ -396,8 +400,6 @@ function prepareStatements(db: BetterSqlite3.Database): Statements {
     bySource: db.prepare('SELECT id, source_id FROM listings WHERE marketplace = ? AND source_id = ?'),
     // Served by listings_sku; the lowest id wins when several listings share a SKU.
     bySku: db.prepare('SELECT id, source_id FROM listings WHERE sku = ? AND +marketplace = ? ORDER BY id LIMIT 1'),
-    // Served by listings_title (NOCASE), then compared exactly; two candidates = ambiguous, no match.
-    byTitle: db.prepare('SELECT id, source_id FROM listings WHERE title = ? COLLATE NOCASE AND title = ? AND +marketplace = ? ORDER BY id LIMIT 2'),
     byId,
     variantsOf,
     update: db.prepare(`UPDATE listings SET source_id = ?, sku = ?, title = ?, description = ?,
@@ -436,7 +438,8 @@ function withoutGeneratedId(incoming: NewListing, stored: NewListing): NewListin
 const SKU_IS_IDENTITY: ReadonlySet<Marketplace> = new Set(['amazon']);
 
 /** `keys`: the chunk's bulk look-up; null = ask SQLite for this row (the chunk's answers went stale). */
-function findStored(statements: Statements, keys: ChunkKeys | null, listing: NewListing, matchBy: 'key' | 'title'): StoredListing | null {
+/** `titles`: the import's title matching, null unless the seller chose it; `onAmbiguous` hears how many listings a title could have been. */
+function findStored(statements: Statements, keys: ChunkKeys | null, listing: NewListing, titles: TitleMatcher | null, onAmbiguous: (candidates: number) => void): StoredListing | null {
   if (listing.sourceId) {
     const key = keys ? keys.bySource(listing.marketplace, listing.sourceId) : (statements.bySource.get(listing.marketplace, listing.sourceId) as ListingKey | undefined);
     if (key) return statements.loadById(key.id);
@@ -453,9 +456,10 @@ function findStored(statements: Statements, keys: ChunkKeys | null, listing: New
     }
     return null;
   }
-  if (!listing.sourceId && matchBy === 'title') {
-    const keys = statements.byTitle.all(listing.title, listing.title, listing.marketplace) as ListingKey[];
-    if (keys.length === 1) return statements.loadById(keys[0]!.id);
+  if (!listing.sourceId && titles !== null) {
+    const match = titles.match(listing);
+    if (match !== null && 'ambiguous' in match) onAmbiguous(match.ambiguous);
+    if (isStored(match)) return statements.loadById(match.id);
   }
   return null;
 }
@@ -491,13 +495,12 @@ function writeUpdate(statements: Statements, id: number, listing: NewListing, ch
   statements.insertRevision.run(id, stamp.at, JSON.stringify(changes), stamp.changeSetId);
 }
 
-function listingKeys(listing: NewListing, matchBy: 'key' | 'title'): string[] {
+function listingKeys(listing: NewListing): string[] {
   const keys: string[] = [];
   if (listing.sourceId) keys.push(`s\u0000${listing.marketplace}\u0000${listing.sourceId}`);
   if (listing.sku) keys.push(`k\u0000${listing.marketplace}\u0000${listing.sku}`);
-  // Neither id nor SKU (an Etsy CSV without SKUs): rows are new listings unless the seller asked
-  // to match by title; then the exact title is the key.
-  if (keys.length === 0 && matchBy === 'title') keys.push(`t\u0000${listing.marketplace}\u0000${listing.title}`);
+  // Neither id nor SKU (an Etsy CSV without SKUs): no key. Two such rows with one title are two
+  // listings, also when matching by title (title-matches.ts pairs rows with stored listings).
   return keys;
 }
 
@@ -505,6 +508,10 @@ function listingKeys(listing: NewListing, matchBy: 'key' | 'title'): string[] {
 function sameItem(a: NewListing, b: NewListing): boolean {
   if (SKU_IS_IDENTITY.has(b.marketplace) && a.sku !== null && a.sku === b.sku) return true;
   return a.sourceId === null || b.sourceId === null || a.sourceId === b.sourceId;
+}
+
+function ambiguousTitleMessage(row: string, title: string, candidates: number): string {
+  return `${row}: ${candidates} listings in the catalog have the title "${title}" and differ in photo or description, and nothing in the row tells which one it is: it was imported as a new listing. Delete the listing it repeats, or give the listings SKUs and import again.`;
 }
 
 function mergedWarning(line: number, firstLine: number, listing: NewListing, unit: RowUnit): RowProblem {

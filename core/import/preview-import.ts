@@ -4,7 +4,7 @@ import { mappableFieldsOf, MAPPING_HELP } from './column-overrides.js';
 import { currencyHintOf } from './currency-hint.js';
 import type { MappedRecord } from './mapped-record.js';
 import { openImportSourceDetailed } from './open-import-source.js';
-import type { TitleMatcher } from './title-matches.js';
+import { isStored, TitleMatcher, type TitleLookup } from './title-matches.js';
 import { templateLabels } from './template-labels.js';
 
 /**
@@ -39,7 +39,7 @@ export interface PreviewOptions {
   /** How the import will match listings without id or SKU (default 'key': they are new). */
   matchBy?: MatchBy;
   /** Looks titles up in the catalog (the title count is left out without it). */
-  titleMatches?: TitleMatcher;
+  titleMatches?: TitleLookup;
 }
 
 type ListingRecord = Extract<MappedRecord, { kind: 'listing' }>;
@@ -92,7 +92,8 @@ export async function previewImport(path: string, options: PreviewOptions): Prom
   } finally {
     await iterator.return?.();
   }
-  const matched = new Set(titleMatch === null || matchBy !== 'title' ? [] : records.filter((r) => options.titleMatches!(r.listing.marketplace, r.listing.title)));
+  const titles = titleMatch === null || matchBy !== 'title' ? null : new TitleMatcher(options.titleMatches!);
+  const matched = new Set(titles === null ? [] : records.filter((r) => isStored(titles.match(r.listing))));
   const listings: PreviewListing[] = records.map((record) => previewListing(record, matched.has(record)));
   return {
     fileId: options.fileId,
@@ -139,17 +140,18 @@ function previewListing(record: ListingRecord, matchedByTitle: boolean): Preview
 }
 
 /**
- * Counts the listings whose title matches one stored listing: the previewed ones, and with
+ * Counts the listings that would update a stored listing matched by title (title-matches.ts): the previewed ones, and with
  * `wholeFile` the rest of the file too (listings that turn out to have a key are not counted:
  * they match by key).
  */
-async function countTitleMatches(previewed: readonly ListingRecord[], rest: AsyncIterator<MappedRecord>, matches: TitleMatcher, wholeFile: boolean): Promise<TitleMatchCount> {
+async function countTitleMatches(previewed: readonly ListingRecord[], rest: AsyncIterator<MappedRecord>, lookup: TitleLookup, wholeFile: boolean): Promise<TitleMatchCount> {
+  const titles = new TitleMatcher(lookup);
   let matching = 0;
   let checked = 0;
   const count = (record: ListingRecord): void => {
     if (hasKey(record)) return;
     checked++;
-    if (matches(record.listing.marketplace, record.listing.title)) matching++;
+    if (isStored(titles.match(record.listing))) matching++;
   };
   previewed.forEach(count);
   if (!wholeFile) return { matching, checked, scope: 'preview' };

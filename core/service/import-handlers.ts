@@ -11,7 +11,7 @@ import { applyImport } from '../import/apply-import.js';
 import { readImportReport, recordImportStart } from '../import/apply-import-record.js';
 import { openImportSource } from '../import/open-import-source.js';
 import { previewImport } from '../import/preview-import.js';
-import { titleMatcher } from '../import/title-matches.js';
+import { titleLookup } from '../import/title-matches.js';
 import type { Handlers } from './handlers-type.js';
 
 type ImportHandlers = Pick<Handlers, 'import.preview' | 'import.start' | 'import.report' | 'import.presets' | 'import.savePreset'>;
@@ -45,7 +45,7 @@ export function createImportHandlers(catalog: Catalog, stagingDir: string): Impo
         fileId,
         fileName: file.name,
         sizeBytes: file.sizeBytes,
-        titleMatches: titleMatcher(catalog.db),
+        titleMatches: titleLookup(catalog.db),
         ...(dialect === undefined ? {} : { dialect }),
         ...(mapping === undefined ? {} : { mapping }),
         ...(marketplace === undefined ? {} : { marketplace }),

@@ -75,10 +75,49 @@ describe('applyImport', () => {
     expect(byTitle).toMatchObject({ imported: 1, unchanged: 1 });
     const again = await applyImport(catalog, memorySource([newListing({ sku: null, title: 'Unique', quantity: 5 })]), { ...options, matchBy: 'title' });
     expect(again).toMatchObject({ imported: 0, updated: 1 });
-    // …and a title two stored listings share matches neither.
-    const ambiguous = await applyImport(catalog, memorySource([newListing({ sku: null, title: 'No keys', quantity: 3 })]), { ...options, matchBy: 'title' });
+    // …and a title two different stored listings share matches neither when the row does not say which.
+    catalog.db.prepare("UPDATE listings SET description = 'the other one' WHERE id = (SELECT max(id) FROM listings WHERE title = 'No keys')").run();
+    const ambiguous = await applyImport(catalog, memorySource([newListing({ sku: null, title: 'No keys', description: 'a third text', quantity: 3 })]), { ...options, matchBy: 'title' });
     expect(ambiguous).toMatchObject({ imported: 1, updated: 0 });
+    expect(ambiguous.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^Line 2: 2 listings in the catalog have the title "No keys" and differ in photo or description.*imported as a new listing/)]);
     catalog.close();
+  });
+
+  describe('matching by title (a file without ids or SKUs, like an Etsy download)', () => {
+    const keyless = (title: string, overrides: Partial<NewListing> = {}): NewListing => newListing({ marketplace: 'etsy', sourceId: null, sku: null, title, ...overrides });
+    const byTitle = { ...options, matchBy: 'title' as const };
+    const stored = (catalog: Catalog): unknown[] => catalog.db.prepare("SELECT title, images ->> '$[0]' AS image, quantity FROM listing_rows ORDER BY id").all();
+
+    it('two rows with one title are two listings, in one file and when the file is imported again', async () => {
+      const catalog = openCatalog(tempDbPath(), { role: 'writer' });
+      const file = [keyless('Mug', { quantity: 1, images: ['https://i.etsystatic.com/1.jpg'] }), keyless('Mug', { quantity: 2, images: ['https://i.etsystatic.com/2.jpg'] })];
+      const first = await applyImport(catalog, memorySource(file), byTitle);
+      expect(first).toMatchObject({ imported: 2, rows: { new: 2, merged: 0 } });
+      // Again, in the other order: each row finds its own listing by its photo.
+      const again = await applyImport(catalog, memorySource([{ ...file[1]!, quantity: 5 }, { ...file[0]!, quantity: 4 }]), byTitle);
+      expect(again).toMatchObject({ imported: 0, updated: 2, rows: { merged: 0 } });
+      expect(stored(catalog)).toEqual([
+        { title: 'Mug', image: 'https://i.etsystatic.com/1.jpg', quantity: 4 },
+        { title: 'Mug', image: 'https://i.etsystatic.com/2.jpg', quantity: 5 },
+      ]);
+      catalog.close();
+    });
+
+    it('the description decides when the photos do not; copies nothing tells apart pair in order', async () => {
+      const catalog = openCatalog(tempDbPath(), { role: 'writer' });
+      await applyImport(catalog, memorySource([keyless('Print', { description: 'A4' }), keyless('Print', { description: 'A3' }), keyless('Card'), keyless('Card')]), byTitle);
+      const again = await applyImport(catalog, memorySource([keyless('Print', { description: 'A3', quantity: 3 }), keyless('Card', { quantity: 7 }), keyless('Card', { quantity: 8 })]), byTitle);
+      expect(again).toMatchObject({ imported: 0, updated: 3 });
+      expect(catalog.db.prepare('SELECT description, quantity FROM listing_rows ORDER BY id').all()).toEqual([
+        { description: 'A4', quantity: 1 },
+        { description: 'A3', quantity: 3 },
+        { description: 'A description.', quantity: 7 },
+        { description: 'A description.', quantity: 8 },
+      ]);
+      // A third copy finds no listing left to take: it is a new listing, never merged into one.
+      expect(await applyImport(catalog, memorySource([keyless('Card', { quantity: 7 }), keyless('Card', { quantity: 8 }), keyless('Card', { quantity: 9 })]), byTitle)).toMatchObject({ imported: 1, unchanged: 2 });
+      catalog.close();
+    });
   });
 
   it('never merges two rows with different keys, even when they share a marketplace id (Amazon: the SKU decides)', async () => {

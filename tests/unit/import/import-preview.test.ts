@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openCatalog, type Catalog } from '../../../core/catalog/open-catalog.js';
 import { prepareListingBatchWriter } from '../../../core/catalog/insert-listings.js';
 import { previewImport, TITLE_COUNT_FILE_BYTES } from '../../../core/import/preview-import.js';
-import { titleMatcher } from '../../../core/import/title-matches.js';
+import { titleLookup } from '../../../core/import/title-matches.js';
 import { newListing, tempDbPath } from '../catalog/temp-catalog.js';
 import { corpusFiles, corpusPath, fixture } from './helpers.js';
 
@@ -18,9 +18,9 @@ const preview = (path: string, options: Partial<Parameters<typeof previewImport>
 
 const column = (p: Awaited<ReturnType<typeof preview>>, header: string) => p.columns.find((c) => c.header === header);
 
-function catalogWith(...titles: [marketplace: 'etsy' | 'other', title: string][]): Catalog {
+function catalogWith(...titles: [marketplace: 'etsy' | 'other', title: string, description?: string][]): Catalog {
   const catalog = openCatalog(tempDbPath(), { role: 'writer' });
-  prepareListingBatchWriter(catalog.db).insertBatch(titles.map(([marketplace, title], i) => newListing({ marketplace, title, sku: `STORED-${i}` })));
+  prepareListingBatchWriter(catalog.db).insertBatch(titles.map(([marketplace, title, description], i) => newListing({ marketplace, title, sku: `STORED-${i}`, ...(description ? { description } : {}) })));
   return catalog;
 }
 
@@ -95,15 +95,20 @@ describe('a sheet whose columns Listsmith does not recognise', () => {
 describe('title matches for a file without ids or SKUs', () => {
   const KEYLESS = 'name,price\nBlue mug,12\nRed mug,14\nGreen mug,9\nBlue mug,12\n';
 
-  it('counts listings whose exact title one stored listing of the marketplace has (ambiguous and other-case titles do not match)', async () => {
-    const catalog = catalogWith(['other', 'Blue mug'], ['other', 'Red mug'], ['other', 'Red mug'], ['other', 'GREEN MUG'], ['etsy', 'Green mug']);
-    const p = await preview(fixture(KEYLESS), { titleMatches: titleMatcher(catalog.db) });
-    // Blue mug twice (both would update the one stored Blue mug); Red mug is ambiguous; Green mug differs in case or marketplace.
-    expect(p.titleMatch).toEqual({ matching: 2, checked: 4, scope: 'file' });
+  it('counts the listings that would update a stored listing, as the import matches them (title-matches.ts)', async () => {
+    const catalog = catalogWith(['other', 'Blue mug'], ['other', 'Red mug', 'A4'], ['other', 'Red mug', 'A3'], ['other', 'GREEN MUG'], ['etsy', 'Green mug']);
+    const p = await preview(fixture(KEYLESS), { titleMatches: titleLookup(catalog.db) });
+    // The first Blue mug takes the one stored Blue mug and the second is a new listing; the two
+    // stored Red mugs differ and the row says nothing that picks one; Green mug differs in case or marketplace.
+    expect(p.titleMatch).toEqual({ matching: 1, checked: 4, scope: 'file' });
     expect(p.matchBy).toBe('key');
     expect(p.listings.every((l) => !l.matchedByTitle)).toBe(true);
-    const byTitle = await preview(fixture(KEYLESS), { titleMatches: titleMatcher(catalog.db), matchBy: 'title' });
-    expect(byTitle.listings.map((l) => l.matchedByTitle)).toEqual([true, false, false, true]);
+    const byTitle = await preview(fixture(KEYLESS), { titleMatches: titleLookup(catalog.db), matchBy: 'title' });
+    expect(byTitle.listings.map((l) => l.matchedByTitle)).toEqual([true, false, false, false]);
+    // Two stored copies nothing tells apart pair with the file's two rows.
+    const copies = catalogWith(['other', 'Blue mug'], ['other', 'Blue mug']);
+    expect((await preview(fixture(KEYLESS), { titleMatches: titleLookup(copies.db), matchBy: 'title' })).listings.map((l) => l.matchedByTitle)).toEqual([true, false, false, true]);
+    copies.close();
     catalog.close();
   });
 
@@ -111,15 +116,15 @@ describe('title matches for a file without ids or SKUs', () => {
     const catalog = catalogWith(['other', 'Item 25']);
     const rows = Array.from({ length: 30 }, (_, i) => `Item ${i},${i}`).join('\n');
     const path = fixture(`name,price\n${rows}\n`);
-    expect((await preview(path, { titleMatches: titleMatcher(catalog.db) })).titleMatch).toEqual({ matching: 1, checked: 30, scope: 'file' });
-    const large = await preview(path, { titleMatches: titleMatcher(catalog.db), sizeBytes: TITLE_COUNT_FILE_BYTES + 1 });
+    expect((await preview(path, { titleMatches: titleLookup(catalog.db) })).titleMatch).toEqual({ matching: 1, checked: 30, scope: 'file' });
+    const large = await preview(path, { titleMatches: titleLookup(catalog.db), sizeBytes: TITLE_COUNT_FILE_BYTES + 1 });
     expect(large.titleMatch).toEqual({ matching: 0, checked: 20, scope: 'preview' });
     catalog.close();
   });
 
   it('says nothing when the file has ids or SKUs (they match by key)', async () => {
     const catalog = catalogWith(['other', 'Blue mug']);
-    const p = await preview(fixture('name,sku,price\nBlue mug,B-1,12\n'), { titleMatches: titleMatcher(catalog.db) });
+    const p = await preview(fixture('name,sku,price\nBlue mug,B-1,12\n'), { titleMatches: titleLookup(catalog.db) });
     expect(p.titleMatch).toBeNull();
     catalog.close();
   });

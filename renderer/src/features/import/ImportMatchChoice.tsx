@@ -4,8 +4,8 @@ import { useApp } from '../../store/context.js';
 
 /**
  * For a file without ids or SKUs: its rows are new listings, unless the seller asks to update the
- * stored listings that have exactly the same title (two items sharing a title would be merged, so it
- * is never the default). Says how many would match before the seller decides.
+ * stored listings that have exactly the same title (core/import/title-matches.ts decides which;
+ * a title is no id, so it is never the default). Says how many would match before the seller decides.
  */
 export function ImportMatchChoice({ preview, disabled }: { preview: ImportPreview; disabled: boolean }) {
   const matchBy = useApp((s) => s.importWizard.matchBy);
@@ -22,8 +22,9 @@ export function ImportMatchChoice({ preview, disabled }: { preview: ImportPrevie
         </span>
       </label>
       <div className="muted import-match-note">
-        The file has no id or SKU column, so its rows are added as new listings. Of {counted}, {formatInteger(count.matching)} {count.matching === 1 ? 'has' : 'have'} the exact title of one
-        listing in the catalog. Different items that share a title would be merged: leave this off unless the titles are unique.
+        The file has no id or SKU column, so its rows are added as new listings. Of {counted}, {formatInteger(count.matching)} {count.matching === 1 ? 'has' : 'have'} the exact title of a
+        listing in the catalog. Each row updates one listing at most; where several listings share a title, the one with the row’s photo or description is updated, and a row that fits
+        none of them is added as a new listing. Rows are never merged.
       </div>
     </div>
   );
