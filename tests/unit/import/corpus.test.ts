@@ -56,8 +56,10 @@ const FILES: Expectation[] = [
   { file: 'etsy_EtsyListingsDownload_2880-variations_phone-cases__fc-0808.csv', dialect: 'etsy', rows: 40, listings: 40, rejected: 0 },
   // An older download: tags with spaces, and 14 of them (the category's words first).
   { file: 'etsy_EtsyListingsDownload_old_14-tags_spaces-in-tags__eghan.csv', dialect: 'etsy', rows: 35, listings: 35, rejected: 0 },
-  // A French shop's download: TITRE, PRIX, CODE_DEVISE (EUR), "IMAGE 1", TYPE/NOM/VALEURS VARIATION; one listing of 60 × 4 = 240 combinations.
-  { file: 'etsy_EtsyListingsDownload_FRENCH_EUR_240-combinations__nad0606.csv', dialect: 'etsy', rows: 101, listings: 101, rejected: 0 },
+  // A French shop's download: TITRE, PRIX, CODE_DEVISE (EUR), "IMAGE 1", TYPE/NOM/VALEURS VARIATION; one listing of 60 × 4 = 240 combinations; 3 titles twice.
+  { file: 'etsy_EtsyListingsDownload_FRENCH_EUR_240-combinations__nad0606.csv', dialect: 'etsy', rows: 104, listings: 104, rejected: 0 },
+  // An Indian shop's download (INR), no id or SKU: 8 titles listed 2 or 3 times, each its own listing.
+  { file: 'etsy_EtsyListingsDownload_INR_repeated-titles__sahilkhan8786.csv', dialect: 'etsy', rows: 23, listings: 23, rejected: 0 },
   { file: 'etsy_api-v2_listings-dump_2180rows__pmrgraphics.csv', dialect: 'etsy_api', rows: 2179, listings: 2179, rejected: 0 },
   { file: 'etsy_new-listings-input__pmrgraphics.csv', dialect: 'etsy', rows: 8, listings: 8, rejected: 0 },
   // A dealer's Meta vehicle catalog (first 24 of 280 vehicles): custom_label_0 is shared by all 24, vehicle_id is the key.

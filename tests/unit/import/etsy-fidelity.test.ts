@@ -87,7 +87,7 @@ describe('Etsy download in the shop\'s language', () => {
     const { source, listings, rejected } = await collect(corpusPath(FRENCH));
     expect(source.dialect).toBe('etsy');
     expect(rejected).toEqual([]);
-    expect(listings).toHaveLength(101);
+    expect(listings).toHaveLength(104);
     const first = listings[0]!;
     expect(first).toMatchObject({ title: expect.stringMatching(/^Marque-page papillon violet/), priceMinor: 650, currency: 'EUR', quantity: 3 });
     expect(first.images).toHaveLength(9);
