@@ -87,7 +87,10 @@ describe('every field proposal earns its place on real listings', () => {
               proposed.set(field.field, (proposed.get(field.field) ?? 0) + 1);
               const alone = evaluateListing(applyProposal(input, { fields: [field] }), marketplace).score;
               const fixed = field.changes.some((c) => c.fixes.length > 0);
-              expect(fixed || alone > before, `${name} on ${marketplace}: ${field.field} fixes nothing and gains nothing`).toBe(true);
+              // Points the field loses, not the score: a listing with many errors sits at a score of 0,
+              // and a field that wins points back there still shows no score gain until the rest is fixed.
+              const gained = fieldPoints(field.field, field.after as never, marketplace) < fieldPoints(field.field, field.before as never, marketplace);
+              expect(fixed || gained || alone > before, `${name} on ${marketplace}: ${field.field} fixes nothing and gains nothing`).toBe(true);
               expect(alone, `${name} on ${marketplace}: ${field.field} lowers the score`).toBeGreaterThanOrEqual(before);
             }
           }
