@@ -151,6 +151,12 @@ export interface CurrencyHint {
   code: string;
   /** What in the file says so, for the seller: "Amazon marketplace: United Kingdom". */
   reason: string;
+  /**
+   * Weaker evidence (a Shopify store's primary market: its currency may be set apart from its
+   * country): offered to the seller, never used until they choose it (the wizard does not pre-fill
+   * it, the CLI names it and still asks for --currency).
+   */
+  toConfirm?: boolean;
 }
 
 /** For a file without id or SKU columns: how many of its listings share their exact title with one stored listing. */

@@ -8,7 +8,7 @@ import { resolveColumnMap, type ImportCliOptions } from './import-options.js';
  * What `listsmith import` decides before it writes anything, from a preview of the file's head (the
  * wizard's preview): the format, the --map columns resolved against the file's header, and the
  * currency of prices the file does not state — --currency, else a hint in the file (said in the
- * output), else a refusal: Listsmith never guesses a currency.
+ * output), else a refusal (naming the file's suggestion, if any): Listsmith never guesses a currency.
  */
 
 export interface ImportPlan {
@@ -37,6 +37,8 @@ export async function planImport(path: string, fileName: string, sizeBytes: numb
   // Nothing to price (every row rejected so far) or every price names its currency: nothing to decide.
   if (preview.listings.length === 0 || preview.currencyInFile) return { ...plan, currency: {}, hint: null };
   const hint = preview.currencyHint;
-  if (hint !== null) return { ...plan, currency: { defaultCurrency: hint.code, currencyOrigin: 'hint' }, hint };
+  if (hint !== null && hint.toConfirm !== true) return { ...plan, currency: { defaultCurrency: hint.code, currencyOrigin: 'hint' }, hint };
+  // A suggestion is named, not used: the seller confirms it with --currency.
+  if (hint !== null) throw new CurrencyNotStated(`${fileName} does not say what currency its prices are in; it suggests ${hint.code} (${hint.reason}): add --currency ${hint.code} to confirm, or --currency CODE.`);
   throw new CurrencyNotStated(`${fileName} does not say what currency its prices are in; add --currency CODE (e.g. --currency EUR).`);
 }

@@ -87,8 +87,23 @@ function shopifyHint(header: HintInput['header']): CurrencyHint | null {
   // Markets named after something else ("International", a brand) say nothing about a currency.
   const regions = [...markets].map((m) => REGION_BY_NAME.get(m.toLowerCase())).filter((r): r is string => r !== undefined);
   const currencies = new Set(regions.map((r) => REGION_CURRENCY[r]));
-  if (currencies.size !== 1) return null;
+  if (currencies.size !== 1) return primaryMarketHint(header);
   return hintFor(regions[0], (name) => `Shopify market: ${name}`);
+}
+
+/**
+ * Markets of several currencies: Shopify's export writes `Included / <primary market>` first, with
+ * no price columns (its prices are the Variant Price), then each other market's Included, Price and
+ * Compare At Price (help.shopify.com, "Shopify Markets CSV columns"; the Dutch store's export in
+ * tests/real-files: `Included / Netherlands`, then Australie … United States). Its country's
+ * currency is only a suggestion: since 2023-10 a primary market may sell in another currency.
+ */
+function primaryMarketHint(header: HintInput['header']): CurrencyHint | null {
+  const first = header.map((h) => /^included\s*\/\s*(.+)$/i.exec(h.trim())?.[1]?.trim()).find((m) => m !== undefined && m !== '');
+  if (first === undefined) return null;
+  const priced = header.some((h) => /^(?:price|compare[ -]at price)\s*\/\s*(.+)$/i.exec(h.trim())?.[1]?.trim().toLowerCase() === first.toLowerCase());
+  const hint = priced ? null : hintFor(REGION_BY_NAME.get(first.toLowerCase()), (name) => `Shopify primary market: ${name}`);
+  return hint === null ? null : { ...hint, toConfirm: true };
 }
 
 /** A price column's header in the languages the importer reads ("Price", "Preis", "Prix", "Цена"…). */

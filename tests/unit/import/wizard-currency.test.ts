@@ -96,6 +96,14 @@ describe('import wizard: default currency', () => {
     expect(core.calls.find((c) => c.method === 'import.start')?.input).toEqual({ fileId: FILE_ID, dialect: 'amazon_flat_file', defaultCurrency: 'GBP', currencyOrigin: 'hint' });
   });
 
+  it('does not pre-fill a suggestion the seller must confirm (a Shopify primary market), nor import with it', async () => {
+    const { store, previews } = await wizardWithFile('shopify', { code: 'EUR', reason: 'Shopify primary market: Netherlands', toConfirm: true });
+    expect(previews()).toEqual([undefined]);
+    expect(importNeedsCurrency(store.getState().importWizard)).toBe(true);
+    expect(importCurrencyFor({ currency: null }, 'shopify', { code: 'EUR', reason: 'r', toConfirm: true })).toBeNull();
+    expect(importCurrencyFor({ currency: 'EUR' }, 'shopify', { code: 'EUR', reason: 'r', toConfirm: true })).toBe('EUR');
+  });
+
   it('a choice made in this wizard holds when the seller switches format', () => {
     rememberImportCurrency('generic_csv', 'GBP');
     expect(importCurrencyFor({ currency: null }, 'generic_csv')).toBe('GBP');

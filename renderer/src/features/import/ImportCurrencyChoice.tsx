@@ -7,7 +7,8 @@ import { currencyLabel } from './import-labels.js';
  * "Prices in this file are in", asked only when the previewed listings (some or all) carry no
  * currency of their own: Shopify and WooCommerce exports never do, and a guess would silently store
  * wrong prices. Pre-filled from a hint in the file, else the last choice for the format, else empty
- * (the import waits for an answer); the note under it says which.
+ * (the import waits for an answer); the note under it says which, and names a suggestion the seller
+ * must confirm (a Shopify primary market's currency) without pre-filling it.
  */
 export function ImportCurrencyChoice({ preview, disabled }: { preview: ImportPreview; disabled: boolean }) {
   const chosen = useApp((s) => s.importWizard.currency);
@@ -15,7 +16,9 @@ export function ImportCurrencyChoice({ preview, disabled }: { preview: ImportPre
   if (preview.currencyInFile) return null;
   const choice = importCurrencyChoice({ currency: chosen }, preview.dialect, preview.currencyHint);
   const value = choice?.code ?? '';
-  const choices: readonly string[] = value === '' || (DEFAULT_CURRENCY_CHOICES as readonly string[]).includes(value) ? DEFAULT_CURRENCY_CHOICES : [value, ...DEFAULT_CURRENCY_CHOICES];
+  // The file's suggestion (not pre-filled) leads the list, so confirming it is one pick.
+  const suggested = preview.currencyHint?.toConfirm === true ? preview.currencyHint.code : '';
+  const choices = [...new Set([value, suggested, ...DEFAULT_CURRENCY_CHOICES].filter((code) => code !== ''))];
   const someStated = preview.listings.some((l) => l.currencyFromFile);
   return (
     <div className="field" data-testid="import-currency" data-source={choice?.source ?? 'none'}>
@@ -57,7 +60,10 @@ function currencyNote(source: ImportCurrencySource | null, preview: ImportPrevie
       return `${which}Your choice for the last ${DIALECT_LABELS[preview.dialect] ?? preview.dialect} file; the file itself does not say.`;
     case 'chosen':
       return `${which}Your choice; the file does not say.`;
-    default:
+    default: {
+      const hint = preview.currencyHint;
+      if (hint?.toConfirm === true) return `${which}The file does not say; it suggests ${hint.code} (${hint.reason}). Choose it to confirm, or another currency.`;
       return `${which}The file does not say; Listsmith cannot guess. Choose it to import.`;
+    }
   }
 }

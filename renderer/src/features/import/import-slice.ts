@@ -159,7 +159,8 @@ export function importCurrencyChoice(
   hint: CurrencyHint | null = null,
 ): { code: string; source: ImportCurrencySource } | null {
   if (wizard.currency !== null) return { code: wizard.currency, source: 'chosen' };
-  if (hint !== null) return { code: hint.code, source: 'hint' };
+  // A suggestion (toConfirm) waits for the seller to choose it.
+  if (hint !== null && hint.toConfirm !== true) return { code: hint.code, source: 'hint' };
   const remembered = rememberedImportCurrency(dialect);
   return remembered === null ? null : { code: remembered, source: 'remembered' };
 }
