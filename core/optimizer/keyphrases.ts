@@ -19,6 +19,21 @@ function nlp(): WinkMethods {
   return tagger;
 }
 
+/**
+ * Articles, prepositions and conjunctions of the other languages sellers write in (French, German,
+ * Spanish, Italian, Portuguese, Dutch): the English model reads them as nouns, so a French title gave
+ * tags like "et les" or "la phrase". They may stand inside a phrase ("cadre de naissance"), never
+ * at its ends. Words that are also English nouns (van, den, die) are left out.
+ */
+const OTHER_LANGUAGE_FUNCTION_WORDS = new Set([
+  ...['à', 'au', 'aux', 'avec', 'ces', 'd', 'dans', 'de', 'des', 'du', 'en', 'et', 'l', 'la', 'le', 'les', 'ou', 'par', 'pour', 'sa', 'ses', 'son', 'sur', 'un', 'une', 'vos', 'votre'],
+  ...['aus', 'das', 'dem', 'der', 'des', 'ein', 'eine', 'einem', 'einen', 'einer', 'für', 'im', 'mit', 'oder', 'ohne', 'und', 'vom', 'von', 'zu', 'zum', 'zur'],
+  ...['con', 'del', 'el', 'las', 'los', 'para', 'por', 'sin', 'su', 'sus', 'una', 'uno', 'y'],
+  ...['agli', 'al', 'alla', 'con', 'da', 'dei', 'del', 'della', 'delle', 'di', 'e', 'gli', 'il', 'lo', 'nel', 'nella', 'per', 'tra'],
+  ...['ao', 'com', 'da', 'das', 'do', 'dos', 'em', 'na', 'no', 'os', 'um', 'uma'],
+  ...['een', 'het', 'met', 'op', 'voor'],
+]);
+
 const PHRASE_POS = new Set(['ADJ', 'NOUN', 'PROPN']);
 const HEAD_POS = new Set(['NOUN', 'PROPN']);
 /** Letters (with inner apostrophes and hyphens); no digits: "14k" or "3pc" make poor tags. */
@@ -108,7 +123,7 @@ function collect(text: string, weight: number, found: Map<string, Candidate>): v
       continue;
     }
     if (PHRASE_POS.has(pos) && PHRASE_WORD.test(word)) {
-      run.push({ word, pos, stop: stops[i] === true });
+      run.push({ word, pos, stop: stops[i] === true || OTHER_LANGUAGE_FUNCTION_WORDS.has(word) });
     } else {
       if (pos === 'PUNCT') endsTitleSegment(run, weight);
       addPhrases(run, weight, found);

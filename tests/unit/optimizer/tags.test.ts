@@ -112,6 +112,23 @@ describe('tags worth having (issue 14)', () => {
     expect(tags).toContain('housewarming gift');
   });
 
+  it('a title in French or German gives no tag that starts or ends with an article or preposition of its language', () => {
+    // Real titles: a French Etsy shop (nad0606) and an amazon.fr FBA report (Vladiuse).
+    const titles = [
+      'Cadre photo échographie bébé personnalisé avec la phrase de votre choix et les prénoms du couple',
+      '50 masques chirurgicaux jetables à 3 couches de type IIR résistants aux éclaboussures UNI EN 14683',
+      'Plaque de porte simba lion prénom bébé personnalisé en bois vernis, décoration chambre enfant',
+      'CRDLIGHT 25 FFP2-Masken 5 Lagen ohne Ventil einzeln verpackt, für Erwachsene und Kinder',
+    ];
+    const edges = /^(la|le|les|et|du|de|des|en|à|aux|für|und|ohne) | (la|le|les|et|du|de|des|en|à|aux|für|und|ohne)$/;
+    for (const title of titles) {
+      const tags = optimizeTags([], { title, description: '', brand: null }, 'etsy')?.after ?? [];
+      expect(tags.filter((tag) => edges.test(tag) || ['en', 'et', 'les', 'la', 'du'].includes(tag)), title).toEqual([]);
+    }
+    // The words themselves still make tags.
+    expect(optimizeTags([], { title: titles[2]!, description: '', brand: null }, 'etsy')?.after).toEqual(expect.arrayContaining(['plaque', 'chambre enfant', 'bois vernis']));
+  });
+
   it('never proposes a tag the spelling check would flag', () => {
     const misspelled = { ...marketing, title: 'Handmade Terracotta Plantr with Drainage Hole' };
     const tags = optimizeTags([], { ...misspelled, spelledRight: (tag: string) => !tag.includes('plantr') }, 'etsy')?.after ?? [];
