@@ -1,7 +1,7 @@
 import type { Listing, ListingStatus } from '../../../common/listing.js';
 import { englishHeader, localizedHeader } from '../../import/canonical-headers.js';
 import { joinWooList, splitWooList } from '../../import/woocommerce-text.js';
-import { KEPT_KEY, keptCell, writesBack } from '../kept-columns.js';
+import { headerKey, KEPT_KEY, keptCell, writesBack } from '../kept-columns.js';
 import { isUnknown, valueOrUnknown } from '../known-value.js';
 import { formatMinor } from '../money.js';
 import type { Cell, Change, Checked, Column, ExportTarget, OutputRow } from '../target.js';
@@ -61,13 +61,18 @@ function productAttributes(listing: Listing): [string, string][] {
  * product row says whether the attribute is visible and global; a variation row only names its
  * value (as WooCommerce's own export writes them; a variation's kept flags fill in).
  */
-function attributeCells(cells: Record<string, Cell>, header: Localize, n: number, name: string | undefined, values: string | undefined, variation = false): void {
+function attributeCells(cells: Record<string, Cell>, header: Localize, n: number, name: string | undefined, values: string | undefined, variation = false, kept: KeptFlag = () => undefined): void {
   const key = (part: 'Name' | 'Values' | 'Visible' | 'Global', english: string): string => (n <= 3 ? `attribute${n}${part}` : KEPT_KEY + header(`Attribute ${n} ${english}`));
   cells[key('Name', 'name')] = name;
   cells[key('Values', 'value(s)')] = name === undefined ? undefined : values;
-  cells[key('Visible', 'visible')] = name === undefined || variation ? undefined : 1;
-  cells[key('Global', 'global')] = name === undefined || variation ? undefined : 0;
+  // Past slot 3 the flags are kept-style cells, which a kept cell does not overwrite: the store's flag is put here.
+  const flag = (english: string, fallback: number): Cell => (name === undefined || variation ? undefined : n <= 3 ? fallback : (kept(header(`Attribute ${n} ${english}`)) ?? fallback));
+  cells[key('Visible', 'visible')] = flag('visible', 1);
+  cells[key('Global', 'global')] = flag('global', 0);
 }
+
+/** The listing's kept cell under a header, when it goes back to WooCommerce. */
+type KeptFlag = (header: string) => string | undefined;
 
 /**
  * The attribute slots (`Attribute N …`) a WooCommerce product's own attributes were read from and go
@@ -181,8 +186,31 @@ function nothingInStock(listing: Listing): boolean {
   return (listing.quantity === null || listing.quantity <= 0) && listing.variants.every((variant) => variant.quantity === null || variant.quantity <= 0);
 }
 
-function wooLayout(locale: string | null): ExportTarget {
-  const header: Localize = (english) => (locale === null ? english : localizedHeader('woocommerce', locale, english));
+/**
+ * How the seller's file spelled WooCommerce's own headers, when otherwise than the layout
+ * (WooCommerce reads headers without regard to case): `lowercase`, its labels in lower case (a
+ * script-written file's `type`, `name`, `description`; attribute headers aside), and single
+ * headers spelled otherwise still (the layout's header → the file's).
+ */
+interface Spelling {
+  lowercase: boolean;
+  headers: ReadonlyMap<string, string>;
+}
+
+const AS_WRITTEN: Spelling = { lowercase: false, headers: new Map() };
+
+const isAttributeHeader = (english: string): boolean => /^Attribute \d+ /.test(english);
+
+/** A header of the layout as a file of this spelling writes it, unless the file spelled it otherwise. */
+function spelledByDefault(spelling: Spelling, english: string, written: string): string {
+  return spelling.lowercase && !isAttributeHeader(english) ? written.toLowerCase() : written;
+}
+
+function wooLayout(locale: string | null, spelling: Spelling = AS_WRITTEN): ExportTarget {
+  const inLocale: Localize = (english) => (locale === null ? english : localizedHeader('woocommerce', locale, english));
+  const header: Localize = (english) => spelling.headers.get(inLocale(english)) ?? spelledByDefault(spelling, english, inLocale(english));
+  const own = spelling.lowercase || spelling.headers.size > 0;
+  const respelled = [...(spelling.lowercase ? ['in lower case'] : []), ...spelling.headers.values()].join(', ');
   return {
   format: 'woocommerce',
   kind: 'csv',
@@ -190,7 +218,11 @@ function wooLayout(locale: string | null): ExportTarget {
   extension: 'csv',
   columns: COLUMNS.map((column) => ({ ...column, header: header(column.header) })),
   statusKey: 'published',
-  layout: locale === null ? { id: 'woocommerce', fileLabel: 'en', description: '' } : { id: `woocommerce-${locale}`, fileLabel: slugLocale(locale), description: `headers in ${locale}` },
+  layout: {
+    id: `woocommerce${locale === null ? '' : `-${locale}`}${own ? `|${spellingKey(spelling)}` : ''}`,
+    fileLabel: `${locale === null ? 'en' : slugLocale(locale)}${own ? '-own-headers' : ''}`,
+    description: [...(locale === null ? [] : [`headers in ${locale}`]), ...(own ? [`headers as the file wrote them (${respelled})`] : [])].join('; '),
+  },
   check(original): Checked {
     const changes: Change[] = [];
     const listing = withNamedVariants(original, changes);
@@ -235,11 +267,12 @@ function wooLayout(locale: string | null): ExportTarget {
     // free slots, so no attribute overwrites another.
     const taken = keptAttributeSlots(listing, names);
     const offered = offeredLists(listing, names, taken);
-    for (const [name, { slot, list }] of offered) attributeCells(product, header, slot, name, list);
+    const kept: KeptFlag = (column) => keptCell(listing, 'woocommerce', column);
+    for (const [name, { slot, list }] of offered) attributeCells(product, header, slot, name, list, false, kept);
     const slot = freeSlots(new Set([...taken, ...[...offered.values()].map((o) => o.slot)]));
-    for (const name of names.filter((n) => !offered.has(n))) attributeCells(product, header, slot(), name, joinWooList(optionValues(listing.variants, name)));
+    for (const name of names.filter((n) => !offered.has(n))) attributeCells(product, header, slot(), name, joinWooList(optionValues(listing.variants, name)), false, kept);
     const plain = productAttributes(listing).filter(([name]) => !names.includes(name));
-    for (const [name, value] of plain) attributeCells(product, header, slot(), name, value);
+    for (const [name, value] of plain) attributeCells(product, header, slot(), name, value, false, kept);
     const rows: OutputRow[] = [{ cells: product, listingRow: true }];
     const pointer = wooId(listing) !== undefined ? `id:${wooId(listing)}` : parent?.sku;
     for (const variant of listing.variants) {
@@ -286,20 +319,54 @@ function slugLocale(locale: string): string {
   return locale.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 }
 
-const LAYOUTS = new Map<string | null, ExportTarget>();
+/**
+ * The listing's own spelling of the layout's headers, from its kept headers (columns, attributes'
+ * columns, variations' cells) that are the format's own headers written otherwise (case,
+ * spacing). Written so, its kept columns keep their names on the way round, as a translated
+ * file's do. A file that wrote one label in lower case wrote them all so as far as the listing
+ * shows (its `name` was read into the title and kept nowhere): one spelling for its listings.
+ */
+function ownSpelling(listing: Listing, locale: string | null): Spelling {
+  const source = listing.source;
+  if (!source || !writesBack(listing, 'woocommerce')) return AS_WRITTEN;
+  const inLocale = (english: string): string => (locale === null ? english : localizedHeader('woocommerce', locale, english));
+  const layoutHeaders = new Map(COLUMNS.map((column) => [headerKey(inLocale(column.header)), column.header]));
+  const kept = [...Object.keys(source.columns), ...Object.values(source.attributeColumns ?? {}), ...listing.variants.flatMap((variant) => Object.keys(variant.columns ?? {}))];
+  const found: { english: string; written: string; spelled: string }[] = [];
+  for (const spelled of kept) {
+    const english = layoutHeaders.get(headerKey(spelled));
+    if (english !== undefined && !found.some((f) => f.english === english)) found.push({ english, written: inLocale(english), spelled });
+  }
+  const lowercase = locale === null && found.some(({ english, written, spelled }) => !isAttributeHeader(english) && spelled !== written && spelled === written.toLowerCase());
+  const spelling = { lowercase, headers: new Map<string, string>() };
+  for (const { english, written, spelled } of found) if (spelled !== spelledByDefault(spelling, english, written)) spelling.headers.set(written, spelled);
+  return spelling;
+}
 
-function layoutFor(locale: string | null): ExportTarget {
-  let target = LAYOUTS.get(locale);
-  if (!target) LAYOUTS.set(locale, (target = wooLayout(locale)));
+function spellingKey(spelling: Spelling): string {
+  const headers = [...spelling.headers].sort(([a], [b]) => a.localeCompare(b)).map(([written, spelled]) => `${written}=${spelled}`);
+  return [...(spelling.lowercase ? ['lowercase'] : []), ...headers].join(',');
+}
+
+const LAYOUTS = new Map<string, ExportTarget>();
+
+function layoutFor(locale: string | null, spelling: Spelling = AS_WRITTEN): ExportTarget {
+  const key = `${locale ?? ''}|${spellingKey(spelling)}`;
+  let target = LAYOUTS.get(key);
+  if (!target) LAYOUTS.set(key, (target = wooLayout(locale, spelling)));
   return target;
 }
 
 /**
  * The WooCommerce format: a listing imported from a WooCommerce file in another language (its
- * `source.layout`, e.g. `fr_FR`) goes back with its headers in that language, so its kept columns
+ * `source.layout`, e.g. `fr_FR`) goes back with its headers in that language, and one whose file
+ * spelled WooCommerce's headers otherwise (`type`, `name`) with its spelling, so its kept columns
  * keep their names; the others get WooCommerce's English headers.
  */
 export const wooTarget: ExportTarget = {
   ...layoutFor(null),
-  route: (listing) => layoutFor(ownLocale(listing)),
+  route: (listing) => {
+    const locale = ownLocale(listing);
+    return layoutFor(locale, ownSpelling(listing, locale));
+  },
 };

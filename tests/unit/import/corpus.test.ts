@@ -124,6 +124,8 @@ const FILES: Expectation[] = [
   { file: 'woocommerce_wc-product-export_escaped-commas-in-tags_pharmacy__MichaelOlanrewaju.csv', dialect: 'woocommerce', rows: 16, listings: 16, rejected: 0 },
   // Out of stock without stock counts (In stock? 0, Stock blank); a store-added Handle column, Attribute 1 default.
   { file: 'woocommerce_wc-product-export_out-of-stock-without-stock-counts_PKR__MuhammadTariqGigani.csv', dialect: 'woocommerce', rows: 16, listings: 5, rejected: 0 },
+  // A script-written import file: lower-case labels and `regular_price`, rows longer than the header (attributes 5–6).
+  { file: 'woocommerce_import-file_field-key-headers_awards__Dylanmurzello.csv', dialect: 'woocommerce', rows: 7, listings: 2, rejected: 0 },
   { file: 'woocommerce_wc-product-export_2024__gopoma.csv', dialect: 'woocommerce', rows: 124, listings: 96, rejected: 0 },
   // A Wix store's script-written Google TSV: item_group_id groups 153 items into 22 products (7 stand alone), google_product_category without product_type.
   { file: 'google-merchant_feed_tsv_google-product-category-only_item-groups_wix__pharleg.tsv', dialect: 'google_merchant', rows: 160, listings: 29, rejected: 0 },

@@ -13,8 +13,11 @@ import { catalogFromText, exportAll } from '../export/export-helpers.js';
  * oversold stock and bad variations.
  */
 
-/** The columns the WooCommerce reader reads into fields (English; translated headers are compared in English). */
-const english = readColumns('ID', 'Type', 'Column 2', 'SKU', 'Name', 'Published', 'Description', 'Regular price', 'Categories', 'Tags', 'Images', 'Parent', 'Stock', 'Brands', /^attribute \d+ (name|value\(s\))$/);
+/**
+ * The columns the WooCommerce reader reads into fields (English; translated headers are compared in
+ * English), and WooCommerce's field keys it reads the same (`regular_price`: an import file's).
+ */
+const english = readColumns('ID', 'Type', 'Column 2', 'SKU', 'Name', 'Published', 'Description', 'Regular price', 'Categories', 'Tags', 'Images', 'Parent', 'Stock', 'Brands', /^attribute \d+ (name|value\(s\))$/, 'regular_price', 'category_ids', 'tag_ids', 'parent_id', 'stock_quantity');
 const READ = (header: string): boolean => english(englishHeader('woocommerce', header));
 
 const files = corpusFiles().filter((name) => name.startsWith('woocommerce_'));
