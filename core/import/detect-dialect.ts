@@ -1,6 +1,7 @@
 import type { ImportDialect } from '../../common/import-types.js';
 import { englishHeaders } from './canonical-headers.js';
 import { Columns } from './listing-draft.js';
+import { wooFieldKeysAsLabels } from './woocommerce-field-keys.js';
 
 /**
  * Scores every table dialect from its headers (and preamble): half for how many of the dialect's
@@ -131,8 +132,11 @@ export interface DialectScore {
   confidence: number;
 }
 
-/** All table dialects, best first; generic_csv is always a candidate. */
-export function detectTableDialect(header: readonly string[], preamble: readonly (readonly string[])[] = []): DialectScore[] {
+/**
+ * All table dialects, best first; generic_csv is always a candidate. `sample`: the first data
+ * rows, for evidence the headers alone do not give (WooCommerce's product types).
+ */
+export function detectTableDialect(header: readonly string[], preamble: readonly (readonly string[])[] = [], sample: readonly (readonly string[])[] = []): DialectScore[] {
   const first = (preamble[0]?.[0] ?? '').trim();
   // `settings=…`: Amazon's current templates and Category Listings Report, read by the flat-file reader.
   if (/^TemplateType=/i.test(first) || /^settings=/i.test(first)) return [{ dialect: 'amazon_flat_file', confidence: 1 }, { dialect: 'generic_csv', confidence: 0.2 }];
@@ -140,7 +144,9 @@ export function detectTableDialect(header: readonly string[], preamble: readonly
   const scores: DialectScore[] = [];
   for (const sig of SIGNATURES) {
     // Headers written in the seller's admin language (WooCommerce) count as their English ones.
-    const keys = englishHeaders(sig.dialect, header).map((h) => Columns.key(h));
+    // WooCommerce's field keys (`regular_price`…) count as its labels when its product types say it is WooCommerce's.
+    const named = sig.dialect === 'woocommerce' ? wooFieldKeysAsLabels(header, sample) : header;
+    const keys = englishHeaders(sig.dialect, named).map((h) => Columns.key(h));
     const present = new Set(keys);
     const real = keys.filter((k) => !/^column \d+$/.test(k));
     const matched = sig.slots.map((alts) => alts.some((a) => present.has(a)));

@@ -25,6 +25,7 @@ import { mapWix } from './dialects/wix.js';
 import { mapWooCommerce } from './dialects/woocommerce.js';
 import type { MapContext, TableMapper } from './listing-draft.js';
 import type { ImportSource, MappedRecord } from './mapped-record.js';
+import { peekRows } from './peek-rows.js';
 import { openTable, type TableRow } from './read-table.js';
 
 /**
@@ -67,6 +68,8 @@ const TABLE_MAPPERS: Partial<Record<ImportDialect, TableMapper>> = {
 
 /** Below this, a table is offered as generic_csv (map the columns yourself). */
 export const MIN_CONFIDENCE = 0.6;
+/** Data rows read ahead for format detection. */
+const DETECTION_SAMPLE_ROWS = 20;
 
 export interface ImportSourceDetails {
   candidates: DialectScore[];
@@ -183,7 +186,13 @@ export async function openImportSourceDetailed(path: string, options: OpenImport
   }
   const offerTemplate = amazonOfferTemplateMessage(options.fileName, table.header, table.preamble);
   if (offerTemplate !== null) throw new ContractError('invalid_input', offerTemplate);
-  const candidates = detectTableDialect(table.header, table.preamble);
+  // A few data rows for detection (WooCommerce's product types), then handed on to the reader.
+  const peeked = await peekRows(table.rows, DETECTION_SAMPLE_ROWS);
+  const candidates = detectTableDialect(
+    table.header,
+    table.preamble,
+    peeked.head.filter((row) => row.problem === null).map((row) => row.cells),
+  );
   const best = candidates[0]!;
   const dialect: ImportDialect = options.dialect ?? (best.confidence >= MIN_CONFIDENCE ? best.dialect : 'generic_csv');
   const mapper = TABLE_MAPPERS[dialect];
@@ -195,7 +204,7 @@ export async function openImportSourceDetailed(path: string, options: OpenImport
     ctx.scatteredKeys = async () => scatteredFirstCells((await decodeFile(path, options.fileName)).chunks(), table.delimiter);
   }
   async function* tapped(): AsyncGenerator<TableRow> {
-    for await (const row of table.rows) {
+    for await (const row of peeked.rows) {
       for (const l of listeners) l(row);
       columns.noteRow?.(row);
       yield row;

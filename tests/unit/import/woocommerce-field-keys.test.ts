@@ -40,8 +40,9 @@ describe('WooCommerce: columns named by their field keys', () => {
       '11,variation,MUG-B,Mug - Blue,9.50,4,,,,,id:10,Colour,Blue,,0',
       '12,variation,MUG-R,Mug - Red,9.50,,,,,,id:10,Colour,Red,,0',
     ].join('\n');
-    // Read as WooCommerce (chosen in the wizard: detection needs more of WooCommerce's own headers than this).
-    const { listings } = await importText(csv, { defaultCurrency: 'EUR', dialect: 'woocommerce' });
+    // Detected as WooCommerce by its field keys and product types (woocommerce-field-key-detection.test.ts).
+    const { listings, source } = await importText(csv, { defaultCurrency: 'EUR' });
+    expect(source.dialect).toBe('woocommerce');
     const [mug] = listings;
     expect(mug).toMatchObject({ description: 'Stoneware mug', category: 'Kitchen > Mugs', tags: ['gift', 'mug'] });
     expect(mug!.variants.map((variant) => [variant.sku, variant.priceMinor, variant.quantity])).toEqual([
