@@ -17,6 +17,8 @@ export type Draft = { -readonly [K in keyof NewListing]: NewListing[K] } & {
   currencyFromFile: boolean;
   /** What the file holds beyond Listsmith's fields; finish() stores it as the listing's `source`. */
   kept: KeptSource;
+  /** Warnings found while reading a cell ("1.299": which reading), for finish() to put on the listing's line. */
+  notes?: { column: string; message: string }[];
 };
 
 /** The draft side of ListingSource: filled while mapping, tidied by finish(). */
@@ -236,7 +238,8 @@ export function finish(draft: Draft, lines: number[], warnings: RowProblem[]): M
   draft.materials = [...new Set(draft.materials)];
   draft.currency = draft.currency.toUpperCase();
   // The provenance travels beside the listing, not in it: the listing is what gets stored.
-  const { currencyFromFile, kept, ...listing } = draft;
+  const { currencyFromFile, kept, notes = [], ...listing } = draft;
+  for (const note of notes) warnings.push({ line, column: note.column, message: note.message });
   const source = sourceOf(kept, listing.images);
   return { kind: 'listing', lines, listing: source ? { ...listing, source } : listing, warnings, currencyFromFile };
 }
@@ -293,8 +296,9 @@ export async function* mapEachRow(rows: AsyncIterable<TableRow>, build: (row: Ta
 
 /** Sets price/currency from a cell (RowError on negative/unreadable). */
 export function applyPrice(draft: Draft, raw: string, column: string, opts: { decimalComma?: boolean } = {}): void {
-  const parsed = parsePrice(raw, column, { currency: draft.currency, decimalComma: opts.decimalComma });
+  const parsed = parsePrice(raw, column, { currency: draft.currency, decimalComma: opts.decimalComma, ambiguous: 'warn' });
   if (parsed === null) return;
+  if (parsed.ambiguous !== undefined) (draft.notes ??= []).push({ column, message: parsed.ambiguous });
   draft.priceMinor = parsed.minor;
   takePriceCurrency(draft, parsed);
 }

@@ -88,6 +88,8 @@ export interface ParsedPrice {
   sharedSymbol: boolean;
   /** A word next to the amount that names no one currency ("15 000 Fcfa"): read past with `unitWords`. */
   unit?: string;
+  /** "1.299": read one way, the other possible; the caller warns with this text (`ambiguous: 'warn'`). */
+  ambiguous?: string;
 }
 
 /**
@@ -98,7 +100,11 @@ export interface ParsedPrice {
  * beside the amount that is no currency code or symbol ("15 000 Fcfa", "lei") is read past and
  * returned as `unit` (the amount is then in `currency`: the caller says so), instead of an error.
  */
-export function parsePrice(raw: string, column: string, opts: { currency?: string; decimalComma?: boolean; unitWords?: boolean } = {}): ParsedPrice | null {
+export function parsePrice(
+  raw: string,
+  column: string,
+  opts: { currency?: string; decimalComma?: boolean; unitWords?: boolean; ambiguous?: 'warn' | 'reject' } = {},
+): ParsedPrice | null {
   let text = raw.trim();
   if (text === '') return null;
   let currency: string | null = null;
@@ -155,6 +161,8 @@ export function parsePrice(raw: string, column: string, opts: { currency?: strin
   if (!/^[\d.,]+$/.test(text) || !/\d/.test(text)) {
     throw new RowError(`Price "${raw.trim()}" is not a number — fix it in the file`, column);
   }
+  const digits = minorDigits(currency ?? opts.currency ?? FALLBACK_CURRENCY);
+  let ambiguous: string | undefined;
   let intPart: string;
   let fracPart = '';
   const lastDot = text.lastIndexOf('.');
@@ -169,8 +177,23 @@ export function parsePrice(raw: string, column: string, opts: { currency?: strin
     const sep = lastComma >= 0 ? ',' : '.';
     const parts = text.split(sep);
     const groupsOfThree = parts.length > 1 && parts.slice(1).every((p) => p.length === 3) && (parts[0] ?? '').length <= 3 && (parts[0] ?? '') !== '0';
-    const isThousands =
-      groupsOfThree && (parts.length > 2 || (sep === ',' ? !opts.decimalComma : opts.decimalComma === true));
+    const oneGroup = groupsOfThree && parts.length === 2;
+    let isThousands = groupsOfThree && (parts.length > 2 || (sep === ',' ? !opts.decimalComma : opts.decimalComma === true));
+    if (oneGroup && opts.decimalComma === undefined) {
+      // "1.299", "1,299": nothing says which separator the file uses. A currency without a third
+      // decimal can only mean 1299 (the other reading would be rounded); one with three (KWD) keeps
+      // the usual reading. Either way the row says what else it could mean.
+      if (digits < 3) isThousands = true;
+      const [whole, group] = [parts[0]!, parts[1]!];
+      const code = (currency ?? opts.currency ?? FALLBACK_CURRENCY).toUpperCase();
+      const read = isThousands ? `${whole}${group}` : `${whole}.${group}`;
+      const other = isThousands ? `${whole}.${group}` : `${whole}${group}`;
+      if (digits > 0) {
+        ambiguous =
+          `Price "${raw.trim()}" was read as ${read} ${code} ("${sep}" as ${isThousands ? 'a thousands separator' : 'the decimal point'}); ` +
+          (digits < 3 && isThousands ? `it could also mean ${other}, which ${code} (${digits} decimals) cannot hold without rounding. Check it.` : `it could also mean ${other} ${code}. Check it.`);
+      }
+    }
     if (isThousands) {
       intPart = parts.join('');
     } else if (parts.length === 2) {
@@ -185,11 +208,19 @@ export function parsePrice(raw: string, column: string, opts: { currency?: strin
   if (!/^\d*$/.test(intPart) || !/^\d*$/.test(fracPart)) {
     throw new RowError(`Price "${raw.trim()}" is not a number — fix it in the file`, column);
   }
-  const digits = minorDigits(currency ?? opts.currency ?? FALLBACK_CURRENCY);
+  // A third decimal in a 2-decimal currency ("0.999" EUR) is not rounded away: the seller says what
+  // they meant. (Cents in a currency without minor units, "39.90" read as JPY, still round half up.)
+  if (digits > 0 && /[1-9]/.test(fracPart.slice(digits))) {
+    const code = (currency ?? opts.currency ?? FALLBACK_CURRENCY).toUpperCase();
+    throw new RowError(`Price "${raw.trim()}" has ${fracPart.replace(/0+$/, '').length} decimals and ${code} has ${digits}; it was not rounded — fix it in the file`, column);
+  }
+  if (ambiguous !== undefined && opts.ambiguous !== 'warn') {
+    throw new RowError(`${ambiguous.replace(/ Check it\.$/, '')} — write it without the separator, or with decimals (1299.00), in the file`, column);
+  }
   const minor = toMinor(intPart, fracPart, digits);
   if (negative && minor !== 0) throw new RowError(`Price is negative (${raw.trim()}) — fix it in the file`, column);
   if (!Number.isSafeInteger(minor)) throw new RowError(`Price "${raw.trim()}" is too large`, column);
-  return unit === undefined ? { minor, currency, sharedSymbol } : { minor, currency, sharedSymbol, unit };
+  return { minor, currency, sharedSymbol, ...(unit === undefined ? {} : { unit }), ...(ambiguous === undefined ? {} : { ambiguous }) };
 }
 
 /** "12" + "345" at 2 digits → 1235 (half up), all in strings/integers. */
