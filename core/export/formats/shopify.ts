@@ -1,5 +1,6 @@
 import type { Listing, ListingStatus, Variant } from '../../../common/listing.js';
 import { writesBack } from '../kept-columns.js';
+import { wooVariantOutOfStock } from '../woocommerce-variant-stock.js';
 import { listOrUnknown, valueOrUnknown } from '../known-value.js';
 import { LIMITS } from '../limits.js';
 import { formatMinor } from '../money.js';
@@ -98,8 +99,11 @@ export function shopifyTarget(legacy: boolean): ExportTarget {
       const named = withNamedVariants(listing, changes);
       const tags = joinable(named.tags, ',', 'Tags', changes);
       variantStockNote(named, changes, 'Inventory quantity', 'Shopify');
-      if ((named.variants.length > 0 ? named.variants : [undefined]).some((variant) => unknownStockSoldOut(named, variant))) {
+      const soldOut = (named.variants.length > 0 ? named.variants : [undefined]).filter((variant) => unknownStockSoldOut(named, variant)).length;
+      if (soldOut > 0 && named.status === 'sold_out') {
         changes.push({ column: 'Inventory quantity', message: 'It is sold out and has no stock count: written as 0 in stock (tracked), so Shopify does not sell it.' });
+      } else if (soldOut > 0) {
+        changes.push({ column: 'Inventory quantity', message: `${soldOut} of its variants ${soldOut === 1 ? 'is' : 'are'} out of stock with no stock count: written as 0 in stock (tracked), so Shopify does not sell ${soldOut === 1 ? 'it' : 'them'}.` });
       }
       if (present(named.sku) && named.variants.length > 0 && !named.variants.some((variant) => variant.sku === named.sku)) {
         changes.push({ column: 'SKU', message: `Its own SKU (${named.sku}) is not written: Shopify keeps SKUs per variant.` });
@@ -184,11 +188,13 @@ function variantCells(listing: Listing, names: readonly string[], variant: Varia
 
 /**
  * A sold-out listing (or variant) without a stock count: WooCommerce's "out of stock" on a product
- * whose stock is not managed. Shopify has no sold-out status; untracked, it would sell the item
- * again. It goes out as 0 in stock, tracked: what "sold out" says.
+ * whose stock is not managed, or on one variation of a product still for sale. Shopify has no
+ * sold-out status; untracked, it would sell the item again. It goes out as 0 in stock, tracked:
+ * what "sold out" says.
  */
 function unknownStockSoldOut(listing: Listing, variant: Variant | undefined): boolean {
-  return listing.status === 'sold_out' && (variant ? variant.quantity : listing.quantity) === null;
+  const soldOut = listing.status === 'sold_out' || (variant !== undefined && wooVariantOutOfStock(listing, variant));
+  return soldOut && (variant ? variant.quantity : listing.quantity) === null;
 }
 
 /** Listings that came in the other header generation: exporting to theirs writes them back exactly. */

@@ -38,4 +38,41 @@ describe('Shopify export: a sold-out listing without a stock count', () => {
     expect(back.find((listing) => listing.title === inStock.title)!.variants.map((variant) => variant.quantity)).toEqual([null, null, null, null]);
     catalog.close();
   });
+
+  it('a variation out of stock without a count, in a product still for sale, goes out as 0 in stock, tracked', async () => {
+    // Product 5107 (a baby girl hoodie) is in stock; three of its four variations say `In stock?` 0 with a blank Stock, one has 1 in stock.
+    const catalog = openCatalog(tempDbPath(), { role: 'writer' });
+    await importInto(catalog, corpusPath('woocommerce_wc-product-export_out-of-stock-without-stock-counts_PKR__MuhammadTariqGigani.csv'), { currency: 'PKR' });
+    const hoodie = readAllListings(catalog).find((listing) => listing.sourceId === '5107')!;
+    expect(hoodie.status).toBe('active');
+    expect(hoodie.variants.map((variant) => [variant.options[0]!.value, variant.quantity])).toEqual([
+      ['small', null],
+      ['Extra large', null],
+      ['Large', null],
+      ['Medium', 1],
+    ]);
+
+    const { summary, files } = await exportAll(catalog, 'shopify');
+    expect(summary.problems.some((p) => /3 of its variants are out of stock with no stock count/.test(p.message))).toBe(true);
+    const [file] = files;
+    const handle = file!.at(file!.rows.find((row) => file!.at(row, 'Title') === hoodie.title)!, 'URL handle');
+    const rows = file!.rows.filter((row) => file!.at(row, 'URL handle') === handle && file!.at(row, 'Option1 value') !== '');
+    expect(rows.map((row) => [file!.at(row, 'Option1 value'), file!.at(row, 'Inventory tracker'), file!.at(row, 'Inventory quantity')])).toEqual([
+      ['small', 'shopify', '0'],
+      ['Extra large', 'shopify', '0'],
+      ['Large', 'shopify', '0'],
+      ['Medium', 'shopify', '1'],
+    ]);
+
+    // The WooCommerce export writes the variations back as the file had them: `In stock?` 0, no Stock.
+    const woo = (await exportAll(catalog, 'woocommerce')).files[0]!;
+    const variations = woo.rows.filter((row) => woo.at(row, 'Parent') === 'id:5107');
+    expect(variations.map((row) => [woo.at(row, 'In stock?'), woo.at(row, 'Stock')])).toEqual([
+      ['0', ''],
+      ['0', ''],
+      ['0', ''],
+      ['1', '1'],
+    ]);
+    catalog.close();
+  });
 });
