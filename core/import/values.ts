@@ -103,7 +103,7 @@ export interface ParsedPrice {
 export function parsePrice(
   raw: string,
   column: string,
-  opts: { currency?: string; decimalComma?: boolean; unitWords?: boolean; ambiguous?: 'warn' | 'reject' } = {},
+  opts: { currency?: string; decimalComma?: boolean; unitWords?: boolean; ambiguous?: 'warn' } = {},
 ): ParsedPrice | null {
   let text = raw.trim();
   if (text === '') return null;
@@ -163,6 +163,7 @@ export function parsePrice(
   }
   const digits = minorDigits(currency ?? opts.currency ?? FALLBACK_CURRENCY);
   let ambiguous: string | undefined;
+  let thousandsPoint = false;
   let intPart: string;
   let fracPart = '';
   const lastDot = text.lastIndexOf('.');
@@ -180,18 +181,22 @@ export function parsePrice(
     const oneGroup = groupsOfThree && parts.length === 2;
     let isThousands = groupsOfThree && (parts.length > 2 || (sep === ',' ? !opts.decimalComma : opts.decimalComma === true));
     if (oneGroup && opts.decimalComma === undefined) {
-      // "1.299", "1,299": nothing says which separator the file uses. A currency without a third
-      // decimal can only mean 1299 (the other reading would be rounded); one with three (KWD) keeps
-      // the usual reading. Either way the row says what else it could mean.
-      if (digits < 3) isThousands = true;
+      // "1.299", "1,299": nothing says which separator the file uses. A comma stays a thousands
+      // separator (1299, as English files write it). A point stays the decimal point where the
+      // currency holds the amount exactly ("12.500" EUR is 12.50: systems that pad to three decimals
+      // write it so); where it cannot ("1.299" EUR, "1.200" JPY) it is a thousands separator, never
+      // a rounding. Either way the row says what else it could mean.
       const [whole, group] = [parts[0]!, parts[1]!];
+      const exactDecimal = digits > 0 && /^0*$/.test(group.slice(digits));
+      if (sep === '.') isThousands = digits < 3 && !exactDecimal;
+      thousandsPoint = sep === '.' && isThousands && digits > 0;
       const code = (currency ?? opts.currency ?? FALLBACK_CURRENCY).toUpperCase();
       const read = isThousands ? `${whole}${group}` : `${whole}.${group}`;
       const other = isThousands ? `${whole}.${group}` : `${whole}${group}`;
       if (digits > 0) {
         ambiguous =
           `Price "${raw.trim()}" was read as ${read} ${code} ("${sep}" as ${isThousands ? 'a thousands separator' : 'the decimal point'}); ` +
-          (digits < 3 && isThousands ? `it could also mean ${other}, which ${code} (${digits} decimals) cannot hold without rounding. Check it.` : `it could also mean ${other} ${code}. Check it.`);
+          (isThousands && !exactDecimal ? `it could also mean ${other}, which ${code} (${digits} decimals) cannot hold without rounding. Check it.` : `it could also mean ${other} ${code}. Check it.`);
       }
     }
     if (isThousands) {
@@ -214,8 +219,10 @@ export function parsePrice(
     const code = (currency ?? opts.currency ?? FALLBACK_CURRENCY).toUpperCase();
     throw new RowError(`Price "${raw.trim()}" has ${fracPart.replace(/0+$/, '').length} decimals and ${code} has ${digits}; it was not rounded — fix it in the file`, column);
   }
-  if (ambiguous !== undefined && opts.ambiguous !== 'warn') {
-    throw new RowError(`${ambiguous.replace(/ Check it\.$/, '')} — write it without the separator, or with decimals (1299.00), in the file`, column);
+  // A point read as a thousands separator is the one reading that can cost 1000× ("19.999" USD):
+  // a reader that cannot say so on the row refuses the cell. The others ("1,299", "12.500") stand.
+  if (thousandsPoint && opts.ambiguous !== 'warn') {
+    throw new RowError(`${ambiguous!.replace(/ Check it\.$/, '')} — write it without the separator, or with decimals (1299.00), in the file`, column);
   }
   const minor = toMinor(intPart, fracPart, digits);
   if (negative && minor !== 0) throw new RowError(`Price is negative (${raw.trim()}) — fix it in the file`, column);

@@ -10,7 +10,7 @@ import { importText } from './helpers.js';
 
 const minor = (raw: string, currency: string, opts: { decimalComma?: boolean } = {}) => parsePrice(raw, 'Price', { currency, ambiguous: 'warn', ...opts })?.minor;
 const note = (raw: string, currency: string) => parsePrice(raw, 'Price', { currency, ambiguous: 'warn' })?.ambiguous;
-const rejects = (raw: string, currency: string, opts: { decimalComma?: boolean; ambiguous?: 'warn' } = {}) => () => parsePrice(raw, 'Price', { currency, ...opts });
+const rejects = (raw: string, currency: string, opts: { decimalComma?: boolean } = {}) => () => parsePrice(raw, 'Price', { currency, ...opts });
 
 describe('price separators', () => {
   it('unambiguous shapes read as before, with no note', () => {
@@ -31,18 +31,30 @@ describe('price separators', () => {
     expect(note('1.299', 'EUR')).toBe('Price "1.299" was read as 1299 EUR ("." as a thousands separator); it could also mean 1.299, which EUR (2 decimals) cannot hold without rounding. Check it.');
   });
 
-  it('without a way to warn, the ambiguous cell is rejected with both readings', () => {
-    expect(rejects('1.299', 'EUR')).toThrow(RowError);
-    expect(rejects('1.299', 'EUR')).toThrow(/read as 1299 EUR .*could also mean 1\.299/);
+  it('a point before three digits the currency holds exactly stays the decimal point ("12.500" EUR is 12.50), with a note', () => {
+    // Systems that pad to three decimals write "12.500"; reading 12500 would cost the seller 1000×.
+    expect(minor('12.500', 'EUR')).toBe(1250);
+    expect(minor('19.990', 'USD')).toBe(1999);
+    expect(minor('9.000', 'USD')).toBe(900);
+    expect(note('12.500', 'EUR')).toBe('Price "12.500" was read as 12.500 EUR ("." as the decimal point); it could also mean 12500 EUR. Check it.');
+    // A comma stays a thousands separator: "1,000" is a thousand.
+    expect(minor('1,000', 'USD')).toBe(100000);
+  });
+
+  it('a reader that cannot warn refuses only a point read as a thousands separator; "1,299" and "12.500" stand', () => {
+    expect(() => parsePrice('1.299', 'Price', { currency: 'EUR' })).toThrow(/read as 1299 EUR .*could also mean 1\.299/);
+    expect(parsePrice('1,000', 'Price', { currency: 'USD' })?.minor).toBe(100000);
+    expect(parsePrice('1,299', 'Price', { currency: 'USD' })?.minor).toBe(129900);
+    expect(parsePrice('12.500', 'Price', { currency: 'EUR' })?.minor).toBe(1250);
   });
 
   it('a third decimal in a 2-decimal currency is rejected, not rounded', () => {
-    expect(rejects('0.999', 'EUR', { ambiguous: 'warn' })).toThrow('Price "0.999" has 3 decimals and EUR has 2; it was not rounded — fix it in the file');
-    expect(rejects('0,999', 'EUR', { ambiguous: 'warn' })).toThrow(RowError);
-    expect(rejects('12.3456', 'USD', { ambiguous: 'warn' })).toThrow(/has 4 decimals/);
+    expect(rejects('0.999', 'EUR', {})).toThrow('Price "0.999" has 3 decimals and EUR has 2; it was not rounded — fix it in the file');
+    expect(rejects('0,999', 'EUR', {})).toThrow(RowError);
+    expect(rejects('12.3456', 'USD', {})).toThrow(/has 4 decimals/);
     // The file's locale says the separator is decimal: then "1,299" EUR has three decimals.
-    expect(rejects('1,299', 'EUR', { decimalComma: true, ambiguous: 'warn' })).toThrow(/has 3 decimals/);
-    expect(rejects('1.299', 'USD', { decimalComma: false, ambiguous: 'warn' })).toThrow(/has 3 decimals/);
+    expect(rejects('1,299', 'EUR', { decimalComma: true })).toThrow(/has 3 decimals/);
+    expect(rejects('1.299', 'USD', { decimalComma: false })).toThrow(/has 3 decimals/);
     // …and says it is a thousands separator: no doubt left.
     expect(minor('1.299', 'EUR', { decimalComma: true })).toBe(129900);
     expect(note('1,299', 'USD')).toBeDefined();
@@ -60,7 +72,7 @@ describe('price separators', () => {
     expect(note('1.299', 'KWD')).toBe('Price "1.299" was read as 1.299 KWD ("." as the decimal point); it could also mean 1299 KWD. Check it.');
     expect(minor('1,299', 'BHD')).toBe(1299000);
     expect(note('1,299', 'JOD')).toMatch(/read as 1299 JOD .*could also mean 1\.299 JOD/);
-    expect(rejects('1.2345', 'KWD', { ambiguous: 'warn' })).toThrow(/has 4 decimals and KWD has 3/);
+    expect(rejects('1.2345', 'KWD', {})).toThrow(/has 4 decimals and KWD has 3/);
   });
 
   it('an imported row warns with its line and both readings; a third decimal rejects the row', async () => {
