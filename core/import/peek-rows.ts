@@ -14,13 +14,18 @@ export async function peekRows<T>(rows: AsyncIterable<T>, count: number): Promis
     }
     head.push(next.value);
   }
+  // A consumer that stops early (the preview reads a few rows) closes the source too, as it would
+  // without the read-ahead: the decoder's file stream is destroyed, not left open until GC.
   async function* again(): AsyncGenerator<T> {
-    yield* head;
-    if (done) return;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
+    try {
+      yield* head;
+      while (!done) {
+        const next = await iterator.next();
+        if (next.done) done = true;
+        else yield next.value;
+      }
+    } finally {
+      if (!done) await iterator.return?.();
     }
   }
   return { head, rows: again() };
